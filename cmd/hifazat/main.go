@@ -1,0 +1,80 @@
+// Command hifazat runs the Hifazat SDK from the shell: the policies in force,
+// statutory deadlines, holiday calendars, committee checks and complaint
+// cases under Pakistan's Protection against Harassment of Women at the
+// Workplace Act, 2010.
+//
+// Output is for people by default and JSON with --json. Exit status: 0 done,
+// 1 the law refuses (an invalid overlay, a refused act, an invalid
+// committee), 2 bad usage or malformed input, with a one-line message on
+// stderr. Dates are YYYY-MM-DD. See README.md for every command.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// Exit statuses, a public contract.
+const (
+	exitOK      = 0
+	exitRefused = 1
+	exitUsage   = 2
+)
+
+// command is one top-level subcommand. run gets the arguments after the
+// command's name and returns the exit status.
+type command struct {
+	summary string
+	run     func(env *env, args []string) int
+}
+
+// env is what a command may touch: its output streams and standard input.
+// Commands never write to os.Stdout directly, so tests can run them.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func commands() map[string]command {
+	return map[string]command{}
+}
+
+func main() {
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+}
+
+func run(e *env, args []string) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout, cmds)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		return e.fail(exitUsage, "unknown command %q; run 'hifazat help' for the list", args[0])
+	}
+	return c.run(e, args[1:])
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	fmt.Fprintln(w, "usage: hifazat COMMAND [ARGS]\n\nCommands:")
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+	}
+}
+
+// fail prints a one-line message on stderr and returns status.
+func (e *env) fail(status int, format string, a ...any) int {
+	fmt.Fprintf(e.stderr, "hifazat: "+format+"\n", a...)
+	return status
+}

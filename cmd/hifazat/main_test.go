@@ -1,0 +1,30 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// runCLI runs the command line args with stdin and returns what it printed
+// and its exit status. Every command test goes through it.
+func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	status = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
+	return out.String(), errb.String(), status
+}
+
+func TestUnknownCommand(t *testing.T) {
+	_, stderr, status := runCLI(t, "", "frobnicate")
+	assert.Equal(t, exitUsage, status, "hifazat frobnicate")
+	assert.Contains(t, stderr, `unknown command "frobnicate"`)
+}
+
+func TestHelp(t *testing.T) {
+	stdout, _, status := runCLI(t, "", "help")
+	assert.Equal(t, exitOK, status)
+	assert.Contains(t, stdout, "usage: hifazat COMMAND")
+}

@@ -1,0 +1,192 @@
+package policy
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// RuleID names a deadline rule. The ids are a stable public contract: they
+// appear in the CLI's JSON and in stored cases.
+type RuleID string
+
+// The deadline rules of the Act, its Rules and the ombudsman framework.
+const (
+	RuleCharges                       RuleID = "charges"                         // s.4(1)(a)
+	RuleDefence                       RuleID = "defence"                         // s.4(1)(b)
+	RuleFindings                      RuleID = "findings"                        // s.4(4)
+	RulePenalty                       RuleID = "penalty"                         // s.4(5)
+	RuleAppealPenalised               RuleID = "appeal-penalised"                // s.6(1)
+	RuleAppealComplainant             RuleID = "appeal-complainant"              // s.6(2)
+	RuleAppealDecision                RuleID = "appeal-decision"                 // s.6(3)
+	RuleShowCause                     RuleID = "show-cause"                      // s.8(2)
+	RuleOmbudspersonDefence           RuleID = "ombudsperson-defence"            // s.8(2)
+	RuleOmbudspersonDecision          RuleID = "ombudsperson-decision"           // 2022 amendment, reported
+	RuleFOIRADisposal                 RuleID = "foira-disposal"                  // FOIRA 2013
+	RuleRepresentation                RuleID = "representation"                  // s.9
+	RuleRepresentationDecision        RuleID = "representation-decision"         // FOIRA 2013
+	RuleCompetentAuthorityNotice      RuleID = "competent-authority-notice"      // Rules 2013 r.3(2)
+	RuleCommitteeConstitution         RuleID = "committee-constitution"          // s.3(1)
+	RuleCompetentAuthorityDesignation RuleID = "competent-authority-designation" // s.3(4)
+	RuleCodeDisplay                   RuleID = "code-display"                    // s.11(2)
+)
+
+// Kind says what missing a deadline means (interpretation 7).
+type Kind uint8
+
+const (
+	// KindUnknown is the zero Kind; no rule of a valid policy has it.
+	KindUnknown Kind = iota
+	// Duty is an act a forum must do within the period (communicate charges,
+	// submit findings, impose the penalty, decide). Its last day is never
+	// moved; a late act is recorded as a breach.
+	Duty
+	// Filing is an act of a party at a forum (defence, appeal,
+	// representation). If the receiving office is closed on the last day,
+	// the period runs to its next open day (General Clauses Act s.10).
+	Filing
+	// Target is a period with no hard consequence (the Ombudsperson's
+	// decision periods): flagged when overdue, never used to refuse an act.
+	Target
+)
+
+var kindNames = [...]string{"unknown", "duty", "filing", "target"}
+
+// String returns "duty", "filing" or "target".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k Kind) MarshalText() ([]byte, error) {
+	if k == KindUnknown || int(k) >= len(kindNames) {
+		return nil, fmt.Errorf("policy: invalid deadline kind %d", int(k))
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for i, n := range kindNames[1:] {
+		if string(b) == n {
+			*k = Kind(i + 1)
+			return nil
+		}
+	}
+	return fmt.Errorf("policy: unknown deadline kind %q (want duty, filing or target)", b)
+}
+
+// Unit is the unit of a Period.
+type Unit uint8
+
+const (
+	// Days are calendar days (interpretation 5); "one week" is 7 Days.
+	Days Unit = iota
+	// Months are calendar months, clamped to the end of a shorter month.
+	Months
+)
+
+// String returns "days" or "months".
+func (u Unit) String() string {
+	switch u {
+	case Days:
+		return "days"
+	case Months:
+		return "months"
+	}
+	return "Unit(" + strconv.Itoa(int(u)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (u Unit) MarshalText() ([]byte, error) {
+	if u > Months {
+		return nil, fmt.Errorf("policy: invalid unit %d", int(u))
+	}
+	return []byte(u.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (u *Unit) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "days":
+		*u = Days
+	case "months":
+		*u = Months
+	default:
+		return fmt.Errorf("policy: unknown unit %q (want days or months)", b)
+	}
+	return nil
+}
+
+// Period is a length of statutory time: N calendar days or N calendar months.
+// The zero Period is zero days.
+type Period struct {
+	N    int  `json:"n" yaml:"n"`
+	Unit Unit `json:"unit" yaml:"unit"`
+}
+
+// String formats p as "3 days" or "6 months".
+func (p Period) String() string { return strconv.Itoa(p.N) + " " + p.Unit.String() }
+
+// Forum is the office that acts on a duty or receives a filing; its calendar
+// decides which days are open (interpretation 7). Values are persisted; never
+// reorder them.
+type Forum uint8
+
+const (
+	ForumUnknown Forum = iota
+	// Organisation is the employer's own offices (committee constitution,
+	// Competent Authority designation, display of the Code).
+	Organisation
+	InquiryCommittee
+	CompetentAuthority
+	Ombudsperson
+	// PresidentOrGovernor hears representations under s.9.
+	PresidentOrGovernor
+)
+
+var forumNames = [...]string{"unknown", "organisation", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor"}
+
+// String returns the forum's stable name, such as "inquiry_committee".
+func (f Forum) String() string {
+	if int(f) < len(forumNames) {
+		return forumNames[f]
+	}
+	return "Forum(" + strconv.Itoa(int(f)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (f Forum) MarshalText() ([]byte, error) {
+	if f == ForumUnknown || int(f) >= len(forumNames) {
+		return nil, fmt.Errorf("policy: invalid forum %d", int(f))
+	}
+	return []byte(f.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (f *Forum) UnmarshalText(b []byte) error {
+	for i, n := range forumNames[1:] {
+		if string(b) == n {
+			*f = Forum(i + 1)
+			return nil
+		}
+	}
+	return fmt.Errorf("policy: unknown forum %q", b)
+}
+
+// DeadlineRule is one statutory period as data: how long, what kind, whose
+// calendar, what starts it, and where the law says so.
+type DeadlineRule struct {
+	ID     RuleID `json:"id" yaml:"id"`
+	Kind   Kind   `json:"kind" yaml:"kind"`
+	Period Period `json:"period" yaml:"period"`
+	// Forum is the office that must act (a Duty or Target) or that receives
+	// the filing (a Filing); its calendar applies.
+	Forum Forum `json:"forum" yaml:"forum"`
+	// Trigger describes the act the period runs from, as the law words it:
+	// "receipt of the written complaint". The trigger day is excluded.
+	Trigger  string   `json:"trigger" yaml:"trigger"`
+	Citation Citation `json:"citation" yaml:"citation"`
+}

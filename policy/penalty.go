@@ -1,0 +1,53 @@
+package policy
+
+// PenaltyCode names a penalty of s.4(4). The codes are a stable public
+// contract: they appear in case files.
+type PenaltyCode string
+
+// The penalties of s.4(4)(i) (minor) and s.4(4)(ii) (major).
+const (
+	Censure                      PenaltyCode = "censure"                         // s.4(4)(i)(a)
+	WithholdPromotionOrIncrement PenaltyCode = "withhold_promotion_or_increment" // s.4(4)(i)(b)
+	StopAtEfficiencyBar          PenaltyCode = "stop_at_efficiency_bar"          // s.4(4)(i)(c)
+	RecoverCompensation          PenaltyCode = "recover_compensation"            // s.4(4)(i)(d)
+	ReduceRank                   PenaltyCode = "reduce_rank"                     // s.4(4)(ii)(a)
+	CompulsoryRetirement         PenaltyCode = "compulsory_retirement"           // s.4(4)(ii)(b)
+	Removal                      PenaltyCode = "removal"                         // s.4(4)(ii)(c)
+	Dismissal                    PenaltyCode = "dismissal"                       // s.4(4)(ii)(d)
+	Fine                         PenaltyCode = "fine"                            // s.4(4)(ii)(e)
+)
+
+// Severity is whether a penalty is minor or major under s.4(4).
+type Severity uint8
+
+const (
+	SeverityUnknown Severity = iota
+	Minor
+	Major
+)
+
+// String returns "minor" or "major".
+func (s Severity) String() string {
+	switch s {
+	case Minor:
+		return "minor"
+	case Major:
+		return "major"
+	}
+	return "unknown"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Penalty is one entry of a policy's penalty catalogue.
+type Penalty struct {
+	Code     PenaltyCode `json:"code" yaml:"code"`
+	Severity Severity    `json:"severity" yaml:"severity"`
+	// Description is the penalty in the Act's words, paraphrased.
+	Description string `json:"description" yaml:"description"`
+	// Periodic is true for penalties imposed "for a specific period"
+	// (withholding promotion, stoppage at an efficiency bar).
+	Periodic bool     `json:"periodic,omitempty" yaml:"periodic,omitempty"`
+	Citation Citation `json:"citation" yaml:"citation"`
+}
