@@ -1,0 +1,520 @@
+package policy
+
+import (
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hifazat/hifazat/civil"
+)
+
+func TestBuiltinIDs(t *testing.T) {
+	var got []ID
+	for _, p := range Builtin().All() {
+		got = append(got, p.ID())
+	}
+	want := []ID{HEC2020, BalochistanAct2016, FederalAct2010, FederalAct2022, KPAct2018, PunjabAct2013, SindhAct2010}
+	assert.Equal(t, want, got, "Builtin().All() ids")
+}
+
+func TestBuiltinFresh(t *testing.T) {
+	a, b := Builtin(), Builtin()
+	pa, err := a.Get(FederalAct2022)
+	require.NoError(t, err)
+	pb, err := b.Get(FederalAct2022)
+	require.NoError(t, err)
+	assert.NotSame(t, pa, pb, "Builtin() must build afresh, not share a cache")
+	rules := pa.Rules()
+	rules[0].Period.N = 99
+	r, _ := pa.Rule(rules[0].ID)
+	assert.Equal(t, 3, r.Period.N, "Rules() must return a copy")
+}
+
+// checkCitation fails unless c has a section and a known confidence.
+func checkCitation(t *testing.T, c Citation, where ...any) {
+	t.Helper()
+	assert.NotEmpty(t, c.Section, where...)
+	assert.Contains(t, []Confidence{High, Medium, Low}, c.Confidence, where...)
+}
+
+// citations returns every Citation reachable in v's exported fields, with
+// the field path.
+func citations(path string, v reflect.Value, out map[string]Citation) {
+	if c, ok := v.Interface().(Citation); ok {
+		out[path] = c
+		return
+	}
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	for i := 0; i < v.NumField(); i++ {
+		if v.Type().Field(i).IsExported() {
+			citations(path+"."+v.Type().Field(i).Name, v.Field(i), out)
+		}
+	}
+}
+
+func TestEveryBuiltinRuleCited(t *testing.T) {
+	for _, p := range Builtin().All() {
+		t.Run(string(p.ID()), func(t *testing.T) {
+			checkCitation(t, p.Instrument(), "%s instrument", p.ID())
+			assert.True(t, p.Jurisdiction().Valid(), "%s jurisdiction", p.ID())
+			assert.True(t, p.Validity().From.IsValid(), "%s validity", p.ID())
+			require.NotEmpty(t, p.Rules(), "%s rules", p.ID())
+			for _, r := range p.Rules() {
+				checkCitation(t, r.Citation, "%s rule %s", p.ID(), r.ID)
+				assert.NotEqual(t, KindUnknown, r.Kind, "%s rule %s kind", p.ID(), r.ID)
+				assert.NotEqual(t, ForumUnknown, r.Forum, "%s rule %s forum", p.ID(), r.ID)
+				assert.Positive(t, r.Period.N, "%s rule %s period", p.ID(), r.ID)
+				assert.NotEmpty(t, r.Trigger, "%s rule %s trigger", p.ID(), r.ID)
+				got, ok := p.Rule(r.ID)
+				assert.True(t, ok && got == r, "%s Rule(%s) = %v, %v; want %v", p.ID(), r.ID, got, ok, r)
+			}
+			for _, x := range p.Penalties() {
+				checkCitation(t, x.Citation, "%s penalty %s", p.ID(), x.Code)
+			}
+			for _, r := range p.Complainants() {
+				ok, c := p.MayComplain(r)
+				assert.True(t, ok, "%s MayComplain(%s)", p.ID(), r)
+				checkCitation(t, c, "%s MayComplain(%s)", p.ID(), r)
+			}
+			all := map[string]Citation{}
+			citations("committee", reflect.ValueOf(p.Committee()), all)
+			citations("routes", reflect.ValueOf(p.Routes()), all)
+			citations("interpretations", reflect.ValueOf(p.Interpretations()), all)
+			for path, c := range all {
+				if path == "interpretations.AppellateDecisionDaysReported.Citation" && c == (Citation{}) {
+					continue // no candidate reported for this policy
+				}
+				checkCitation(t, c, "%s %s", p.ID(), path)
+			}
+			assert.Len(t, all, 10+11+19, "%s: citations found", p.ID())
+		})
+	}
+}
+
+func TestFederalRules(t *testing.T) {
+	tests := []struct {
+		id      RuleID
+		kind    Kind
+		period  Period
+		forum   Forum
+		section string
+	}{
+		{RuleCharges, Duty, days(3), InquiryCommittee, "s.4(1)(a)"},
+		{RuleDefence, Filing, days(7), InquiryCommittee, "s.4(1)(b)"},
+		{RuleFindings, Duty, days(30), InquiryCommittee, "s.4(4)"},
+		{RulePenalty, Duty, days(7), CompetentAuthority, "s.4(5)"},
+		{RuleAppealPenalised, Filing, days(30), Ombudsperson, "s.6(1)"},
+		{RuleAppealComplainant, Filing, days(30), Ombudsperson, "s.6(2)"},
+		{RuleAppealDecision, Duty, days(30), Ombudsperson, "s.6(3)"},
+		{RuleShowCause, Duty, days(3), Ombudsperson, "s.8(2)"},
+		{RuleOmbudspersonDefence, Filing, days(5), Ombudsperson, "s.8(2)"},
+		{RuleFOIRADisposal, Target, days(60), Ombudsperson, "FOIRA 2013 (section not read)"},
+		{RuleRepresentation, Filing, days(30), PresidentOrGovernor, "s.9"},
+		{RuleRepresentationDecision, Target, days(90), PresidentOrGovernor, "FOIRA 2013 (section not read)"},
+		{RuleCompetentAuthorityNotice, Duty, days(7), Organisation, "Rules 2013 r.3(2)"},
+		{RuleCommitteeConstitution, Duty, days(30), Organisation, "s.3(1)"},
+		{RuleCompetentAuthorityDesignation, Duty, days(30), Organisation, "s.3(4)"},
+		{RuleCodeDisplay, Duty, Period{6, Months}, Organisation, "s.11(2)"},
+	}
+	p, err := Builtin().Get(FederalAct2010)
+	require.NoError(t, err)
+	var order []RuleID
+	for _, tt := range tests {
+		order = append(order, tt.id)
+		t.Run(string(tt.id), func(t *testing.T) {
+			r, ok := p.Rule(tt.id)
+			require.True(t, ok, "Rule(%s)", tt.id)
+			assert.Equal(t, tt.kind, r.Kind, "Rule(%s).Kind", tt.id)
+			assert.Equal(t, tt.period, r.Period, "Rule(%s).Period", tt.id)
+			assert.Equal(t, tt.forum, r.Forum, "Rule(%s).Forum", tt.id)
+			assert.Equal(t, tt.section, r.Citation.Section, "Rule(%s).Citation.Section", tt.id)
+		})
+	}
+	var got []RuleID
+	for _, r := range p.Rules() {
+		got = append(got, r.ID)
+	}
+	assert.Equal(t, order, got, "Rules() lifecycle order")
+}
+
+func TestRulePresence(t *testing.T) {
+	tests := []struct {
+		policy ID
+		rule   RuleID
+		want   bool
+	}{
+		{FederalAct2010, RuleOmbudspersonDecision, false},
+		{FederalAct2022, RuleOmbudspersonDecision, true},
+		{HEC2020, RuleOmbudspersonDecision, true},
+		{FederalAct2010, RuleFOIRADisposal, true},
+		{FederalAct2022, RuleRepresentationDecision, true},
+		{PunjabAct2013, RuleFOIRADisposal, false},
+		{SindhAct2010, RuleRepresentationDecision, false},
+		{KPAct2018, RuleOmbudspersonDecision, false},
+		{BalochistanAct2016, RuleCharges, true},
+		{FederalAct2022, "no-such-rule", false},
+	}
+	s := Builtin()
+	for _, tt := range tests {
+		p, err := s.Get(tt.policy)
+		require.NoError(t, err, "Get(%s)", tt.policy)
+		_, ok := p.Rule(tt.rule)
+		assert.Equal(t, tt.want, ok, "%s.Rule(%s)", tt.policy, tt.rule)
+	}
+	p, _ := s.Get(FederalAct2022)
+	r, _ := p.Rule(RuleOmbudspersonDecision)
+	assert.Equal(t, Target, r.Kind, "ombudsperson-decision is a target")
+	assert.Equal(t, Low, r.Citation.Confidence, "ombudsperson-decision confidence")
+}
+
+func TestInheritedMarks(t *testing.T) {
+	tests := []struct {
+		policy    ID
+		rule      RuleID
+		inherited bool
+		conf      Confidence
+	}{
+		{FederalAct2010, RuleCharges, false, High},
+		{FederalAct2022, RuleCharges, false, Medium},
+		{KPAct2018, RuleCharges, false, High},
+		{SindhAct2010, RuleCharges, false, Medium},
+		{PunjabAct2013, RuleCharges, true, Medium},
+		{BalochistanAct2016, RuleCharges, true, Low},
+		{KPAct2018, RuleCompetentAuthorityNotice, true, Low},
+		{HEC2020, RuleFindings, true, Low},
+		{HEC2020, RuleShowCause, false, Medium}, // the Ombudsperson's own rule
+	}
+	s := Builtin()
+	for _, tt := range tests {
+		p, err := s.Get(tt.policy)
+		require.NoError(t, err)
+		r, ok := p.Rule(tt.rule)
+		require.True(t, ok, "%s.Rule(%s)", tt.policy, tt.rule)
+		assert.Equal(t, tt.inherited, r.Citation.Inherited, "%s.Rule(%s).Citation.Inherited", tt.policy, tt.rule)
+		assert.Equal(t, tt.conf, r.Citation.Confidence, "%s.Rule(%s).Citation.Confidence", tt.policy, tt.rule)
+	}
+}
+
+func TestEligibility(t *testing.T) {
+	tests := []struct {
+		policy   ID
+		r        Relationship
+		complain bool
+		accused  bool
+		section  string
+	}{
+		{FederalAct2010, Employee, true, true, "s.2(f)"},
+		{FederalAct2010, Intern, true, true, "s.2(f)"},
+		{FederalAct2010, Student, false, false, "s.2(e), (f)"},
+		{FederalAct2010, DomesticWorker, false, false, "s.2(e), (f)"},
+		{FederalAct2010, FormerEmployee, false, false, "s.2(e), (f)"},
+		{FederalAct2022, Student, true, true, "s.2(f) as substituted by Act V of 2022"},
+		{FederalAct2022, DomesticWorker, true, true, "s.2(f) as substituted by Act V of 2022"},
+		{FederalAct2022, Volunteer, true, true, "s.2(f) as substituted by Act V of 2022"},
+		{FederalAct2022, FormerEmployee, true, false, "s.2(e) as amended by Act V of 2022"},
+		{FederalAct2022, GuardianOfMinor, true, false, "s.2(e) as amended by Act V of 2022"},
+		{FederalAct2022, Employer, false, true, "s.2(e), (f) as amended by Act V of 2022"},
+		{FederalAct2022, CompetentAuthorityMember, false, true, "s.2(e), (f) as amended by Act V of 2022"},
+		{FederalAct2022, "alien", false, false, "s.2(e), (f) as amended by Act V of 2022"},
+		{PunjabAct2013, Student, false, false, "s.2(e), (f)"},
+		{SindhAct2010, GigWorker, false, false, "s.2(e), (f)"},
+		{KPAct2018, Apprentice, true, true, "s.2(f)"},
+		{HEC2020, Student, true, true, "HEC Policy 2020 s.3 (Jurisdiction); s.2(f) as substituted by Act V of 2022"},
+	}
+	s := Builtin()
+	for _, tt := range tests {
+		t.Run(string(tt.policy)+"/"+string(tt.r), func(t *testing.T) {
+			p, err := s.Get(tt.policy)
+			require.NoError(t, err)
+			ok, c := p.MayComplain(tt.r)
+			assert.Equal(t, tt.complain, ok, "%s.MayComplain(%s)", tt.policy, tt.r)
+			assert.Equal(t, tt.section, c.Section, "%s.MayComplain(%s) citation", tt.policy, tt.r)
+			checkCitation(t, c, "%s.MayComplain(%s)", tt.policy, tt.r)
+			ok, c = p.MayBeAccused(tt.r)
+			assert.Equal(t, tt.accused, ok, "%s.MayBeAccused(%s)", tt.policy, tt.r)
+			checkCitation(t, c, "%s.MayBeAccused(%s)", tt.policy, tt.r)
+		})
+	}
+}
+
+func TestComplainantsSorted(t *testing.T) {
+	for _, p := range Builtin().All() {
+		got := p.Complainants()
+		assert.True(t, slices.IsSorted(got), "%s.Complainants() = %v, want sorted", p.ID(), got)
+		assert.Contains(t, got, Employee, "%s.Complainants()", p.ID())
+	}
+	p, _ := Builtin().Get(FederalAct2010)
+	assert.Equal(t, []Relationship{Apprentice, Employee, Intern}, p.Complainants(), "2010 complainants")
+	p, _ = Builtin().Get(FederalAct2022)
+	assert.Len(t, p.Complainants(), 18, "2022 complainants")
+}
+
+func TestFor(t *testing.T) {
+	tests := []struct {
+		j    Jurisdiction
+		on   string
+		want ID // "" means ErrNoPolicyInForce
+	}{
+		{Federal, "2010-03-08", ""},
+		{Federal, "2010-03-09", FederalAct2010},
+		{Federal, "2015-06-30", FederalAct2010},
+		{Federal, "2022-01-20", FederalAct2010},
+		{Federal, "2022-01-21", FederalAct2022},
+		{Federal, "2099-12-31", FederalAct2022},
+		{Punjab, "2013-01-02", ""},
+		{Punjab, "2013-01-03", PunjabAct2013},
+		{Sindh, "2010-03-09", SindhAct2010},
+		{Sindh, "2010-03-08", ""},
+		{KP, "2018-02-19", ""},
+		{KP, "2018-02-20", KPAct2018},
+		{Balochistan, "2016-01-20", ""},
+		{Balochistan, "2016-01-21", BalochistanAct2016},
+	}
+	s := Builtin()
+	for _, tt := range tests {
+		t.Run(string(tt.j)+"/"+tt.on, func(t *testing.T) {
+			p, err := s.For(tt.j, civil.MustParse(tt.on))
+			if tt.want == "" {
+				require.ErrorIs(t, err, ErrNoPolicyInForce, "For(%s, %s)", tt.j, tt.on)
+				var npe *NoPolicyError
+				require.True(t, errors.As(err, &npe), "For(%s, %s) error type", tt.j, tt.on)
+				assert.Equal(t, tt.j, npe.Jurisdiction)
+				assert.Equal(t, tt.on, npe.Date.String())
+				return
+			}
+			require.NoError(t, err, "For(%s, %s)", tt.j, tt.on)
+			assert.Equal(t, tt.want, p.ID(), "For(%s, %s)", tt.j, tt.on)
+		})
+	}
+}
+
+func TestForErrors(t *testing.T) {
+	s := Builtin()
+	_, err := s.For("ict", civil.MustParse("2020-01-01"))
+	assert.ErrorIs(t, err, ErrUnknownJurisdiction, "For(ict)")
+	_, err = s.For(Federal, civil.Date{})
+	assert.ErrorIs(t, err, ErrNoPolicyInForce, "For(federal, zero date)")
+	assert.Contains(t, err.Error(), "no date given")
+	var empty Set
+	_, err = empty.For(Federal, civil.MustParse("2020-01-01"))
+	assert.ErrorIs(t, err, ErrNoPolicyInForce, "zero Set For")
+	_, err = empty.Get(FederalAct2010)
+	assert.ErrorIs(t, err, ErrUnknownPolicy, "zero Set Get")
+}
+
+func TestGetUnknown(t *testing.T) {
+	_, err := Builtin().Get("pk-federal-2099")
+	require.ErrorIs(t, err, ErrUnknownPolicy)
+	var upe *UnknownPolicyError
+	require.True(t, errors.As(err, &upe))
+	assert.Equal(t, ID("pk-federal-2099"), upe.ID)
+	assert.Contains(t, err.Error(), "pk-federal-2010, pk-federal-2022", "message lists the known ids")
+}
+
+func TestNewSet(t *testing.T) {
+	s := Builtin()
+	f10, _ := s.Get(FederalAct2010)
+	f22, _ := s.Get(FederalAct2022)
+	hec, _ := s.Get(HEC2020)
+	overlapping := *f22
+	overlapping.id = "pk-federal-overlap"
+	overlapping.validity = Interval{From: civil.MustParse("2022-01-20")}
+	tests := []struct {
+		name string
+		ps   []*Policy
+		ok   bool
+	}{
+		{"empty", nil, true},
+		{"both federal", []*Policy{f22, f10}, true},
+		{"overlay overlaps freely", []*Policy{f10, f22, hec}, true},
+		{"duplicate", []*Policy{f10, f10}, false},
+		{"nil", []*Policy{f10, nil}, false},
+		{"overlapping statutes", []*Policy{f10, &overlapping}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewSet(tt.ps...)
+			if tt.ok {
+				assert.NoError(t, err, "NewSet(%s)", tt.name)
+			} else {
+				assert.ErrorIs(t, err, ErrInvalidSet, "NewSet(%s)", tt.name)
+			}
+		})
+	}
+}
+
+func TestPenalties(t *testing.T) {
+	p, _ := Builtin().Get(FederalAct2022)
+	var codes []PenaltyCode
+	minor := 0
+	for _, x := range p.Penalties() {
+		codes = append(codes, x.Code)
+		if x.Severity == Minor {
+			minor++
+		}
+	}
+	assert.Equal(t, []PenaltyCode{Censure, WithholdPromotionOrIncrement, StopAtEfficiencyBar, RecoverCompensation,
+		ReduceRank, CompulsoryRetirement, Removal, Dismissal, Fine}, codes, "Penalties() order")
+	assert.Equal(t, 4, minor, "minor penalties")
+	fine, ok := p.Penalty(Fine)
+	require.True(t, ok)
+	assert.Contains(t, fine.Citation.Note, "in case of the owner the fine is payable to the complainant")
+	_, ok = p.Penalty("flogging")
+	assert.False(t, ok, "Penalty(flogging)")
+}
+
+func TestCommittee(t *testing.T) {
+	for _, p := range Builtin().All() {
+		c := p.Committee()
+		assert.Equal(t, 3, c.Size.Value, "%s size", p.ID())
+		assert.Equal(t, 1, c.MinWomen.Value, "%s min women", p.ID())
+		assert.True(t, c.SeniorManagement.Value && c.EmployeeRepresentative.Value && c.Chair.Value &&
+			c.OutsidersOnlyIfNeeded.Value && c.ReplaceConflicted.Value, "%s statutory rules on", p.ID())
+		assert.False(t, c.FemaleChair.Value || c.SignalsRefuse.Value || c.TrainedWithinMonths.Value != 0, "%s overlay rules off", p.ID())
+	}
+}
+
+func TestRoutes(t *testing.T) {
+	tests := []struct {
+		policy    ID
+		authority Authority
+		againstAp bool
+	}{
+		{FederalAct2010, AuthorityPresidentOrGovernor, true},
+		{FederalAct2022, AuthorityPresidentOrGovernor, true},
+		{PunjabAct2013, AuthorityGovernor, false},
+		{SindhAct2010, AuthorityGovernor, false},
+		{KPAct2018, AuthorityGovernor, false},
+		{BalochistanAct2016, AuthorityGovernor, false},
+	}
+	s := Builtin()
+	for _, tt := range tests {
+		p, _ := s.Get(tt.policy)
+		r := p.Routes()
+		assert.Equal(t, tt.authority, r.RepresentationTo.Value, "%s RepresentationTo", tt.policy)
+		assert.Equal(t, tt.againstAp, r.RepresentationAgainstAppeal.Value, "%s RepresentationAgainstAppeal", tt.policy)
+		assert.Equal(t, Mandatory, r.ExParteCommittee.Value, "%s ExParteCommittee", tt.policy)
+		assert.Equal(t, Discretionary, r.ExParteOmbudsperson.Value, "%s ExParteOmbudsperson", tt.policy)
+		assert.True(t, r.DirectToOmbudsperson.Value && r.Withdrawal.Value && r.Informal.Value, "%s routes", tt.policy)
+	}
+	p, _ := s.Get(PunjabAct2013)
+	assert.Equal(t, "2013-04-01", p.Routes().OmbudspersonReachFrom.Value.String(), "Punjab reach")
+}
+
+func TestInterpretations(t *testing.T) {
+	s := Builtin()
+	p10, _ := s.Get(FederalAct2010)
+	p22, _ := s.Get(FederalAct2022)
+	assert.Equal(t, 30, p10.Interpretations().AppellateDecisionDays.Value)
+	assert.Zero(t, p10.Interpretations().AppellateDecisionDaysReported, "2010 has no reported candidate")
+	assert.Equal(t, 30, p22.Interpretations().AppellateDecisionDays.Value)
+	assert.Equal(t, 90, p22.Interpretations().AppellateDecisionDaysReported.Value)
+	w := p22.Interpretations().GazetteWindow.Value
+	for d, want := range map[string]bool{"2022-01-20": false, "2022-01-21": true, "2022-01-25": true, "2022-01-26": false} {
+		assert.Equal(t, want, w.Contains(civil.MustParse(d)), "2022 gazette window contains %s", d)
+	}
+}
+
+func TestCalendarFor(t *testing.T) {
+	tests := []struct {
+		policy ID
+		forum  Forum
+		want   string
+	}{
+		{FederalAct2022, InquiryCommittee, CalendarFederal},
+		{FederalAct2022, Organisation, CalendarFederal},
+		{FederalAct2022, CompetentAuthority, CalendarFederal},
+		{FederalAct2022, Ombudsperson, CalendarIslamabad},
+		{FederalAct2010, PresidentOrGovernor, CalendarIslamabad},
+		{HEC2020, Ombudsperson, CalendarIslamabad},
+		{PunjabAct2013, Ombudsperson, CalendarFederal},
+		{KPAct2018, PresidentOrGovernor, CalendarFederal},
+		{FederalAct2022, ForumUnknown, ""},
+	}
+	s := Builtin()
+	for _, tt := range tests {
+		p, _ := s.Get(tt.policy)
+		got := p.CalendarFor(tt.forum)
+		assert.Equal(t, tt.want, got.Value, "%s.CalendarFor(%s)", tt.policy, tt.forum)
+		if tt.want != "" {
+			checkCitation(t, got.Citation, "%s.CalendarFor(%s)", tt.policy, tt.forum)
+		}
+	}
+	p, _ := s.Get(PunjabAct2013)
+	assert.Contains(t, p.CalendarFor(Ombudsperson).Citation.Note, "provincial calendars are not in the data")
+}
+
+func TestInterval(t *testing.T) {
+	iv := Interval{From: civil.MustParse("2010-03-09"), Until: civil.MustParse("2022-01-21")}
+	tests := []struct {
+		iv   Interval
+		d    civil.Date
+		want bool
+	}{
+		{iv, civil.MustParse("2010-03-08"), false},
+		{iv, civil.MustParse("2010-03-09"), true},
+		{iv, civil.MustParse("2022-01-20"), true},
+		{iv, civil.MustParse("2022-01-21"), false},
+		{iv, civil.Date{}, false},
+		{Interval{From: civil.MustParse("2022-01-21")}, civil.MustParse("9999-12-31"), true},
+		{Interval{}, civil.MustParse("0001-01-01"), true},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.iv.Contains(tt.d), "%v.Contains(%v)", tt.iv, tt.d)
+	}
+	assert.Equal(t, "2010-03-09..2022-01-21", iv.String())
+	assert.False(t, iv.Overlaps(Interval{From: civil.MustParse("2022-01-21")}), "adjacent intervals do not overlap")
+	assert.True(t, iv.Overlaps(Interval{From: civil.MustParse("2022-01-20")}), "one shared day overlaps")
+	assert.True(t, Interval{}.Overlaps(iv), "the zero interval overlaps everything")
+}
+
+func TestRelationships(t *testing.T) {
+	all := Relationships()
+	assert.True(t, slices.IsSorted(all), "Relationships() sorted: %v", all)
+	assert.Len(t, all, 20)
+	for _, r := range all {
+		got, err := ParseRelationship(string(r))
+		assert.NoError(t, err, "ParseRelationship(%s)", r)
+		assert.Equal(t, r, got)
+	}
+	for _, bad := range []string{"", "Employee", "contractor", "employee "} {
+		_, err := ParseRelationship(bad)
+		assert.ErrorIs(t, err, ErrUnknownRelationship, "ParseRelationship(%q)", bad)
+	}
+	var r Relationship
+	assert.Error(t, r.UnmarshalText([]byte("boss")), "UnmarshalText(boss)")
+	_, err := Relationship("boss").MarshalText()
+	assert.Error(t, err, "MarshalText(boss)")
+}
+
+func TestJurisdiction(t *testing.T) {
+	for _, j := range Jurisdictions() {
+		got, err := ParseJurisdiction(string(j))
+		assert.NoError(t, err, "ParseJurisdiction(%s)", j)
+		assert.Equal(t, j, got)
+	}
+	_, err := ParseJurisdiction("ict")
+	assert.ErrorIs(t, err, ErrUnknownJurisdiction)
+	assert.True(t, slices.IsSorted(Jurisdictions()))
+}
+
+func TestExParteText(t *testing.T) {
+	for _, x := range []ExParte{Mandatory, Discretionary} {
+		b, err := x.MarshalText()
+		require.NoError(t, err)
+		var y ExParte
+		require.NoError(t, y.UnmarshalText(b))
+		assert.Equal(t, x, y)
+	}
+	assert.Equal(t, "ExParte(9)", ExParte(9).String())
+	_, err := ExParteUnknown.MarshalText()
+	assert.Error(t, err)
+	var y ExParte
+	assert.Error(t, y.UnmarshalText([]byte("maybe")))
+}

@@ -1,0 +1,103 @@
+package policy
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/hifazat/hifazat/civil"
+)
+
+// ExParte is whether a forum must or may proceed ex parte once the defence
+// period has run out with no defence and no reasonable cause (s.4(1)(b),
+// s.8(2)). Values are persisted; never reorder them.
+type ExParte uint8
+
+const (
+	// ExParteUnknown is the zero ExParte; no built-in policy uses it.
+	ExParteUnknown ExParte = iota
+	// Mandatory: the forum "shall proceed ex parte" (Inquiry Committee,
+	// s.4(1)(b)).
+	Mandatory
+	// Discretionary: the forum "may proceed ex parte" (Ombudsperson,
+	// s.8(2)).
+	Discretionary
+)
+
+var exParteNames = [...]string{"unknown", "mandatory", "discretionary"}
+
+// String returns "mandatory" or "discretionary" ("ExParte(N)" out of range).
+func (x ExParte) String() string {
+	if int(x) < len(exParteNames) {
+		return exParteNames[x]
+	}
+	return "ExParte(" + strconv.Itoa(int(x)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (x ExParte) MarshalText() ([]byte, error) {
+	if x == ExParteUnknown || int(x) >= len(exParteNames) {
+		return nil, fmt.Errorf("policy: invalid ex parte rule %d", int(x))
+	}
+	return []byte(x.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (x *ExParte) UnmarshalText(b []byte) error {
+	for i, n := range exParteNames[1:] {
+		if string(b) == n {
+			*x = ExParte(i + 1)
+			return nil
+		}
+	}
+	return fmt.Errorf("policy: unknown ex parte rule %q (want mandatory or discretionary)", b)
+}
+
+// Authority is who hears a representation against the Ombudsperson's
+// decision (s.9). The zero Authority is not valid.
+type Authority string
+
+const (
+	// AuthorityPresidentOrGovernor: the federal s.9 names "the President or
+	// Governor, as the case may be".
+	AuthorityPresidentOrGovernor Authority = "president_or_governor"
+	// AuthorityGovernor: the provincial texts name the Governor only.
+	AuthorityGovernor Authority = "governor"
+)
+
+// Routes are the paths a complaint may take under a policy, each with its
+// citation (digest §9; interpretations 11-19). The zero Routes offers no
+// route; every built-in policy sets every field.
+type Routes struct {
+	// Informal: informal resolution is available before or instead of a
+	// formal complaint, and the complainant may go formal at any time (Code
+	// (iii)-(vii)).
+	Informal Param[bool] `json:"informal"`
+	// DirectToOmbudsperson: the complainant may file with the Ombudsperson
+	// instead of the Inquiry Committee (s.8(1)).
+	DirectToOmbudsperson Param[bool] `json:"direct_to_ombudsperson"`
+	// Appeal: a penalised person and an aggrieved complainant may appeal the
+	// Competent Authority's decision to the Ombudsperson (s.6(1)-(2)).
+	Appeal Param[bool] `json:"appeal"`
+	// Representation: a party aggrieved by the Ombudsperson's decision on a
+	// complaint may represent to the President or Governor (s.9).
+	Representation Param[bool] `json:"representation"`
+	// ExParteCommittee: the committee "shall" proceed ex parte (s.4(1)(b)).
+	ExParteCommittee Param[ExParte] `json:"ex_parte_committee"`
+	// ExParteOmbudsperson: the Ombudsperson "may" proceed ex parte (s.8(2)).
+	ExParteOmbudsperson Param[ExParte] `json:"ex_parte_ombudsperson"`
+	// RepresentationTo is who hears representations (s.9).
+	RepresentationTo Param[Authority] `json:"representation_to"`
+	// RepresentationAgainstAppeal: a representation also lies against the
+	// Ombudsperson's decision on appeal under s.6(3) (interpretation 17).
+	RepresentationAgainstAppeal Param[bool] `json:"representation_against_appeal"`
+	// Withdrawal: the complainant may ask to withdraw, and the forum may
+	// permit it before the final decision (Rules 2013 r.4(3);
+	// interpretation 19).
+	Withdrawal Param[bool] `json:"withdrawal"`
+	// DismissAtAdmission: a forum may dismiss a complaint at admission, with
+	// reasons (interpretation 12).
+	DismissAtAdmission Param[bool] `json:"dismiss_at_admission"`
+	// OmbudspersonReachFrom is the earliest incident date the
+	// Ombudsperson takes up; the zero Date means no such limit.
+	OmbudspersonReachFrom Param[civil.Date] `json:"ombudsperson_reach_from"`
+}
