@@ -1,0 +1,102 @@
+package casefsm
+
+// EventType is what happened on a case: a forum's act, a party's filing, or a
+// fact recorded on the file. The names are a public contract (the "type" of
+// an event in a case file); values are persisted, so new types are only
+// ever appended.
+//
+// The zero EventType is not an event: IsValid reports false and
+// MarshalText fails.
+type EventType uint8
+
+// The events. Those before [RequestWithdrawal] can move a case; the rest are
+// recorded without moving it, except [AcceptWithdrawal]. [Definition.Transitions]
+// is the authority on which event moves which state.
+const (
+	_ EventType = iota
+	ReportInformally
+	ResolveInformally
+	FileComplaint
+	FileWithOmbudsperson
+	DismissAtAdmission
+	CommunicateCharges
+	SubmitDefence
+	ProceedExParte
+	StartInquiry
+	SubmitFindings
+	Decide
+	CommunicateDecision
+	IssueShowCause
+	DecideComplaint
+	FileAppeal
+	DecideAppeal
+	MakeRepresentation
+	DecideRepresentation
+	Remand
+	Finalise
+	RecordImplementation
+	RequestWithdrawal
+	AcceptWithdrawal
+	ReplaceMember
+	RecordStay
+	LiftStay
+	SetAsideExParte
+	HoldHearing
+	Adjourn
+	RecordStatement
+	OrderMedicalExamination
+	OrderConfidentiality
+	RecordInterimMeasure
+	RecordSupport
+	AwardCompensation
+	ReportRetaliation
+	ReferFalseComplaint
+	NotifyEmployer
+	AddNote
+
+	eventEnd // one past the last event type; not an event
+)
+
+var eventNames = names{
+	"", "report_informally", "resolve_informally", "file_complaint",
+	"file_with_ombudsperson", "dismiss_at_admission", "communicate_charges",
+	"submit_defence", "proceed_ex_parte", "start_inquiry", "submit_findings",
+	"decide", "communicate_decision", "issue_show_cause", "decide_complaint",
+	"file_appeal", "decide_appeal", "make_representation",
+	"decide_representation", "remand", "finalise", "record_implementation",
+	"request_withdrawal", "accept_withdrawal", "replace_member", "record_stay",
+	"lift_stay", "set_aside_ex_parte", "hold_hearing", "adjourn",
+	"record_statement", "order_medical_examination", "order_confidentiality",
+	"record_interim_measure", "record_support", "award_compensation",
+	"report_retaliation", "refer_false_complaint", "notify_employer", "add_note",
+}
+
+// EventTypes returns every event type in declaration order.
+func EventTypes() []EventType {
+	out := make([]EventType, 0, eventEnd-1)
+	for e := ReportInformally; e < eventEnd; e++ {
+		out = append(out, e)
+	}
+	return out
+}
+
+// IsValid reports whether e is one of the named event types.
+func (e EventType) IsValid() bool { return eventNames.valid(uint8(e)) }
+
+// String returns the event's snake_case name, such as "file_complaint", or
+// "%!EventType(N)" for a value that is not an event type.
+func (e EventType) String() string { return eventNames.str("EventType", uint8(e)) }
+
+// MarshalText implements encoding.TextMarshaler; invalid types fail.
+func (e EventType) MarshalText() ([]byte, error) { return eventNames.marshal("event type", uint8(e)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It accepts only the
+// exact snake_case names.
+func (e *EventType) UnmarshalText(b []byte) error {
+	v, err := eventNames.parse("event type", b)
+	if err != nil {
+		return err
+	}
+	*e = EventType(v)
+	return nil
+}
