@@ -71,6 +71,9 @@ func (e *NoPolicyError) Unwrap() error { return ErrNoPolicyInForce }
 type MalformedOverlayError struct {
 	Field  string
 	Reason string
+	// Err is an underlying sentinel, such as [ErrUnknownPolicy] for an
+	// unknown base, or nil.
+	Err error
 }
 
 func (e *MalformedOverlayError) Error() string {
@@ -80,8 +83,13 @@ func (e *MalformedOverlayError) Error() string {
 	return "policy: malformed overlay: field " + e.Field + ": " + e.Reason
 }
 
-// Unwrap returns [ErrMalformedOverlay].
-func (e *MalformedOverlayError) Unwrap() error { return ErrMalformedOverlay }
+// Unwrap returns [ErrMalformedOverlay] and Err, if any.
+func (e *MalformedOverlayError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrMalformedOverlay}
+	}
+	return []error{ErrMalformedOverlay, e.Err}
+}
 
 // Violation is one reason an overlay is refused: the field that asks for it,
 // the statutory rule it would cut, where the law says so, and why.

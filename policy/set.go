@@ -15,6 +15,8 @@ type Set struct {
 	byID     map[ID]*Policy
 	ids      []ID                       // sorted
 	statutes map[Jurisdiction][]*Policy // sorted by Validity().From; no overlaps
+
+	validator *overlayValidator // for Apply; nil in the zero Set
 }
 
 // NewSet returns a set of the policies given. It refuses (with an error
@@ -22,7 +24,8 @@ type Set struct {
 // statutes of one jurisdiction whose validity intervals overlap.
 // Institutional policies may overlap anything.
 func NewSet(ps ...*Policy) (*Set, error) {
-	s := &Set{byID: make(map[ID]*Policy, len(ps)), statutes: make(map[Jurisdiction][]*Policy)}
+	s := &Set{byID: make(map[ID]*Policy, len(ps)), statutes: make(map[Jurisdiction][]*Policy),
+		validator: newOverlayValidator()}
 	for i, p := range ps {
 		if p == nil || p.id == "" {
 			return nil, fmt.Errorf("%w: policy %d is nil or has no id", ErrInvalidSet, i)

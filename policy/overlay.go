@@ -1,0 +1,89 @@
+package policy
+
+import (
+	"github.com/hifazat/hifazat/civil"
+)
+
+// Overlay is an institution's policy on top of a statute: a university's,
+// a company's or a regulator's own rules, which may be stricter than the
+// statute but may never cut a right the statute gives. Build one in Go or
+// read one from a file with [ParseOverlay]; [Set.Apply] checks it against its
+// base statute and turns it into a [Policy].
+//
+// Every field but ID, Title, Base and From is optional: a nil pointer, a
+// missing deadline or an empty list means "as in the base statute". The zero
+// Overlay is not valid (it has no id).
+//
+// The file form uses the snake_case names of the yaml tags:
+//
+//	id: example-university-2024
+//	title: Example University policy against harassment
+//	base: pk-federal-2022
+//	from: 2024-09-01
+//	deadlines:
+//	  charges: {n: 2, unit: days}
+//	committee:
+//	  min_women: 2
+//	  female_chair: true
+//	routes:
+//	  withdrawal: false
+type Overlay struct {
+	// ID names the new policy: lowercase letters, digits and hyphens.
+	ID ID `json:"id" yaml:"id" validate:"required,policyid"`
+	// Title names it for people.
+	Title string `json:"title" yaml:"title" validate:"required,max=200,text"`
+	// Base is the id of the statute the overlay sits on.
+	Base ID `json:"base" yaml:"base" validate:"required,policyid"`
+	// From is the first day the institution's policy applies. The new
+	// policy is valid from From until its base statute ends.
+	From civil.Date `json:"from" yaml:"from"`
+	// Note is an optional sentence saying where the institution's text is
+	// (for example its Syndicate resolution).
+	Note string `json:"note,omitempty" yaml:"note,omitempty" validate:"max=500,text"`
+	// Deadlines replaces the periods of rules of the institution's own
+	// forums (Organisation, Inquiry Committee, Competent Authority) with
+	// shorter ones.
+	Deadlines map[RuleID]Period `json:"deadlines,omitempty" yaml:"deadlines,omitempty" validate:"dive,keys,ruleid,endkeys"`
+	// Committee tightens the Inquiry Committee rules.
+	Committee CommitteeOverlay `json:"committee,omitzero" yaml:"committee,omitempty"`
+	// Routes switches routes that are the institution's to switch.
+	Routes RouteOverlay `json:"routes,omitzero" yaml:"routes,omitempty"`
+	// Complainants lists relationships the institution's own forums hear
+	// beyond those the statute covers (for example students before 2022).
+	// It cannot remove anyone the statute covers.
+	Complainants []Relationship `json:"complainants,omitempty" yaml:"complainants,omitempty" validate:"dive,relationship"`
+}
+
+// CommitteeOverlay changes the Inquiry Committee rules. A nil field keeps the
+// base statute's rule. The statutory rules may only be confirmed or
+// tightened (more women, never fewer); the overlay rules (FemaleChair,
+// TrainedWithinMonths, SignalsRefuse) are the institution's choice.
+type CommitteeOverlay struct {
+	Size                   *int  `json:"size,omitempty" yaml:"size,omitempty" validate:"omitempty,min=1,max=15"`
+	MinWomen               *int  `json:"min_women,omitempty" yaml:"min_women,omitempty" validate:"omitempty,min=0,max=15"`
+	SeniorManagement       *bool `json:"senior_management,omitempty" yaml:"senior_management,omitempty"`
+	EmployeeRepresentative *bool `json:"employee_representative,omitempty" yaml:"employee_representative,omitempty"`
+	Chair                  *bool `json:"chair,omitempty" yaml:"chair,omitempty"`
+	OutsidersOnlyIfNeeded  *bool `json:"outsiders_only_if_needed,omitempty" yaml:"outsiders_only_if_needed,omitempty"`
+	ReplaceConflicted      *bool `json:"replace_conflicted,omitempty" yaml:"replace_conflicted,omitempty"`
+	FemaleChair            *bool `json:"female_chair,omitempty" yaml:"female_chair,omitempty"`
+	// TrainedWithinMonths requires members trained within this many
+	// months; 0 means no rule.
+	TrainedWithinMonths *int  `json:"trained_within_months,omitempty" yaml:"trained_within_months,omitempty" validate:"omitempty,min=0,max=120"`
+	SignalsRefuse       *bool `json:"signals_refuse,omitempty" yaml:"signals_refuse,omitempty"`
+}
+
+// RouteOverlay switches routes. A nil field keeps the base statute's route.
+// Withdrawal and DismissAtAdmission are the institution's forums' choices
+// (interpretations 12, 19); the other routes are the complainant's statutory
+// rights or belong to forums outside the institution, so an overlay may only
+// confirm them.
+type RouteOverlay struct {
+	Informal                    *bool `json:"informal,omitempty" yaml:"informal,omitempty"`
+	DirectToOmbudsperson        *bool `json:"direct_to_ombudsperson,omitempty" yaml:"direct_to_ombudsperson,omitempty"`
+	Appeal                      *bool `json:"appeal,omitempty" yaml:"appeal,omitempty"`
+	Representation              *bool `json:"representation,omitempty" yaml:"representation,omitempty"`
+	RepresentationAgainstAppeal *bool `json:"representation_against_appeal,omitempty" yaml:"representation_against_appeal,omitempty"`
+	Withdrawal                  *bool `json:"withdrawal,omitempty" yaml:"withdrawal,omitempty"`
+	DismissAtAdmission          *bool `json:"dismiss_at_admission,omitempty" yaml:"dismiss_at_admission,omitempty"`
+}

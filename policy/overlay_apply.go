@@ -1,0 +1,234 @@
+package policy
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Apply checks overlay o against its base statute in s and returns the
+// institutional policy it describes: the base's rules with o's changes, each
+// changed value cited to the overlay, valid from o.From until the base ends.
+//
+// An institution may be stricter than the statute: shorter periods for its
+// own forums' duties (the Organisation, the Inquiry Committee, the Competent
+// Authority), more women on the committee, a female chair, trained members,
+// conflict signals that refuse, no withdrawal. It may never cut a right the
+// statute gives: a changed period for a party's filing, a longer period for a
+// duty, any period of the Ombudsperson or the President or Governor, fewer
+// women, a dropped seat or rule of s.3(2)-(3), or switching off the informal
+// route, the direct complaint to the Ombudsperson, the appeal or the
+// representation. A refused overlay gives an [*OverlayError] listing every
+// violation (errors.Is(err, ErrOverlayRefused)); an overlay that is not well
+// formed, names an unknown or institutional base, or reuses an id of s gives
+// a [*MalformedOverlayError] (errors.Is(err, ErrMalformedOverlay)).
+func (s *Set) Apply(o Overlay) (*Policy, error) {
+	ov := s.validator
+	if ov == nil {
+		ov = newOverlayValidator()
+	}
+	if err := ov.check(o); err != nil {
+		return nil, err
+	}
+	if _, taken := s.byID[o.ID]; taken {
+		return nil, &MalformedOverlayError{Field: "id", Reason: fmt.Sprintf("%q already names a policy of the set", o.ID)}
+	}
+	base, err := s.Get(o.Base)
+	if err != nil {
+		return nil, &MalformedOverlayError{Field: "base", Reason: err.Error(), Err: err}
+	}
+	if base.Institutional() {
+		return nil, &MalformedOverlayError{Field: "base", Reason: fmt.Sprintf("%q is an institutional policy; an overlay's base must be a statute", o.Base)}
+	}
+	c := overlayCheck{o: o, base: base}
+	c.validity()
+	c.deadlines()
+	c.committee()
+	c.routes()
+	c.complainants()
+	if len(c.violations) > 0 {
+		slices.SortFunc(c.violations, func(a, b Violation) int {
+			return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Rule, b.Rule))
+		})
+		return nil, &OverlayError{Overlay: o.ID, Base: o.Base, Violations: c.violations}
+	}
+	return c.build(), nil
+}
+
+// overlayCheck collects the violations of one overlay against its base.
+type overlayCheck struct {
+	o          Overlay
+	base       *Policy
+	violations []Violation
+}
+
+func (c *overlayCheck) refuse(field, rule, section, format string, a ...any) {
+	c.violations = append(c.violations, Violation{Field: field, Rule: rule, Section: section, Reason: fmt.Sprintf(format, a...)})
+}
+
+func (c *overlayCheck) validity() {
+	v := c.base.validity
+	if !v.Contains(c.o.From) {
+		c.refuse("from", "validity", c.base.instrument.Section,
+			"%s is outside %s's validity %s: the overlay cannot apply a statute that was not in force", c.o.From, c.base.id, v)
+	}
+}
+
+func (c *overlayCheck) deadlines() {
+	for _, id := range slices.Sorted(maps.Keys(c.o.Deadlines)) {
+		p, field := c.o.Deadlines[id], "deadlines."+string(id)
+		r, ok := c.base.Rule(id)
+		switch {
+		case !ok:
+			c.refuse(field, string(id), c.base.instrument.Section, "%s has no %s rule to change", c.base.id, id)
+		case !r.Forum.institutional():
+			c.refuse(field, string(id), r.Citation.Section,
+				"the %s's period is fixed by the statute; an institution cannot change it", r.Forum)
+		case p.Unit != r.Period.Unit:
+			c.refuse(field, string(id), r.Citation.Section, "the statute counts this period in %s, not %s", r.Period.Unit, p.Unit)
+		case r.Kind == Filing && p.N != r.Period.N:
+			c.refuse(field, string(id), r.Citation.Section, "%s",
+				filingReason(r, p))
+		case r.Kind != Filing && p.N > r.Period.N:
+			c.refuse(field, string(id), r.Citation.Section,
+				"%s would let the %s act later than the statute's %s", p, r.Forum, r.Period)
+		}
+	}
+}
+
+func filingReason(r DeadlineRule, p Period) string {
+	if p.N < r.Period.N {
+		return fmt.Sprintf("%s cuts the party's statutory %s to file", p, r.Period)
+	}
+	return fmt.Sprintf("%s delays the complainant's case: once the statute's %s run out without a defence the committee shall proceed ex parte", p, r.Period)
+}
+
+func (c *overlayCheck) committee() {
+	o, b := c.o.Committee, c.base.committee
+	if o.Size != nil && *o.Size != b.Size.Value {
+		c.refuse("committee.size", "size", b.Size.Citation.Section, "the committee has exactly %d members, not %d", b.Size.Value, *o.Size)
+	}
+	if o.MinWomen != nil {
+		size := b.Size.Value
+		switch {
+		case *o.MinWomen < b.MinWomen.Value:
+			c.refuse("committee.min_women", "min_women", b.MinWomen.Citation.Section,
+				"at least %d member(s) must be women, not %d", b.MinWomen.Value, *o.MinWomen)
+		case *o.MinWomen > size:
+			c.refuse("committee.min_women", "min_women", b.MinWomen.Citation.Section,
+				"%d women cannot sit on a committee of %d", *o.MinWomen, size)
+		}
+	}
+	required := []struct {
+		field string
+		set   *bool
+		rule  Param[bool]
+		what  string
+	}{
+		{"senior_management", o.SeniorManagement, b.SeniorManagement, "a member from senior management"},
+		{"employee_representative", o.EmployeeRepresentative, b.EmployeeRepresentative, "a senior representative of the employees"},
+		{"chair", o.Chair, b.Chair, "a chairperson designated from amongst the members"},
+		{"outsiders_only_if_needed", o.OutsidersOnlyIfNeeded, b.OutsidersOnlyIfNeeded, "co-opting outsiders only when three cannot be designated from within"},
+		{"replace_conflicted", o.ReplaceConflicted, b.ReplaceConflicted, "replacing a conflicted member for the case"},
+	}
+	for _, r := range required {
+		if r.set != nil && !*r.set && r.rule.Value {
+			c.refuse("committee."+r.field, r.field, r.rule.Citation.Section, "the statute requires %s", r.what)
+		}
+	}
+}
+
+func (c *overlayCheck) routes() {
+	o, b := c.o.Routes, c.base.routes
+	rights := []struct {
+		field string
+		set   *bool
+		rule  Param[bool]
+		what  string
+	}{
+		{"informal", o.Informal, b.Informal, "the complainant's option of informal resolution"},
+		{"direct_to_ombudsperson", o.DirectToOmbudsperson, b.DirectToOmbudsperson, "the complainant's option to complain to the Ombudsperson directly"},
+		{"appeal", o.Appeal, b.Appeal, "the appeal to the Ombudsperson"},
+		{"representation", o.Representation, b.Representation, "the representation to the President or Governor"},
+	}
+	for _, r := range rights {
+		if r.set != nil && !*r.set && r.rule.Value {
+			c.refuse("routes."+r.field, r.field, r.rule.Citation.Section, "the statute gives %s; an institution cannot remove it", r.what)
+		}
+	}
+	if p := o.RepresentationAgainstAppeal; p != nil && *p != b.RepresentationAgainstAppeal.Value {
+		c.refuse("routes.representation_against_appeal", "representation_against_appeal", b.RepresentationAgainstAppeal.Citation.Section,
+			"whether a representation lies against a decision on appeal is for the President or Governor, not the institution")
+	}
+}
+
+func (c *overlayCheck) complainants() {
+	for i, r := range c.o.Complainants {
+		if r == Employer || r == CompetentAuthorityMember {
+			c.refuse(fmt.Sprintf("complainants[%d]", i), string(r), "s.2(a), (e)",
+				"%s is a relationship of the accused, not of a complainant", r)
+		}
+	}
+}
+
+// build returns the institutional policy of an accepted overlay.
+func (c *overlayCheck) build() *Policy {
+	o, b := c.o, c.base
+	cite := func(field, note string) Citation {
+		return Citation{Section: string(o.ID) + " " + field, Confidence: High, Note: note}
+	}
+	p := *b // copies the scalars; the slices and maps are replaced below
+	p.id, p.title, p.base = o.ID, o.Title, b.id
+	p.validity = Interval{From: o.From, Until: b.validity.Until}
+	p.instrument = Citation{Section: string(o.ID), Confidence: High,
+		Note: joinNotes("institutional overlay on "+string(b.id)+" from "+o.From.String(), o.Note)}
+	p.rules = b.Rules()
+	for i, r := range p.rules {
+		if np, ok := o.Deadlines[r.ID]; ok && np != r.Period {
+			p.rules[i].Period = np
+			p.rules[i].Citation = cite("deadlines."+string(r.ID),
+				fmt.Sprintf("stricter than the statute's %s (%s)", r.Period, r.Citation.Section))
+		}
+	}
+	p.penalties = b.Penalties()
+	p.committee = c.overlayCommittee(cite)
+	p.routes = c.overlayRoutes(cite)
+	p.complainants = maps.Clone(b.complainants)
+	for _, r := range o.Complainants {
+		if _, ok := p.complainants[r]; !ok {
+			p.complainants[r] = cite("complainants",
+				"heard by the institution's own forums; the Ombudsperson's jurisdiction is the statute's")
+		}
+	}
+	return newPolicy(&p)
+}
+
+func setInt(dst *Param[int], v *int, c Citation) {
+	if v != nil && *v != dst.Value {
+		*dst = Param[int]{Value: *v, Citation: c}
+	}
+}
+
+func setBool(dst *Param[bool], v *bool, c Citation) {
+	if v != nil && *v != dst.Value {
+		*dst = Param[bool]{Value: *v, Citation: c}
+	}
+}
+
+func (c *overlayCheck) overlayCommittee(cite func(field, note string) Citation) CommitteeRules {
+	o, r := c.o.Committee, c.base.committee
+	setInt(&r.MinWomen, o.MinWomen, cite("committee.min_women", "stricter than s.3(2)'s one woman"))
+	setBool(&r.FemaleChair, o.FemaleChair, cite("committee.female_chair", "the institution requires a woman as chair"))
+	setInt(&r.TrainedWithinMonths, o.TrainedWithinMonths, cite("committee.trained_within_months", "the institution requires trained members"))
+	setBool(&r.SignalsRefuse, o.SignalsRefuse, cite("committee.signals_refuse", "the institution refuses members with conflict signals"))
+	return r
+}
+
+func (c *overlayCheck) overlayRoutes(cite func(field, note string) Citation) Routes {
+	o, r := c.o.Routes, c.base.routes
+	setBool(&r.Withdrawal, o.Withdrawal, cite("routes.withdrawal", "the institution's choice (interpretation 19)"))
+	setBool(&r.DismissAtAdmission, o.DismissAtAdmission, cite("routes.dismiss_at_admission", "the institution's choice (interpretation 12)"))
+	return r
+}
