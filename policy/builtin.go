@@ -196,7 +196,7 @@ func joinNotes(a, b string) string {
 func (v variant) build() *Policy {
 	accused, notAccused := v.accused()
 	complainants, notCovered := v.complainants()
-	return newPolicy(&Policy{
+	return &Policy{
 		id: v.id, title: v.title, jurisdiction: v.jurisdiction,
 		validity: v.validity, instrument: v.instrument,
 		rules:        v.rules(),
@@ -206,14 +206,5 @@ func (v variant) build() *Policy {
 		accused: accused, notAccused: notAccused,
 		routes: v.routes(),
 		interp: v.interpretations(),
-	})
-}
-
-// newPolicy indexes p's rules and returns it.
-func newPolicy(p *Policy) *Policy {
-	p.ruleIndex = make(map[RuleID]int, len(p.rules))
-	for i, r := range p.rules {
-		p.ruleIndex[r.ID] = i
 	}
-	return p
 }

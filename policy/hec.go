@@ -43,7 +43,7 @@ func hec2020(base *Policy) *Policy {
 	}
 	p.complainants[Student] = Citation{Section: "HEC Policy 2020 s.3 (Jurisdiction); s.2(f) as substituted by Act V of 2022", Confidence: Medium,
 		Note: "the policy covers teachers, researchers, scholars, students and staff (institutional copies)"}
-	return newPolicy(p)
+	return p
 }
 
 // institutional reports whether f is one of the organisation's own forums,

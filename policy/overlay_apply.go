@@ -202,7 +202,7 @@ func (c *overlayCheck) build() *Policy {
 				"heard by the institution's own forums; the Ombudsperson's jurisdiction is the statute's")
 		}
 	}
-	return newPolicy(&p)
+	return &p
 }
 
 func setInt(dst *Param[int], v *int, c Citation) {

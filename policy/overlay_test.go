@@ -49,9 +49,15 @@ func TestApplyAccepted(t *testing.T) {
 		{"shorter competent authority duty", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RulePenalty: days(3)} },
 			func(t *testing.T, p *Policy) { r, _ := p.Rule(RulePenalty); assert.Equal(t, 3, r.Period.N) }},
 		{"same filing period restated", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleDefence: days(7)} },
-			func(t *testing.T, p *Policy) { r, _ := p.Rule(RuleDefence); assert.Equal(t, "s.4(1)(b)", r.Citation.Section) }},
+			func(t *testing.T, p *Policy) {
+				r, _ := p.Rule(RuleDefence)
+				assert.Equal(t, "s.4(1)(b)", r.Citation.Section)
+			}},
 		{"shorter organisation duty in months", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleCodeDisplay: {1, Months}} },
-			func(t *testing.T, p *Policy) { r, _ := p.Rule(RuleCodeDisplay); assert.Equal(t, Period{1, Months}, r.Period) }},
+			func(t *testing.T, p *Policy) {
+				r, _ := p.Rule(RuleCodeDisplay)
+				assert.Equal(t, Period{1, Months}, r.Period)
+			}},
 		{"more women and a female chair", func(o *Overlay) {
 			o.Committee = CommitteeOverlay{MinWomen: ptr(2), FemaleChair: ptr(true), TrainedWithinMonths: ptr(24), SignalsRefuse: ptr(true), Size: ptr(3), Chair: ptr(true)}
 		}, func(t *testing.T, p *Policy) {

@@ -18,9 +18,8 @@ type Policy struct {
 	instrument   Citation
 	base         ID
 
-	rules     []DeadlineRule // lifecycle order
-	ruleIndex map[RuleID]int
-	penalties []Penalty // s.4(4) order
+	rules     []DeadlineRule // lifecycle order; few enough to scan
+	penalties []Penalty      // s.4(4) order
 	committee CommitteeRules
 
 	complainants map[Relationship]Citation
@@ -61,11 +60,13 @@ func (p *Policy) Institutional() bool { return p.base != "" }
 // has no such rule (for example "ombudsperson-decision" before 2022). It does
 // not allocate.
 func (p *Policy) Rule(id RuleID) (DeadlineRule, bool) {
-	i, ok := p.ruleIndex[id]
-	if !ok {
-		return DeadlineRule{}, false
+	// A scan of at most 17 rules is faster than a map lookup.
+	for i := range p.rules {
+		if p.rules[i].ID == id {
+			return p.rules[i], true
+		}
 	}
-	return p.rules[i], true
+	return DeadlineRule{}, false
 }
 
 // Rules returns a copy of every deadline rule, in lifecycle order: the

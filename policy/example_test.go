@@ -1,0 +1,172 @@
+package policy_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
+)
+
+func ExampleBuiltin() {
+	for _, p := range policy.Builtin().All() {
+		fmt.Printf("%-20s %-12s %s\n", p.ID(), p.Jurisdiction(), p.Validity())
+	}
+	// Output:
+	// hec-2020             federal      2020-07-01..
+	// pk-balochistan-2016  balochistan  2016-01-21..
+	// pk-federal-2010      federal      2010-03-09..2022-01-21
+	// pk-federal-2022      federal      2022-01-21..
+	// pk-kp-2018           kp           2018-02-20..
+	// pk-punjab-2013       punjab       2013-01-03..
+	// pk-sindh-2010        sindh        2010-03-09..
+}
+
+func ExampleSet_Get() {
+	s := policy.Builtin()
+	p, err := s.Get("pk-federal-2022")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(p.Title())
+	fmt.Println(p.Instrument())
+
+	_, err = s.Get("pk-ict-2030")
+	fmt.Println(errors.Is(err, policy.ErrUnknownPolicy))
+	// Output:
+	// Protection against Harassment of Women at the Workplace Act, 2010, as amended by Act V of 2022
+	// Act IV of 2010 as amended by Act V of 2022 [high]
+	// true
+}
+
+func ExampleSet_For() {
+	s := policy.Builtin()
+	for _, day := range []string{"2010-03-08", "2010-03-09", "2022-01-20", "2022-01-21"} {
+		p, err := s.For(policy.Federal, civil.MustParse(day))
+		if err != nil {
+			fmt.Println(day, err)
+			continue
+		}
+		fmt.Println(day, p.ID())
+	}
+	// Output:
+	// 2010-03-08 policy: no policy in force for federal on 2010-03-08 (the Act took effect on 2010-03-09; provinces from their own dates)
+	// 2010-03-09 pk-federal-2010
+	// 2022-01-20 pk-federal-2010
+	// 2022-01-21 pk-federal-2022
+}
+
+func ExamplePolicy_Rule() {
+	p, _ := policy.Builtin().Get("pk-federal-2022")
+	r, ok := p.Rule(policy.RuleDefence)
+	fmt.Println(ok, r.Kind, r.Period, r.Forum, r.Citation)
+	fmt.Println("from", r.Trigger)
+
+	_, ok = p.Rule(policy.RuleOmbudspersonDecision)
+	fmt.Println("ombudsperson-decision in 2022:", ok)
+	p10, _ := policy.Builtin().Get("pk-federal-2010")
+	_, ok = p10.Rule(policy.RuleOmbudspersonDecision)
+	fmt.Println("ombudsperson-decision in 2010:", ok)
+	// Output:
+	// true filing 7 days inquiry_committee s.4(1)(b) [medium]
+	// from communication of the charges to the accused
+	// ombudsperson-decision in 2022: true
+	// ombudsperson-decision in 2010: false
+}
+
+func ExamplePolicy_MayComplain() {
+	s := policy.Builtin()
+	for _, id := range []policy.ID{"pk-federal-2010", "pk-federal-2022"} {
+		p, _ := s.Get(id)
+		ok, c := p.MayComplain(policy.DomesticWorker)
+		fmt.Println(id, ok, c.Section)
+	}
+	// Output:
+	// pk-federal-2010 false s.2(e), (f)
+	// pk-federal-2022 true s.2(f) as substituted by Act V of 2022
+}
+
+func ExamplePolicy_CalendarFor() {
+	s := policy.Builtin()
+	federal, _ := s.Get("pk-federal-2022")
+	punjab, _ := s.Get("pk-punjab-2013")
+	fmt.Println(federal.CalendarFor(policy.InquiryCommittee).Value)
+	fmt.Println(federal.CalendarFor(policy.Ombudsperson).Value)
+	fmt.Println(punjab.CalendarFor(policy.Ombudsperson).Citation.Note)
+	// Output:
+	// pk-federal
+	// pk-islamabad
+	// provincial calendars are not in the data; the federal calendar is a fallback: check the province's own notifications
+}
+
+func ExampleParseOverlay() {
+	o, err := policy.ParseOverlay([]byte(`
+id: example-university-2024
+title: Example University policy
+base: pk-federal-2022
+from: 2024-09-01
+deadlines:
+  findings: {n: 21, unit: days}
+committee:
+  female_chair: true
+`))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(o.ID, o.Base, o.From, o.Deadlines[policy.RuleFindings], *o.Committee.FemaleChair)
+
+	_, err = policy.ParseOverlay([]byte("id: x\ntitle: X\nbase: pk-federal-2022\nfrom: 2024-09-01\ncomittee: {}\n"))
+	fmt.Println(err)
+	// Output:
+	// example-university-2024 pk-federal-2022 2024-09-01 21 days true
+	// policy: malformed overlay: field comittee: line 5: unknown field (want one of: id, title, base, from, note, deadlines, committee, routes, complainants)
+}
+
+func ExampleSet_Apply() {
+	s := policy.Builtin()
+	women := 2
+	p, err := s.Apply(policy.Overlay{
+		ID: "example-university-2024", Title: "Example University policy",
+		Base: "pk-federal-2022", From: civil.MustParse("2024-09-01"),
+		Deadlines: map[policy.RuleID]policy.Period{policy.RuleFindings: {N: 21, Unit: policy.Days}},
+		Committee: policy.CommitteeOverlay{MinWomen: &women},
+	})
+	if err != nil {
+		panic(err)
+	}
+	r, _ := p.Rule(policy.RuleFindings)
+	fmt.Println(p.ID(), p.Base(), p.Institutional(), r.Period, r.Citation.Note)
+
+	// Cutting the accused's defence period and the direct route to the
+	// Ombudsperson is refused, with every violation listed.
+	no := false
+	_, err = s.Apply(policy.Overlay{
+		ID: "example-college-2024", Title: "Example College policy",
+		Base: "pk-federal-2022", From: civil.MustParse("2024-09-01"),
+		Deadlines: map[policy.RuleID]policy.Period{policy.RuleDefence: {N: 3, Unit: policy.Days}},
+		Routes:    policy.RouteOverlay{DirectToOmbudsperson: &no},
+	})
+	var oe *policy.OverlayError
+	if errors.As(err, &oe) {
+		for _, v := range oe.Violations {
+			fmt.Println(v)
+		}
+	}
+	// Output:
+	// example-university-2024 pk-federal-2022 true 21 days stricter than the statute's 30 days (s.4(4))
+	// deadlines.defence: 3 days cuts the party's statutory 7 days to file (defence, s.4(1)(b))
+	// routes.direct_to_ombudsperson: the statute gives the complainant's option to complain to the Ombudsperson directly; an institution cannot remove it (direct_to_ombudsperson, s.8(1))
+}
+
+func ExampleNewSet() {
+	b := policy.Builtin()
+	f10, _ := b.Get("pk-federal-2010")
+	f22, _ := b.Get("pk-federal-2022")
+	s, err := policy.NewSet(f10, f22)
+	fmt.Println(len(s.All()), err)
+	_, err = policy.NewSet(f10, f10)
+	fmt.Println(err)
+	// Output:
+	// 2 <nil>
+	// policy: invalid policy set: two policies have the id "pk-federal-2010"
+}
