@@ -407,7 +407,7 @@ func TestReportErr(t *testing.T) {
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, r.Violations, ce.Violations, "Error lists every violation")
 	assert.Equal(t, "committee: invalid committee: 2 violations: "+
-		"size: the committee has 2 members; it must have exactly 3 (s.3(2)); "+
+		"size: the committee must have exactly 3 members; it has 2 (s.3(2)); "+
 		"no_woman: the committee must have at least one woman member (s.3(2))", err.Error())
 }
 

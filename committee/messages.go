@@ -17,7 +17,7 @@ type message struct {
 // rules emit is here.
 var messages = []message{
 	{"size", 2,
-		"the committee has {0} members; it must have exactly {1}",
+		"the committee must have exactly {1} members; it has {0}",
 		"کمیٹی کے ارکان کی تعداد {0} ہے؛ یہ تعداد ٹھیک {1} ہونا لازمی ہے"},
 	{"invalid_member.missing", 1,
 		"{0} is missing: every member needs an id, a name, a gender and a seat",
@@ -32,7 +32,7 @@ var messages = []message{
 		"the committee must have at least one woman member",
 		"کمیٹی میں کم از کم ایک خاتون رکن ہونا لازمی ہے"},
 	{"too_few_women", 2,
-		"the committee has {0} women members; the policy requires at least {1}",
+		"the policy requires at least {1} women members; the committee has {0}",
 		"کمیٹی میں خواتین ارکان کی تعداد {0} ہے؛ پالیسی کے تحت کم از کم {1} خواتین ارکان ہونا لازمی ہے"},
 	{"no_senior_management", 0,
 		"one member must be from senior management",

@@ -32,12 +32,13 @@ func (f finding) key() string {
 // the standing committee.
 type codeSet uint64
 
-// run is one check: the committee, the rules and the options. The rules
-// read it and report findings; it is never modified.
+// run is one check: the committee, the rules and the options, held by
+// value so that a check makes one allocation for all three. The rules read
+// it and report findings; it is never modified.
 type run struct {
-	c     *Committee
-	rules *policy.CommitteeRules
-	opts  *CheckOptions
+	c     Committee
+	rules policy.CommitteeRules
+	opts  CheckOptions
 }
 
 // assess applies every rule and reports each finding.
@@ -95,7 +96,7 @@ func (r *run) composition(ms []Member, chairsOut []string, report func(finding))
 		failed |= codeSet(1) << f.code
 		report(f)
 	}
-	rules := r.rules
+	rules := &r.rules
 	if n := rules.Size.Value; n > 0 && len(ms) != n {
 		emit(finding{code: CodeSize, members: []string{}, args: []string{strconv.Itoa(len(ms)), strconv.Itoa(n)}})
 	}

@@ -1,7 +1,6 @@
 package committee
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -48,7 +47,7 @@ type CheckOptions struct {
 type subject struct {
 	Members      []Member      `json:"members" validate:"dive"`
 	Replacements []Replacement `json:"replacements" validate:"dive"`
-	run          *run
+	run          run
 }
 
 // tagKnown is the struct tag for enums that must be one of their values.
@@ -110,7 +109,13 @@ func isKnown(fl validator.FieldLevel) bool {
 // assessSubject is the struct-level rule: it runs every rule the tags
 // cannot express and reports each finding as a field error carrying it.
 func assessSubject(sl validator.StructLevel) {
-	s := sl.Current().Interface().(subject)
+	var s *subject
+	if cur := sl.Current(); cur.CanAddr() {
+		s = cur.Addr().Interface().(*subject) // Check passes a pointer: no copy
+	} else {
+		v := cur.Interface().(subject)
+		s = &v
+	}
 	s.run.assess(func(f finding) {
 		sl.ReportError(f, "members", "Members", f.code.String(), "")
 	})
@@ -137,18 +142,21 @@ func (v *Validator) Check(c Committee, rules policy.CommitteeRules, opts CheckOp
 		return Report{}, fmt.Errorf("%w: the policy requires members trained within %d months of the date checked (%s); set CheckOptions.On",
 			ErrNoDate, n, rules.TrainedWithinMonths.Citation.Section)
 	}
-	s := subject{Members: c.Members, run: &run{c: &c, rules: &rules, opts: &opts}}
 	if opts.Case != nil {
 		if err := opts.Case.check(); err != nil {
 			return Report{}, err
 		}
+	}
+	s := &subject{Members: c.Members, run: run{c: c, rules: rules, opts: opts}}
+	if opts.Case != nil {
 		s.Replacements = opts.Case.Replacements
 	}
-	var errs validator.ValidationErrors
-	if err := v.validate.Struct(&s); err != nil && !errors.As(err, &errs) {
+	err := v.validate.Struct(s)
+	errs, ok := err.(validator.ValidationErrors) // the validator returns it unwrapped
+	if err != nil && !ok {
 		return Report{}, fmt.Errorf("committee: validating: %s", err) // unreachable: s is a struct
 	}
-	return v.report(errs, &s, opts.Language), nil
+	return v.report(errs, s, opts.Language), nil
 }
 
 // report turns the validator's field errors into a sorted Report.
@@ -156,7 +164,7 @@ func (v *Validator) report(errs validator.ValidationErrors, s *subject, l Langua
 	r := Report{Valid: true, Violations: []Violation{}, Warnings: []Violation{}}
 	for _, fe := range errs {
 		f := findingOf(fe, s)
-		vi := Violation{Code: f.code, Members: f.members, Citation: citation(f.code, s.run.rules)}
+		vi := Violation{Code: f.code, Members: f.members, Citation: citation(f.code, &s.run.rules)}
 		vi.Message = fe.Translate(v.trans[l]) + citeIn(l, vi.Citation.Section)
 		if f.warning {
 			r.Warnings = append(r.Warnings, vi)
