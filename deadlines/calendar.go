@@ -310,6 +310,12 @@ func (c *Calendar) lastOpen(i int) int {
 	return -1
 }
 
+// estimatedIn reports whether an estimated holiday falls on a day index in
+// [i, j) (0 <= i <= j <= days), as a difference of two prefix counts.
+func (c *Calendar) estimatedIn(i, j int) bool {
+	return c.estimatedBefore(j) > c.estimatedBefore(i)
+}
+
 // estimatedBefore returns how many days with an estimated holiday lie among
 // day indexes 0..i-1 (0 <= i <= days).
 func (c *Calendar) estimatedBefore(i int) int {

@@ -68,59 +68,75 @@ type Deadline struct {
 //
 // Compute allocates nothing unless it fails.
 func Compute(rule policy.DeadlineRule, from civil.Date, cal *Calendar, stays ...Stay) (Deadline, error) {
-	if err := checkRule(rule); err != nil {
-		return Deadline{}, err
+	// The checks are split so that the success path inlines them and the
+	// rule, a large value, is copied only when an error is built.
+	if !validRule(rule.Kind, rule.Period) {
+		return Deadline{}, ruleError(&rule)
 	}
 	if !from.IsValid() {
 		return Deadline{}, fmt.Errorf("%w: rule %q has no trigger date (the zero Date)", ErrInvalidDate, rule.ID)
 	}
-	if err := checkStays(stays); err != nil {
-		return Deadline{}, err
+	if len(stays) > 0 {
+		if err := checkStays(stays); err != nil {
+			return Deadline{}, err
+		}
 	}
-	fi, err := cal.index(from)
-	if err != nil {
-		return Deadline{}, err
+	if cal == nil {
+		return Deadline{}, cal.coverageError(from, 0)
+	}
+	fi := from.Sub(cal.start)
+	if fi < 0 || fi >= cal.days {
+		return Deadline{}, cal.coverageError(from, 0)
 	}
 	due := from.AddDays(rule.Period.N)
 	if rule.Period.Unit == policy.Months {
 		due = from.AddMonths(rule.Period.N)
 	}
-	due, stayDays := addStays(from, due, stays)
+	stayDays := 0
+	if len(stays) > 0 {
+		due, stayDays = addStays(from, due, stays)
+	}
+	if !due.IsValid() {
+		return Deadline{}, cal.coverageError(civil.Date{}, 10000) // past 9999-12-31
+	}
 	di := due.Sub(cal.start)
-	if !due.IsValid() || di >= cal.days {
+	if di >= cal.days {
 		return Deadline{}, cal.coverageError(due, 0)
 	}
-	d := Deadline{
-		Rule: rule.ID, Kind: rule.Kind, Period: rule.Period, Forum: rule.Forum,
-		From: from, PeriodEnd: due, StayDays: stayDays, Calendar: cal.id, Citation: rule.Citation,
-	}
+	end, rolled := due, false
 	if rule.Kind == policy.Filing && !cal.open(di) {
 		// General Clauses Act s.10: in time on the next day the office is open.
 		j := cal.nextOpen(di)
 		if j < 0 {
 			return Deadline{}, cal.coverageError(cal.start.AddDays(cal.days), 0)
 		}
-		due, di, d.RolledForward = due.AddDays(j-di), j, true
+		due, di, rolled = due.AddDays(j-di), j, true
 	}
 	lo := cal.lastOpen(di)
 	if lo < 0 {
 		return Deadline{}, cal.coverageError(cal.start.AddDays(-1), 0)
 	}
-	d.Due, d.LastOpenDay = due, due.AddDays(lo-di)
-	d.TouchesEstimatedHoliday = cal.estimatedBefore(di+1) > cal.estimatedBefore(fi+1)
-	return d, nil
+	return Deadline{
+		Rule: rule.ID, Kind: rule.Kind, Period: rule.Period, Forum: rule.Forum,
+		From: from, PeriodEnd: end, Due: due, LastOpenDay: due.AddDays(lo - di),
+		RolledForward: rolled, TouchesEstimatedHoliday: cal.estimatedIn(fi+1, di+1),
+		StayDays: stayDays, Calendar: cal.id, Citation: rule.Citation,
+	}, nil
 }
 
-func checkRule(rule policy.DeadlineRule) error {
+// validRule reports whether Compute can count a rule of this kind and period.
+func validRule(k policy.Kind, p policy.Period) bool {
+	return k >= policy.Duty && k <= policy.Target && p.Unit <= policy.Months && p.N >= 0
+}
+
+func ruleError(rule *policy.DeadlineRule) error {
 	switch {
-	case rule.Kind != policy.Duty && rule.Kind != policy.Filing && rule.Kind != policy.Target:
+	case rule.Kind < policy.Duty || rule.Kind > policy.Target:
 		return fmt.Errorf("%w: rule %q has kind %s (want duty, filing or target)", ErrInvalidRule, rule.ID, rule.Kind)
-	case rule.Period.Unit != policy.Days && rule.Period.Unit != policy.Months:
+	case rule.Period.Unit > policy.Months:
 		return fmt.Errorf("%w: rule %q has unit %s (want days or months)", ErrInvalidRule, rule.ID, rule.Period.Unit)
-	case rule.Period.N < 0:
-		return fmt.Errorf("%w: rule %q has a negative period of %d %s", ErrInvalidRule, rule.ID, rule.Period.N, rule.Period.Unit)
 	}
-	return nil
+	return fmt.Errorf("%w: rule %q has a negative period of %d %s", ErrInvalidRule, rule.ID, rule.Period.N, rule.Period.Unit)
 }
 
 func checkStays(stays []Stay) error {

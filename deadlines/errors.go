@@ -34,10 +34,11 @@ var (
 type CoverageError struct {
 	// Calendar is the id of the calendar asked.
 	Calendar string
-	// Date is the date that fell outside the coverage. It is the zero Date
-	// when a year was asked (see Year) or when a period ran past 9999-12-31.
+	// Date is the date that fell outside the coverage; the zero Date when
+	// Year is set instead.
 	Date civil.Date
-	// Year is the year asked of [Calendar.Holidays]; 0 when a date was asked.
+	// Year is the year asked of [Calendar.Holidays], or 10000 for a period
+	// that ran past 9999-12-31. It is set only when Date is the zero Date.
 	Year int
 	// FirstYear and LastYear are the calendar's coverage; both are 0 for a
 	// calendar that covers nothing (the zero Calendar).
@@ -45,14 +46,9 @@ type CoverageError struct {
 }
 
 func (e *CoverageError) Error() string {
-	var what string
-	switch {
-	case e.Date.IsValid():
-		what = e.Date.String()
-	case e.Year != 0:
+	what := e.Date.String()
+	if !e.Date.IsValid() {
 		what = "year " + strconv.Itoa(e.Year)
-	default:
-		what = "a date after 9999-12-31"
 	}
 	if e.FirstYear == 0 && e.LastYear == 0 {
 		return fmt.Sprintf("deadlines: %s is outside calendar %q, which covers no years", what, e.Calendar)

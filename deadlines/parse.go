@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"time"
 
@@ -83,7 +84,7 @@ func decodeCalendarFile(data []byte, f *calendarFile) error {
 		dec := json.NewDecoder(bytes.NewReader(text))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(f); err != nil {
-			return bad("not a valid JSON calendar: %s", strings.TrimPrefix(err.Error(), "json: "))
+			return bad("not a valid JSON calendar: %s", jsonMessage(err))
 		}
 		if _, err := dec.Token(); err != io.EOF {
 			return bad("not a valid JSON calendar: text after the closing brace")
@@ -101,13 +102,40 @@ func decodeCalendarFile(data []byte, f *calendarFile) error {
 	return nil
 }
 
-// yamlMessage renders a YAML error without exposing its type.
+// jsonMessage and yamlMessage render a decoder's error in the file's terms,
+// without the decoder's error types or our Go type names.
+func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("%s is a %s, want a %s", te.Field, te.Value, jsonKind(te.Type.Kind()))
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "string"
+	case reflect.Slice:
+		return "list"
+	case reflect.Struct:
+		return "object"
+	}
+	return "number"
+}
+
 func yamlMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
-		return strings.Join(te.Errors, "; ")
+		msg = strings.Join(te.Errors, "; ")
 	}
-	return strings.TrimPrefix(err.Error(), "yaml: ")
+	return strings.NewReplacer(
+		" in type deadlines.calendarFile", "",
+		" in type deadlines.holidayEntry", " in a holiday",
+		"deadlines.calendarFile", "a calendar (want a mapping)",
+		"deadlines.holidayEntry", "a holiday (want a mapping)",
+	).Replace(msg)
 }
 
 // spec resolves the file's base, removals and additions into a Spec.
