@@ -104,20 +104,20 @@ func TestIsOpenNextLast(t *testing.T) {
 		open           bool
 		next, lastOpen string
 	}{
-		{day: "2026-03-12", open: true, next: "2026-03-12", lastOpen: "2026-03-12"},              // Thursday
-		{day: "2026-03-14", open: false, next: "2026-03-16", lastOpen: "2026-03-13"},             // Saturday
-		{day: "2026-03-20", open: true, next: "2026-03-20", lastOpen: "2026-03-20"},              // Friday before Eid
-		{day: "2026-03-21", open: false, next: "2026-03-24", lastOpen: "2026-03-20"},             // Eid (Saturday)
-		{day: "2026-03-23", open: false, next: "2026-03-24", lastOpen: "2026-03-20"},             // Eid and Pakistan Day
-		{day: "2010-01-01", open: true, next: "2010-01-01", lastOpen: "2010-01-01"},              // first covered day
-		{day: "2030-12-31", open: true, next: "2030-12-31", lastOpen: "2030-12-31"},              // last covered day
-		{day: "2030-12-28", open: false, next: "2030-12-30", lastOpen: "2030-12-27"},             // Saturday at the end
-		{day: "2024-02-29", open: true, next: "2024-02-29", lastOpen: "2024-02-29"},              // leap day
-		{day: "2025-06-07", open: false, next: "2025-06-10", lastOpen: "2025-06-05"},             // Eid-ul-Adha Saturday
-		{day: "2012-01-01", open: false, next: "2012-01-02", lastOpen: "2011-12-30"},             // Sunday across a year
-		{day: "2016-12-25", open: false, next: "2016-12-26", lastOpen: "2016-12-23"},             // holiday on a Sunday
-		{day: "2019-08-14", open: false, next: "2019-08-16", lastOpen: "2019-08-09"},             // Eid and Independence Day
-		{day: "2024-10-15", open: true, next: "2024-10-15", lastOpen: "2024-10-15"},              // Islamabad-only closure
+		{day: "2026-03-12", open: true, next: "2026-03-12", lastOpen: "2026-03-12"},  // Thursday
+		{day: "2026-03-14", open: false, next: "2026-03-16", lastOpen: "2026-03-13"}, // Saturday
+		{day: "2026-03-20", open: true, next: "2026-03-20", lastOpen: "2026-03-20"},  // Friday before Eid
+		{day: "2026-03-21", open: false, next: "2026-03-24", lastOpen: "2026-03-20"}, // Eid (Saturday)
+		{day: "2026-03-23", open: false, next: "2026-03-24", lastOpen: "2026-03-20"}, // Eid and Pakistan Day
+		{day: "2010-01-01", open: true, next: "2010-01-01", lastOpen: "2010-01-01"},  // first covered day
+		{day: "2030-12-31", open: true, next: "2030-12-31", lastOpen: "2030-12-31"},  // last covered day
+		{day: "2030-12-28", open: false, next: "2030-12-30", lastOpen: "2030-12-27"}, // Saturday at the end
+		{day: "2024-02-29", open: true, next: "2024-02-29", lastOpen: "2024-02-29"},  // leap day
+		{day: "2025-06-07", open: false, next: "2025-06-10", lastOpen: "2025-06-05"}, // Eid-ul-Adha Saturday
+		{day: "2012-01-01", open: false, next: "2012-01-02", lastOpen: "2011-12-30"}, // Sunday across a year
+		{day: "2016-12-25", open: false, next: "2016-12-26", lastOpen: "2016-12-23"}, // holiday on a Sunday
+		{day: "2019-08-14", open: false, next: "2019-08-16", lastOpen: "2019-08-09"}, // Eid and Independence Day
+		{day: "2024-10-15", open: true, next: "2024-10-15", lastOpen: "2024-10-15"},  // Islamabad-only closure
 	}
 	for _, tt := range tests {
 		d := date(tt.day)
