@@ -61,8 +61,11 @@ type variant struct {
 	eligibility Confidence
 	eligNote    string
 	authority   Authority
-	gazette     Param[Interval]
-	reachFrom   Param[civil.Date]
+	// authorityCite, where set, cites the text that names who hears
+	// representations in place of the federal s.9.
+	authorityCite Citation
+	gazette       Param[Interval]
+	reachFrom     Param[civil.Date]
 }
 
 func d(s string) civil.Date { return civil.MustParse(s) }
@@ -92,7 +95,7 @@ func federal2022() variant {
 	v.instrument = Citation{Section: "Act IV of 2010 as amended by Act V of 2022", Confidence: High,
 		Note: "assent 2022-01-21, Gazette 2022-01-25, in force at once; only s.2(e), (f) and (g)(i)-(iii) of the amended text were read in full"}
 	v.procedure = Medium
-	v.procNote = "the 2022-updated text of this provision was read through third-party quotations (digest-addendum §1.2)"
+	v.procNote = "the 2022-updated text was read only through third-party quotations of some provisions (digest-addendum §1.2); no change to ss.3-11 was reported"
 	v.amended2022 = true
 	v.gazette = Param[Interval]{Value: Interval{From: d("2022-01-21"), Until: d("2022-01-26")},
 		Citation: Citation{Section: "interpretation 1; General Clauses Act s.5", Confidence: High, Note: "assent 2022-01-21, Gazette 2022-01-25"}}
@@ -118,6 +121,7 @@ func punjab2013() variant {
 			Note: "passed 2012-12-27, assent 2013-01-03, Gazette 2013-01-05, in force at once; only the start of the amending Act was read"})
 	v.procedure, v.inherited = Medium, true
 	v.procNote = "Punjab's procedural sections were not read; taken from the federal text, whose section list Punjab shares (digest §0, §5.2)"
+	v.authorityCite = Citation{Section: "s.9", Confidence: High, Note: "the Punjab Code heads s.9 'Representation to Governor' (digest-addendum §5.1)"}
 	v.eligibility = Medium
 	v.eligNote = "Punjab keeps the 2010 definitions; no Punjab equivalent of the 2022 expansion found (digest-addendum §5.1)"
 	v.gazette = Param[Interval]{Value: Interval{From: d("2013-01-03"), Until: d("2013-01-06")},

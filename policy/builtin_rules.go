@@ -157,7 +157,7 @@ func (v variant) complainants() (map[Relationship]Citation, Citation) {
 func (v variant) accused() (map[Relationship]Citation, Citation) {
 	m := make(map[Relationship]Citation)
 	for r, c := range v.employees() {
-		m[r] = Citation{Section: "s.2(a), " + c.Section, Confidence: c.Confidence, Note: "an employee of the organisation"}
+		m[r] = Citation{Section: "s.2(a); " + c.Section, Confidence: c.Confidence, Note: "an employee of the organisation"}
 	}
 	m[Employer] = Citation{Section: "s.2(a), (g)", Confidence: v.eligibility,
 		Note: "interpretation 4: the internal route is conflicted; warn and point to the Ombudsperson (s.8(1))"}
@@ -180,6 +180,9 @@ func (v variant) routes() Routes {
 		DismissAtAdmission: Param[bool]{true, Citation{Section: "interpretation 12", Confidence: Medium,
 			Note: "anonymous complaints, matters pending in another forum, matters outside the Act (ombudsperson practice, digest §9.7); with reasons, open to challenge"}},
 		OmbudspersonReachFrom: v.reachFrom,
+	}
+	if v.authorityCite.Section != "" {
+		r.RepresentationTo.Citation = v.authorityCite
 	}
 	if v.jurisdiction == Federal {
 		r.RepresentationTo.Citation.Note = "the federal text names 'the President or Governor, as the case may be'; the President hears representations against the federal Ombudsperson"

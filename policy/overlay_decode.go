@@ -155,13 +155,13 @@ func decodeStruct(n *yaml.Node, v reflect.Value, path string, fail failFunc) err
 		fields[name] = i
 		names = append(names, name)
 	}
-	return eachKey(n, path, fail, func(key string, val *yaml.Node) error {
-		i, ok := fields[key]
+	return eachKey(n, path, fail, func(key *yaml.Node, val *yaml.Node) error {
+		i, ok := fields[key.Value]
 		if !ok {
-			return &MalformedOverlayError{Field: join(path, key),
-				Reason: fmt.Sprintf("line %d: unknown field (want one of: %s)", val.Line, strings.Join(names, ", "))}
+			return &MalformedOverlayError{Field: join(path, key.Value),
+				Reason: fmt.Sprintf("line %d: unknown field (want one of: %s)", key.Line, strings.Join(names, ", "))}
 		}
-		return decodeNode(val, v.Field(i), join(path, key))
+		return decodeNode(val, v.Field(i), join(path, key.Value))
 	})
 }
 
@@ -170,12 +170,12 @@ func decodeMap(n *yaml.Node, v reflect.Value, path string, fail failFunc) error 
 		return fail("want a mapping")
 	}
 	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
-	err := eachKey(n, path, fail, func(key string, val *yaml.Node) error {
+	err := eachKey(n, path, fail, func(key *yaml.Node, val *yaml.Node) error {
 		elem := reflect.New(v.Type().Elem()).Elem()
-		if err := decodeNode(val, elem, join(path, key)); err != nil {
+		if err := decodeNode(val, elem, join(path, key.Value)); err != nil {
 			return err
 		}
-		m.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), elem)
+		m.SetMapIndex(reflect.ValueOf(key.Value).Convert(v.Type().Key()), elem)
 		return nil
 	})
 	v.Set(m)
@@ -184,7 +184,7 @@ func decodeMap(n *yaml.Node, v reflect.Value, path string, fail failFunc) error 
 
 // eachKey calls fn for each key of mapping n, refusing non-scalar and
 // duplicate keys.
-func eachKey(n *yaml.Node, path string, fail failFunc, fn func(string, *yaml.Node) error) error {
+func eachKey(n *yaml.Node, path string, fail failFunc, fn func(key, val *yaml.Node) error) error {
 	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
@@ -195,7 +195,7 @@ func eachKey(n *yaml.Node, path string, fail failFunc, fn func(string, *yaml.Nod
 			return &MalformedOverlayError{Field: join(path, k.Value), Reason: fmt.Sprintf("line %d: given twice", k.Line)}
 		}
 		seen[k.Value] = true
-		if err := fn(k.Value, n.Content[i+1]); err != nil {
+		if err := fn(k, n.Content[i+1]); err != nil {
 			return err
 		}
 	}

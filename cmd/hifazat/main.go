@@ -38,7 +38,9 @@ type env struct {
 }
 
 func commands() map[string]command {
-	return map[string]command{}
+	return map[string]command{
+		"policy": {"the policies in force, their rules and citations; check an overlay", cmdPolicy},
+	}
 }
 
 func main() {

@@ -1,0 +1,327 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
+)
+
+const policyUsage = `usage: hifazat policy SUBCOMMAND [ARGS] [--json]
+
+Subcommands:
+  list                                 the built-in policies
+  show ID                              every rule, penalty, committee rule, eligibility,
+                                       route and interpretation of a policy, with citations
+  check OVERLAY-FILE                   check an institutional overlay (YAML or JSON):
+                                       exit 0 valid, 1 refused, 2 malformed
+  for --jurisdiction J --date D        the statute in force in J on D (exit 1 if none)`
+
+// cmdPolicy runs "hifazat policy ...".
+func cmdPolicy(e *env, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintln(e.stderr, policyUsage)
+		return exitUsage
+	}
+	sub, rest := args[0], args[1:]
+	switch sub {
+	case "list":
+		return policyList(e, rest)
+	case "show":
+		return policyShow(e, rest)
+	case "check":
+		return policyCheck(e, rest)
+	case "for":
+		return policyFor(e, rest)
+	case "help", "-h", "--help":
+		fmt.Fprintln(e.stdout, policyUsage)
+		return exitOK
+	}
+	return e.fail(exitUsage, "policy: unknown subcommand %q (want list, show, check or for)", sub)
+}
+
+// policyFlags parses a subcommand's flags quietly (errors become one line on
+// stderr) and checks the number of positional arguments.
+func policyFlags(e *env, sub string, args []string, positional int, setup func(*flag.FlagSet)) (pos []string, asJSON bool, status int) {
+	fs := newFlags(e, "policy "+sub)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	if setup != nil {
+		setup(fs)
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, false, e.fail(exitUsage, "policy %s: %v", sub, err)
+	}
+	if len(pos) != positional {
+		return nil, false, e.fail(exitUsage, "policy %s: want %d argument(s), got %d; run 'hifazat policy help'", sub, positional, len(pos))
+	}
+	return pos, asJSON, exitOK
+}
+
+type policySummary struct {
+	ID            policy.ID           `json:"id"`
+	Title         string              `json:"title"`
+	Jurisdiction  policy.Jurisdiction `json:"jurisdiction"`
+	Validity      policy.Interval     `json:"validity"`
+	Institutional bool                `json:"institutional"`
+	Base          policy.ID           `json:"base,omitempty"`
+	Instrument    policy.Citation     `json:"instrument"`
+}
+
+func policySummarise(p *policy.Policy) policySummary {
+	return policySummary{ID: p.ID(), Title: p.Title(), Jurisdiction: p.Jurisdiction(), Validity: p.Validity(),
+		Institutional: p.Institutional(), Base: p.Base(), Instrument: p.Instrument()}
+}
+
+func policyList(e *env, args []string) int {
+	_, asJSON, status := policyFlags(e, "list", args, 0, nil)
+	if status != exitOK {
+		return status
+	}
+	all := policy.Builtin().All()
+	if asJSON {
+		out := make([]policySummary, len(all))
+		for i, p := range all {
+			out[i] = policySummarise(p)
+		}
+		return policyJSON(e, out)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tJURISDICTION\tIN FORCE\tKIND\tTITLE")
+	for _, p := range all {
+		kind := "statute"
+		if p.Institutional() {
+			kind = "overlay on " + string(p.Base())
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.ID(), p.Jurisdiction(), p.Validity(), kind, p.Title())
+	}
+	tw.Flush()
+	return exitOK
+}
+
+// policyJSON writes v as JSON and returns exitOK.
+func policyJSON(e *env, v any) int {
+	if err := writeJSON(e.stdout, v); err != nil {
+		return e.fail(exitUsage, "writing JSON: %v", err)
+	}
+	return exitOK
+}
+
+type policyEligibility struct {
+	Relationship policy.Relationship `json:"relationship"`
+	Citation     policy.Citation     `json:"citation"`
+}
+
+type policyCalendar struct {
+	Forum    policy.Forum    `json:"forum"`
+	Calendar string          `json:"calendar"`
+	Citation policy.Citation `json:"citation"`
+}
+
+// policyView is everything "policy show" prints.
+type policyView struct {
+	policySummary
+	Rules           []policy.DeadlineRule  `json:"rules"`
+	Penalties       []policy.Penalty       `json:"penalties"`
+	Committee       policy.CommitteeRules  `json:"committee"`
+	Complainants    []policyEligibility    `json:"complainants"`
+	Accused         []policyEligibility    `json:"accused"`
+	Routes          policy.Routes          `json:"routes"`
+	Interpretations policy.Interpretations `json:"interpretations"`
+	Calendars       []policyCalendar       `json:"calendars"`
+}
+
+var policyForums = []policy.Forum{policy.Organisation, policy.InquiryCommittee, policy.CompetentAuthority, policy.Ombudsperson, policy.PresidentOrGovernor}
+
+func policyViewOf(p *policy.Policy) policyView {
+	v := policyView{
+		policySummary: policySummarise(p), Rules: p.Rules(), Penalties: p.Penalties(), Committee: p.Committee(),
+		Routes: p.Routes(), Interpretations: p.Interpretations(),
+	}
+	for _, r := range p.Complainants() {
+		_, c := p.MayComplain(r)
+		v.Complainants = append(v.Complainants, policyEligibility{r, c})
+	}
+	for _, r := range policy.Relationships() {
+		if ok, c := p.MayBeAccused(r); ok {
+			v.Accused = append(v.Accused, policyEligibility{r, c})
+		}
+	}
+	for _, f := range policyForums {
+		c := p.CalendarFor(f)
+		v.Calendars = append(v.Calendars, policyCalendar{f, c.Value, c.Citation})
+	}
+	return v
+}
+
+func policyShow(e *env, args []string) int {
+	pos, asJSON, status := policyFlags(e, "show", args, 1, nil)
+	if status != exitOK {
+		return status
+	}
+	p, err := policy.Builtin().Get(policy.ID(pos[0]))
+	if err != nil {
+		return e.fail(exitUsage, "%v", err)
+	}
+	v := policyViewOf(p)
+	if asJSON {
+		return policyJSON(e, v)
+	}
+	policyPrint(e.stdout, v)
+	return exitOK
+}
+
+func policyPrint(w io.Writer, v policyView) {
+	fmt.Fprintf(w, "%s: %s\n", v.ID, v.Title)
+	fmt.Fprintf(w, "jurisdiction: %s\nin force: %s\ninstrument: %s\n", v.Jurisdiction, v.Validity, policyCite(v.Instrument))
+	if v.Institutional {
+		fmt.Fprintf(w, "overlay on: %s\n", v.Base)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "\nDEADLINE RULES\tKIND\tPERIOD\tFORUM\tFROM\tCITATION")
+	for _, r := range v.Rules {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Kind, r.Period, r.Forum, r.Trigger, policyCite(r.Citation))
+	}
+	fmt.Fprintln(tw, "\nPENALTIES\tSEVERITY\tCITATION")
+	for _, x := range v.Penalties {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", x.Code, x.Severity, policyCite(x.Citation))
+	}
+	fmt.Fprintln(tw, "\nCOMPLAINANTS\tCITATION")
+	for _, x := range v.Complainants {
+		fmt.Fprintf(tw, "%s\t%s\n", x.Relationship, policyCite(x.Citation))
+	}
+	fmt.Fprintln(tw, "\nACCUSED\tCITATION")
+	for _, x := range v.Accused {
+		fmt.Fprintf(tw, "%s\t%s\n", x.Relationship, policyCite(x.Citation))
+	}
+	policyPrintParams(tw, "COMMITTEE", v.Committee)
+	policyPrintParams(tw, "ROUTES", v.Routes)
+	policyPrintParams(tw, "INTERPRETATIONS", v.Interpretations)
+	fmt.Fprintln(tw, "\nCALENDARS\tVALUE\tCITATION")
+	for _, c := range v.Calendars {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Forum, c.Calendar, policyCite(c.Citation))
+	}
+	tw.Flush()
+}
+
+// policyPrintParams prints each policy.Param field of struct v in declaration
+// order, named by its JSON name.
+func policyPrintParams(w io.Writer, heading string, v any) {
+	fmt.Fprintf(w, "\n%s\tVALUE\tCITATION\n", heading)
+	rv := reflect.ValueOf(v)
+	for i := range rv.NumField() {
+		name, _, _ := strings.Cut(rv.Type().Field(i).Tag.Get("json"), ",")
+		f := rv.Field(i)
+		c := f.FieldByName("Citation").Interface().(policy.Citation)
+		fmt.Fprintf(w, "%s\t%s\t%s\n", name, policyParamValue(f.FieldByName("Value").Interface()), policyCite(c))
+	}
+}
+
+func policyParamValue(v any) string {
+	switch x := v.(type) {
+	case civil.Date:
+		if !x.IsValid() {
+			return "none"
+		}
+	case policy.Interval:
+		if x.IsZero() {
+			return "none"
+		}
+	}
+	return fmt.Sprint(v)
+}
+
+// policyCite formats a citation with its note, if any, on one line.
+func policyCite(c policy.Citation) string {
+	if c.Section == "" {
+		return "-"
+	}
+	if c.Note == "" {
+		return c.String()
+	}
+	return c.String() + " — " + c.Note
+}
+
+type policyCheckResult struct {
+	Overlay    policy.ID          `json:"overlay"`
+	Base       policy.ID          `json:"base"`
+	Valid      bool               `json:"valid"`
+	Violations []policy.Violation `json:"violations"`
+}
+
+func policyCheck(e *env, args []string) int {
+	pos, asJSON, status := policyFlags(e, "check", args, 1, nil)
+	if status != exitOK {
+		return status
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return e.fail(exitUsage, "policy check: %v", err)
+	}
+	o, err := policy.ParseOverlay(data)
+	if err != nil {
+		return e.fail(exitUsage, "%s: %v", pos[0], err)
+	}
+	p, err := policy.Builtin().Apply(o)
+	var oe *policy.OverlayError
+	switch {
+	case errors.As(err, &oe):
+		if asJSON {
+			policyJSON(e, policyCheckResult{Overlay: o.ID, Base: o.Base, Violations: oe.Violations})
+			return exitRefused
+		}
+		fmt.Fprintf(e.stdout, "refused: %s against %s: %d violation(s)\n", o.ID, o.Base, len(oe.Violations))
+		for _, v := range oe.Violations {
+			fmt.Fprintln(e.stdout, v)
+		}
+		return exitRefused
+	case err != nil:
+		return e.fail(exitUsage, "%s: %v", pos[0], err)
+	}
+	if asJSON {
+		return policyJSON(e, policyCheckResult{Overlay: p.ID(), Base: p.Base(), Valid: true, Violations: []policy.Violation{}})
+	}
+	fmt.Fprintf(e.stdout, "valid: %s, an institutional overlay on %s, in force %s\n", p.ID(), p.Base(), p.Validity())
+	return exitOK
+}
+
+func policyFor(e *env, args []string) int {
+	var j, date string
+	_, asJSON, status := policyFlags(e, "for", args, 0, func(fs *flag.FlagSet) {
+		fs.StringVar(&j, "jurisdiction", "", "federal, punjab, sindh, kp or balochistan")
+		fs.StringVar(&date, "date", "", "YYYY-MM-DD")
+	})
+	if status != exitOK {
+		return status
+	}
+	if j == "" || date == "" {
+		return e.fail(exitUsage, "policy for: want --jurisdiction and --date")
+	}
+	jur, err := policy.ParseJurisdiction(j)
+	if err != nil {
+		return e.fail(exitUsage, "%v", err)
+	}
+	on, err := civil.Parse(date)
+	if err != nil {
+		return e.fail(exitUsage, "%v", err)
+	}
+	p, err := policy.Builtin().For(jur, on)
+	if err != nil {
+		return e.fail(exitRefused, "%v", err)
+	}
+	if asJSON {
+		return policyJSON(e, struct {
+			Policy policy.ID `json:"policy"`
+		}{p.ID()})
+	}
+	fmt.Fprintf(e.stdout, "%s\t%s\n", p.ID(), p.Title())
+	return exitOK
+}

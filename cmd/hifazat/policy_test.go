@@ -1,0 +1,160 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func overlayFile(name string) string { return filepath.Join("..", "..", "policy", "testdata", name) }
+
+func TestPolicyList(t *testing.T) {
+	stdout, stderr, status := runCLI(t, "", "policy", "list")
+	require.Equal(t, exitOK, status, "policy list: %s", stderr)
+	assert.Contains(t, stdout, "pk-federal-2010")
+	assert.Contains(t, stdout, "overlay on pk-federal-2022", "hec-2020 row")
+
+	stdout, _, status = runCLI(t, "", "policy", "list", "--json")
+	require.Equal(t, exitOK, status)
+	var got []struct {
+		ID            string `json:"id"`
+		Jurisdiction  string `json:"jurisdiction"`
+		Institutional bool   `json:"institutional"`
+		Validity      struct{ From, Until string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got), "policy list --json output: %s", stdout)
+	require.Len(t, got, 7)
+	assert.Equal(t, "hec-2020", got[0].ID)
+	assert.True(t, got[0].Institutional)
+	assert.Equal(t, "pk-federal-2010", got[2].ID)
+	assert.Equal(t, "2010-03-09", got[2].Validity.From)
+	assert.Equal(t, "2022-01-21", got[2].Validity.Until)
+}
+
+func TestPolicyShow(t *testing.T) {
+	stdout, stderr, status := runCLI(t, "", "policy", "show", "pk-federal-2022")
+	require.Equal(t, exitOK, status, "policy show: %s", stderr)
+	for _, want := range []string{"DEADLINE RULES", "findings", "s.4(4) [medium]", "PENALTIES", "COMPLAINANTS", "domestic_worker",
+		"ACCUSED", "COMMITTEE", "min_women", "ROUTES", "representation_to", "INTERPRETATIONS", "appellate_decision_days_reported", "CALENDARS", "pk-islamabad"} {
+		assert.Contains(t, stdout, want, "policy show pk-federal-2022")
+	}
+
+	stdout, _, status = runCLI(t, "", "policy", "show", "--json", "pk-federal-2010")
+	require.Equal(t, exitOK, status)
+	var v struct {
+		ID    string `json:"id"`
+		Rules []struct {
+			ID       string
+			Kind     string
+			Period   struct{ N int }
+			Forum    string
+			Citation struct{ Section, Confidence string }
+		}
+		Penalties    []struct{ Code, Severity string }
+		Complainants []struct{ Relationship string }
+		Committee    struct {
+			MinWomen struct{ Value int } `json:"min_women"`
+		}
+		Routes struct {
+			RepresentationTo struct{ Value string } `json:"representation_to"`
+		}
+		Interpretations map[string]json.RawMessage
+		Calendars       []struct{ Forum, Calendar string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &v), "policy show --json: %s", stdout)
+	assert.Equal(t, "pk-federal-2010", v.ID)
+	require.Len(t, v.Rules, 16)
+	assert.Equal(t, "charges", v.Rules[0].ID)
+	assert.Equal(t, "duty", v.Rules[0].Kind)
+	assert.Equal(t, 3, v.Rules[0].Period.N)
+	assert.Equal(t, "inquiry_committee", v.Rules[0].Forum)
+	assert.Equal(t, "s.4(1)(a)", v.Rules[0].Citation.Section)
+	assert.Equal(t, "high", v.Rules[0].Citation.Confidence)
+	assert.Len(t, v.Penalties, 9)
+	assert.Equal(t, "minor", v.Penalties[0].Severity)
+	assert.Len(t, v.Complainants, 3, "2010 complainants")
+	assert.Equal(t, 1, v.Committee.MinWomen.Value)
+	assert.Equal(t, "president_or_governor", v.Routes.RepresentationTo.Value)
+	assert.Contains(t, v.Interpretations, "stays_pause")
+	assert.Len(t, v.Calendars, 5)
+}
+
+func TestPolicyCheck(t *testing.T) {
+	stdout, stderr, status := runCLI(t, "", "policy", "check", overlayFile("university-overlay.yaml"))
+	assert.Equal(t, exitOK, status, "check accepted overlay: %s", stderr)
+	assert.Contains(t, stdout, "valid: example-university-2024, an institutional overlay on pk-federal-2022")
+
+	stdout, _, status = runCLI(t, "", "policy", "check", "--json", overlayFile("university-overlay.json"))
+	assert.Equal(t, exitOK, status)
+	assert.JSONEq(t, `{"overlay":"example-institute-2023","base":"pk-federal-2022","valid":true,"violations":[]}`, stdout)
+
+	stdout, _, status = runCLI(t, "", "policy", "check", overlayFile("university-overlay-refused.yaml"))
+	assert.Equal(t, exitRefused, status, "check refused overlay")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	require.Len(t, lines, 8, "a header and one line per violation: %s", stdout)
+	assert.Equal(t, "refused: example-college-2024 against pk-federal-2022: 7 violation(s)", lines[0])
+	assert.Contains(t, lines[4], "deadlines.defence: 3 days cuts the party's statutory 7 days to file (defence, s.4(1)(b))")
+
+	stdout, _, status = runCLI(t, "", "policy", "check", overlayFile("university-overlay-refused.yaml"), "--json")
+	assert.Equal(t, exitRefused, status)
+	var res struct {
+		Valid      bool
+		Violations []struct{ Field, Rule, Section, Reason string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &res), "check --json: %s", stdout)
+	assert.False(t, res.Valid)
+	require.Len(t, res.Violations, 7)
+	assert.Equal(t, "routes.direct_to_ombudsperson", res.Violations[6].Field)
+	assert.Equal(t, "s.8(1)", res.Violations[6].Section)
+}
+
+func TestPolicyFor(t *testing.T) {
+	stdout, stderr, status := runCLI(t, "", "policy", "for", "--jurisdiction", "federal", "--date", "2022-01-21", "--json")
+	require.Equal(t, exitOK, status, stderr)
+	assert.JSONEq(t, `{"policy":"pk-federal-2022"}`, stdout)
+
+	stdout, _, status = runCLI(t, "", "policy", "for", "--date", "2022-01-20", "--jurisdiction", "federal")
+	require.Equal(t, exitOK, status)
+	assert.True(t, strings.HasPrefix(stdout, "pk-federal-2010\t"), "policy for 2022-01-20: %q", stdout)
+}
+
+func TestPolicyErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+		msg    string
+	}{
+		{"no subcommand", []string{"policy"}, exitUsage, "usage: hifazat policy"},
+		{"unknown subcommand", []string{"policy", "frob"}, exitUsage, `unknown subcommand "frob"`},
+		{"unknown id", []string{"policy", "show", "pk-ict-2030"}, exitUsage, `unknown policy "pk-ict-2030" (known: hec-2020`},
+		{"show without id", []string{"policy", "show"}, exitUsage, "want 1 argument(s), got 0"},
+		{"bad flag", []string{"policy", "list", "--yaml"}, exitUsage, "flag provided but not defined: -yaml"},
+		{"malformed overlay", []string{"policy", "check", overlayFile("malformed-overlay.yaml")}, exitUsage, "field comittee: line 5: unknown field"},
+		{"missing overlay file", []string{"policy", "check", "no-such-file.yaml"}, exitUsage, "no-such-file.yaml"},
+		{"bad date", []string{"policy", "for", "--jurisdiction", "federal", "--date", "2022-02-30"}, exitUsage, `invalid date "2022-02-30"`},
+		{"bad jurisdiction", []string{"policy", "for", "--jurisdiction", "ict", "--date", "2022-01-01"}, exitUsage, `unknown jurisdiction "ict"`},
+		{"missing flag", []string{"policy", "for", "--jurisdiction", "federal"}, exitUsage, "want --jurisdiction and --date"},
+		{"before the Act", []string{"policy", "for", "--jurisdiction", "federal", "--date", "2010-03-08"}, exitRefused, "no policy in force for federal on 2010-03-08"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, status := runCLI(t, "", tt.args...)
+			assert.Equal(t, tt.status, status, "hifazat %s", strings.Join(tt.args, " "))
+			assert.Contains(t, stderr, tt.msg, "hifazat %s", strings.Join(tt.args, " "))
+			if tt.name != "no subcommand" {
+				assert.Equal(t, 1, strings.Count(stderr, "\n"), "one-line message: %q", stderr)
+			}
+		})
+	}
+}
+
+func TestPolicyHelp(t *testing.T) {
+	stdout, _, status := runCLI(t, "", "policy", "help")
+	assert.Equal(t, exitOK, status)
+	assert.Contains(t, stdout, "check OVERLAY-FILE")
+}
