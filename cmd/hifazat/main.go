@@ -39,7 +39,8 @@ type env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"policy": {"the policies in force, their rules and citations; check an overlay", cmdPolicy},
+		"policy":    {"the policies in force, their rules and citations; check an overlay", cmdPolicy},
+		"committee": {"check an Inquiry Committee's composition (s.3), standing or for a case", cmdCommittee},
 	}
 }
 
