@@ -170,3 +170,82 @@ func ExampleNewSet() {
 	// 2 <nil>
 	// policy: invalid policy set: two policies have the id "pk-federal-2010"
 }
+
+func ExampleInterval_Contains() {
+	iv := policy.Interval{From: civil.MustParse("2010-03-09"), Until: civil.MustParse("2022-01-21")}
+	fmt.Println(iv, iv.Contains(civil.MustParse("2022-01-20")), iv.Contains(civil.MustParse("2022-01-21")))
+	// Output: 2010-03-09..2022-01-21 true false
+}
+
+func ExampleParseRelationship() {
+	r, err := policy.ParseRelationship("gig_worker")
+	fmt.Println(r, err)
+	_, err = policy.ParseRelationship("contractor")
+	fmt.Println(errors.Is(err, policy.ErrUnknownRelationship))
+	// Output:
+	// gig_worker <nil>
+	// true
+}
+
+func ExampleParseJurisdiction() {
+	j, err := policy.ParseJurisdiction("kp")
+	fmt.Println(j, err, policy.Jurisdictions())
+	// Output: kp <nil> [balochistan federal kp punjab sindh]
+}
+
+func ExamplePolicy_MayBeAccused() {
+	p, _ := policy.Builtin().Get("pk-federal-2022")
+	ok, c := p.MayBeAccused(policy.Employer)
+	fmt.Println(ok, c.Section)
+	ok, c = p.MayBeAccused(policy.GuardianOfMinor)
+	fmt.Println(ok, c.Section)
+	// Output:
+	// true s.2(a), (g)
+	// false s.2(a)
+}
+
+func ExamplePolicy_Penalties() {
+	p, _ := policy.Builtin().Get("pk-federal-2022")
+	for _, x := range p.Penalties() {
+		fmt.Println(x.Severity, x.Code, x.Citation.Section)
+	}
+	// Output:
+	// minor censure s.4(4)(i)(a)
+	// minor withhold_promotion_or_increment s.4(4)(i)(b)
+	// minor stop_at_efficiency_bar s.4(4)(i)(c)
+	// minor recover_compensation s.4(4)(i)(d)
+	// major reduce_rank s.4(4)(ii)(a)
+	// major compulsory_retirement s.4(4)(ii)(b)
+	// major removal s.4(4)(ii)(c)
+	// major dismissal s.4(4)(ii)(d)
+	// major fine s.4(4)(ii)(e)
+}
+
+func ExamplePolicy_Committee() {
+	p, _ := policy.Builtin().Get("pk-federal-2010")
+	c := p.Committee()
+	fmt.Println(c.Size.Value, c.MinWomen.Value, c.MinWomen.Citation, c.FemaleChair.Value)
+	// Output: 3 1 s.3(2) [high] false
+}
+
+func ExamplePolicy_Routes() {
+	s := policy.Builtin()
+	for _, id := range []policy.ID{"pk-federal-2022", "pk-kp-2018"} {
+		p, _ := s.Get(id)
+		r := p.Routes()
+		fmt.Println(id, r.RepresentationTo.Value, r.ExParteCommittee.Value, r.ExParteOmbudsperson.Value, r.RepresentationAgainstAppeal.Value)
+	}
+	// Output:
+	// pk-federal-2022 president_or_governor mandatory discretionary true
+	// pk-kp-2018 governor mandatory discretionary false
+}
+
+func ExamplePolicy_Interpretations() {
+	p, _ := policy.Builtin().Get("pk-federal-2022")
+	in := p.Interpretations()
+	fmt.Println(in.GazetteWindow.Value, in.FindingsFromRecordedStart.Citation)
+	fmt.Println(in.AppellateDecisionDays.Value, in.AppellateDecisionDaysReported.Value, in.AppellateDecisionDaysReported.Citation)
+	// Output:
+	// 2022-01-21..2022-01-26 interpretation 9; s.4(4) [low]
+	// 30 90 Act V of 2022 (section not read) [low]
+}
