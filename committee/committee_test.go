@@ -393,6 +393,13 @@ func TestCheckErrors(t *testing.T) {
 	}
 }
 
+func TestCheckZeroValidator(t *testing.T) {
+	for _, v := range []*committee.Validator{nil, {}} {
+		_, err := v.Check(valid(), statute(t), committee.CheckOptions{})
+		assert.ErrorIs(t, err, committee.ErrNoValidator, "(%#v).Check", v)
+	}
+}
+
 func TestReportErr(t *testing.T) {
 	v := committee.NewValidator()
 	r, err := v.Check(valid(), statute(t), committee.CheckOptions{})

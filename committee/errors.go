@@ -22,6 +22,9 @@ var (
 	// ErrInvalidCase means [CheckOptions.Case] holds a party or a signal
 	// that cannot be checked (an unset or unknown role or kind).
 	ErrInvalidCase = errors.New("committee: invalid case")
+	// ErrNoValidator means Check was called on a nil or zero [Validator]
+	// instead of one built by [NewValidator].
+	ErrNoValidator = errors.New("committee: validator not built by NewValidator")
 	// ErrNoDate means the policy requires members trained within some
 	// months of the date checked and [CheckOptions.On] is the zero Date.
 	ErrNoDate = errors.New("committee: no date checked")

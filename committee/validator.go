@@ -19,7 +19,8 @@ import (
 // Validator checks committees. Build one with [NewValidator] and share it:
 // it holds the struct-validation engine and the message catalogues, built
 // once, and is immutable and safe for concurrent use by any number of
-// goroutines. A nil or zero Validator is not usable.
+// goroutines. A nil or zero Validator is not usable: Check on it returns
+// [ErrNoValidator].
 type Validator struct {
 	validate *validator.Validate
 	trans    []ut.Translator // indexed by Language
@@ -130,11 +131,15 @@ func assessSubject(sl validator.StructLevel) {
 // member record is complete and that no id is repeated. Use the rules of a
 // policy, such as policy.Policy.Committee, for the statute.
 //
-// Check returns an error, and no report, when opts.Language is not a
-// [Language], when the rules require training within some months and
-// opts.On is the zero Date ([ErrNoDate]), or when the case has a party or a
-// signal of unknown kind ([ErrInvalidCase]).
+// Check returns an error, and no report, when v was not built by
+// [NewValidator] ([ErrNoValidator]), when opts.Language is not a [Language]
+// ([ErrUnknownValue]), when the rules require training within some months
+// and opts.On is the zero Date ([ErrNoDate]), or when the case has a party
+// or a signal of unknown kind ([ErrInvalidCase]).
 func (v *Validator) Check(c Committee, rules policy.CommitteeRules, opts CheckOptions) (Report, error) {
+	if v == nil || v.validate == nil {
+		return Report{}, ErrNoValidator
+	}
 	if !opts.Language.IsValid() {
 		return Report{}, fmt.Errorf("%w: language %s (want en or ur)", ErrUnknownValue, opts.Language)
 	}
