@@ -41,6 +41,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"policy":    {"the policies in force, their rules and citations; check an overlay", cmdPolicy},
 		"committee": {"check an Inquiry Committee's composition (s.3), standing or for a case", cmdCommittee},
+		"holidays":  {"the holidays of a year on a calendar, fixed, notified or estimated", cmdHolidays},
+		"deadline":  {"the deadline of a policy's rule from a trigger date, with its citation", cmdDeadline},
 	}
 }
 
