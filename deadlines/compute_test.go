@@ -296,3 +296,31 @@ func TestComputeAllocatesNothing(t *testing.T) {
 	assert.Zero(t, allocs, "IsOpen, NextOpen and LastOpen allocate")
 	_ = sink
 }
+
+// TestBuiltinPolicyRules checks the table above against the rules policy
+// ships, so the boundary tests cover every rule id of every built-in policy
+// with its real kind and period, and computes each one.
+func TestBuiltinPolicyRules(t *testing.T) {
+	federal, islamabad := builtin(t, "pk-federal"), builtin(t, "pk-islamabad")
+	ours := map[policy.RuleID]policy.DeadlineRule{}
+	for _, r := range federalRules() {
+		ours[r.ID] = r
+	}
+	set := policy.Builtin()
+	for _, p := range set.All() {
+		for _, r := range p.Rules() {
+			mine, ok := ours[r.ID]
+			require.True(t, ok, "%s: rule %q has no boundary tests here", p.ID(), r.ID)
+			assert.Equal(t, mine.Kind, r.Kind, "%s: kind of %s", p.ID(), r.ID)
+			assert.Equal(t, mine.Period, r.Period, "%s: period of %s", p.ID(), r.ID)
+			assert.Equal(t, mine.Forum, r.Forum, "%s: forum of %s", p.ID(), r.ID)
+			cal := federal
+			if p.CalendarFor(r.Forum).Value == islamabad.ID() {
+				cal = islamabad
+			}
+			d, err := deadlines.Compute(r, date("2025-08-07"), cal)
+			require.NoError(t, err, "%s: Compute(%s, 2025-08-07)", p.ID(), r.ID)
+			assert.Contains(t, d.Explain(), r.Citation.Section, "%s: Explain of %s cites it", p.ID(), r.ID)
+		}
+	}
+}

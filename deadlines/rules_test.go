@@ -35,7 +35,7 @@ func federalRules() []policy.DeadlineRule {
 		rule(policy.RuleFOIRADisposal, 60, d, policy.Target, policy.Ombudsperson, "FOIRA 2013"),
 		rule(policy.RuleRepresentation, 30, d, policy.Filing, policy.PresidentOrGovernor, "s.9"),
 		rule(policy.RuleRepresentationDecision, 90, d, policy.Target, policy.PresidentOrGovernor, "FOIRA 2013"),
-		rule(policy.RuleCompetentAuthorityNotice, 7, d, policy.Duty, policy.CompetentAuthority, "Rules 2013 r.3(2)"),
+		rule(policy.RuleCompetentAuthorityNotice, 7, d, policy.Duty, policy.Organisation, "Rules 2013 r.3(2)"),
 		rule(policy.RuleCommitteeConstitution, 30, d, policy.Duty, policy.Organisation, "s.3(1)"),
 		rule(policy.RuleCompetentAuthorityDesignation, 30, d, policy.Duty, policy.Organisation, "s.3(4)"),
 		rule(policy.RuleCodeDisplay, 6, m, policy.Duty, policy.Organisation, "s.11(2)"),
