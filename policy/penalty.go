@@ -1,5 +1,10 @@
 package policy
 
+import (
+	"fmt"
+	"strconv"
+)
+
 // PenaltyCode names a penalty of s.4(4). The codes are a stable public
 // contract: they appear in case files.
 type PenaltyCode string
@@ -26,19 +31,36 @@ const (
 	Major
 )
 
-// String returns "minor" or "major".
+// String returns "minor" or "major" ("unknown" for the zero value and
+// "Severity(N)" out of range).
 func (s Severity) String() string {
 	switch s {
+	case SeverityUnknown:
+		return "unknown"
 	case Minor:
 		return "minor"
 	case Major:
 		return "major"
 	}
-	return "unknown"
+	return "Severity(" + strconv.Itoa(int(s)) + ")"
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts "minor" and
+// "major".
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "minor":
+		*s = Minor
+	case "major":
+		*s = Major
+	default:
+		return fmt.Errorf("policy: unknown severity %q (want minor or major)", b)
+	}
+	return nil
+}
 
 // Penalty is one entry of a policy's penalty catalogue.
 type Penalty struct {

@@ -518,3 +518,16 @@ func TestExParteText(t *testing.T) {
 	var y ExParte
 	assert.Error(t, y.UnmarshalText([]byte("maybe")))
 }
+
+func TestSeverityText(t *testing.T) {
+	for _, s := range []Severity{Minor, Major} {
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		var got Severity
+		require.NoError(t, got.UnmarshalText(b), "UnmarshalText(%s)", b)
+		assert.Equal(t, s, got)
+	}
+	assert.Equal(t, "Severity(7)", Severity(7).String())
+	var s Severity
+	assert.Error(t, s.UnmarshalText([]byte("grave")))
+}
