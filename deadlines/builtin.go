@@ -11,7 +11,10 @@ import (
 
 // federalTSV is the project's table of federal holidays: one row per
 // holiday, tab-separated date, name, status and scope (national, or
-// islamabad for closures of federal offices in the capital only).
+// islamabad for closures of federal offices in the capital only). The file
+// is a copy of the shared data/pk-federal-holidays.tsv beside the repository,
+// because embedding needs it inside the package; a test checks the two agree
+// wherever the shared table is present.
 //
 //go:embed data/pk-federal-holidays.tsv
 var federalTSV string
