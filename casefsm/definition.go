@@ -1,6 +1,7 @@
 package casefsm
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -19,10 +20,18 @@ import (
 type Definition struct {
 	pol  *policy.Policy
 	rows []Transition
+	// removed holds, for each event the policy switched off entirely, the
+	// parameter that did.
+	removed map[EventType]policy.Citation
 
 	// row holds, for a case on a route in a state, the index+1 of the row
 	// that governs an event (0: none). It is the whole per-event lookup.
 	row [routeEnd][stateEnd][eventEnd]uint8
+
+	// future holds, for a case on a route in a state, whether an event can
+	// still happen there or in a state reachable without a remand: a clock
+	// whose act cannot is moot.
+	future [routeEnd][stateEnd][eventEnd]bool
 
 	// The looplab description, built once and handed to every case's
 	// machine. lpName[i] is row i's event name inside looplab.
@@ -49,8 +58,36 @@ func compile(p *policy.Policy, rows []Transition) (*Definition, error) {
 	if err := d.checkGraph(); err != nil {
 		return nil, err
 	}
+	d.computeFuture()
 	d.describe()
 	return d, nil
+}
+
+// computeFuture fills d.future by a search from every state over the
+// moving rows of each route, remands excepted.
+func (d *Definition) computeFuture() {
+	for r := NoRoute; r < routeEnd; r++ {
+		for s := NotFiled; s < stateEnd; s++ {
+			var seen [stateEnd]bool
+			seen[s] = true
+			queue := []State{s}
+			for len(queue) > 0 {
+				cur := queue[0]
+				queue = queue[1:]
+				for e := ReportInformally; e < eventEnd; e++ {
+					i, ok := d.lookup(r, cur, e)
+					if !ok {
+						continue
+					}
+					d.future[r][s][e] = true
+					if t := d.rows[i]; t.Moves() && e != Remand && !seen[t.To] {
+						seen[t.To] = true
+						queue = append(queue, t.To)
+					}
+				}
+			}
+		}
+	}
 }
 
 // checkRow returns what is wrong with one row on its own, or "".
@@ -204,8 +241,25 @@ func (d *Definition) Permitted(s State, r Route) []Permitted {
 	return out
 }
 
-// newDefinition builds the definition of policy p with the given route
-// options.
+// NewDefinition builds the lifecycle of policy p: the statutory table with
+// the routes p switches off removed, checked (every row cited, no two rows
+// for one event, state and route, no way out of a terminal state, a way
+// forward from every reachable state) and compiled. The result is
+// immutable; build it once per policy and share it.
+func NewDefinition(p *policy.Policy) (*Definition, error) {
+	if p == nil {
+		return nil, errors.New("casefsm: NewDefinition needs a policy")
+	}
+	return newDefinition(p, optionsOf(p.Routes()))
+}
+
+// newDefinition builds the definition of p with the given route options.
 func newDefinition(p *policy.Policy, o tableOptions) (*Definition, error) {
-	return compile(p, buildTable(o))
+	rows, removed := buildTable(o)
+	d, err := compile(p, rows)
+	if err != nil {
+		return nil, err
+	}
+	d.removed = removed
+	return d, nil
 }

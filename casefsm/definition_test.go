@@ -14,8 +14,11 @@ import (
 
 // allRoutesOn is the table options of the federal statute: every route on.
 func allRoutesOn() tableOptions {
-	on := policy.Param[bool]{Value: true}
-	return tableOptions{informal: on, direct: on, withdrawal: on, dismiss: on, representationAgainstAppeal: on}
+	var o tableOptions
+	for i := range o {
+		o[i] = policy.Param[bool]{Value: true}
+	}
+	return o
 }
 
 func mustDefinition(t testing.TB, o tableOptions) *Definition {
@@ -153,12 +156,15 @@ func TestTableOptionsRemoveRoutes(t *testing.T) {
 		route Route
 		event EventType
 	}{
-		{"informal off", func(o *tableOptions) { o.informal = off }, NotFiled, NoRoute, ReportInformally},
-		{"direct off", func(o *tableOptions) { o.direct = off }, NotFiled, NoRoute, FileWithOmbudsperson},
-		{"withdrawal off", func(o *tableOptions) { o.withdrawal = off }, Inquiry, CommitteeRoute, AcceptWithdrawal},
-		{"withdrawal request off", func(o *tableOptions) { o.withdrawal = off }, Inquiry, CommitteeRoute, RequestWithdrawal},
-		{"dismissal off", func(o *tableOptions) { o.dismiss = off }, ComplaintReceived, CommitteeRoute, DismissAtAdmission},
-		{"representation against appeal off", func(o *tableOptions) { o.representationAgainstAppeal = off }, AppealDecided, CommitteeRoute, MakeRepresentation},
+		{"informal off", func(o *tableOptions) { o[optInformal] = off }, NotFiled, NoRoute, ReportInformally},
+		{"direct off", func(o *tableOptions) { o[optDirect] = off }, NotFiled, NoRoute, FileWithOmbudsperson},
+		{"withdrawal off", func(o *tableOptions) { o[optWithdrawal] = off }, Inquiry, CommitteeRoute, AcceptWithdrawal},
+		{"withdrawal request off", func(o *tableOptions) { o[optWithdrawal] = off }, Inquiry, CommitteeRoute, RequestWithdrawal},
+		{"dismissal off", func(o *tableOptions) { o[optDismiss] = off }, ComplaintReceived, CommitteeRoute, DismissAtAdmission},
+		{"appeal from dismissal off with dismissal", func(o *tableOptions) { o[optDismiss] = off }, Dismissed, CommitteeRoute, FileAppeal},
+		{"appeal off", func(o *tableOptions) { o[optAppeal] = off }, Decided, CommitteeRoute, FileAppeal},
+		{"representation off", func(o *tableOptions) { o[optRepresentation] = off }, OmbudspersonDecided, OmbudspersonRoute, MakeRepresentation},
+		{"representation against appeal off", func(o *tableOptions) { o[optRepresentationAgainstAppeal] = off }, AppealDecided, CommitteeRoute, MakeRepresentation},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,7 +179,7 @@ func TestTableOptionsRemoveRoutes(t *testing.T) {
 }
 
 func TestCompileRejectsBadTables(t *testing.T) {
-	good := func() []Transition { return buildTable(allRoutesOn()) }
+	good := func() []Transition { rows, _ := buildTable(allRoutesOn()); return rows }
 	find := func(rows []Transition, e EventType) int {
 		return slices.IndexFunc(rows, func(t Transition) bool { return t.Event == e && t.Moves() })
 	}

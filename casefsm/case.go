@@ -1,0 +1,199 @@
+package casefsm
+
+import (
+	"slices"
+
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// Case is one complaint: its header and its events, in the order they
+// happened. Its state, route, policies and clocks are derived from the
+// events by [Case.Apply]; nothing is stored that the events do not imply,
+// so a stored case is rehydrated by replaying its events ([Engine.Open]),
+// never by trusting a stored state name.
+//
+// The procedure policy is fixed by the first formal filing (the named
+// policy, or the statute in force in the jurisdiction on the filing date);
+// the substantive policy, which decides who may complain, by the incident
+// date (interpretation 2). A case keeps both for life. Before its filing a
+// case follows the statute in force on each event's date.
+//
+// A Case is not safe for concurrent use. The zero Case is not usable; make
+// one with [Engine.NewCase] or [Engine.Open].
+type Case struct {
+	eng *Engine
+	h   Header
+	// def is the procedure definition: named in the header, fixed at
+	// filing, or, before filing, the last one used.
+	def   *Definition
+	subst *policy.Policy
+	m     *machine
+	state State
+	route Route
+	// events are deep copies of the events applied.
+	events []Event
+	f      facts
+}
+
+// facts is what the events imply beyond the state: the clocks they
+// started and the decisions, orders and requests in force.
+type facts struct {
+	filedOn civil.Date
+	clocks  []clock
+	// stays are the lifted stays; stayFrom is the start of a stay in force.
+	stays    []deadlines.Stay
+	stayFrom civil.Date
+
+	exParteOn       civil.Date
+	exParteSetAside bool
+	defenceOn       civil.Date
+
+	// The current round of decision, reset by a remand.
+	finding         Finding
+	recommended     []Penalty
+	decisionOn      civil.Date
+	imposed         []Penalty
+	toldAccused     civil.Date
+	toldComplainant civil.Date
+	appealed        roleSet
+	represented     roleSet
+
+	withdrawalOn civil.Date
+	retaliation  []int      // indexes of report_retaliation events
+	interimAt    int   // 1 + the index of the last interim measure; 0 for none
+	replacements []committee.Replacement
+
+	// Warnings and breaches raised when events were applied.
+	warnings []Warning
+	breaches []Breach
+}
+
+// roleSet is a set of roles.
+type roleSet uint16
+
+func (s roleSet) has(r Role) bool     { return s&(1<<r) != 0 }
+func (s roleSet) with(r Role) roleSet { return s | 1<<r }
+
+// plan is what check decided about an event, for commit to carry out.
+type plan struct {
+	def   *Definition
+	row   int
+	route Route
+	// subst is set when the event is the first filing.
+	subst    *policy.Policy
+	warnings []Warning
+	breaches []Breach
+}
+
+// Apply checks ev against the transition table and the guards of the
+// case's policies and, if it is allowed, records it. A refused event
+// leaves the case exactly as it was and returns a [*Refusal] with a stable
+// [Code], a message and the citation. Apply copies ev; the caller may
+// reuse it.
+//
+// Apply refuses (see [Code]): an event that is incomplete, dated before the
+// previous event, or carries a field its type does not take
+// (invalid_event); one the table does not allow in the case's state or
+// route, or whose precondition is missing (not_allowed); an actor the
+// table does not name (forbidden_actor); a filing by someone the
+// substantive policy does not cover (ineligible_complainant); ex parte or
+// finalising before the period that must run out has (too_early); and a
+// late appeal or representation without recorded condonation
+// (time_barred). Late acts of forums and late defences are accepted and
+// reported by [Case.Status].
+func (c *Case) Apply(ev Event) error {
+	p, ref := c.check(&ev)
+	if ref != nil {
+		return ref
+	}
+	return c.commit(ev, p)
+}
+
+// commit records an event check accepted. Only the state machine can fail,
+// and it fails before anything is changed.
+func (c *Case) commit(ev Event, p plan) error {
+	t := p.def.rows[p.row]
+	m := c.m
+	if t.Moves() {
+		if m == nil || c.def != p.def {
+			m = p.def.newMachine(c.state)
+		}
+		if err := m.fire(p.def, p.row, c.state, t.To); err != nil {
+			return err
+		}
+		c.m = m
+		c.state = t.To
+	}
+	idx := len(c.events)
+	c.def = p.def
+	if p.subst != nil {
+		c.subst, c.route, c.f.filedOn = p.subst, p.route, ev.On
+	}
+	ev = cloneEvent(ev)
+	c.events = append(c.events, ev)
+	for _, w := range p.warnings {
+		w.Index = idx
+		c.f.warnings = append(c.f.warnings, w)
+	}
+	c.f.breaches = append(c.f.breaches, p.breaches...)
+	c.meetClocks(&ev)
+	c.effects(&ev, idx)
+	if t.Moves() {
+		c.mootClocks(ev.On)
+	}
+	return nil
+}
+
+func cloneEvent(ev Event) Event {
+	ev.Penalties = slices.Clone(ev.Penalties)
+	ev.To = slices.Clone(ev.To)
+	if ev.Member != nil {
+		m := *ev.Member
+		ev.Member = &m
+	}
+	return ev
+}
+
+// State returns the case's current state.
+func (c *Case) State() State { return c.state }
+
+// Route returns the route the first filing chose, or [NoRoute].
+func (c *Case) Route() Route { return c.route }
+
+// Header returns the case's header.
+func (c *Case) Header() Header {
+	h := c.h
+	h.Parties.Witnesses = slices.Clone(h.Parties.Witnesses)
+	return h
+}
+
+// Events returns a copy of the events applied, in order.
+func (c *Case) Events() []Event {
+	out := make([]Event, len(c.events))
+	for i, ev := range c.events {
+		out[i] = cloneEvent(ev)
+	}
+	return out
+}
+
+// File returns the case as a case file: its header and its events.
+func (c *Case) File() *CaseFile { return &CaseFile{Header: c.Header(), Events: c.Events()} }
+
+// Definition returns the procedure definition: the one fixed at filing (or
+// named in the header), or before filing the one last used; nil for an
+// unfiled case with no events and no named policy.
+func (c *Case) Definition() *Definition { return c.def }
+
+// SubstancePolicy returns the policy that decided who may complain, fixed
+// at filing; nil before.
+func (c *Case) SubstancePolicy() *policy.Policy { return c.subst }
+
+func (c *Case) lastOn() civil.Date {
+	if len(c.events) == 0 {
+		return civil.Date{}
+	}
+	return c.events[len(c.events)-1].On
+}

@@ -1,0 +1,318 @@
+package casefsm
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// Header is what a case is about, apart from its events: the policy and
+// jurisdiction, the organisation's calendar, the incident date and the
+// parties. It is the case file without its events.
+//
+// The zero Header is a federal case with no policy named (the policy in
+// force on the filing date applies), no calendar (pk-federal, with a
+// warning), no incident date (the filing date, with a warning) and no
+// parties (a filing is refused until the complainant's relationship is
+// known).
+type Header struct {
+	// Policy, if set, names the procedure policy; otherwise the statute in
+	// force in Jurisdiction on the filing date applies (interpretation 2).
+	Policy policy.ID `json:"policy,omitempty"`
+	// Jurisdiction defaults to federal.
+	Jurisdiction policy.Jurisdiction `json:"jurisdiction,omitempty"`
+	// Calendar is the id of the organisation's holiday calendar, used for
+	// filings to and duties of the committee and the Competent Authority.
+	Calendar string `json:"calendar,omitempty"`
+	// IncidentOn is the date of the conduct complained of; it chooses the
+	// substantive policy (who is covered).
+	IncidentOn civil.Date `json:"incident_on,omitzero"`
+	Parties    Parties    `json:"parties"`
+	// Committee, if set, is the organisation's standing Inquiry Committee:
+	// replacements are checked against it and the committee for the case
+	// is checked in Status. It is not part of the case file.
+	Committee *committee.Committee `json:"-"`
+}
+
+// Parties are the people in a case.
+type Parties struct {
+	Complainant Party   `json:"complainant"`
+	Accused     Party   `json:"accused"`
+	Witnesses   []Party `json:"witnesses,omitempty"`
+}
+
+// Party is a person in a case: their relationship to the organisation (the
+// coverage terms of s.2(e), (f), or employer or competent_authority for an
+// accused) and an opaque id. The zero Party is not known.
+type Party struct {
+	Relationship policy.Relationship `json:"relationship,omitempty"`
+	ID           string              `json:"id,omitempty"`
+}
+
+// CaseFile is the interchange format of a case: its header and its events
+// in the order they happened. [Decode] reads one strictly; [CaseFile.Encode]
+// writes one that Decode reads back unchanged.
+type CaseFile struct {
+	Header
+	Events []Event `json:"events"`
+}
+
+// Decode reads a case file: one JSON object with the fields of [Header] and
+// "events", a list of objects with the fields of [Event]. It is strict:
+// an unknown field, event type, role, finding, relationship, jurisdiction
+// or penalty code, a bad date, an event without type, on or by, or
+// trailing data is an [*InputError] naming the event index and field,
+// matching [ErrMalformed]. Decode checks form, not law: whether the events
+// may happen is [Case.Apply]'s question.
+func Decode(r io.Reader) (*CaseFile, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &InputError{Index: -1, Err: err}
+	}
+	top, err := object(data, -1, "", "policy", "jurisdiction", "calendar", "incident_on", "parties", "events")
+	if err != nil {
+		return nil, err
+	}
+	f := &CaseFile{}
+	for _, fd := range []struct {
+		key string
+		dst any
+	}{{"policy", &f.Policy}, {"calendar", &f.Calendar}, {"incident_on", &f.IncidentOn}} {
+		if err := field(top, fd.key, -1, fd.key, fd.dst); err != nil {
+			return nil, err
+		}
+	}
+	if err := decodeJurisdiction(top, &f.Header); err != nil {
+		return nil, err
+	}
+	if err := decodeParties(top["parties"], &f.Parties); err != nil {
+		return nil, err
+	}
+	var events []json.RawMessage
+	if err := field(top, "events", -1, "events", &events); err != nil {
+		return nil, err
+	}
+	f.Events = make([]Event, len(events))
+	for i, raw := range events {
+		if err := decodeEvent(raw, i, &f.Events[i]); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// Encode writes f as indented JSON in the form Decode reads.
+func (f *CaseFile) Encode(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return fmt.Errorf("casefsm: encode case file: %w", err)
+	}
+	return nil
+}
+
+// object parses data as one JSON object whose keys must be among allowed,
+// with nothing after it. index and prefix say where it is, for errors.
+func object(data []byte, index int, prefix string, allowed ...string) (map[string]json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var m map[string]json.RawMessage
+	if err := dec.Decode(&m); err != nil || m == nil {
+		if err == nil {
+			err = errors.New("null")
+		}
+		return nil, &InputError{Index: index, Field: prefix, Err: fmt.Errorf("want a JSON object: %w", err)}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, &InputError{Index: index, Field: prefix, Err: errors.New("unexpected data after the object")}
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if !slices.Contains(allowed, k) {
+			return nil, &InputError{Index: index, Field: join(prefix, k), Err: fmt.Errorf("unknown field (want one of %v)", allowed)}
+		}
+	}
+	return m, nil
+}
+
+// field decodes m[key], if present, into dst.
+func field(m map[string]json.RawMessage, key string, index int, path string, dst any) error {
+	raw, ok := m[key]
+	if !ok {
+		return nil
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return &InputError{Index: index, Field: path, Err: plain(err)}
+	}
+	return nil
+}
+
+// plain drops encoding/json's wrapping of an UnmarshalText error so that
+// the message says what was wrong in our words.
+func plain(err error) error {
+	var ute *json.UnmarshalTypeError
+	if errors.As(err, &ute) {
+		return fmt.Errorf("want a JSON %s, got %s", jsonKind(ute.Type.Kind().String()), ute.Value)
+	}
+	return err
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "string":
+		return "string"
+	case "bool":
+		return "boolean"
+	case "slice", "array":
+		return "list"
+	case "struct", "map", "ptr":
+		return "object"
+	}
+	return "number"
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func decodeJurisdiction(top map[string]json.RawMessage, h *Header) error {
+	var s string
+	if err := field(top, "jurisdiction", -1, "jurisdiction", &s); err != nil || s == "" {
+		return err
+	}
+	j, err := policy.ParseJurisdiction(s)
+	if err != nil {
+		return &InputError{Index: -1, Field: "jurisdiction", Err: err}
+	}
+	h.Jurisdiction = j
+	return nil
+}
+
+func decodeParties(raw json.RawMessage, p *Parties) error {
+	if raw == nil {
+		return nil
+	}
+	m, err := object(raw, -1, "parties", "complainant", "accused", "witnesses")
+	if err != nil {
+		return err
+	}
+	for _, k := range []struct {
+		key string
+		dst *Party
+	}{{"complainant", &p.Complainant}, {"accused", &p.Accused}} {
+		if raw, ok := m[k.key]; ok {
+			if err := decodeParty(raw, "parties."+k.key, k.dst); err != nil {
+				return err
+			}
+		}
+	}
+	var ws []json.RawMessage
+	if err := field(m, "witnesses", -1, "parties.witnesses", &ws); err != nil {
+		return err
+	}
+	p.Witnesses = nil
+	for i, w := range ws {
+		var party Party
+		if err := decodeParty(w, "parties.witnesses["+strconv.Itoa(i)+"]", &party); err != nil {
+			return err
+		}
+		p.Witnesses = append(p.Witnesses, party)
+	}
+	return nil
+}
+
+func decodeParty(raw json.RawMessage, path string, p *Party) error {
+	m, err := object(raw, -1, path, "relationship", "id")
+	if err != nil {
+		return err
+	}
+	if err := field(m, "relationship", -1, path+".relationship", &p.Relationship); err != nil {
+		return err
+	}
+	return field(m, "id", -1, path+".id", &p.ID)
+}
+
+// eventFields are the keys an event object may have.
+var eventFields = [...]string{"type", "on", "by", "received_on", "finding", "penalties", "reasonable_cause",
+	"condonation", "consent", "to", "reason", "note", "member"}
+
+func decodeEvent(raw json.RawMessage, i int, ev *Event) error {
+	m, err := object(raw, i, "", eventFields[:]...)
+	if err != nil {
+		return err
+	}
+	for _, k := range []string{"type", "on", "by"} {
+		if _, ok := m[k]; !ok {
+			return &InputError{Index: i, Field: k, Err: errors.New("missing (every event needs type, on and by)")}
+		}
+	}
+	for _, fd := range []struct {
+		key string
+		dst any
+	}{
+		{"type", &ev.Type}, {"on", &ev.On}, {"by", &ev.By}, {"received_on", &ev.ReceivedOn},
+		{"finding", &ev.Finding}, {"reasonable_cause", &ev.ReasonableCause}, {"condonation", &ev.Condonation},
+		{"consent", &ev.Consent}, {"to", &ev.To}, {"reason", &ev.Reason}, {"note", &ev.Note},
+	} {
+		if err := field(m, fd.key, i, fd.key, fd.dst); err != nil {
+			return err
+		}
+	}
+	if err := decodePenalties(m, i, ev); err != nil {
+		return err
+	}
+	return decodeMember(m, i, ev)
+}
+
+func decodePenalties(m map[string]json.RawMessage, i int, ev *Event) error {
+	var ps []json.RawMessage
+	if err := field(m, "penalties", i, "penalties", &ps); err != nil {
+		return err
+	}
+	for j, raw := range ps {
+		var p Penalty
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return &InputError{Index: i, Field: "penalties[" + strconv.Itoa(j) + "]", Err: plain(err)}
+		}
+		ev.Penalties = append(ev.Penalties, p)
+	}
+	return nil
+}
+
+func decodeMember(m map[string]json.RawMessage, i int, ev *Event) error {
+	raw, ok := m["member"]
+	if !ok {
+		return nil
+	}
+	mm, err := object(raw, i, "member", "out", "in")
+	if err != nil {
+		return err
+	}
+	r := &committee.Replacement{}
+	if err := field(mm, "out", i, "member.out", &r.Out); err != nil {
+		return err
+	}
+	if in, ok := mm["in"]; ok {
+		dec := json.NewDecoder(bytes.NewReader(in))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&r.In); err != nil {
+			return &InputError{Index: i, Field: "member.in", Err: plain(err)}
+		}
+	}
+	ev.Member = r
+	return nil
+}

@@ -1,0 +1,144 @@
+package casefsm_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// sampleFile is the issue's example case file, completed.
+const sampleFile = `{"policy": "pk-federal-2022",
+ "jurisdiction": "federal",
+ "calendar": "pk-federal",
+ "incident_on": "2026-02-20",
+ "parties": {"complainant": {"relationship": "employee", "id": "e-17"},
+             "accused": {"relationship": "employee", "id": "e-42"},
+             "witnesses": [{"id": "e-51"}]},
+ "events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"},
+            {"type": "submit_findings", "on": "2026-04-01", "by": "inquiry_committee", "finding": "guilty",
+             "penalties": ["censure", {"code": "fine", "amount": 50000, "payee": "complainant"}], "received_on": "2026-04-02"},
+            {"type": "replace_member", "on": "2026-04-03", "by": "competent_authority",
+             "member": {"out": "m-1", "in": {"id": "m-9", "name": "Sana Q.", "gender": "female", "seat": "other", "external": true}}},
+            {"type": "communicate_decision", "on": "2026-04-04", "by": "competent_authority", "to": ["accused"], "note": "by registered post"}]}`
+
+func TestDecodeSample(t *testing.T) {
+	f, err := casefsm.Decode(strings.NewReader(sampleFile))
+	require.NoError(t, err, "Decode(sample)")
+	assert.Equal(t, policy.FederalAct2022, f.Policy)
+	assert.Equal(t, policy.Federal, f.Jurisdiction)
+	assert.Equal(t, "2026-02-20", f.IncidentOn.String())
+	assert.Equal(t, policy.Employee, f.Parties.Complainant.Relationship)
+	assert.Equal(t, "e-51", f.Parties.Witnesses[0].ID)
+	require.Len(t, f.Events, 4)
+	assert.Equal(t, casefsm.SubmitFindings, f.Events[1].Type)
+	assert.Equal(t, casefsm.Guilty, f.Events[1].Finding)
+	assert.Equal(t, []casefsm.Penalty{{Code: policy.Censure}, {Code: policy.Fine, Amount: 50000, Payee: "complainant"}}, f.Events[1].Penalties)
+	assert.Equal(t, "2026-04-02", f.Events[1].ReceivedOn.String())
+	require.NotNil(t, f.Events[2].Member)
+	assert.Equal(t, "m-9", f.Events[2].Member.In.ID)
+	assert.True(t, f.Events[2].Member.In.External)
+	assert.Equal(t, []casefsm.Role{casefsm.Accused}, f.Events[3].To)
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	f, err := casefsm.Decode(strings.NewReader(sampleFile))
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, f.Encode(&buf), "Encode")
+	assert.Contains(t, buf.String(), `"censure"`, "a penalty with only a code is written as the code")
+	g, err := casefsm.Decode(&buf)
+	require.NoError(t, err, "Decode(Encode(sample)):\n%s", buf.String())
+	assert.Equal(t, f, g, "round trip")
+}
+
+func TestDecodeMalformed(t *testing.T) {
+	ev := func(fields string) string {
+		return `{"events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"}, {` + fields + `}]}`
+	}
+	tests := []struct {
+		name  string
+		in    string
+		index int
+		field string
+		msg   string
+	}{
+		{"not json", `{"events": [`, -1, "", "want a JSON object"},
+		{"not an object", `[]`, -1, "", "want a JSON object"},
+		{"null", `null`, -1, "", "want a JSON object"},
+		{"trailing data", `{} {}`, -1, "", "unexpected data after the object"},
+		{"unknown top field", `{"state": "closed"}`, -1, "state", "unknown field"},
+		{"bad jurisdiction", `{"jurisdiction": "gilgit"}`, -1, "jurisdiction", "unknown jurisdiction"},
+		{"policy not a string", `{"policy": 7}`, -1, "policy", "want a JSON string"},
+		{"bad incident date", `{"incident_on": "2026-02-30"}`, -1, "incident_on", "invalid date"},
+		{"unknown party field", `{"parties": {"complainant": {"relationship": "employee", "name": "x"}}}`, -1, "parties.complainant.name", "unknown field"},
+		{"unknown relationship", `{"parties": {"complainant": {"relationship": "customer"}}}`, -1, "parties.complainant.relationship", "unknown relationship"},
+		{"bad witness", `{"parties": {"witnesses": [{"id": "w"}, {"role": "x"}]}}`, -1, "parties.witnesses[1].role", "unknown field"},
+		{"unknown parties field", `{"parties": {"judge": {}}}`, -1, "parties.judge", "unknown field"},
+		{"events not a list", `{"events": {}}`, -1, "events", "want a JSON list"},
+		{"event not an object", `{"events": ["file_complaint"]}`, 0, "", "want a JSON object"},
+		{"unknown event field", ev(`"type": "decide", "on": "2026-03-03", "by": "competent_authority", "sentence": "x"`), 1, "sentence", "unknown field"},
+		{"unknown event type", ev(`"type": "decide_quickly", "on": "2026-03-03", "by": "competent_authority"`), 1, "type", `unknown event type "decide_quickly"`},
+		{"missing type", ev(`"on": "2026-03-03", "by": "competent_authority"`), 1, "type", "missing"},
+		{"missing on", ev(`"type": "decide", "by": "competent_authority"`), 1, "on", "missing"},
+		{"missing by", ev(`"type": "decide", "on": "2026-03-03"`), 1, "by", "missing"},
+		{"bad date", ev(`"type": "decide", "on": "03/03/2026", "by": "competent_authority"`), 1, "on", "invalid date"},
+		{"unknown role", ev(`"type": "decide", "on": "2026-03-03", "by": "judge"`), 1, "by", `unknown role "judge"`},
+		{"unknown role in to", ev(`"type": "communicate_decision", "on": "2026-03-03", "by": "competent_authority", "to": ["press"]`), 1, "to", "unknown role"},
+		{"unknown finding", ev(`"type": "submit_findings", "on": "2026-03-03", "by": "inquiry_committee", "finding": "maybe"`), 1, "finding", "want guilty, not_guilty or false_and_mala_fide"},
+		{"unknown penalty code", ev(`"type": "decide", "on": "2026-03-03", "by": "competent_authority", "penalties": ["censure", "flogging"]`), 1, "penalties[1]", `unknown penalty code "flogging"`},
+		{"unknown penalty object code", ev(`"type": "decide", "on": "2026-03-03", "by": "competent_authority", "penalties": [{"code": "fined"}]`), 1, "penalties[0]", `unknown penalty code "fined"`},
+		{"unknown penalty object field", ev(`"type": "decide", "on": "2026-03-03", "by": "competent_authority", "penalties": [{"code": "fine", "rupees": 5}]`), 1, "penalties[0]", "unknown field"},
+		{"negative penalty amount", ev(`"type": "decide", "on": "2026-03-03", "by": "competent_authority", "penalties": [{"code": "fine", "amount": -5}]`), 1, "penalties[0]", "may not be negative"},
+		{"penalty not a code", ev(`"type": "decide", "on": "2026-03-03", "by": "competent_authority", "penalties": [7]`), 1, "penalties[0]", "want a penalty code or an object"},
+		{"consent not a boolean", ev(`"type": "file_complaint", "on": "2026-03-03", "by": "supervisor", "consent": "yes"`), 1, "consent", "want a JSON boolean"},
+		{"unknown member field", ev(`"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "a", "new": {}}`), 1, "member.new", "unknown field"},
+		{"unknown member in field", ev(`"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "a", "in": {"id": "b", "age": 40}}`), 1, "member.in", "unknown field"},
+		{"bad member gender", ev(`"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "a", "in": {"id": "b", "gender": "f"}}`), 1, "member.in", "gender"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := casefsm.Decode(strings.NewReader(tt.in))
+			require.ErrorIs(t, err, casefsm.ErrMalformed, "Decode(%s)", tt.in)
+			var ie *casefsm.InputError
+			require.ErrorAs(t, err, &ie, "Decode(%s)", tt.in)
+			assert.Equal(t, tt.index, ie.Index, "index of %v", err)
+			assert.Equal(t, tt.field, ie.Field, "field of %v", err)
+			assert.Contains(t, err.Error(), tt.msg, "Decode(%s)", tt.in)
+			assert.True(t, strings.HasPrefix(err.Error(), "casefsm: "), "prefix of %q", err)
+		})
+	}
+}
+
+func TestDecodeEmpty(t *testing.T) {
+	f, err := casefsm.Decode(strings.NewReader(`{}`))
+	require.NoError(t, err, "Decode({})")
+	assert.Empty(t, f.Events)
+	assert.Equal(t, civil.Date{}, f.IncidentOn)
+}
+
+// FuzzDecode: bad input never panics; what decodes encodes and decodes to
+// the same case file.
+func FuzzDecode(f *testing.F) {
+	f.Add(sampleFile)
+	f.Add(`{}`)
+	f.Add(`{"events": [{"type": "decide", "on": "2026-03-03", "by": "competent_authority", "penalties": [{"code": "fine"}]}]}`)
+	f.Add(`{"parties": {"witnesses": [{}]}, "events": []}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		cf, err := casefsm.Decode(strings.NewReader(in))
+		if err != nil {
+			require.ErrorIs(t, err, casefsm.ErrMalformed, "Decode(%q)", in)
+			return
+		}
+		var buf bytes.Buffer
+		require.NoError(t, cf.Encode(&buf), "Encode(Decode(%q))", in)
+		again, err := casefsm.Decode(&buf)
+		require.NoError(t, err, "Decode(Encode(Decode(%q))):\n%s", in, buf.String())
+		assert.Equal(t, cf, again, "round trip of %q", in)
+	})
+}

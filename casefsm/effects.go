@@ -1,0 +1,160 @@
+package casefsm
+
+import (
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// effects records what an accepted event implies: the clocks it starts and
+// the decisions, orders and requests it puts in force. It runs after the
+// state has moved and cannot fail.
+func (c *Case) effects(ev *Event, idx int) {
+	in := c.def.pol.Interpretations()
+	switch ev.Type {
+	case FileComplaint:
+		c.start(policy.RuleCharges, c.received(ev, idx, false), 0, idx)
+	case FileWithOmbudsperson:
+		from := c.received(ev, idx, false)
+		c.start(policy.RuleShowCause, from, 0, idx)
+		c.start(policy.RuleOmbudspersonDecision, ev.On, 0, idx)
+		c.start(policy.RuleFOIRADisposal, ev.On, 0, idx)
+	case CommunicateCharges:
+		c.start(policy.RuleDefence, ev.On, 0, idx)
+	case IssueShowCause:
+		c.start(policy.RuleOmbudspersonDefence, c.received(ev, idx, true), 0, idx)
+	case SubmitDefence, ProceedExParte:
+		c.closeDefence(ev, idx, in)
+	case StartInquiry:
+		if in.FindingsFromRecordedStart.Value {
+			c.start(policy.RuleFindings, ev.On, 0, idx)
+		}
+	case SubmitFindings:
+		c.f.finding, c.f.recommended = ev.Finding, ev.Penalties
+		c.start(policy.RulePenalty, c.received(ev, idx, true), 0, idx)
+	case Decide, DecideComplaint, DismissAtAdmission:
+		c.decided(ev, idx)
+	case CommunicateDecision:
+		c.communicated(ev, idx)
+	case FileAppeal:
+		if c.f.appealed == 0 {
+			c.start(policy.RuleAppealDecision, ev.On, 0, idx)
+		}
+		c.f.appealed = c.f.appealed.with(ev.By)
+	case DecideAppeal, DecideRepresentation:
+		c.redecided(ev, idx)
+	case MakeRepresentation:
+		if c.f.represented == 0 {
+			c.start(policy.RuleRepresentationDecision, ev.On, 0, idx)
+		}
+		c.f.represented = c.f.represented.with(ev.By)
+	case Remand:
+		c.remanded(ev, idx)
+	case RequestWithdrawal:
+		c.f.withdrawalOn = ev.On
+	case ReplaceMember:
+		c.f.replacements = append(c.f.replacements, *ev.Member)
+	case RecordStay:
+		c.f.stayFrom = ev.On
+	case LiftStay:
+		c.f.stays = append(c.f.stays, deadlines.Stay{From: c.f.stayFrom, Until: ev.On})
+		c.f.stayFrom = civil.Date{}
+	case SetAsideExParte:
+		c.f.exParteSetAside = true
+	case ReportRetaliation:
+		c.f.retaliation = append(c.f.retaliation, idx)
+	case RecordInterimMeasure:
+		c.f.interimAt = idx + 1
+	}
+}
+
+// received returns the day a period counted from receipt starts: the
+// event's received_on, or its own date, with a warning where the law
+// counts from receipt (interpretation 6).
+func (c *Case) received(ev *Event, idx int, warn bool) civil.Date {
+	if ev.ReceivedOn.IsValid() {
+		return ev.ReceivedOn
+	}
+	if in := c.def.pol.Interpretations(); warn && in.ExcludeTriggerDay.Value {
+		c.f.warnings = append(c.f.warnings, Warning{Code: WarnMissingReceivedOn, Index: idx, Citation: in.ExcludeTriggerDay.Citation,
+			Message: "no received_on recorded on " + ev.Type.String() + " of " + ev.On.String() + ": the period is counted from the event's own date"})
+	}
+	return ev.On
+}
+
+// closeDefence records a defence or an ex parte order; the findings period
+// runs from here when the policy does not wait for a recorded start.
+func (c *Case) closeDefence(ev *Event, idx int, in policy.Interpretations) {
+	if ev.Type == SubmitDefence {
+		c.f.defenceOn = ev.On
+	} else {
+		c.f.exParteOn = ev.On
+	}
+	if c.route == CommitteeRoute && c.state == DefenceClosed && !in.FindingsFromRecordedStart.Value {
+		c.start(policy.RuleFindings, ev.On, 0, idx)
+	}
+}
+
+// decided records a first-instance decision (or dismissal) and opens the
+// periods to challenge it: appeal on the committee route (s.6), a
+// representation on the Ombudsperson's (s.9).
+func (c *Case) decided(ev *Event, idx int) {
+	c.f.decisionOn, c.f.imposed = ev.On, ev.Penalties
+	routes := c.def.pol.Routes()
+	switch {
+	case c.route == CommitteeRoute && routes.Appeal.Value:
+		c.start(policy.RuleAppealComplainant, ev.On, Complainant, idx)
+	case c.route == OmbudspersonRoute && routes.Representation.Value:
+		c.start(policy.RuleRepresentation, ev.On, 0, idx)
+	}
+}
+
+// communicated records who was told of the decision, and when: written
+// communication starts the penalised person's appeal period (s.6(1)).
+func (c *Case) communicated(ev *Event, idx int) {
+	to := ev.To
+	if len(to) == 0 {
+		to = []Role{Complainant, Accused}
+	}
+	for _, r := range to {
+		switch {
+		case r == Accused && !c.f.toldAccused.IsValid():
+			c.f.toldAccused = ev.On
+			if len(c.f.imposed) > 0 && c.def.pol.Routes().Appeal.Value {
+				c.start(policy.RuleAppealPenalised, ev.On, Accused, idx)
+			}
+		case r == Complainant && !c.f.toldComplainant.IsValid():
+			c.f.toldComplainant = ev.On
+		}
+	}
+}
+
+// redecided records the Ombudsperson's decision on appeal or the decision
+// on a representation: it may confirm, vary or set aside the penalties.
+func (c *Case) redecided(ev *Event, idx int) {
+	c.f.decisionOn = ev.On
+	switch {
+	case ev.Finding == NotGuilty || ev.Finding == FalseAndMalaFide:
+		c.f.imposed = nil
+	case len(ev.Penalties) > 0:
+		c.f.imposed = ev.Penalties
+	}
+	routes := c.def.pol.Routes()
+	if ev.Type == DecideAppeal && routes.Representation.Value && routes.RepresentationAgainstAppeal.Value {
+		c.f.represented = 0
+		c.start(policy.RuleRepresentation, ev.On, 0, idx)
+	}
+}
+
+// remanded starts a new round: the open periods of the last one are moot
+// and its decision gone; a committee's fresh inquiry has its findings
+// period from the remand.
+func (c *Case) remanded(ev *Event, idx int) {
+	c.mootAll(ev.On)
+	c.f.finding, c.f.recommended, c.f.decisionOn, c.f.imposed = 0, nil, civil.Date{}, nil
+	c.f.toldAccused, c.f.toldComplainant = civil.Date{}, civil.Date{}
+	c.f.appealed, c.f.represented = 0, 0
+	if c.state == Inquiry {
+		c.start(policy.RuleFindings, ev.On, 0, idx)
+	}
+}

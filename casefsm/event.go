@@ -1,0 +1,171 @@
+package casefsm
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// Event is one dated thing that happened on a case: its type, its date,
+// who did it, and the fields the type needs. Events are the case: its state
+// is derived by replaying them in order with [Case.Apply].
+//
+// The zero Event is not an event: it has no type, date or actor, and Apply
+// refuses it as invalid_event. In a case file an event is a JSON object with
+// the field names below; see [Decode].
+type Event struct {
+	Type EventType `json:"type"`
+	// On is the day the act was done.
+	On civil.Date `json:"on"`
+	// By is who did it (for adjourn: who asked).
+	By Role `json:"by"`
+	// ReceivedOn is the day the act's addressee received it, where the law
+	// counts from receipt: the written complaint (s.4(1)(a)), the
+	// complaint to the Ombudsperson and the show-cause notice (s.8(2)),
+	// and the committee's recommendations (s.4(5)). Without it, On is used,
+	// with a warning where the law counts from receipt (interpretation 6).
+	ReceivedOn civil.Date `json:"received_on,omitzero"`
+	// Finding is the committee's finding (submit_findings), or a forum's
+	// on deciding.
+	Finding Finding `json:"finding,omitzero"`
+	// Penalties are those recommended (submit_findings) or imposed (decide,
+	// decide_complaint, decide_appeal, decide_representation).
+	Penalties []Penalty `json:"penalties,omitempty"`
+	// ReasonableCause is the cause a party gives for a late act (s.4(1)(b),
+	// s.8(2)).
+	ReasonableCause string `json:"reasonable_cause,omitempty"`
+	// Condonation records that the forum condoned a late appeal or
+	// representation: who condoned and why (interpretation 13).
+	Condonation string `json:"condonation,omitempty"`
+	// Consent records the complainant's consent when someone else turns
+	// an informal matter into a formal complaint (Code (vi)).
+	Consent bool `json:"consent,omitempty"`
+	// To lists who a decision was communicated to (communicate_decision);
+	// empty means both parties.
+	To []Role `json:"to,omitempty"`
+	// Reason is why: required to dismiss at admission (interpretation 12).
+	Reason string `json:"reason,omitempty"`
+	// Note is free text for the file.
+	Note string `json:"note,omitempty"`
+	// Member is the replacement of a committee member for this case
+	// (replace_member, s.3(3)).
+	Member *committee.Replacement `json:"member,omitempty"`
+}
+
+// Finding is an Inquiry Committee's finding (s.4(4), s.5(3)). The names are
+// a public contract; values are persisted and only appended. The zero
+// Finding is "no finding".
+type Finding uint8
+
+// The findings.
+const (
+	_ Finding = iota
+	// Guilty: the allegations are proved; penalties are recommended.
+	Guilty
+	// NotGuilty: not proved; no penalty (interpretation 15).
+	NotGuilty
+	// FalseAndMalaFide: the allegations are false and made with mala fide
+	// intent; the committee may refer the complainant to the Ombudsperson
+	// (s.5(3)).
+	FalseAndMalaFide
+
+	findingEnd
+)
+
+var findingNames = names{"", "guilty", "not_guilty", "false_and_mala_fide"}
+
+// IsValid reports whether f is one of the named findings.
+func (f Finding) IsValid() bool { return findingNames.valid(uint8(f)) }
+
+// IsZero reports whether f is the zero Finding (used by omitzero).
+func (f Finding) IsZero() bool { return f == 0 }
+
+// String returns the finding's name, such as "not_guilty".
+func (f Finding) String() string { return findingNames.str("Finding", uint8(f)) }
+
+// MarshalText implements encoding.TextMarshaler; invalid findings fail.
+func (f Finding) MarshalText() ([]byte, error) { return findingNames.marshal("finding", uint8(f)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (f *Finding) UnmarshalText(b []byte) error {
+	v, err := findingNames.parse("finding", b)
+	if err != nil {
+		return fmt.Errorf("%w (want guilty, not_guilty or false_and_mala_fide)", err)
+	}
+	*f = Finding(v)
+	return nil
+}
+
+// Penalty is a penalty recommended or imposed: a code of s.4(4) and, where
+// it applies, its period, amount and payee. In a case file it is either the
+// code alone ("censure") or an object {"code", "period_months", "amount",
+// "payee"}. The zero Penalty has no code and is invalid.
+type Penalty struct {
+	Code policy.PenaltyCode `json:"code"`
+	// PeriodMonths is the specific period of a periodic penalty
+	// (withholding promotion, stoppage at an efficiency bar).
+	PeriodMonths int `json:"period_months,omitempty"`
+	// Amount is a fine or compensation in rupees.
+	Amount int64 `json:"amount,omitempty"`
+	// Payee is who receives a fine: "complainant" where the owner is fined
+	// (s.4(4)(ii)(e)).
+	Payee string `json:"payee,omitempty"`
+}
+
+// statutoryPenalties are the codes of s.4(4), for decoding without a
+// policy.
+var statutoryPenalties = [...]policy.PenaltyCode{policy.Censure, policy.WithholdPromotionOrIncrement,
+	policy.StopAtEfficiencyBar, policy.RecoverCompensation, policy.ReduceRank, policy.CompulsoryRetirement,
+	policy.Removal, policy.Dismissal, policy.Fine}
+
+func knownPenalty(c policy.PenaltyCode) bool {
+	for _, k := range statutoryPenalties {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// MarshalJSON writes a penalty with only a code as the bare code.
+func (p Penalty) MarshalJSON() ([]byte, error) {
+	if p.PeriodMonths == 0 && p.Amount == 0 && p.Payee == "" {
+		return json.Marshal(string(p.Code))
+	}
+	type plain Penalty
+	return json.Marshal(plain(p))
+}
+
+// UnmarshalJSON reads a code or an object. Unknown codes and unknown
+// object fields are errors.
+func (p *Penalty) UnmarshalJSON(b []byte) error {
+	var v Penalty
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) > 0 && b[0] == '"':
+		if err := json.Unmarshal(b, &v.Code); err != nil {
+			return err
+		}
+	case len(b) == 0 || b[0] != '{':
+		return fmt.Errorf("want a penalty code or an object {\"code\", \"period_months\", \"amount\", \"payee\"}, got %s", b)
+	default:
+		type plain Penalty
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode((*plain)(&v)); err != nil {
+			return fmt.Errorf("penalty: %w", err)
+		}
+	}
+	if !knownPenalty(v.Code) {
+		return fmt.Errorf("unknown penalty code %q (want one of the codes of s.4(4), such as censure or fine)", v.Code)
+	}
+	if v.PeriodMonths < 0 || v.Amount < 0 {
+		return fmt.Errorf("penalty %s: period_months and amount may not be negative", v.Code)
+	}
+	*p = v
+	return nil
+}

@@ -1,0 +1,32 @@
+package casefsm
+
+import "fmt"
+
+// Snapshot renders everything a case holds, so that tests can check that a
+// refused event left it exactly as it was.
+func Snapshot(c *Case) string {
+	m := "<none>"
+	if c.m != nil {
+		m = c.m.f.Current()
+	}
+	return fmt.Sprintf("%#v|%#v|%#v|%v|%v|%p|%p|%s", c.h, c.f, c.events, c.state, c.route, c.def, c.subst, m)
+}
+
+// MachineState returns the looplab machine's state name, "" if the case has
+// no machine yet.
+func MachineState(c *Case) string {
+	if c.m == nil {
+		return ""
+	}
+	return c.m.f.Current()
+}
+
+// Lookup exposes the compiled table: the row governing event e for a case
+// on route r in state s.
+func Lookup(d *Definition, r Route, s State, e EventType) (Transition, bool) {
+	i, ok := d.lookup(r, s, e)
+	if !ok {
+		return Transition{}, false
+	}
+	return d.rows[i], true
+}

@@ -1,0 +1,588 @@
+package casefsm
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// Citations of the project's own rules of record.
+var (
+	citeRecord         = policy.Citation{Section: "case record", Confidence: policy.High, Note: "events are applied complete and in date order"}
+	citeCommencement   = policy.Citation{Section: "interpretation 1", Confidence: policy.High, Note: "the Act operates from its day of assent"}
+	citeIncidentPolicy = policy.Citation{Section: "interpretation 2", Confidence: policy.Low, Note: "substance follows the incident date"}
+)
+
+// check decides whether ev may be applied, without changing the case.
+func (c *Case) check(ev *Event) (plan, *Refusal) {
+	if r := c.checkShape(ev); r != nil {
+		return plan{}, r
+	}
+	def, r := c.definitionFor(ev)
+	if r != nil {
+		return plan{}, r
+	}
+	p := plan{def: def, route: c.route}
+	i, ok := def.lookup(c.route, c.state, ev.Type)
+	if !ok {
+		return p, c.notInTable(ev, def)
+	}
+	p.row = i
+	if t := def.rows[i]; !slices.Contains(t.By, ev.By) {
+		return p, c.refuse(ev, ForbiddenActor, t.Citation, "%s may not %s; the table allows %s", ev.By, verb(ev.Type), roleList(t.By))
+	}
+	if r := c.checkFields(ev); r != nil {
+		return p, r
+	}
+	if r := c.checkPenalties(ev, def.pol); r != nil {
+		return p, r
+	}
+	return p, c.guard(ev, &p)
+}
+
+// refuse builds a refusal of ev in the case's current state.
+func (c *Case) refuse(ev *Event, code Code, cit policy.Citation, format string, a ...any) *Refusal {
+	return &Refusal{Index: len(c.events), Event: ev.Type, State: c.state, Code: code, Message: fmt.Sprintf(format, a...), Citation: cit}
+}
+
+func verb(e EventType) string { return strings.ReplaceAll(e.String(), "_", " ") }
+
+func roleList(rs []Role) string {
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = r.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// definitionFor returns the procedure definition ev is judged by: the
+// case's once filed or named, else the statute's in force on ev's date.
+func (c *Case) definitionFor(ev *Event) (*Definition, *Refusal) {
+	if c.route != NoRoute || c.h.Policy != "" {
+		return c.def, nil
+	}
+	d, err := c.eng.procedure(&c.h, ev.On)
+	if err != nil {
+		return nil, c.refuse(ev, NotAllowed, citeCommencement, "no %s statute was in force on %s", c.h.Jurisdiction, ev.On)
+	}
+	return d, nil
+}
+
+// notInTable explains why the table has no row for ev here.
+func (c *Case) notInTable(ev *Event, def *Definition) *Refusal {
+	if cit, off := def.removed[ev.Type]; off {
+		return c.refuse(ev, NotAllowed, cit, "policy %s does not provide %s", def.pol.ID(), verb(ev.Type))
+	}
+	var where []string
+	var cit policy.Citation
+	for _, t := range def.rows {
+		if t.Event != ev.Type || (t.Route != NoRoute && c.route != NoRoute && t.Route != c.route) {
+			continue
+		}
+		if cit.Section == "" {
+			cit = t.Citation
+		}
+		for _, s := range t.From {
+			if !slices.Contains(where, s.String()) {
+				where = append(where, s.String())
+			}
+		}
+	}
+	if len(where) == 0 {
+		return c.refuse(ev, NotAllowed, cit, "%s is not possible on the %s route", verb(ev.Type), c.route)
+	}
+	return c.refuse(ev, NotAllowed, cit, "%s is not possible in state %s; it is possible in %s", verb(ev.Type), c.state, strings.Join(where, ", "))
+}
+
+// fieldSet names the optional fields of an event.
+type fieldSet uint16
+
+const (
+	fReceivedOn fieldSet = 1 << iota
+	fFinding
+	fPenalties
+	fReasonableCause
+	fCondonation
+	fConsent
+	fTo
+	fMember
+)
+
+var fieldNames = [...]string{"received_on", "finding", "penalties", "reasonable_cause", "condonation", "consent", "to", "member"}
+
+// takes returns the optional fields an event type takes; reason and note
+// are taken by every type.
+func takes(e EventType) fieldSet {
+	switch e {
+	case FileComplaint:
+		return fReceivedOn | fConsent
+	case FileWithOmbudsperson, IssueShowCause:
+		return fReceivedOn
+	case SubmitFindings:
+		return fReceivedOn | fFinding | fPenalties
+	case Decide:
+		return fPenalties
+	case DecideComplaint, DecideAppeal, DecideRepresentation:
+		return fFinding | fPenalties
+	case SubmitDefence, FileAppeal, MakeRepresentation:
+		return fReasonableCause | fCondonation
+	case CommunicateDecision:
+		return fTo
+	case ReplaceMember:
+		return fMember
+	}
+	return 0
+}
+
+func (ev *Event) fields() fieldSet {
+	var f fieldSet
+	set := func(b bool, x fieldSet) {
+		if b {
+			f |= x
+		}
+	}
+	set(ev.ReceivedOn.IsValid(), fReceivedOn)
+	set(ev.Finding != 0, fFinding)
+	set(len(ev.Penalties) > 0, fPenalties)
+	set(ev.ReasonableCause != "", fReasonableCause)
+	set(ev.Condonation != "", fCondonation)
+	set(ev.Consent, fConsent)
+	set(len(ev.To) > 0, fTo)
+	set(ev.Member != nil, fMember)
+	return f
+}
+
+// checkShape refuses an event that is incomplete, out of order or carries
+// fields its type does not take.
+func (c *Case) checkShape(ev *Event) *Refusal {
+	switch {
+	case !ev.Type.IsValid():
+		return c.refuse(ev, InvalidEvent, citeRecord, "event type %d is not a known type", uint8(ev.Type))
+	case !ev.On.IsValid():
+		return c.refuse(ev, InvalidEvent, citeRecord, "the event has no date (on)")
+	case !ev.By.IsValid():
+		return c.refuse(ev, InvalidEvent, citeRecord, "the event has no actor (by)")
+	case ev.On.Before(c.lastOn()):
+		return c.refuse(ev, InvalidEvent, citeRecord, "dated %s, before the previous event of %s: events are applied in date order", ev.On, c.lastOn())
+	case ev.ReceivedOn.IsValid() && ev.ReceivedOn.Before(ev.On):
+		return c.refuse(ev, InvalidEvent, citeRecord, "received_on %s is before the event's date %s", ev.ReceivedOn, ev.On)
+	case ev.Finding != 0 && !ev.Finding.IsValid():
+		return c.refuse(ev, InvalidEvent, citeRecord, "finding %d is not a known finding", uint8(ev.Finding))
+	}
+	if extra := ev.fields() &^ takes(ev.Type); extra != 0 {
+		for i, n := range fieldNames {
+			if extra&(1<<i) != 0 {
+				return c.refuse(ev, InvalidEvent, citeRecord, "field %s does not apply to %s", n, ev.Type)
+			}
+		}
+	}
+	if reportsIncident(ev.Type) && c.h.IncidentOn.IsValid() && ev.On.Before(c.h.IncidentOn) {
+		return c.refuse(ev, InvalidEvent, citeRecord, "dated %s, before the incident of %s", ev.On, c.h.IncidentOn)
+	}
+	return nil
+}
+
+// reportsIncident reports whether e reports the conduct, so cannot precede it.
+func reportsIncident(e EventType) bool {
+	return e == FileComplaint || e == FileWithOmbudsperson || e == ReportInformally
+}
+
+// checkFields checks the fields an event type requires and their values.
+func (c *Case) checkFields(ev *Event) *Refusal {
+	switch {
+	case ev.Type == DismissAtAdmission && strings.TrimSpace(ev.Reason) == "":
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 12", Confidence: policy.Medium}, "a dismissal at admission needs its reasons (reason)")
+	case ev.Type == SubmitFindings && ev.Finding == 0:
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(3)(f)", Confidence: policy.High}, "findings need a finding: guilty, not_guilty or false_and_mala_fide")
+	case ev.Type == ReplaceMember && (ev.Member == nil || ev.Member.Out == "" || ev.Member.In.ID == "" || ev.Member.Out == ev.Member.In.ID):
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.3(3)", Confidence: policy.High}, "a replacement needs the member out and a different member in (member.out, member.in.id)")
+	}
+	for i, r := range ev.To {
+		if r != Complainant && r != Accused && r != Employer || slices.Contains(ev.To[:i], r) {
+			return c.refuse(ev, InvalidEvent, citeRecord, "to lists %s; a decision is communicated to the complainant, the accused or the employer, each once", r)
+		}
+	}
+	return nil
+}
+
+// checkPenalties refuses penalties unknown to the policy, and penalties
+// inconsistent with the finding.
+func (c *Case) checkPenalties(ev *Event, pol *policy.Policy) *Refusal {
+	for _, p := range ev.Penalties {
+		if _, ok := pol.Penalty(p.Code); !ok || p.PeriodMonths < 0 || p.Amount < 0 {
+			return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(4)", Confidence: policy.High}, "penalty %q is not a penalty of policy %s, or has a negative period or amount", p.Code, pol.ID())
+		}
+	}
+	switch {
+	case ev.Finding == Guilty && ev.Type == SubmitFindings && len(ev.Penalties) == 0:
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(4)", Confidence: policy.High}, "a finding of guilty recommends at least one penalty")
+	case (ev.Finding == NotGuilty || ev.Finding == FalseAndMalaFide) && len(ev.Penalties) > 0:
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 15", Confidence: policy.Medium}, "a finding of %s carries no penalty", ev.Finding)
+	}
+	return nil
+}
+
+// guard applies the rules of one event type beyond the table.
+func (c *Case) guard(ev *Event, p *plan) *Refusal {
+	switch ev.Type {
+	case FileComplaint, FileWithOmbudsperson:
+		return c.guardFiling(ev, p)
+	case SubmitDefence:
+		return c.guardDefence(ev, p)
+	case ProceedExParte:
+		return c.guardExParte(ev, p)
+	case SetAsideExParte:
+		return c.guardSetAside(ev)
+	case Decide:
+		c.checkMismatch(ev, p)
+	case FileAppeal:
+		return c.guardAppeal(ev, p)
+	case MakeRepresentation:
+		return c.guardRepresentation(ev, p)
+	case Finalise:
+		return c.guardFinalise(ev, p)
+	case RequestWithdrawal, AcceptWithdrawal:
+		return c.guardWithdrawal(ev, p)
+	case RecordStay, LiftStay:
+		return c.guardStay(ev, p)
+	case ReferFalseComplaint:
+		if c.f.finding != FalseAndMalaFide {
+			return c.refuse(ev, NotAllowed, p.def.rows[p.row].Citation, "the committee found %s, not a false complaint made with mala fide intent", findingText(c.f.finding))
+		}
+	case ReplaceMember:
+		return c.guardReplacement(ev, p)
+	}
+	return nil
+}
+
+func findingText(f Finding) string {
+	if f == 0 {
+		return "nothing yet"
+	}
+	return f.String()
+}
+
+// guardFiling fixes the case's policies and checks who may complain and be
+// accused under the substantive policy (interpretations 2-4).
+func (c *Case) guardFiling(ev *Event, p *plan) *Refusal {
+	if ev.Type == FileComplaint && ev.By != Complainant && !ev.Consent {
+		return c.refuse(ev, ForbiddenActor, p.def.rows[p.row].Citation, "a formal complaint on the %s's initiative needs the complainant's consent (consent: true)", ev.By)
+	}
+	p.route = CommitteeRoute
+	if ev.Type == FileWithOmbudsperson {
+		p.route = OmbudspersonRoute
+	}
+	subst, err := c.eng.substance(&c.h, p.def.pol, ev.On)
+	if err != nil {
+		return c.refuse(ev, NotAllowed, citeIncidentPolicy, "no %s statute was in force on the incident date %s", c.h.Jurisdiction, c.h.IncidentOn)
+	}
+	p.subst = subst
+	rel := c.h.Parties.Complainant.Relationship
+	if ok, cit := subst.MayComplain(rel); !ok {
+		if rel == "" {
+			return c.refuse(ev, IneligibleComplainant, cit, "the complainant's relationship to the organisation is not recorded (parties.complainant.relationship)")
+		}
+		return c.refuse(ev, IneligibleComplainant, cit, "a %s may not complain under %s, the policy in force on %s", strings.ReplaceAll(string(rel), "_", " "), subst.ID(), c.substanceDate(ev.On))
+	}
+	if rel := c.h.Parties.Accused.Relationship; rel != "" {
+		if ok, cit := subst.MayBeAccused(rel); !ok {
+			return c.refuse(ev, NotAllowed, cit, "a %s may not be the accused under %s", strings.ReplaceAll(string(rel), "_", " "), subst.ID())
+		}
+	}
+	if reach := p.def.pol.Routes().OmbudspersonReachFrom; ev.Type == FileWithOmbudsperson && reach.Value.IsValid() && c.substanceDate(ev.On).Before(reach.Value) {
+		return c.refuse(ev, NotAllowed, reach.Citation, "the Ombudsperson takes up conduct from %s; the incident was on %s", reach.Value, c.substanceDate(ev.On))
+	}
+	return nil
+}
+
+// substanceDate is the date that chooses the substantive policy.
+func (c *Case) substanceDate(filed civil.Date) civil.Date {
+	if c.h.IncidentOn.IsValid() {
+		return c.h.IncidentOn
+	}
+	return filed
+}
+
+// defenceRule is the defence period of the case's route.
+func (c *Case) defenceRule() policy.RuleID {
+	if c.route == OmbudspersonRoute {
+		return policy.RuleOmbudspersonDefence
+	}
+	return policy.RuleDefence
+}
+
+// guardDefence accepts a late defence, marked late, unless ex parte was
+// ordered and not set aside (interpretation 13).
+func (c *Case) guardDefence(ev *Event, p *plan) *Refusal {
+	in := p.def.pol.Interpretations()
+	if !p.def.rows[p.row].Moves() {
+		switch {
+		case !c.f.exParteSetAside:
+			return c.refuse(ev, NotAllowed, in.LateDefenceAccepted.Citation, "ex parte was ordered on %s and not set aside; a defence is received only after the forum sets the order aside", c.f.exParteOn)
+		case c.f.defenceOn.IsValid():
+			return c.refuse(ev, NotAllowed, p.def.rows[p.row].Citation, "a defence was already received on %s", c.f.defenceOn)
+		}
+	}
+	k, ok := c.latest(c.defenceRule(), 0)
+	if !ok {
+		return nil
+	}
+	d, err := c.deadline(k, ev.On)
+	if err != nil {
+		p.warnings = append(p.warnings, unavailable(k.rule, err))
+		return nil
+	}
+	if !ev.On.After(d.Due) {
+		return nil
+	}
+	switch {
+	case !in.LateDefenceAccepted.Value && ev.ReasonableCause == "" && ev.Condonation == "":
+		return c.refuse(ev, TimeBarred, in.LateDefenceAccepted.Citation, "the defence period ended on %s and no reasonable cause is recorded", d.Due)
+	case ev.ReasonableCause == "":
+		p.warnings = append(p.warnings, Warning{Code: WarnLateDefenceWithoutCause, Citation: in.LateDefenceAccepted.Citation,
+			Message: fmt.Sprintf("defence received on %s, after the period ended on %s, with no reasonable cause recorded", ev.On, d.Due)})
+	}
+	return nil
+}
+
+// guardExParte allows ex parte only once the defence period has run out
+// with no defence (interpretation 14).
+func (c *Case) guardExParte(ev *Event, p *plan) *Refusal {
+	in := p.def.pol.Interpretations()
+	k, ok := c.latest(c.defenceRule(), 0)
+	if !in.ExParteAfterDefencePeriod.Value || !ok {
+		return nil
+	}
+	d, err := c.deadline(k, ev.On)
+	if err != nil {
+		p.warnings = append(p.warnings, unavailable(k.rule, err))
+		return nil
+	}
+	if !ev.On.After(d.Due) {
+		return c.refuse(ev, TooEarly, in.ExParteAfterDefencePeriod.Citation, "the defence period runs until %s; ex parte may be ordered from %s", d.Due, d.Due.AddDays(1))
+	}
+	return nil
+}
+
+func (c *Case) guardSetAside(ev *Event) *Refusal {
+	cit := policy.Citation{Section: "interpretation 13", Confidence: policy.Medium}
+	switch {
+	case !c.f.exParteOn.IsValid():
+		return c.refuse(ev, NotAllowed, cit, "no ex parte order is recorded")
+	case c.f.exParteSetAside:
+		return c.refuse(ev, NotAllowed, cit, "the ex parte order of %s was already set aside", c.f.exParteOn)
+	}
+	return nil
+}
+
+// checkMismatch records a decision that differs from the recommendation as
+// a breach of s.4(5); it is never refused (interpretation 15).
+func (c *Case) checkMismatch(ev *Event, p *plan) {
+	in := p.def.pol.Interpretations()
+	if !in.PenaltyMismatchIsBreach.Value || samePenalties(ev.Penalties, c.f.recommended) {
+		return
+	}
+	b := Breach{Code: BreachPenaltyMismatch, Rule: policy.RulePenalty, On: ev.On, Citation: in.PenaltyMismatchIsBreach.Citation,
+		Message: fmt.Sprintf("the Competent Authority imposed %s; the committee recommended %s", penaltyList(ev.Penalties), penaltyList(c.f.recommended))}
+	if k, ok := c.latest(policy.RulePenalty, 0); ok {
+		if d, err := c.deadline(k, ev.On); err == nil {
+			b.Due = d.Due
+		}
+	}
+	p.breaches = append(p.breaches, b)
+}
+
+func sortedPenalties(ps []Penalty) []Penalty {
+	out := slices.Clone(ps)
+	slices.SortFunc(out, func(a, b Penalty) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.PeriodMonths, b.PeriodMonths), cmp.Compare(a.Amount, b.Amount), cmp.Compare(a.Payee, b.Payee))
+	})
+	return out
+}
+
+func samePenalties(a, b []Penalty) bool { return slices.Equal(sortedPenalties(a), sortedPenalties(b)) }
+
+func penaltyList(ps []Penalty) string {
+	if len(ps) == 0 {
+		return "no penalty"
+	}
+	s := make([]string, len(ps))
+	for i, p := range sortedPenalties(ps) {
+		s[i] = string(p.Code)
+		if p.PeriodMonths > 0 {
+			s[i] += fmt.Sprintf(" for %d months", p.PeriodMonths)
+		}
+		if p.Amount > 0 {
+			s[i] += fmt.Sprintf(" of Rs %d", p.Amount)
+		}
+	}
+	return strings.Join(s, ", ")
+}
+
+// guardAppeal applies the two appeal anchors of s.6 (interpretation 16)
+// and the time bar of interpretation 13.
+func (c *Case) guardAppeal(ev *Event, p *plan) *Refusal {
+	cit := p.def.rows[p.row].Citation
+	switch {
+	case c.f.appealed.has(ev.By):
+		return c.refuse(ev, NotAllowed, cit, "the %s already appealed this decision", ev.By)
+	case ev.By == Accused && len(c.f.imposed) == 0:
+		return c.refuse(ev, NotAllowed, policy.Citation{Section: "s.6(1)", Confidence: policy.High}, "only a person on whom a penalty was imposed may appeal, and no penalty was imposed")
+	}
+	rule := policy.RuleAppealComplainant
+	if ev.By == Accused {
+		rule = policy.RuleAppealPenalised
+	}
+	k, ok := c.latest(rule, ev.By)
+	if !ok {
+		return nil // the penalised person's period has not started: no written communication yet
+	}
+	return c.checkWindow(ev, p, k)
+}
+
+func (c *Case) guardRepresentation(ev *Event, p *plan) *Refusal {
+	if c.f.represented.has(ev.By) {
+		return c.refuse(ev, NotAllowed, p.def.rows[p.row].Citation, "the %s already made a representation against this decision", ev.By)
+	}
+	if k, ok := c.latest(policy.RuleRepresentation, 0); ok {
+		return c.checkWindow(ev, p, k)
+	}
+	return nil
+}
+
+// checkWindow accepts a filing in time; a late one only with condonation
+// (interpretation 13) or, for a complainant told of the decision later,
+// within the period counted from being told (interpretation 16).
+func (c *Case) checkWindow(ev *Event, p *plan, k clock) *Refusal {
+	in := p.def.pol.Interpretations()
+	d, err := c.deadline(k, ev.On)
+	if err != nil {
+		p.warnings = append(p.warnings, unavailable(k.rule, err))
+		return nil
+	}
+	if !ev.On.After(d.Due) {
+		return nil
+	}
+	if due, ok := c.knowledgeDue(k, ev.On, in); ok && !ev.On.After(due) {
+		p.warnings = append(p.warnings, Warning{Code: WarnLateOnKnowledge, Citation: in.ComplainantKnowledgeAnchor.Citation,
+			Message: fmt.Sprintf("appeal filed on %s, after the period from the decision ended on %s, but within the period from the complainant being told on %s (until %s); accepted as late", ev.On, d.Due, c.f.toldComplainant, due)})
+		return nil
+	}
+	switch {
+	case ev.Condonation != "":
+		p.warnings = append(p.warnings, Warning{Code: WarnCondonedFiling, Citation: in.LateFilingNeedsCondonation.Citation,
+			Message: fmt.Sprintf("%s filed on %s, after the period ended on %s; accepted on the forum's condonation: %s", verb(ev.Type), ev.On, d.Due, ev.Condonation)})
+	case in.LateFilingNeedsCondonation.Value:
+		return c.refuse(ev, TimeBarred, d.Citation, "%s filed on %s; the %s period from %s ended on %s and no condonation is recorded", verb(ev.Type), ev.On, k.rule, k.from, d.Due)
+	default:
+		p.warnings = append(p.warnings, Warning{Code: WarnLateFilingAccepted, Citation: in.LateFilingNeedsCondonation.Citation,
+			Message: fmt.Sprintf("%s filed on %s, after the period ended on %s; accepted because the policy does not require condonation", verb(ev.Type), ev.On, d.Due)})
+	}
+	return nil
+}
+
+// knowledgeDue returns the end of the complainant's period counted from
+// when she was told of the decision, where she was told after it.
+func (c *Case) knowledgeDue(k clock, until civil.Date, in policy.Interpretations) (civil.Date, bool) {
+	if k.rule != policy.RuleAppealComplainant || !in.ComplainantKnowledgeAnchor.Value || !c.f.toldComplainant.After(k.from) {
+		return civil.Date{}, false
+	}
+	d, err := c.deadlineFrom(k.rule, c.f.toldComplainant, until)
+	return d.Due, err == nil
+}
+
+// guardFinalise refuses to finalise while an appeal or representation
+// period is open, or has not started for a penalised person not yet told.
+func (c *Case) guardFinalise(ev *Event, p *plan) *Refusal {
+	cit := p.def.rows[p.row].Citation
+	if len(c.f.imposed) > 0 && !c.f.toldAccused.IsValid() && (c.state == Decided || c.state == DecisionCommunicated) && p.def.pol.Routes().Appeal.Value {
+		return c.refuse(ev, TooEarly, policy.Citation{Section: "s.6(1)", Confidence: policy.High}, "the decision has not been communicated in writing to the penalised person, whose appeal period has not started")
+	}
+	in := p.def.pol.Interpretations()
+	for _, k := range c.f.clocks {
+		if !k.open() || (k.rule != policy.RuleAppealComplainant && k.rule != policy.RuleAppealPenalised && k.rule != policy.RuleRepresentation) {
+			continue
+		}
+		d, err := c.deadline(k, ev.On)
+		if err != nil {
+			p.warnings = append(p.warnings, unavailable(k.rule, err))
+			continue
+		}
+		due := d.Due
+		if kd, ok := c.knowledgeDue(k, ev.On, in); ok && kd.After(due) {
+			due = kd
+		}
+		if !ev.On.After(due) {
+			return c.refuse(ev, TooEarly, cit, "the %s period is open until %s", k.rule, due)
+		}
+	}
+	return nil
+}
+
+// guardWithdrawal: the forum permits withdrawal only at the complainant's
+// request (Rules 2013 r.4(3)).
+func (c *Case) guardWithdrawal(ev *Event, p *plan) *Refusal {
+	cit := p.def.rows[p.row].Citation
+	switch {
+	case ev.Type == RequestWithdrawal && c.f.withdrawalOn.IsValid():
+		return c.refuse(ev, NotAllowed, cit, "withdrawal was already requested on %s", c.f.withdrawalOn)
+	case ev.Type == AcceptWithdrawal && !c.f.withdrawalOn.IsValid():
+		return c.refuse(ev, NotAllowed, cit, "no withdrawal request by the complainant is recorded")
+	}
+	return nil
+}
+
+func (c *Case) guardStay(ev *Event, p *plan) *Refusal {
+	cit := p.def.rows[p.row].Citation
+	switch {
+	case ev.Type == RecordStay && c.f.stayFrom.IsValid():
+		return c.refuse(ev, NotAllowed, cit, "the stay recorded on %s is still in force", c.f.stayFrom)
+	case ev.Type == LiftStay && !c.f.stayFrom.IsValid():
+		return c.refuse(ev, NotAllowed, cit, "no stay is in force")
+	}
+	return nil
+}
+
+// guardReplacement checks a replacement against the committee, when the
+// case has one: it must replace a member, by someone else (s.3(3)).
+func (c *Case) guardReplacement(ev *Event, p *plan) *Refusal {
+	if c.h.Committee == nil {
+		return nil
+	}
+	cc := c.committeeCase()
+	cc.Replacements = append(cc.Replacements, *ev.Member)
+	rep, err := c.eng.val.Check(*c.h.Committee, p.def.pol.Committee(), committee.CheckOptions{On: ev.On, Case: &cc})
+	if err != nil {
+		return c.refuse(ev, InvalidEvent, p.def.rows[p.row].Citation, "the committee cannot be checked: %v", err)
+	}
+	for _, v := range rep.Violations {
+		if v.Code == committee.CodeReplacementInvalid {
+			return c.refuse(ev, NotAllowed, v.Citation, "%s", v.Message)
+		}
+	}
+	return nil
+}
+
+// committeeCase describes the case to the committee validator.
+func (c *Case) committeeCase() committee.Case {
+	cc := committee.Case{
+		Replacements:                slices.Clone(c.f.replacements),
+		AccusedIsCompetentAuthority: c.h.Parties.Accused.Relationship == policy.CompetentAuthorityMember,
+	}
+	add := func(r committee.Role, id string) {
+		if id != "" {
+			cc.Parties = append(cc.Parties, committee.Party{Role: r, ID: id})
+		}
+	}
+	add(committee.Complainant, c.h.Parties.Complainant.ID)
+	add(committee.Accused, c.h.Parties.Accused.ID)
+	for _, w := range c.h.Parties.Witnesses {
+		add(committee.Witness, w.ID)
+	}
+	return cc
+}

@@ -1,0 +1,365 @@
+package casefsm
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// WarningCode names a warning. The codes are a stable public contract (the
+// "code" of a warning in JSON).
+type WarningCode string
+
+// The warnings a status may carry.
+const (
+	// WarnConflictedRoute: the accused is the employer or the Competent
+	// Authority, so the internal route is conflicted; the Ombudsperson
+	// route is open (interpretation 4, s.8(1)).
+	WarnConflictedRoute WarningCode = "conflicted_route"
+	// WarnMissingIncidentDate: no incident_on; the filing date chose the
+	// substantive policy (interpretation 2).
+	WarnMissingIncidentDate WarningCode = "missing_incident_on"
+	// WarnCalendarFallback: no organisation calendar; pk-federal was used
+	// for the committee's periods (interpretation 7).
+	WarnCalendarFallback WarningCode = "calendar_fallback"
+	// WarnGazetteWindow: the filing or incident date falls between a
+	// statute's assent and its gazette (interpretation 1).
+	WarnGazetteWindow WarningCode = "gazette_window"
+	// WarnMissingReceivedOn: a period counted from receipt was counted from
+	// the event's own date (interpretation 6).
+	WarnMissingReceivedOn WarningCode = "missing_received_on"
+	// WarnLateDefenceWithoutCause: a late defence was accepted with no
+	// reasonable cause recorded (interpretation 13).
+	WarnLateDefenceWithoutCause WarningCode = "late_defence_without_cause"
+	// WarnLateOnKnowledge: a complainant's appeal after the period from the
+	// decision, within the period from being told (interpretation 16).
+	WarnLateOnKnowledge WarningCode = "late_appeal_on_knowledge"
+	// WarnCondonedFiling: a late appeal or representation accepted on the
+	// forum's recorded condonation (interpretation 13).
+	WarnCondonedFiling WarningCode = "condoned_filing"
+	// WarnLateFilingAccepted: a late filing accepted because the policy
+	// does not require condonation.
+	WarnLateFilingAccepted WarningCode = "late_filing_accepted"
+	// WarnUnresolvedRetaliation: retaliation was reported and no interim
+	// measure is recorded since (interpretation 21).
+	WarnUnresolvedRetaliation WarningCode = "unresolved_retaliation"
+	// WarnCommitteeInvalid: the committee for the case breaks a rule of
+	// s.3(2)-(3) (interpretation 20).
+	WarnCommitteeInvalid WarningCode = "committee_invalid"
+	// WarnInquiryStartNotRecorded: the defence stage is closed but the
+	// committee has not recorded the start of its inquiry, so the findings
+	// period is not running (interpretation 9).
+	WarnInquiryStartNotRecorded WarningCode = "inquiry_start_not_recorded"
+	// WarnExParteRequired: the defence period ran out with no defence; the
+	// committee shall proceed ex parte (s.4(1)(b)).
+	WarnExParteRequired WarningCode = "ex_parte_required"
+	// WarnStayInForce: a stay is in force; the clocks are paused
+	// (interpretation 10).
+	WarnStayInForce WarningCode = "stay_in_force"
+	// WarnWithdrawalRequested: the complainant asked to withdraw and the
+	// forum has not decided (Rules 2013 r.4(3)).
+	WarnWithdrawalRequested WarningCode = "withdrawal_requested"
+	// WarnDeadlineUnavailable: a deadline could not be computed, usually a
+	// date outside the calendar's years; no act was refused for it.
+	WarnDeadlineUnavailable WarningCode = "deadline_unavailable"
+)
+
+// Warning is something a lawyer should look at that the law does not bar.
+type Warning struct {
+	Code     WarningCode
+	Message  string
+	Citation policy.Citation
+	// Index is the event that raised the warning, or -1 for the case.
+	Index int
+}
+
+// BreachCode names a breach. The codes are a stable public contract.
+type BreachCode string
+
+// The breaches a status may carry.
+const (
+	// BreachLateDuty: a forum did its duty after the period (interpretation
+	// 13): accepted, recorded as a breach.
+	BreachLateDuty BreachCode = "late_duty"
+	// BreachOverdueDuty: a forum's duty is past its period and not done.
+	BreachOverdueDuty BreachCode = "overdue_duty"
+	// BreachPenaltyMismatch: the Competent Authority imposed other
+	// penalties than those recommended (s.4(5), interpretation 15).
+	BreachPenaltyMismatch BreachCode = "penalty_mismatch"
+)
+
+// Breach is a rule of the law a forum did not keep.
+type Breach struct {
+	Code BreachCode
+	Rule policy.RuleID
+	// Due is the last day of the period broken, when there is one.
+	Due civil.Date
+	// On is the day of the act in breach; the zero Date for a duty not yet
+	// done.
+	On       civil.Date
+	Citation policy.Citation
+	Message  string
+}
+
+// DeadlineStatus is a deadline a case started, with where the act stands.
+type DeadlineStatus struct {
+	deadlines.Deadline
+	Status deadlines.Status
+	// DoneOn is the day the act was done, or the zero Date.
+	DoneOn civil.Date
+}
+
+// Status is a case as of a date.
+type Status struct {
+	// Policy is the procedure policy (before filing, the statute in force
+	// on the as-of date, or the one named); Substance the one that decided
+	// who may complain (empty before filing).
+	Policy    policy.ID
+	Substance policy.ID
+	Route     Route
+	State     State
+	Terminal  bool
+	// Deadlines are every period the case started that still applies, in
+	// the order they started. A period whose act became impossible (a
+	// withdrawn complaint's charges, an unused appeal after the appeal was
+	// decided) is left out, except a duty that was already overdue then.
+	Deadlines []DeadlineStatus
+	// Breaches are sorted by date (the act's, or the due date of a duty
+	// not done), then code, then rule.
+	Breaches []Breach
+	// Next are the events permitted next, in EventType order, each with
+	// the roles that may perform it, in Role order. It applies the table
+	// and the guards as of the as-of date, but lists appeals and
+	// representations even when late (condonation may be recorded).
+	Next []Permitted
+	// Warnings are the case's own warnings (in WarningCode order of the
+	// constants above), then those raised by events in event order, then
+	// those about deadlines.
+	Warnings []Warning
+}
+
+// Status reports the case as of asOf: its state, deadlines, breaches,
+// permitted next events and warnings. The zero asOf means the date of the
+// last event. Events are never filtered by asOf: ask on or after the last
+// event's date.
+func (c *Case) Status(asOf civil.Date) Status {
+	if !asOf.IsValid() {
+		asOf = c.lastOn()
+	}
+	s := Status{State: c.state, Terminal: c.state.Terminal(), Route: c.route}
+	def := c.def
+	if def == nil && asOf.IsValid() {
+		def, _ = c.eng.procedure(&c.h, asOf)
+	}
+	if def != nil {
+		s.Policy = def.pol.ID()
+	}
+	if c.subst != nil {
+		s.Substance = c.subst.ID()
+	}
+	s.Warnings = c.caseWarnings(asOf)
+	s.Warnings = append(s.Warnings, c.f.warnings...)
+	s.Breaches = slices.Clone(c.f.breaches)
+	if c.route != NoRoute {
+		c.statusDeadlines(asOf, &s)
+	}
+	slices.SortStableFunc(s.Breaches, func(a, b Breach) int {
+		return cmp.Or(cmp.Compare(breachDate(a), breachDate(b)), cmp.Compare(a.Code, b.Code), cmp.Compare(a.Rule, b.Rule))
+	})
+	if def != nil {
+		s.Next = c.next(def, asOf)
+	}
+	return s
+}
+
+func breachDate(b Breach) string {
+	if b.On.IsValid() {
+		return b.On.String()
+	}
+	return b.Due.String()
+}
+
+// statusDeadlines fills the deadlines, the breaches of duties and the
+// warnings about deadlines.
+func (c *Case) statusDeadlines(asOf civil.Date, s *Status) {
+	stayed := c.f.stayFrom.IsValid() && !asOf.Before(c.f.stayFrom)
+	for _, k := range c.f.clocks {
+		d, err := c.deadline(k, asOf)
+		if err != nil {
+			s.Warnings = append(s.Warnings, unavailable(k.rule, err))
+			continue
+		}
+		ds := DeadlineStatus{Deadline: d, DoneOn: k.doneOn}
+		switch {
+		case k.doneOn.IsValid():
+			ds.Status = d.StatusAt(asOf, k.doneOn)
+		case k.mootOn.IsValid():
+			if d.Kind != policy.Duty || !k.mootOn.After(d.Due) {
+				continue // the act became impossible before it was due
+			}
+			ds.Status = deadlines.Overdue
+		case stayed:
+			ds.Status = deadlines.Paused
+		default:
+			ds.Status = d.StatusAt(asOf, civil.Date{})
+		}
+		s.Deadlines = append(s.Deadlines, ds)
+		if b, ok := dutyBreach(ds); ok {
+			s.Breaches = append(s.Breaches, b)
+		}
+	}
+}
+
+// dutyBreach returns the breach a forum's duty is in, if any.
+func dutyBreach(ds DeadlineStatus) (Breach, bool) {
+	if ds.Kind != policy.Duty {
+		return Breach{}, false
+	}
+	switch ds.Status {
+	case deadlines.Late:
+		return Breach{Code: BreachLateDuty, Rule: ds.Rule, Due: ds.Due, On: ds.DoneOn, Citation: ds.Citation,
+			Message: fmt.Sprintf("%s: done on %s, %s after the period ended on %s", ds.Rule, ds.DoneOn, days(ds.DoneOn.Sub(ds.Due)), ds.Due)}, true
+	case deadlines.Overdue:
+		return Breach{Code: BreachOverdueDuty, Rule: ds.Rule, Due: ds.Due, Citation: ds.Citation,
+			Message: fmt.Sprintf("%s: not done; the period ended on %s", ds.Rule, ds.Due)}, true
+	}
+	return Breach{}, false
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
+
+func unavailable(rule policy.RuleID, err error) Warning {
+	return Warning{Code: WarnDeadlineUnavailable, Index: -1, Citation: policy.Citation{Section: "interpretation 8", Confidence: policy.High},
+		Message: fmt.Sprintf("the %s deadline cannot be computed: %s", rule, trimPrefix(err))}
+}
+
+// caseWarnings are the warnings about the case as a whole.
+func (c *Case) caseWarnings(asOf civil.Date) []Warning {
+	var ws []Warning
+	add := func(code WarningCode, cit policy.Citation, format string, a ...any) {
+		ws = append(ws, Warning{Code: code, Citation: cit, Index: -1, Message: fmt.Sprintf(format, a...)})
+	}
+	if c.route == NoRoute || c.def == nil {
+		return ws
+	}
+	in := c.def.pol.Interpretations()
+	if acc := c.h.Parties.Accused.Relationship; (acc == policy.Employer || acc == policy.CompetentAuthorityMember) &&
+		c.route == CommitteeRoute && !c.state.Terminal() && in.ConflictedRouteWarns.Value {
+		add(WarnConflictedRoute, in.ConflictedRouteWarns.Citation, "the accused is the %s: the internal route is conflicted, and the complainant may go to the Ombudsperson (s.8(1))", acc)
+	}
+	if !c.h.IncidentOn.IsValid() && in.SubstanceByIncidentDate.Value {
+		add(WarnMissingIncidentDate, in.SubstanceByIncidentDate.Citation, "no incident_on: who may complain was decided by %s, the policy in force on the filing date %s", c.subst.ID(), c.f.filedOn)
+	}
+	if c.h.Calendar == "" && c.route == CommitteeRoute {
+		cal := c.def.pol.CalendarFor(policy.InquiryCommittee)
+		add(WarnCalendarFallback, cal.Citation, "no organisation calendar: the committee's periods are counted on %s", cal.Value)
+	}
+	ws = append(ws, c.gazetteWarnings()...)
+	ws = append(ws, c.stageWarnings(asOf)...)
+	ws = append(ws, c.committeeWarnings(asOf)...)
+	return ws
+}
+
+// gazetteWarnings flag a filing or incident date between a statute's
+// assent and its gazette (interpretation 1).
+func (c *Case) gazetteWarnings() []Warning {
+	var ws []Warning
+	for _, x := range []struct {
+		what string
+		on   civil.Date
+		pol  *policy.Policy
+	}{{"filing", c.f.filedOn, c.def.pol}, {"incident", c.h.IncidentOn, c.subst}} {
+		w := x.pol.Interpretations().GazetteWindow
+		if x.on.IsValid() && !w.Value.IsZero() && w.Value.Contains(x.on) {
+			ws = append(ws, Warning{Code: WarnGazetteWindow, Index: -1, Citation: w.Citation,
+				Message: fmt.Sprintf("the %s date %s falls between the assent and the gazette of %s (%s)", x.what, x.on, x.pol.ID(), w.Value)})
+		}
+	}
+	return ws
+}
+
+// stageWarnings are the warnings about where the case stands.
+func (c *Case) stageWarnings(asOf civil.Date) []Warning {
+	var ws []Warning
+	in := c.def.pol.Interpretations()
+	add := func(code WarningCode, cit policy.Citation, format string, a ...any) {
+		ws = append(ws, Warning{Code: code, Citation: cit, Index: -1, Message: fmt.Sprintf(format, a...)})
+	}
+	if c.state == DefenceClosed && in.FindingsFromRecordedStart.Value {
+		add(WarnInquiryStartNotRecorded, in.FindingsFromRecordedStart.Citation, "the committee has not recorded the start of its inquiry: the findings period is not running")
+	}
+	if c.state == ChargesCommunicated && c.def.pol.Routes().ExParteCommittee.Value == policy.Mandatory {
+		if k, ok := c.latest(policy.RuleDefence, 0); ok {
+			if d, err := c.deadline(k, asOf); err == nil && asOf.After(d.Due) {
+				add(WarnExParteRequired, c.def.pol.Routes().ExParteCommittee.Citation, "the defence period ended on %s with no defence: the committee shall proceed ex parte unless reasonable cause is shown", d.Due)
+			}
+		}
+	}
+	if c.f.stayFrom.IsValid() && !asOf.Before(c.f.stayFrom) {
+		add(WarnStayInForce, in.StaysPause.Citation, "a stay is in force since %s: the clocks are paused", c.f.stayFrom)
+	}
+	if c.f.withdrawalOn.IsValid() && !c.state.Terminal() && c.def.future[c.route][c.state][AcceptWithdrawal] {
+		add(WarnWithdrawalRequested, c.def.pol.Routes().Withdrawal.Citation, "the complainant asked on %s to withdraw; the forum has not decided", c.f.withdrawalOn)
+	}
+	if in.RetaliationSurfaced.Value {
+		for _, i := range c.f.retaliation {
+			if c.f.interimAt <= i {
+				add(WarnUnresolvedRetaliation, in.RetaliationSurfaced.Citation, "retaliation reported on %s (event %d) has no interim measure recorded since", c.events[i].On, i)
+			}
+		}
+	}
+	return ws
+}
+
+// committeeWarnings check the committee for the case, where the case has
+// one and the committee route is live.
+func (c *Case) committeeWarnings(asOf civil.Date) []Warning {
+	if c.h.Committee == nil || c.route != CommitteeRoute || c.state.Terminal() {
+		return nil
+	}
+	cc := c.committeeCase()
+	rep, err := c.eng.val.Check(*c.h.Committee, c.def.pol.Committee(), committee.CheckOptions{On: asOf, Case: &cc})
+	if err != nil {
+		return []Warning{{Code: WarnCommitteeInvalid, Index: -1, Citation: policy.Citation{Section: "s.3(2)-(3)", Confidence: policy.High}, Message: trimPrefix(err)}}
+	}
+	var ws []Warning
+	for _, v := range rep.Violations {
+		ws = append(ws, Warning{Code: WarnCommitteeInvalid, Index: -1, Citation: v.Citation, Message: v.Code.String() + ": " + v.Message})
+	}
+	return ws
+}
+
+// next returns the events permitted next as of asOf, with the roles whose
+// act would pass the guards (apart from missing fields and lateness, which
+// the act itself can cure).
+func (c *Case) next(def *Definition, asOf civil.Date) []Permitted {
+	var out []Permitted
+	for e := ReportInformally; e < eventEnd; e++ {
+		i, ok := def.lookup(c.route, c.state, e)
+		if !ok {
+			continue
+		}
+		t := def.rows[i]
+		var by []Role
+		for _, r := range t.By {
+			probe := Event{Type: e, On: asOf, By: r}
+			if _, ref := c.check(&probe); ref == nil || ref.Code == InvalidEvent || ref.Code == TimeBarred {
+				by = append(by, r)
+			}
+		}
+		if len(by) > 0 {
+			out = append(out, Permitted{Event: e, By: by, Moves: t.Moves()})
+		}
+	}
+	return out
+}
