@@ -62,7 +62,7 @@ type facts struct {
 	represented     roleSet
 
 	withdrawalOn civil.Date
-	retaliation  []int      // indexes of report_retaliation events
+	retaliation  []int // indexes of report_retaliation events
 	interimAt    int   // 1 + the index of the last interim measure; 0 for none
 	replacements []committee.Replacement
 
