@@ -70,6 +70,11 @@ func FuzzCheck(f *testing.F) {
 				assert.False(t, strings.HasPrefix(vi.Message, vi.Code.String()), "message of %s is translated: %q", vi.Code, vi.Message)
 			}
 		}
+		if opts.Case == nil && knobs&8 == 0 {
+			wantV, wantW := slowCodes(c)
+			assert.Equal(t, wantV, codesOf(r.Violations), "violations of %+v against the slow reference", c)
+			assert.Equal(t, wantW, codesOf(r.Warnings), "warnings of %+v against the slow reference", c)
+		}
 		again, err := v.Check(c, rules, opts)
 		require.NoError(t, err)
 		assert.Equal(t, r, again, "Check is deterministic")

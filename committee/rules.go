@@ -162,14 +162,15 @@ func (r *run) employeeSeat(ms []Member, emit func(finding)) {
 	if slices.ContainsFunc(ms, hasSeat(EmployeeRepresentative)) {
 		return
 	}
-	seniors := idsWhere(ms, hasSeat(SeniorEmployee))
+	seniors := countWhere(ms, hasSeat(SeniorEmployee))
 	switch {
-	case !r.c.HasCBA && len(seniors) > 0:
+	case !r.c.HasCBA && seniors > 0:
 		return
 	case !r.c.HasCBA:
 		emit(finding{code: CodeNoEmployeeRepresentative, members: []string{}})
-	case len(seniors) > 0:
-		emit(finding{code: CodeNoEmployeeRepresentative, variant: "cba_senior_employee", members: seniors, args: []string{strings.Join(seniors, ", ")}})
+	case seniors > 0:
+		ids := idsWhere(ms, hasSeat(SeniorEmployee))
+		emit(finding{code: CodeNoEmployeeRepresentative, variant: "cba_senior_employee", members: ids, args: []string{names(ms, hasSeat(SeniorEmployee))}})
 	default:
 		emit(finding{code: CodeNoEmployeeRepresentative, variant: "cba", members: []string{}})
 	}
@@ -187,8 +188,7 @@ func (r *run) chairs(ms []Member, chairsOut []string, emit func(finding)) {
 		case n == 0:
 			emit(finding{code: CodeNoChair, members: []string{}})
 		case n > 1:
-			cs := idsWhere(ms, isChair)
-			emit(finding{code: CodeSeveralChairs, members: cs, args: []string{strconv.Itoa(n), strings.Join(cs, ", ")}})
+			emit(finding{code: CodeSeveralChairs, members: idsWhere(ms, isChair), args: []string{strconv.Itoa(n), names(ms, isChair)}})
 		}
 	}
 	if r.rules.FemaleChair.Value {
@@ -313,6 +313,19 @@ func idsWhere(ms []Member, pred func(Member) bool) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// names lists the members matching pred for a message, each as [who]
+// names them, sorted and comma-separated.
+func names(ms []Member, pred func(Member) bool) string {
+	var out []string
+	for _, m := range ms {
+		if pred(m) {
+			out = append(out, who(m))
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, ", ")
 }
 
 // ids returns the non-empty ids given, sorted and without repeats, never
