@@ -1,0 +1,83 @@
+package sqlstore
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hifazat/hifazat/casestore"
+)
+
+// List implements [casestore.Store]. The deadline conditions are one indexed
+// range scan of hifazat_deadlines by due date.
+func (s *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summary, error) {
+	if err := f.Check(); err != nil {
+		return nil, err
+	}
+	if err := s.usable(); err != nil {
+		return nil, err
+	}
+	q, args := s.listQuery(f)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, s.fail("list cases", "", err)
+	}
+	defer rows.Close()
+	var out []casestore.Summary
+	for rows.Next() {
+		var sum casestore.Summary
+		var deadlines string
+		if err := rows.Scan(&sum.ID, &sum.Version, &sum.Policy, &sum.State, &deadlines); err != nil {
+			return nil, s.fail("list cases", "", err)
+		}
+		if sum.Deadlines, err = parseDeadlines(deadlines); err != nil {
+			return nil, corrupt(sum.ID, "its open deadlines", err)
+		}
+		out = append(out, sum)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.fail("list cases", "", err)
+	}
+	return out, nil
+}
+
+// listQuery builds the query for f, with only the conditions f sets so that
+// the planner sees plain indexable predicates.
+func (s *Store) listQuery(f casestore.Filter) (string, []any) {
+	var where []string
+	var args []any
+	add := func(cond string, a ...any) {
+		where = append(where, cond)
+		args = append(args, a...)
+	}
+	if f.State != "" {
+		add("state = ?", f.State)
+	}
+	if f.Policy != "" {
+		add("policy = ?", f.Policy)
+	}
+	if f.After != "" {
+		add("id > ?", f.After)
+	}
+	var due []string
+	if f.Overdue {
+		due = append(due, "due < ?")
+		args = append(args, f.At.String())
+	}
+	if f.DueWithin > 0 {
+		due = append(due, "due BETWEEN ? AND ?")
+		args = append(args, f.At.String(), f.At.AddDays(f.DueWithin).String())
+	}
+	if len(due) > 0 {
+		where = append(where, "id IN (SELECT case_id FROM hifazat_deadlines WHERE "+strings.Join(due, " OR ")+")")
+	}
+	q := s.q.listBase
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY id"
+	if f.Limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	return s.d.rebind(q), args
+}

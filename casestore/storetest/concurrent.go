@@ -1,0 +1,122 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/hifazat/hifazat/casestore"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	writers         = 32
+	sharedCases     = 8
+	appendsEach     = 6
+	maxAttemptsEach = 200
+)
+
+// testConcurrentWriters has 32 writers append notes to 8 shared cases at
+// once. Each writer reads, appends at the version it read, and on a
+// conflict reads again. Every acknowledged event must be stored exactly once
+// at the version the store acknowledged, versions must be contiguous, and
+// the first round, in which four writers per case all read version 1, must
+// report conflicts.
+func testConcurrentWriters(t *testing.T, s casestore.Store) {
+	ctx := context.Background()
+	for c := range sharedCases {
+		filed(t, s, caseName(c))
+	}
+	type ack struct {
+		id      string
+		version int64
+		event   casestore.Event
+	}
+	var (
+		acks      = make(chan ack, writers*appendsEach)
+		conflicts atomic.Int64
+		ready     sync.WaitGroup // everyone has read version 1
+		start     = make(chan struct{})
+		wg        sync.WaitGroup
+		failures  = make(chan error, writers)
+	)
+	ready.Add(writers)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id := caseName(w % sharedCases)
+			first := true
+			for n := range appendsEach {
+				e := casestore.MustParseEvent(fmt.Sprintf(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"writer %d append %d"}`, w, n))
+				done := false
+				for attempt := 0; !done && attempt < maxAttemptsEach; attempt++ {
+					c, err := s.Load(ctx, id)
+					if err != nil {
+						failures <- fmt.Errorf("writer %d: Load(%s): %w", w, id, err)
+						return
+					}
+					if first {
+						ready.Done()
+						<-start
+						first = false
+					}
+					got, err := s.Append(ctx, id, c.Version(), e)
+					switch {
+					case errors.Is(err, casestore.ErrConflict):
+						conflicts.Add(1)
+					case err != nil:
+						failures <- fmt.Errorf("writer %d: Append(%s, %d): %w", w, id, c.Version(), err)
+						return
+					default:
+						acks <- ack{id, got.Version(), e}
+						done = true
+					}
+				}
+				if !done {
+					failures <- fmt.Errorf("writer %d: no append succeeded in %d attempts", w, maxAttemptsEach)
+					return
+				}
+			}
+		}()
+	}
+	ready.Wait()
+	close(start)
+	wg.Wait()
+	close(acks)
+	close(failures)
+	for err := range failures {
+		t.Error(err)
+	}
+	// In the first round the four writers of each case read version 1; at
+	// most one of them can have appended at it.
+	assert.GreaterOrEqual(t, conflicts.Load(), int64(sharedCases*(writers/sharedCases-1)), "conflicts reported")
+
+	byCase := map[string][]ack{}
+	for a := range acks {
+		byCase[a.id] = append(byCase[a.id], a)
+	}
+	for c := range sharedCases {
+		id := caseName(c)
+		got := load(t, s, id)
+		checkChain(t, got)
+		require.Equal(t, int64(1+len(byCase[id])), got.Version(), "case %s: version after %d acknowledged appends", id, len(byCase[id]))
+		seen := map[casestore.Event]int{}
+		for _, r := range got.Records[1:] {
+			seen[r.Event]++
+		}
+		for _, a := range byCase[id] {
+			assert.Equal(t, a.event, got.Records[a.version-1].Event, "case %s: the event acknowledged at version %d", id, a.version)
+			assert.Equal(t, 1, seen[a.event], "case %s: copies of %s", id, a.event)
+		}
+		v, err := s.Verify(ctx, id)
+		require.NoError(t, err, "Verify(%s)", id)
+		assert.True(t, v.Intact(), "Verify(%s) = %v", id, v)
+	}
+}
+
+func caseName(i int) string { return fmt.Sprintf("shared-%d", i) }
