@@ -48,8 +48,7 @@ func (o Options) validator() Validator {
 	return defaultValidator
 }
 
-// withCase sets the case id on the validator's typed errors and makes sure
-// every error wraps ErrMalformed or ErrRefused.
+// withCase sets the case id on the validator's typed errors.
 func withCase(err error, id string) error {
 	var m *MalformedError
 	if errors.As(err, &m) {
@@ -63,5 +62,5 @@ func withCase(err error, id string) error {
 		c.Case = id
 		return &c
 	}
-	return &RefusedError{Case: id, Code: "invalid_event", Message: fmt.Sprint(err), Err: err}
+	return fmt.Errorf("casestore: case %q: %w", id, err)
 }

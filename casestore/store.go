@@ -102,6 +102,7 @@ type Projection struct {
 // Deadline is an open deadline of a case.
 type Deadline struct {
 	Rule string     `json:"rule"` // the rule id, for example "charges"
+	Kind string     `json:"kind"` // "duty" (a forum's), "filing" (a party's) or "target"
 	Due  civil.Date `json:"due"`  // the last day to act
 }
 

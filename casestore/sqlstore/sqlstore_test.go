@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/hifazat/hifazat/casestore"
-	"github.com/hifazat/hifazat/casestore/internal/fakevalidator"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
 	"github.com/hifazat/hifazat/casestore/storetest"
 	"github.com/stretchr/testify/require"
@@ -21,7 +20,7 @@ import (
 // under CI=true the PostgreSQL tests fail rather than skip without it.
 const envPostgres = "HIFAZAT_TEST_POSTGRES_DSN"
 
-var testOptions = casestore.Options{Validator: fakevalidator.Validator{}}
+var testOptions = casestore.Options{} // casefsm with the built-in policies
 
 func TestSQLiteConformance(t *testing.T) {
 	storetest.Run(t, storetest.Harness{

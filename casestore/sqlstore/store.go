@@ -271,6 +271,7 @@ func parseHash(s string) casestore.Hash {
 
 type deadlineJSON struct {
 	Rule string     `json:"rule"`
+	Kind string     `json:"kind"`
 	Due  civil.Date `json:"due"`
 }
 

@@ -83,7 +83,7 @@ var (
 	fileEvent = `{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`
 	charges   = `{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`
 	// decide on a complaint just received: no inquiry, no findings.
-	unlawful = `{"type":"decide","on":"2026-03-03","by":"competent_authority","penalties":["censure"]}`
+	unlawful = `{"type":"decide","on":"2026-03-04","by":"competent_authority","penalties":["censure"]}`
 )
 
 func note(n int) casestore.Event {
