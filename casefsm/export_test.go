@@ -9,7 +9,13 @@ func Snapshot(c *Case) string {
 	if c.m != nil {
 		m = c.m.f.Current()
 	}
-	return fmt.Sprintf("%#v|%#v|%#v|%v|%v|%p|%p|%s", c.h, c.f, c.events, c.state, c.route, c.def, c.subst, m)
+	events := ""
+	for _, ev := range c.events {
+		member := ev.Member
+		ev.Member = nil
+		events += fmt.Sprintf("%#v %#v;", ev, member) // the member by value, not by address
+	}
+	return fmt.Sprintf("%#v|%#v|%s|%v|%v|%p|%p|%s", c.h, c.f, events, c.state, c.route, c.def, c.subst, m)
 }
 
 // MachineState returns the looplab machine's state name, "" if the case has

@@ -67,10 +67,11 @@ func (s *step) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// expectStatus is what Case.Status must say on a date. Lists are compared
-// exactly and in order: deadlines as "RULE STATUS", breaches as "CODE
-// RULE", warnings as codes, next_moves as "EVENT: ROLE ROLE" for the
-// permitted events that move the case.
+// expectStatus is what Case.Status must say on a date. A list that is
+// given (even empty) is compared exactly and in order; one left out is not
+// checked. Deadlines are "RULE STATUS", breaches "CODE RULE", warnings
+// codes, and next_moves "EVENT: ROLE ROLE" for the permitted events that
+// move the case.
 type expectStatus struct {
 	AsOf      string            `yaml:"as_of"`
 	State     string            `yaml:"state"`
@@ -199,17 +200,23 @@ func checkStatus(t *testing.T, c *casefsm.Case, want expectStatus) {
 			assert.Equal(t, due, d.Due.String(), "%s due of %s (%s)", msg, d.Rule, d.Explain())
 		}
 	}
-	assert.Equal(t, nilIfEmpty(want.Deadlines), got, msg+" deadlines")
+	if want.Deadlines != nil {
+		assert.Equal(t, nilIfEmpty(want.Deadlines), got, msg+" deadlines")
+	}
 	got = nil
 	for _, b := range s.Breaches {
 		got = append(got, string(b.Code)+" "+string(b.Rule))
 	}
-	assert.Equal(t, nilIfEmpty(want.Breaches), got, msg+" breaches")
+	if want.Breaches != nil {
+		assert.Equal(t, nilIfEmpty(want.Breaches), got, msg+" breaches")
+	}
 	got = nil
 	for _, w := range s.Warnings {
 		got = append(got, string(w.Code))
 	}
-	assert.Equal(t, nilIfEmpty(want.Warnings), got, "%s warnings: %+v", msg, s.Warnings)
+	if want.Warnings != nil {
+		assert.Equal(t, nilIfEmpty(want.Warnings), got, "%s warnings: %+v", msg, s.Warnings)
+	}
 	if want.NextMoves != nil {
 		got = nil
 		for _, n := range s.Next {

@@ -249,8 +249,8 @@ func (c *Case) caseWarnings(asOf civil.Date) []Warning {
 	add := func(code WarningCode, cit policy.Citation, format string, a ...any) {
 		ws = append(ws, Warning{Code: code, Citation: cit, Index: -1, Message: fmt.Sprintf(format, a...)})
 	}
-	if c.route == NoRoute || c.def == nil {
-		return ws
+	if c.route == NoRoute {
+		return c.retaliationWarnings()
 	}
 	in := c.def.pol.Interpretations()
 	if acc := c.h.Parties.Accused.Relationship; (acc == policy.Employer || acc == policy.CompetentAuthorityMember) &&
@@ -266,6 +266,7 @@ func (c *Case) caseWarnings(asOf civil.Date) []Warning {
 	}
 	ws = append(ws, c.gazetteWarnings()...)
 	ws = append(ws, c.stageWarnings(asOf)...)
+	ws = append(ws, c.retaliationWarnings()...)
 	ws = append(ws, c.committeeWarnings(asOf)...)
 	return ws
 }
@@ -311,11 +312,21 @@ func (c *Case) stageWarnings(asOf civil.Date) []Warning {
 	if c.f.withdrawalOn.IsValid() && !c.state.Terminal() && c.def.future[c.route][c.state][AcceptWithdrawal] {
 		add(WarnWithdrawalRequested, c.def.pol.Routes().Withdrawal.Citation, "the complainant asked on %s to withdraw; the forum has not decided", c.f.withdrawalOn)
 	}
-	if in.RetaliationSurfaced.Value {
-		for _, i := range c.f.retaliation {
-			if c.f.interimAt <= i {
-				add(WarnUnresolvedRetaliation, in.RetaliationSurfaced.Citation, "retaliation reported on %s (event %d) has no interim measure recorded since", c.events[i].On, i)
-			}
+	return ws
+}
+
+// retaliationWarnings surface every report of retaliation with no interim
+// measure recorded after it (interpretation 21), filed or not.
+func (c *Case) retaliationWarnings() []Warning {
+	if c.def == nil || !c.def.pol.Interpretations().RetaliationSurfaced.Value {
+		return nil
+	}
+	cit := c.def.pol.Interpretations().RetaliationSurfaced.Citation
+	var ws []Warning
+	for _, i := range c.f.retaliation {
+		if c.f.interimAt <= i {
+			ws = append(ws, Warning{Code: WarnUnresolvedRetaliation, Citation: cit, Index: -1,
+				Message: fmt.Sprintf("retaliation reported on %s (event %d) has no interim measure recorded since", c.events[i].On, i)})
 		}
 	}
 	return ws
@@ -340,8 +351,9 @@ func (c *Case) committeeWarnings(asOf civil.Date) []Warning {
 }
 
 // next returns the events permitted next as of asOf, with the roles whose
-// act would pass the guards (apart from missing fields and lateness, which
-// the act itself can cure).
+// act would pass the guards, apart from what the act itself can supply: its
+// required fields, the complainant's consent, and the condonation of a late
+// filing.
 func (c *Case) next(def *Definition, asOf civil.Date) []Permitted {
 	var out []Permitted
 	for e := ReportInformally; e < eventEnd; e++ {
@@ -352,7 +364,7 @@ func (c *Case) next(def *Definition, asOf civil.Date) []Permitted {
 		t := def.rows[i]
 		var by []Role
 		for _, r := range t.By {
-			probe := Event{Type: e, On: asOf, By: r}
+			probe := Event{Type: e, On: asOf, By: r, Consent: takes(e)&fConsent != 0}
 			if _, ref := c.check(&probe); ref == nil || ref.Code == InvalidEvent || ref.Code == TimeBarred {
 				by = append(by, r)
 			}

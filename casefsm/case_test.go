@@ -1,0 +1,306 @@
+package casefsm_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func date(s string) civil.Date { return civil.MustParse(s) }
+
+func employeeCase() casefsm.Header {
+	return casefsm.Header{Calendar: "pk-federal", IncidentOn: date("2026-02-20"), Parties: casefsm.Parties{
+		Complainant: casefsm.Party{Relationship: policy.Employee, ID: "e-17"},
+		Accused:     casefsm.Party{Relationship: policy.Employee, ID: "e-42"},
+		Witnesses:   []casefsm.Party{{ID: "e-51"}},
+	}}
+}
+
+func mustApply(t *testing.T, c *casefsm.Case, evs ...casefsm.Event) {
+	t.Helper()
+	for _, ev := range evs {
+		require.NoError(t, c.Apply(ev), "Apply(%+v)", ev)
+	}
+}
+
+func TestRefusalErrors(t *testing.T) {
+	eng := newEngine(t)
+	sentinels := map[casefsm.Code]error{
+		casefsm.NotAllowed: casefsm.ErrNotAllowed, casefsm.ForbiddenActor: casefsm.ErrForbiddenActor,
+		casefsm.IneligibleComplainant: casefsm.ErrIneligibleComplainant, casefsm.TooEarly: casefsm.ErrTooEarly,
+		casefsm.TimeBarred: casefsm.ErrTimeBarred, casefsm.InvalidEvent: casefsm.ErrInvalidEvent,
+	}
+	tests := []struct {
+		name   string
+		header func(*casefsm.Header)
+		setup  []casefsm.Event
+		ev     casefsm.Event
+		code   casefsm.Code
+		text   string
+	}{
+		{"zero event", nil, nil, casefsm.Event{}, casefsm.InvalidEvent, "event 0 (%!EventType(0)) refused in state not_filed: invalid_event: event type 0 is not a known type (case record [high])"},
+		{"no date", nil, nil, casefsm.Event{Type: casefsm.FileComplaint, By: casefsm.Complainant}, casefsm.InvalidEvent, "the event has no date (on)"},
+		{"no actor", nil, nil, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02")}, casefsm.InvalidEvent, "the event has no actor (by)"},
+		{"not allowed", nil, nil, casefsm.Event{Type: casefsm.Decide, On: date("2026-03-02"), By: casefsm.CompetentAuthority}, casefsm.NotAllowed,
+			"decide is not possible in state not_filed; it is possible in findings_submitted"},
+		{"forbidden actor", nil, nil, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Accused}, casefsm.ForbiddenActor,
+			"accused may not file complaint; the table allows complainant (s.4(1), Code (vii)-(viii) [high])"},
+		{"ineligible", func(h *casefsm.Header) { h.Parties.Complainant.Relationship = policy.Student; h.IncidentOn = date("2021-06-01") }, nil,
+			casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant}, casefsm.IneligibleComplainant,
+			"a student may not complain under pk-federal-2010, the policy in force on 2021-06-01"},
+		{"too early", nil, []casefsm.Event{
+			{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant},
+			{Type: casefsm.CommunicateCharges, On: date("2026-03-03"), By: casefsm.InquiryCommittee},
+		}, casefsm.Event{Type: casefsm.ProceedExParte, On: date("2026-03-10"), By: casefsm.InquiryCommittee}, casefsm.TooEarly,
+			"the defence period runs until 2026-03-10; ex parte may be ordered from 2026-03-11"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := employeeCase()
+			if tt.header != nil {
+				tt.header(&h)
+			}
+			c, err := eng.NewCase(h)
+			require.NoError(t, err)
+			mustApply(t, c, tt.setup...)
+			err = c.Apply(tt.ev)
+			require.ErrorIs(t, err, casefsm.ErrRefused, "Apply(%+v)", tt.ev)
+			require.ErrorIs(t, err, sentinels[tt.code], "Apply(%+v)", tt.ev)
+			for code, s := range sentinels {
+				if code != tt.code {
+					assert.NotErrorIs(t, err, s, "Apply(%+v) matches only its own code", tt.ev)
+				}
+			}
+			ref, ok := errors.AsType[*casefsm.Refusal](err)
+			require.True(t, ok, "Apply(%+v) returns a *Refusal", tt.ev)
+			assert.Equal(t, tt.code, ref.Code)
+			assert.Equal(t, len(tt.setup), ref.Index)
+			assert.Contains(t, err.Error(), tt.text, "Apply(%+v)", tt.ev)
+			assert.True(t, strings.HasPrefix(err.Error(), "casefsm: event "), "prefix of %q", err)
+		})
+	}
+}
+
+func TestApplyCopiesTheEvent(t *testing.T) {
+	c, err := newEngine(t).NewCase(employeeCase())
+	require.NoError(t, err)
+	to := []casefsm.Role{casefsm.Accused}
+	ev := casefsm.Event{Type: casefsm.AddNote, On: date("2026-03-01"), By: casefsm.Supervisor, Note: "first"}
+	mustApply(t, c, ev)
+	events := c.Events()
+	events[0].Note = "changed"
+	assert.Equal(t, "first", c.Events()[0].Note, "Events returns a copy")
+	_ = to
+	h := c.Header()
+	h.Parties.Witnesses[0].ID = "changed"
+	assert.Equal(t, "e-51", c.Header().Parties.Witnesses[0].ID, "Header returns a copy")
+}
+
+func TestNewCaseRejectsBadHeaders(t *testing.T) {
+	eng := newEngine(t)
+	tests := []struct {
+		name  string
+		edit  func(*casefsm.Header)
+		field string
+		msg   string
+	}{
+		{"unknown policy", func(h *casefsm.Header) { h.Policy = "pk-federal-2031" }, "policy", "unknown policy"},
+		{"policy of another jurisdiction", func(h *casefsm.Header) { h.Policy = policy.PunjabAct2013 }, "jurisdiction", "policy pk-punjab-2013 is punjab law, not federal"},
+		{"unknown jurisdiction", func(h *casefsm.Header) { h.Jurisdiction = "gilgit" }, "jurisdiction", "unknown jurisdiction"},
+		{"unknown calendar", func(h *casefsm.Header) { h.Calendar = "acme" }, "calendar", `unknown calendar "acme" (known: [pk-federal pk-islamabad])`},
+		{"unknown relationship", func(h *casefsm.Header) { h.Parties.Accused.Relationship = "customer" }, "parties.accused.relationship", "unknown relationship"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := employeeCase()
+			h.Jurisdiction = policy.Federal
+			tt.edit(&h)
+			_, err := eng.NewCase(h)
+			require.ErrorIs(t, err, casefsm.ErrMalformed, "NewCase(%+v)", h)
+			ie, ok := errors.AsType[*casefsm.InputError](err)
+			require.True(t, ok)
+			assert.Equal(t, -1, ie.Index)
+			assert.Equal(t, tt.field, ie.Field)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+}
+
+func TestNewEngine(t *testing.T) {
+	_, err := casefsm.NewEngine(nil, casefsm.Options{})
+	assert.Error(t, err, "NewEngine(nil)")
+	fed, err := deadlines.Builtin("pk-federal")
+	require.NoError(t, err)
+	_, err = casefsm.NewEngine(policy.Builtin(), casefsm.Options{Calendars: []*deadlines.Calendar{fed}})
+	assert.ErrorContains(t, err, `calendar id "pk-federal" is already known`)
+	_, err = casefsm.NewEngine(policy.Builtin(), casefsm.Options{Calendars: []*deadlines.Calendar{nil}})
+	assert.ErrorContains(t, err, "Options.Calendars[0] is nil")
+
+	acme, err := deadlines.ParseCalendar([]byte(`{"id": "acme-lahore", "base": "pk-federal", "holidays": [{"date": "2026-03-05", "name": "Founders' Day", "status": "fixed"}]}`))
+	require.NoError(t, err)
+	eng, err := casefsm.NewEngine(policy.Builtin(), casefsm.Options{Calendars: []*deadlines.Calendar{acme}})
+	require.NoError(t, err)
+	h := employeeCase()
+	h.Calendar = "acme-lahore"
+	c, err := eng.NewCase(h)
+	require.NoError(t, err, "a case may name an institution's calendar")
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant},
+		casefsm.Event{Type: casefsm.CommunicateCharges, On: date("2026-03-03"), By: casefsm.InquiryCommittee})
+	// The defence would end on Tuesday 10 March on pk-federal either way;
+	// the calendar is the organisation's (the committee receives it).
+	st := c.Status(date("2026-03-04"))
+	require.Len(t, st.Deadlines, 2)
+	assert.Equal(t, "acme-lahore", st.Deadlines[1].Calendar, "defence counted on the organisation's calendar")
+	assert.Equal(t, "acme-lahore", st.Deadlines[0].Calendar, "charges counted on the organisation's calendar")
+
+	_, err = eng.Definition("nope")
+	assert.ErrorIs(t, err, policy.ErrUnknownPolicy, "Definition(nope)")
+}
+
+func TestNewDefinitionForEveryBuiltinPolicy(t *testing.T) {
+	for _, p := range policy.Builtin().All() {
+		d, err := casefsm.NewDefinition(p)
+		require.NoError(t, err, "NewDefinition(%s)", p.ID())
+		assert.Equal(t, p, d.Policy())
+		assert.Equal(t, casefsm.NotFiled, d.Initial())
+	}
+	_, err := casefsm.NewDefinition(nil)
+	assert.Error(t, err, "NewDefinition(nil)")
+}
+
+// An institution that switches withdrawal off: the refusal cites its
+// overlay (interpretation 19).
+func TestOverlaySwitchesWithdrawalOff(t *testing.T) {
+	set := policy.Builtin()
+	off := false
+	acme, err := set.Apply(policy.Overlay{ID: "acme-2024", Title: "Acme policy", Base: policy.FederalAct2022,
+		From: date("2024-01-01"), Routes: policy.RouteOverlay{Withdrawal: &off}})
+	require.NoError(t, err, "Apply(overlay)")
+	set, err = policy.NewSet(append(set.All(), acme)...)
+	require.NoError(t, err)
+	eng, err := casefsm.NewEngine(set, casefsm.Options{})
+	require.NoError(t, err)
+	h := employeeCase()
+	h.Policy = "acme-2024"
+	c, err := eng.NewCase(h)
+	require.NoError(t, err)
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant})
+	err = c.Apply(casefsm.Event{Type: casefsm.RequestWithdrawal, On: date("2026-03-03"), By: casefsm.Complainant})
+	require.ErrorIs(t, err, casefsm.ErrNotAllowed)
+	assert.ErrorContains(t, err, "policy acme-2024 does not provide request withdrawal")
+}
+
+func TestReportJSON(t *testing.T) {
+	f, err := casefsm.Decode(strings.NewReader(`{"calendar": "pk-federal", "incident_on": "2026-02-20",
+ "parties": {"complainant": {"relationship": "employee", "id": "e-17"}, "accused": {"relationship": "employee", "id": "e-42"}},
+ "events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"},
+            {"type": "communicate_charges", "on": "2026-03-06", "by": "inquiry_committee"},
+            {"type": "decide", "on": "2026-03-07", "by": "competent_authority"},
+            {"type": "submit_defence", "on": "2026-03-08", "by": "accused"}]}`))
+	require.NoError(t, err)
+	r, err := newEngine(t).Report(f, date("2026-03-16"))
+	require.NoError(t, err)
+	b, err := json.MarshalIndent(r, "", "  ")
+	require.NoError(t, err)
+	golden(t, "report-refused.json", append(b, '\n'))
+	require.NotNil(t, r.Error)
+	assert.Equal(t, casefsm.ChargesCommunicated, r.State, "the state before the refused event")
+	assert.Equal(t, 2, r.Error.Index)
+	assert.Equal(t, casefsm.NotAllowed, r.Error.Code)
+
+	// A header fault is an error, not a report.
+	f.Policy = "nope"
+	_, err = newEngine(t).Report(f, civil.Date{})
+	assert.ErrorIs(t, err, casefsm.ErrMalformed)
+}
+
+func TestReportEmptyListsAreNotNull(t *testing.T) {
+	f := &casefsm.CaseFile{}
+	r, err := newEngine(t).Report(f, date("2026-03-01"))
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(b, &m))
+	for _, k := range []string{"deadlines", "breaches", "warnings"} {
+		assert.Equal(t, []any{}, m[k], "%s is [] in %s", k, b)
+	}
+	assert.Nil(t, m["error"], "error is null in %s", b)
+	assert.Contains(t, m, "error")
+	// No complainant is recorded, so a filing is not listed as possible.
+	assert.Equal(t, []any{
+		map[string]any{"event": "report_informally", "by": []any{"complainant"}},
+		map[string]any{"event": "report_retaliation", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee"}},
+		map[string]any{"event": "add_note", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor", "employer"}},
+	}, m["next"])
+}
+
+func TestStatusAsOfDefaultsToLastEvent(t *testing.T) {
+	c, err := newEngine(t).NewCase(employeeCase())
+	require.NoError(t, err)
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant},
+		casefsm.Event{Type: casefsm.AddNote, On: date("2026-03-09"), By: casefsm.Supervisor})
+	assert.Equal(t, deadlines.Overdue, c.Status(civil.Date{}).Deadlines[0].Status, "as of 2026-03-09, the charges are overdue")
+	assert.Equal(t, deadlines.Pending, c.Status(date("2026-03-04")).Deadlines[0].Status)
+}
+
+func TestFederal2010Case(t *testing.T) {
+	h := employeeCase()
+	h.IncidentOn = date("2015-05-01")
+	c, err := newEngine(t).NewCase(h)
+	require.NoError(t, err)
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileWithOmbudsperson, On: date("2015-05-04"), By: casefsm.Complainant})
+	s := c.Status(date("2015-05-05"))
+	assert.Equal(t, policy.FederalAct2010, s.Policy)
+	var rules []string
+	for _, d := range s.Deadlines {
+		rules = append(rules, string(d.Rule))
+	}
+	assert.Equal(t, []string{"show-cause", "foira-disposal"}, rules, "no 90-day target before 2022")
+}
+
+// committeeFile is a valid standing committee of three with one woman.
+const committeeFile = `{"has_cba": false, "competent_authority": "ceo-1",
+ "members": [{"id": "m-1", "name": "Ayesha K.", "gender": "female", "seat": "senior_management", "chair": true},
+             {"id": "m-2", "name": "Bilal R.", "gender": "male", "seat": "senior_employee"},
+             {"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}]}`
+
+func TestCommitteeForTheCase(t *testing.T) {
+	cm, err := committee.Parse([]byte(committeeFile))
+	require.NoError(t, err)
+	h := employeeCase()
+	h.Parties.Witnesses = []casefsm.Party{{ID: "m-3"}} // a member is a witness (s.3(3))
+	h.Committee = &cm
+	c, err := newEngine(t).NewCase(h)
+	require.NoError(t, err)
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant})
+	codes := func() []casefsm.WarningCode {
+		var out []casefsm.WarningCode
+		for _, w := range c.Status(date("2026-03-02")).Warnings {
+			out = append(out, w.Code)
+		}
+		return out
+	}
+	assert.Equal(t, []casefsm.WarningCode{casefsm.WarnCommitteeInvalid}, codes(), "a witness sits on the committee")
+
+	// Replacing someone who is not a member cannot have happened.
+	bad := casefsm.Event{Type: casefsm.ReplaceMember, On: date("2026-03-03"), By: casefsm.Employer,
+		Member: &committee.Replacement{Out: "x-9", In: committee.Member{ID: "m-7", Name: "Hina S.", Gender: committee.Male, Seat: committee.SeatOther}}}
+	err = c.Apply(bad)
+	require.ErrorIs(t, err, casefsm.ErrNotAllowed, "replace a non-member")
+	assert.ErrorContains(t, err, "s.3(3)")
+
+	good := bad
+	good.Member = &committee.Replacement{Out: "m-3", In: committee.Member{ID: "m-7", Name: "Hina S.", Gender: committee.Female, Seat: committee.SeatOther, External: true}}
+	mustApply(t, c, good)
+	assert.Empty(t, codes(), "the witness was replaced for this case")
+}
