@@ -54,7 +54,10 @@ func TestRefusalErrors(t *testing.T) {
 			"decide is not possible in state not_filed; it is possible in findings_submitted"},
 		{"forbidden actor", nil, nil, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Accused}, casefsm.ForbiddenActor,
 			"accused may not file complaint; the table allows complainant (s.4(1), Code (vii)-(viii) [high])"},
-		{"ineligible", func(h *casefsm.Header) { h.Parties.Complainant.Relationship = policy.Student; h.IncidentOn = date("2021-06-01") }, nil,
+		{"ineligible", func(h *casefsm.Header) {
+			h.Parties.Complainant.Relationship = policy.Student
+			h.IncidentOn = date("2021-06-01")
+		}, nil,
 			casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant}, casefsm.IneligibleComplainant,
 			"a student may not complain under pk-federal-2010, the policy in force on 2021-06-01"},
 		{"too early", nil, []casefsm.Event{
