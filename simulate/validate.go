@@ -1,0 +1,234 @@
+package simulate
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// scenarioValidator checks the form of a Scenario: ranges, shares that sum
+// to one, and the fields each delay distribution takes. It wraps one
+// *validator.Validate, which caches struct metadata and is safe for
+// concurrent use; validator's types never leave this file.
+type scenarioValidator struct{ v *validator.Validate }
+
+// sumTolerance is how far a set of shares may be from one: room for the
+// rounding of decimal fractions, not for a mistake.
+const sumTolerance = 1e-9
+
+func newScenarioValidator() *scenarioValidator {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		return name
+	})
+	must := func(err error) {
+		if err != nil {
+			panic(err) // a bad tag name here is a bug in this file
+		}
+	}
+	must(v.RegisterValidation("probability", func(fl validator.FieldLevel) bool {
+		p := fl.Field().Float()
+		return p >= 0 && p <= 1
+	}))
+	must(v.RegisterValidation("relationship", func(fl validator.FieldLevel) bool {
+		return policy.Relationship(fl.Field().String()).Valid()
+	}))
+	must(v.RegisterValidation("printable", func(fl validator.FieldLevel) bool {
+		return !strings.ContainsFunc(fl.Field().String(), unicode.IsControl)
+	}))
+	v.RegisterStructValidation(checkScenario, Scenario{})
+	v.RegisterStructValidation(checkArrivals, Arrivals{})
+	v.RegisterStructValidation(checkRoutes, Routes{})
+	v.RegisterStructValidation(checkOutcomes, Outcomes{})
+	v.RegisterStructValidation(checkDelay, Delay{})
+	return &scenarioValidator{v: v}
+}
+
+func checkScenario(sl validator.StructLevel) {
+	sc := sl.Current().Interface().(Scenario)
+	if !sc.Period.Start.IsValid() {
+		sl.ReportError(sc.Period.Start, "period.start", "Start", "required", "")
+	}
+	if len(sc.Complainants) > 0 {
+		shares := make([]float64, 0, len(sc.Complainants))
+		for _, r := range sortedRelationships(sc.Complainants) {
+			shares = append(shares, sc.Complainants[r])
+		}
+		reportSum(sl, "complainants", shares...)
+	}
+	switch {
+	case sc.Policy == "" && sc.Overlay == nil:
+		sl.ReportError(sc.Policy, "policy", "Policy", "required", "")
+	case sc.Policy != "" && sc.Overlay != nil:
+		sl.ReportError(sc.Policy, "policy", "Policy", "policy_or_overlay", "")
+	}
+}
+
+func checkArrivals(sl validator.StructLevel) {
+	a := sl.Current().Interface().(Arrivals)
+	if len(a.Seasonality) == 12 && !slices.ContainsFunc(a.Seasonality, func(f float64) bool { return f > 0 }) {
+		sl.ReportError(a.Seasonality, "seasonality", "Seasonality", "not_all_zero", "")
+	}
+}
+
+func checkRoutes(sl validator.StructLevel) {
+	r := sl.Current().Interface().(Routes)
+	reportSum(sl, "", r.Informal, r.Committee, r.Ombudsperson)
+}
+
+func checkOutcomes(sl validator.StructLevel) {
+	o := sl.Current().Interface().(Outcomes)
+	reportSum(sl, "guilty", o.Guilty, o.NotGuilty, o.FalseAndMalaFide)
+}
+
+// reportSum reports field (of the current struct; "" for the struct itself)
+// unless the shares sum to one.
+func reportSum(sl validator.StructLevel, field string, shares ...float64) {
+	sum := 0.0
+	for _, s := range shares {
+		sum += s
+	}
+	if math.Abs(sum-1) > sumTolerance {
+		sl.ReportError(sum, field, field, "sum", fmt.Sprint(sum))
+	}
+}
+
+// delayFields lists, for each distribution, the fields it takes.
+var delayFields = [distEnd][]string{
+	Fixed:       {"days"},
+	Uniform:     {"min", "max"},
+	Exponential: {"mean", "min"},
+	Lognormal:   {"median", "sigma", "min"},
+}
+
+func checkDelay(sl validator.StructLevel) {
+	d := sl.Current().Interface().(Delay)
+	if !d.Dist.IsValid() {
+		sl.ReportError(d.Dist, "dist", "Dist", "required", "")
+		return
+	}
+	values := map[string]float64{"days": d.Days, "min": d.Min, "max": d.Max, "mean": d.Mean, "median": d.Median, "sigma": d.Sigma}
+	for _, name := range []string{"days", "min", "max", "mean", "median", "sigma"} {
+		x := values[name]
+		switch {
+		case x != 0 && !slices.Contains(delayFields[d.Dist], name):
+			sl.ReportError(x, name, name, "unused", d.Dist.String())
+		case !(x >= 0 && x <= MaxDelay):
+			sl.ReportError(x, name, name, "days", "")
+		}
+	}
+	switch {
+	case d.Dist == Uniform && d.Max < d.Min:
+		sl.ReportError(d.Max, "max", "max", "gtefield", "min")
+	case d.Dist == Exponential && d.Mean <= 0:
+		sl.ReportError(d.Mean, "mean", "mean", "gt", "0")
+	case d.Dist == Lognormal && d.Median <= 0:
+		sl.ReportError(d.Median, "median", "median", "gt", "0")
+	case d.Dist == Lognormal && d.Sigma > 5:
+		sl.ReportError(d.Sigma, "sigma", "sigma", "lte", "5")
+	}
+}
+
+// check returns nil or a *ScenarioError naming the first offending field in
+// path order.
+func (sv *scenarioValidator) check(sc Scenario) error {
+	err := sv.v.Struct(sc)
+	if err == nil {
+		return nil
+	}
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) || len(verrs) == 0 {
+		return &ScenarioError{Reason: err.Error()}
+	}
+	all := make([]*ScenarioError, len(verrs))
+	for i, fe := range verrs {
+		all[i] = &ScenarioError{Field: fieldPath(fe.Namespace()), Reason: reason(fe)}
+	}
+	slices.SortStableFunc(all, func(a, b *ScenarioError) int { return strings.Compare(a.Field, b.Field) })
+	return all[0]
+}
+
+var mapKey = regexp.MustCompile(`\[([^\]0-9][^\]]*)\]`)
+
+// fieldPath turns validator's "Scenario.complainants[student]" into the
+// file's "complainants.student", and drops the empty name of a check on a
+// whole struct ("Scenario.routes." becomes "routes").
+func fieldPath(ns string) string {
+	_, rest, _ := strings.Cut(ns, ".")
+	rest = mapKey.ReplaceAllString(rest, ".$1")
+	return strings.TrimSuffix(rest, ".")
+}
+
+func reason(fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "probability":
+		return fmt.Sprintf("%v is not a probability (want 0 to 1)", fe.Value())
+	case "sum":
+		return fmt.Sprintf("shares sum to %s (want 1)", fe.Param())
+	case "relationship":
+		return fmt.Sprintf("%q is not a relationship (want one of: %s)", fe.Value(), strings.Join(relationshipNames(), ", "))
+	case "policy_or_overlay":
+		return "give a policy or an overlay, not both (the overlay names its base statute)"
+	case "not_all_zero":
+		return "all twelve factors are zero (want at least one above 0)"
+	case "unused":
+		return fmt.Sprintf("is not a parameter of a %s delay (it takes %s)", fe.Param(), strings.Join(delayFields[distByName(fe.Param())], ", "))
+	case "days":
+		return fmt.Sprintf("%v is not a number of days (want 0 to %d)", fe.Value(), MaxDelay)
+	case "gtefield":
+		return fmt.Sprintf("%v is less than %s", fe.Value(), fe.Param())
+	case "gt":
+		return fmt.Sprintf("%v must be above %s", fe.Value(), fe.Param())
+	case "gte":
+		return fmt.Sprintf("%v is negative (want %s or more)", fe.Value(), fe.Param())
+	case "lte", "max":
+		if fe.Kind() == reflect.String {
+			return "is longer than " + fe.Param() + " characters"
+		}
+		return fmt.Sprintf("%v is more than %s", fe.Value(), fe.Param())
+	case "min":
+		return fmt.Sprintf("%v is less than %s", fe.Value(), fe.Param())
+	case "len":
+		return fmt.Sprintf("has %d values (want %s, January to December)", reflect.ValueOf(fe.Value()).Len(), fe.Param())
+	case "printable":
+		return "must not contain control characters"
+	}
+	return "fails " + fe.Tag()
+}
+
+func distByName(name string) Dist {
+	var d Dist
+	_ = d.UnmarshalText([]byte(name))
+	return d
+}
+
+func relationshipNames() []string {
+	rs := policy.Relationships()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = string(r)
+	}
+	return out
+}
+
+// sortedRelationships returns m's keys sorted, so that sums and draws do
+// not depend on map order.
+func sortedRelationships(m map[policy.Relationship]float64) []policy.Relationship {
+	out := make([]policy.Relationship, 0, len(m))
+	for r := range m {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
+}
