@@ -96,13 +96,16 @@ func TestRefusalErrors(t *testing.T) {
 func TestApplyCopiesTheEvent(t *testing.T) {
 	c, err := newEngine(t).NewCase(employeeCase())
 	require.NoError(t, err)
-	to := []casefsm.Role{casefsm.Accused}
-	ev := casefsm.Event{Type: casefsm.AddNote, On: date("2026-03-01"), By: casefsm.Supervisor, Note: "first"}
-	mustApply(t, c, ev)
+	member := &committee.Replacement{Out: "m-1", In: committee.Member{ID: "m-9"}}
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-01"), By: casefsm.Complainant, Note: "first"},
+		casefsm.Event{Type: casefsm.ReplaceMember, On: date("2026-03-02"), By: casefsm.Employer, Member: member})
+	member.Out = "changed"
+	assert.Equal(t, "m-1", c.Events()[1].Member.Out, "Apply copies the event's member")
 	events := c.Events()
 	events[0].Note = "changed"
+	events[1].Member.Out = "changed"
 	assert.Equal(t, "first", c.Events()[0].Note, "Events returns a copy")
-	_ = to
+	assert.Equal(t, "m-1", c.Events()[1].Member.Out, "Events returns deep copies")
 	h := c.Header()
 	h.Parties.Witnesses[0].ID = "changed"
 	assert.Equal(t, "e-51", c.Header().Parties.Witnesses[0].ID, "Header returns a copy")
