@@ -30,7 +30,6 @@ type Case struct {
 	// filing, or, before filing, the last one used.
 	def   *Definition
 	subst *policy.Policy
-	m     *machine
 	state State
 	route Route
 	// events are deep copies of the events applied.
@@ -116,15 +115,10 @@ func (c *Case) Apply(ev Event) error {
 // and it fails before anything is changed.
 func (c *Case) commit(ev Event, p plan) error {
 	t := p.def.rows[p.row]
-	m := c.m
 	if t.Moves() {
-		if m == nil || c.def != p.def {
-			m = p.def.newMachine(c.state)
-		}
-		if err := m.fire(p.def, p.row, c.state, t.To); err != nil {
+		if err := p.def.fire(p.row, c.state, t.To); err != nil {
 			return err
 		}
-		c.m = m
 		c.state = t.To
 	}
 	idx := len(c.events)

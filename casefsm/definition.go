@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/hifazat/hifazat/policy"
 	"github.com/looplab/fsm"
@@ -38,6 +39,8 @@ type Definition struct {
 	lpName      []string
 	lpEvents    fsm.Events
 	lpCallbacks fsm.Callbacks
+	// machines pools looplab machines for this description (see fire).
+	machines sync.Pool
 }
 
 // compile validates rows and builds a Definition from them. rows must be in

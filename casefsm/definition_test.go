@@ -283,7 +283,7 @@ func TestMachineAgreesWithTable(t *testing.T) {
 			continue
 		}
 		for _, from := range row.From {
-			m := d.newMachine(from)
+			m := machineAt(d, from)
 			require.NoError(t, m.fire(d, i, from, row.To), "fire %s from %s", d.lpName[i], from)
 			assert.Equal(t, row.To.String(), m.f.Current(), "%s from %s", d.lpName[i], from)
 			moves++
@@ -296,11 +296,32 @@ func TestMachineAgreesWithTable(t *testing.T) {
 	assert.Equal(t, moves, lpMoves, "looplab knows exactly the table's moves")
 }
 
+// machineAt returns a pooled machine of d standing in s.
+func machineAt(d *Definition, s State) *machine {
+	m := d.getMachine()
+	m.f.SetState(s.String())
+	return m
+}
+
+// TestPooledMachinesCarryNoState: a machine returned to the pool in one
+// state serves the next case from that case's own state.
+func TestPooledMachinesCarryNoState(t *testing.T) {
+	d := mustDefinition(t, allRoutesOn())
+	decide, _ := d.lookup(CommitteeRoute, FindingsSubmitted, Decide)
+	charges, _ := d.lookup(CommitteeRoute, ComplaintReceived, CommunicateCharges)
+	for range 20 {
+		require.NoError(t, d.fire(decide, FindingsSubmitted, Decided))
+		require.NoError(t, d.fire(charges, ComplaintReceived, ChargesCommunicated))
+	}
+	err := d.fire(decide, ComplaintReceived, Decided)
+	assert.ErrorIs(t, err, ErrInternal, "decide from complaint_received is not a looplab move either")
+}
+
 func TestMachineSelfTransition(t *testing.T) {
 	d := mustDefinition(t, allRoutesOn())
 	i, ok := d.lookup(CommitteeRoute, AppealPending, FileAppeal)
 	require.True(t, ok, "a second appeal is in the table")
-	m := d.newMachine(AppealPending)
+	m := machineAt(d, AppealPending)
 	assert.NoError(t, m.fire(d, i, AppealPending, AppealPending), "a second appeal re-enters appeal_pending")
 	assert.Equal(t, "appeal_pending", m.f.Current())
 }
@@ -319,7 +340,7 @@ func TestMachineDisagreementLeavesStateUnchanged(t *testing.T) {
 	d := mustDefinition(t, allRoutesOn())
 	i, ok := d.lookup(CommitteeRoute, FindingsSubmitted, Decide)
 	require.True(t, ok)
-	m := d.newMachine(FindingsSubmitted)
+	m := machineAt(d, FindingsSubmitted)
 	err := m.fire(d, i, FindingsSubmitted, Closed)
 	require.ErrorIs(t, err, ErrInternal, "fire decide with a wrong destination")
 	assert.Equal(t, "findings_submitted", m.f.Current(), "state after a cancelled move")
@@ -335,7 +356,7 @@ func TestMachineDisagreementLeavesStateUnchanged(t *testing.T) {
 
 func TestCheckDestinationWithoutArgument(t *testing.T) {
 	d := mustDefinition(t, allRoutesOn())
-	m := d.newMachine(FindingsSubmitted)
+	m := machineAt(d, FindingsSubmitted)
 	err := m.f.Event(context.Background(), "decide")
 	assert.Error(t, err, "an event without the table's destination is cancelled")
 	assert.Equal(t, "findings_submitted", m.f.Current())
@@ -348,8 +369,7 @@ func TestDefinitionConcurrentUse(t *testing.T) {
 	for range 8 {
 		wg.Go(func() {
 			for range 50 {
-				m := d.newMachine(FindingsSubmitted)
-				assert.NoError(t, m.fire(d, i, FindingsSubmitted, Decided))
+				assert.NoError(t, d.fire(i, FindingsSubmitted, Decided))
 				_ = d.Permitted(Decided, CommitteeRoute)
 			}
 		})

@@ -97,7 +97,7 @@ func (e *Engine) NewCase(h Header) (*Case, error) {
 	if !h.Jurisdiction.Valid() {
 		return nil, &InputError{Index: -1, Field: "jurisdiction", Err: fmt.Errorf("unknown jurisdiction %q (want one of %v)", h.Jurisdiction, policy.Jurisdictions())}
 	}
-	c := &Case{eng: e, h: h, state: NotFiled}
+	c := &Case{eng: e, h: h, state: NotFiled, events: make([]Event, 0, 16), f: facts{clocks: make([]clock, 0, 8)}}
 	c.h.Parties.Witnesses = slices.Clone(h.Parties.Witnesses)
 	if h.Policy != "" {
 		d, err := e.Definition(h.Policy)

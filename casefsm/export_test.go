@@ -5,26 +5,13 @@ import "fmt"
 // Snapshot renders everything a case holds, so that tests can check that a
 // refused event left it exactly as it was.
 func Snapshot(c *Case) string {
-	m := "<none>"
-	if c.m != nil {
-		m = c.m.f.Current()
-	}
 	events := ""
 	for _, ev := range c.events {
 		member := ev.Member
 		ev.Member = nil
 		events += fmt.Sprintf("%#v %#v;", ev, member) // the member by value, not by address
 	}
-	return fmt.Sprintf("%#v|%#v|%s|%v|%v|%p|%p|%s", c.h, c.f, events, c.state, c.route, c.def, c.subst, m)
-}
-
-// MachineState returns the looplab machine's state name, "" if the case has
-// no machine yet.
-func MachineState(c *Case) string {
-	if c.m == nil {
-		return ""
-	}
-	return c.m.f.Current()
+	return fmt.Sprintf("%#v|%#v|%s|%v|%v|%p|%p", c.h, c.f, events, c.state, c.route, c.def, c.subst)
 }
 
 // Lookup exposes the compiled table: the row governing event e for a case

@@ -19,7 +19,9 @@ import (
 //   - Every callback key names a real event or state (tested): looplab
 //     silently ignores misspelt keys.
 //   - A self-transition returns NoTransitionError; it is success here.
-//   - SetState is used only to restore a known state after an inconsistency.
+//   - Machines are pooled per Definition and set, before each move, to the
+//     case's state as derived by replay: SetState only ever receives a
+//     valid state name, never a stored one.
 //   - AvailableTransitions is never used: it is unordered.
 
 // callbackBeforeEvent is looplab's key for the callback run before every
@@ -79,20 +81,33 @@ func checkDestination(_ context.Context, e *fsm.Event) {
 	}
 }
 
-// machine is one case's looplab state machine.
+// machine is a looplab state machine for one Definition. Machines hold no
+// case: fire sets one to the case's state, moves it and returns it to the
+// definition's pool, so a replay does not rebuild looplab's maps.
 type machine struct {
 	f *fsm.FSM
 }
 
-// newMachine returns a machine for d standing in state s, which must be a
-// valid state (never a stored name: a case's state is derived by replay).
-func (d *Definition) newMachine(s State) *machine {
-	return &machine{f: fsm.NewFSM(s.String(), d.lpEvents, d.lpCallbacks)}
+// getMachine returns a machine of d from its pool, or a new one.
+func (d *Definition) getMachine() *machine {
+	if m, ok := d.machines.Get().(*machine); ok {
+		return m
+	}
+	return &machine{f: fsm.NewFSM(NotFiled.String(), d.lpEvents, d.lpCallbacks)}
 }
 
-// fire moves the machine by d's row i, which must lead to want. On any
-// disagreement it restores the previous state and returns an error
-// matching [ErrInternal].
+// fire moves a case standing in from by d's row i, which must lead to want.
+// It returns an error matching [ErrInternal] if looplab disagrees.
+func (d *Definition) fire(i int, from, want State) error {
+	m := d.getMachine()
+	defer d.machines.Put(m)
+	m.f.SetState(from.String())
+	return m.fire(d, i, from, want)
+}
+
+// fire moves m, standing in from, by d's row i, which must lead to want. On
+// any disagreement it restores from and returns an error matching
+// [ErrInternal].
 func (m *machine) fire(d *Definition, i int, from, want State) error {
 	err := m.f.Event(context.Background(), d.lpName[i], want)
 	if _, self := err.(fsm.NoTransitionError); self && from == want {
