@@ -72,8 +72,6 @@ const (
 	// intent; the committee may refer the complainant to the Ombudsperson
 	// (s.5(3)).
 	FalseAndMalaFide
-
-	findingEnd
 )
 
 var findingNames = names{"", "guilty", "not_guilty", "false_and_mala_fide"}
