@@ -15,7 +15,8 @@ import (
 // "code" of a warning in JSON).
 type WarningCode string
 
-// The warnings a status may carry.
+// The warnings a status may carry, in the order [Case.Status] lists the
+// case's own warnings; warnings raised by events follow them.
 const (
 	// WarnConflictedRoute: the accused is the employer or the Competent
 	// Authority, so the internal route is conflicted; the Ombudsperson
@@ -30,6 +31,26 @@ const (
 	// WarnGazetteWindow: the filing or incident date falls between a
 	// statute's assent and its gazette (interpretation 1).
 	WarnGazetteWindow WarningCode = "gazette_window"
+	// WarnInquiryStartNotRecorded: the defence stage is closed but the
+	// committee has not recorded the start of its inquiry, so the findings
+	// period is not running (interpretation 9).
+	WarnInquiryStartNotRecorded WarningCode = "inquiry_start_not_recorded"
+	// WarnExParteRequired: the defence period ran out with no defence; the
+	// committee shall proceed ex parte (s.4(1)(b)).
+	WarnExParteRequired WarningCode = "ex_parte_required"
+	// WarnStayInForce: a stay is in force; the clocks are paused
+	// (interpretation 10).
+	WarnStayInForce WarningCode = "stay_in_force"
+	// WarnWithdrawalRequested: the complainant asked to withdraw and the
+	// forum has not decided (Rules 2013 r.4(3)).
+	WarnWithdrawalRequested WarningCode = "withdrawal_requested"
+	// WarnUnresolvedRetaliation: retaliation was reported and no interim
+	// measure is recorded since (interpretation 21).
+	WarnUnresolvedRetaliation WarningCode = "unresolved_retaliation"
+	// WarnCommitteeInvalid: the committee for the case breaks a rule of
+	// s.3(2)-(3) (interpretation 20); one warning per violation.
+	WarnCommitteeInvalid WarningCode = "committee_invalid"
+
 	// WarnMissingReceivedOn: a period counted from receipt was counted from
 	// the event's own date (interpretation 6).
 	WarnMissingReceivedOn WarningCode = "missing_received_on"
@@ -45,25 +66,6 @@ const (
 	// WarnLateFilingAccepted: a late filing accepted because the policy
 	// does not require condonation.
 	WarnLateFilingAccepted WarningCode = "late_filing_accepted"
-	// WarnUnresolvedRetaliation: retaliation was reported and no interim
-	// measure is recorded since (interpretation 21).
-	WarnUnresolvedRetaliation WarningCode = "unresolved_retaliation"
-	// WarnCommitteeInvalid: the committee for the case breaks a rule of
-	// s.3(2)-(3) (interpretation 20).
-	WarnCommitteeInvalid WarningCode = "committee_invalid"
-	// WarnInquiryStartNotRecorded: the defence stage is closed but the
-	// committee has not recorded the start of its inquiry, so the findings
-	// period is not running (interpretation 9).
-	WarnInquiryStartNotRecorded WarningCode = "inquiry_start_not_recorded"
-	// WarnExParteRequired: the defence period ran out with no defence; the
-	// committee shall proceed ex parte (s.4(1)(b)).
-	WarnExParteRequired WarningCode = "ex_parte_required"
-	// WarnStayInForce: a stay is in force; the clocks are paused
-	// (interpretation 10).
-	WarnStayInForce WarningCode = "stay_in_force"
-	// WarnWithdrawalRequested: the complainant asked to withdraw and the
-	// forum has not decided (Rules 2013 r.4(3)).
-	WarnWithdrawalRequested WarningCode = "withdrawal_requested"
 	// WarnDeadlineUnavailable: a deadline could not be computed, usually a
 	// date outside the calendar's years; no act was refused for it.
 	WarnDeadlineUnavailable WarningCode = "deadline_unavailable"
@@ -137,9 +139,9 @@ type Status struct {
 	// and the guards as of the as-of date, but lists appeals and
 	// representations even when late (condonation may be recorded).
 	Next []Permitted
-	// Warnings are the case's own warnings (in WarningCode order of the
-	// constants above), then those raised by events in event order, then
-	// those about deadlines.
+	// Warnings are the case's own warnings, in the order of the
+	// WarningCode constants, then those raised by events, in event order,
+	// then deadline_unavailable for deadlines Status could not compute.
 	Warnings []Warning
 }
 
