@@ -157,12 +157,8 @@ func (c *Case) State() State { return c.state }
 // Route returns the route the first filing chose, or [NoRoute].
 func (c *Case) Route() Route { return c.route }
 
-// Header returns the case's header.
-func (c *Case) Header() Header {
-	h := c.h
-	h.Parties.Witnesses = slices.Clone(h.Parties.Witnesses)
-	return h
-}
+// Header returns a copy of the case's header.
+func (c *Case) Header() Header { return cloneHeader(c.h) }
 
 // Events returns a copy of the events applied, in order.
 func (c *Case) Events() []Event {

@@ -109,6 +109,37 @@ func TestApplyCopiesTheEvent(t *testing.T) {
 	h := c.Header()
 	h.Parties.Witnesses[0].ID = "changed"
 	assert.Equal(t, "e-51", c.Header().Parties.Witnesses[0].ID, "Header returns a copy")
+
+	cm := committee.Committee{Members: []committee.Member{{ID: "m-1"}}}
+	h = employeeCase()
+	h.Committee = &cm
+	c, err = newEngine(t).NewCase(h)
+	require.NoError(t, err)
+	cm.Members[0].ID = "changed"
+	assert.Equal(t, "m-1", c.Header().Committee.Members[0].ID, "NewCase copies the committee")
+}
+
+// TestConcurrentCases replays cases on one engine from many goroutines
+// (run with -race): the engine and its definitions are shared safely.
+func TestConcurrentCases(t *testing.T) {
+	eng := newEngine(t)
+	f, err := casefsm.Decode(strings.NewReader(sampleFile))
+	require.NoError(t, err)
+	done := make(chan casefsm.State)
+	for range 8 {
+		go func() {
+			var last casefsm.State
+			for range 20 {
+				c, _ := eng.Open(f)
+				_ = c.Status(date("2026-05-01"))
+				last = c.State()
+			}
+			done <- last
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, casefsm.ComplaintReceived, <-done)
+	}
 }
 
 func TestNewCaseRejectsBadHeaders(t *testing.T) {

@@ -97,8 +97,7 @@ func (e *Engine) NewCase(h Header) (*Case, error) {
 	if !h.Jurisdiction.Valid() {
 		return nil, &InputError{Index: -1, Field: "jurisdiction", Err: fmt.Errorf("unknown jurisdiction %q (want one of %v)", h.Jurisdiction, policy.Jurisdictions())}
 	}
-	c := &Case{eng: e, h: h, state: NotFiled, events: make([]Event, 0, 16), f: facts{clocks: make([]clock, 0, 8)}}
-	c.h.Parties.Witnesses = slices.Clone(h.Parties.Witnesses)
+	c := &Case{eng: e, h: cloneHeader(h), state: NotFiled, events: make([]Event, 0, 16), f: facts{clocks: make([]clock, 0, 8)}}
 	if h.Policy != "" {
 		d, err := e.Definition(h.Policy)
 		if err != nil {
@@ -160,6 +159,18 @@ func (e *Engine) Report(f *CaseFile, asOf civil.Date) (Report, error) {
 		r.Error = &ReportError{Index: ref.Index, Type: ref.Event, Code: ref.Code, Message: ref.Message, Citation: ref.Citation}
 	}
 	return r, nil
+}
+
+// cloneHeader copies h deeply, so that a case shares nothing with its
+// caller.
+func cloneHeader(h Header) Header {
+	h.Parties.Witnesses = slices.Clone(h.Parties.Witnesses)
+	if h.Committee != nil {
+		cm := *h.Committee
+		cm.Members = slices.Clone(cm.Members)
+		h.Committee = &cm
+	}
+	return h
 }
 
 func (e *Engine) calendarIDs() []string {
