@@ -234,23 +234,26 @@ func ParseCaseFile(b []byte) (Header, []Event, error) {
 // EncodeCaseFile returns the case file for h and events, in canonical JSON:
 // the header's members and "events", the inverse of [ParseCaseFile].
 func EncodeCaseFile(h Header, events []Event) []byte {
-	var fields map[string]json.RawMessage
-	_ = json.Unmarshal(h.JSON(), &fields) // canonical JSON of an object
-	if fields == nil {
-		fields = map[string]json.RawMessage{}
+	c, _ := Canonical(appendCaseFile(nil, h, events)) // cannot fail on parsed values
+	return c
+}
+
+// appendCaseFile appends the case file for h and events to b: the header's
+// members, then "events" (not in canonical order).
+func appendCaseFile(b []byte, h Header, events []Event) []byte {
+	hj := h.JSON()
+	b = append(b, hj[:len(hj)-1]...) // without the closing brace
+	if len(hj) > 2 {
+		b = append(b, ',')
 	}
-	list := make([]byte, 0, 64*len(events))
-	list = append(list, '[')
+	b = append(b, `"events":[`...)
 	for i, e := range events {
 		if i > 0 {
-			list = append(list, ',')
+			b = append(b, ',')
 		}
-		list = append(list, e.raw...)
+		b = append(b, e.raw...)
 	}
-	fields["events"] = append(list, ']')
-	b, _ := json.Marshal(fields)
-	c, _ := Canonical(b) // re-sorts keys as RFC 8785 wants; cannot fail on our own output
-	return c
+	return append(b, "]}"...)
 }
 
 // object decodes canonical JSON that must be an object into its members.

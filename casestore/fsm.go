@@ -46,7 +46,7 @@ func (builtinValidator) Validate(h Header, events []Event, from int) (Projection
 type fsmValidator struct{ engine *casefsm.Engine }
 
 func (v fsmValidator) Validate(h Header, events []Event, _ int) (Projection, error) {
-	f, err := casefsm.Decode(bytes.NewReader(EncodeCaseFile(h, events)))
+	f, err := casefsm.Decode(bytes.NewReader(appendCaseFile(nil, h, events)))
 	if err != nil {
 		return Projection{}, fromCaseFSM(err, events)
 	}

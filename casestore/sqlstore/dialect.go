@@ -27,6 +27,9 @@ type dialect struct {
 	// idType is the column type of case ids: byte-wise ordered text, so that
 	// List's order does not depend on the database's locale.
 	idType string
+	// oneStatementAppend: the dialect can check the version, update the
+	// case and insert an event in one statement (see appendOneText).
+	oneStatementAppend bool
 	// readOnly reports whether a driver error means the database refused a
 	// write because it is read-only.
 	readOnly func(error) bool
@@ -52,8 +55,9 @@ var postgresDialect = dialect{
 	hasSchemaTable: `SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'hifazat_schema'`,
 	// A transaction-scoped advisory lock, keyed by the schema the tables
 	// live in, released at commit.
-	lockSchema: `SELECT pg_advisory_xact_lock(hashtext('hifazat_schema.' || current_schema()))`,
-	idType:     `TEXT COLLATE "C"`,
+	lockSchema:         `SELECT pg_advisory_xact_lock(hashtext('hifazat_schema.' || current_schema()))`,
+	idType:             `TEXT COLLATE "C"`,
+	oneStatementAppend: true,
 	readOnly: func(err error) bool {
 		var e *pgconn.PgError
 		// 25006 read_only_sql_transaction; 42501 insufficient_privilege

@@ -70,7 +70,7 @@ func (s *Store) listQuery(f casestore.Filter) (string, []any) {
 	if len(due) > 0 {
 		where = append(where, "id IN (SELECT case_id FROM hifazat_deadlines WHERE "+strings.Join(due, " OR ")+")")
 	}
-	q := s.q.listBase
+	q := `SELECT id, version, policy, state, deadlines FROM hifazat_cases`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}

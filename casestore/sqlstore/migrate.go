@@ -37,7 +37,6 @@ var migrations = []string{
 		hash     TEXT NOT NULL,
 		PRIMARY KEY (case_id, version)
 	);
-	CREATE INDEX hifazat_events_type ON hifazat_events (type, on_date);
 	CREATE TABLE hifazat_deadlines (
 		case_id {{id}} NOT NULL REFERENCES hifazat_cases (id),
 		rule    TEXT NOT NULL,

@@ -96,12 +96,16 @@ func OpenPostgres(ctx context.Context, dsn string, opts casestore.Options) (*Sto
 }
 
 func open(ctx context.Context, db *sql.DB, d dialect, where string, opts casestore.Options) (*Store, error) {
-	s := &Store{db: db, d: d, where: where, opts: opts, q: prepareQueries(d)}
+	s := &Store{db: db, d: d, where: where, opts: opts}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, s.fail("open", "", err)
 	}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.prepare(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +63,7 @@ func openSQLite(t *testing.T, path string) *sqlstore.Store {
 
 // postgresDSN returns the test database's URL, skipping the test without
 // one (failing it under CI=true).
-func postgresDSN(t *testing.T) string {
+func postgresDSN(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv(envPostgres)
 	if dsn == "" {
@@ -78,7 +77,7 @@ func postgresDSN(t *testing.T) string {
 
 // newSchema creates a fresh schema in the test database, dropped after the
 // test, and returns a URL whose search_path puts the store's tables in it.
-func newSchema(t *testing.T, base string) string {
+func newSchema(t testing.TB, base string) string {
 	t.Helper()
 	name := "t_" + strings.ToLower(rand.Text()[:12])
 	db, err := sql.Open("pgx", base)
@@ -106,25 +105,9 @@ func tamper(t *testing.T, st casestore.Store, id string, e storetest.Edit) {
 	t.Helper()
 	s := st.(*sqlstore.Store)
 	db := s.DB()
-	q := func(query string) string {
-		if s.Dialect() == "postgres" {
-			n := 0
-			var b strings.Builder
-			for _, r := range query {
-				if r == '?' {
-					n++
-					fmt.Fprintf(&b, "$%d", n)
-					continue
-				}
-				b.WriteRune(r)
-			}
-			return b.String()
-		}
-		return query
-	}
 	exec := func(query string, args ...any) {
 		t.Helper()
-		_, err := db.Exec(q(query), args...)
+		_, err := db.Exec(rebind(s, query), args...)
 		require.NoError(t, err, "tamper %v: %s", e.Kind, query)
 	}
 	shift := func(from int64, by int64) {

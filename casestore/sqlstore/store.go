@@ -20,32 +20,66 @@ type Store struct {
 	d      dialect
 	where  string // what the store is, for error messages (no password)
 	opts   casestore.Options
-	q      queries
+	st     statements
 	closed atomic.Bool
 }
 
 var _ casestore.Store = (*Store)(nil)
 
-// queries are the statements every method uses, in the dialect's syntax.
-type queries struct {
-	caseRow, caseVersion, eventRows           string
-	insertCase, updateCase, insertEvent       string
-	deleteDeadlines, insertDeadline, listBase string
+// statements are the statements every write and load uses, prepared once
+// (database/sql then reuses them on each connection).
+type statements struct {
+	caseRow, caseVersion, eventRows, caseWithEvents *sql.Stmt
+	insertCase, updateCase, insertEvent             *sql.Stmt
+	deleteDeadlines, insertDeadline                 *sql.Stmt
+	appendOne                                       *sql.Stmt // nil unless the dialect has it
 }
 
-func prepareQueries(d dialect) queries {
-	r := d.rebind
-	return queries{
-		caseRow:         r(`SELECT header, genesis, version, head, policy, state, deadlines FROM hifazat_cases WHERE id = ?`),
-		caseVersion:     r(`SELECT version FROM hifazat_cases WHERE id = ?`),
-		eventRows:       r(`SELECT version, body, prev, hash FROM hifazat_events WHERE case_id = ? ORDER BY version`),
-		insertCase:      r(`INSERT INTO hifazat_cases (id, header, genesis, version, head, policy, state, deadlines) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
-		updateCase:      r(`UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ?, deadlines = ? WHERE id = ? AND version = ?`),
-		insertEvent:     r(`INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-		deleteDeadlines: r(`DELETE FROM hifazat_deadlines WHERE case_id = ?`),
-		insertDeadline:  r(`INSERT INTO hifazat_deadlines (case_id, rule, due) VALUES (?, ?, ?)`),
-		listBase:        `SELECT id, version, policy, state, deadlines FROM hifazat_cases`,
+var statementText = []struct {
+	dst  func(*statements) **sql.Stmt
+	text string
+}{
+	{func(s *statements) **sql.Stmt { return &s.caseRow }, `SELECT header, genesis, version, head FROM hifazat_cases WHERE id = ?`},
+	{func(s *statements) **sql.Stmt { return &s.caseVersion }, `SELECT version FROM hifazat_cases WHERE id = ?`},
+	{func(s *statements) **sql.Stmt { return &s.eventRows }, `SELECT version, body, prev, hash FROM hifazat_events WHERE case_id = ? ORDER BY version`},
+	{func(s *statements) **sql.Stmt { return &s.caseWithEvents }, `SELECT c.header, c.genesis, c.version, c.head, c.policy, c.state, c.deadlines, e.version, e.body, e.prev, e.hash
+		FROM hifazat_cases c LEFT JOIN hifazat_events e ON e.case_id = c.id AND e.version <= c.version WHERE c.id = ? ORDER BY e.version`},
+	{func(s *statements) **sql.Stmt { return &s.insertCase }, `INSERT INTO hifazat_cases (id, header, genesis, version, head, policy, state, deadlines) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+	{func(s *statements) **sql.Stmt { return &s.updateCase }, `UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ?, deadlines = ? WHERE id = ? AND version = ?`},
+	{func(s *statements) **sql.Stmt { return &s.insertEvent }, `INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+	{func(s *statements) **sql.Stmt { return &s.deleteDeadlines }, `DELETE FROM hifazat_deadlines WHERE case_id = ?`},
+	{func(s *statements) **sql.Stmt { return &s.insertDeadline }, `INSERT INTO hifazat_deadlines (case_id, rule, due) VALUES (?, ?, ?)`},
+}
+
+// appendOneText is the single-statement append of dialects whose UPDATE can
+// feed an INSERT (PostgreSQL's data-modifying WITH).
+const appendOneText = `WITH updated AS (
+	UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ? WHERE id = ? AND version = ? RETURNING id)
+INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash)
+SELECT id, ?, ?, ?, ?, ?, ?, ? FROM updated`
+
+// prepare prepares the statements, once the schema is in place.
+func (s *Store) prepare(ctx context.Context) error {
+	if s.d.oneStatementAppend {
+		stmt, err := s.db.PrepareContext(ctx, s.d.rebind(appendOneText))
+		if err != nil {
+			return s.fail("prepare statements", "", err)
+		}
+		s.st.appendOne = stmt
 	}
+	for _, st := range statementText {
+		stmt, err := s.db.PrepareContext(ctx, s.d.rebind(st.text))
+		if err != nil {
+			return s.fail("prepare statements", "", err)
+		}
+		*st.dst(&s.st) = stmt
+	}
+	return nil
+}
+
+// exec runs a prepared statement in tx.
+func exec(ctx context.Context, tx *sql.Tx, stmt *sql.Stmt, args ...any) (sql.Result, error) {
+	return tx.StmtContext(ctx, stmt).ExecContext(ctx, args...)
 }
 
 // DB returns the database handle, for backups, monitoring and tests. Writing
@@ -77,7 +111,7 @@ func (s *Store) Create(ctx context.Context, id string, h casestore.Header, event
 		c.Head = records[len(records)-1].Hash
 	}
 	err = s.inTx(ctx, "create case", id, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.q.insertCase, id, h.String(), casestore.Genesis(id, h).String(), c.Version(), c.Head.String(), p.Policy, p.State, deadlinesJSON(p.Deadlines))
+		res, err := exec(ctx, tx, s.st.insertCase, id, h.String(), casestore.Genesis(id, h).String(), c.Version(), c.Head.String(), p.Policy, p.State, deadlinesJSON(p.Deadlines))
 		if err != nil {
 			return err
 		}
@@ -112,27 +146,32 @@ func (s *Store) Append(ctx context.Context, id string, expected int64, events ..
 		return casestore.Case{}, err
 	}
 	head := records[len(records)-1].Hash
-	err = s.inTx(ctx, "append to case", id, func(tx *sql.Tx) error {
-		// The version check and the write are one statement: of two writers
-		// that read the same version, only one updates the row.
-		res, err := tx.ExecContext(ctx, s.q.updateCase, expected+int64(len(records)), head.String(), p.Policy, p.State, deadlinesJSON(p.Deadlines), id, expected)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return orElse(err, s.conflict(ctx, tx, id, expected))
-		}
-		if err := s.insertEvents(ctx, tx, id, records); err != nil {
-			return err
-		}
-		if slices.Equal(p.Deadlines, c.Projection.Deadlines) {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, s.q.deleteDeadlines, id); err != nil {
-			return err
-		}
-		return s.insertDeadlines(ctx, tx, id, p.Deadlines)
-	})
+	unchanged := slices.Equal(p.Deadlines, c.Projection.Deadlines)
+	if s.d.oneStatementAppend && len(records) == 1 && unchanged {
+		err = s.appendOne(ctx, id, expected, records[0], p)
+	} else {
+		err = s.inTx(ctx, "append to case", id, func(tx *sql.Tx) error {
+			// The version check and the write are one statement: of two
+			// writers that read the same version, only one updates the row.
+			res, err := exec(ctx, tx, s.st.updateCase, expected+int64(len(records)), head.String(), p.Policy, p.State, deadlinesJSON(p.Deadlines), id, expected)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
+				return orElse(err, s.conflict(ctx, tx.StmtContext(ctx, s.st.caseVersion), id, expected))
+			}
+			if err := s.insertEvents(ctx, tx, id, records); err != nil {
+				return err
+			}
+			if unchanged {
+				return nil
+			}
+			if _, err := exec(ctx, tx, s.st.deleteDeadlines, id); err != nil {
+				return err
+			}
+			return s.insertDeadlines(ctx, tx, id, p.Deadlines)
+		})
+	}
 	if err != nil {
 		return casestore.Case{}, err
 	}
@@ -141,10 +180,29 @@ func (s *Store) Append(ctx context.Context, id string, expected int64, events ..
 	return c, nil
 }
 
+// appendOne appends one event whose open deadlines are unchanged in a
+// single statement, which checks the version, updates the case and inserts
+// the event atomically: one round trip to a PostgreSQL server.
+func (s *Store) appendOne(ctx context.Context, id string, expected int64, r casestore.Record, p casestore.Projection) error {
+	if err := s.usable(); err != nil {
+		return err
+	}
+	e := r.Event
+	res, err := s.st.appendOne.ExecContext(ctx, expected+1, r.Hash.String(), p.Policy, p.State, id, expected,
+		r.Version, e.Type(), e.On().String(), e.By(), e.String(), r.Prev.String(), r.Hash.String())
+	if err != nil {
+		return s.fail("append to case", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return s.fail("append to case", id, orElse(err, s.conflict(ctx, s.st.caseVersion, id, expected)))
+	}
+	return nil
+}
+
 // conflict builds the error for an update that found the case moved on.
-func (s *Store) conflict(ctx context.Context, tx *sql.Tx, id string, expected int64) error {
+func (s *Store) conflict(ctx context.Context, caseVersion *sql.Stmt, id string, expected int64) error {
 	var actual int64
-	if err := tx.QueryRowContext(ctx, s.q.caseVersion, id).Scan(&actual); err != nil {
+	if err := caseVersion.QueryRowContext(ctx, id).Scan(&actual); err != nil {
 		return err
 	}
 	return &casestore.ConflictError{Case: id, Expected: expected, Actual: actual}
@@ -153,7 +211,7 @@ func (s *Store) conflict(ctx context.Context, tx *sql.Tx, id string, expected in
 func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, id string, records []casestore.Record) error {
 	for _, r := range records {
 		e := r.Event
-		if _, err := tx.ExecContext(ctx, s.q.insertEvent, id, r.Version, e.Type(), e.On().String(), e.By(), e.String(), r.Prev.String(), r.Hash.String()); err != nil {
+		if _, err := exec(ctx, tx, s.st.insertEvent, id, r.Version, e.Type(), e.On().String(), e.By(), e.String(), r.Prev.String(), r.Hash.String()); err != nil {
 			return err
 		}
 	}
@@ -162,76 +220,107 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, id string, records
 
 func (s *Store) insertDeadlines(ctx context.Context, tx *sql.Tx, id string, ds []casestore.Deadline) error {
 	for _, d := range ds {
-		if _, err := tx.ExecContext(ctx, s.q.insertDeadline, id, d.Rule, d.Due.String()); err != nil {
+		if _, err := exec(ctx, tx, s.st.insertDeadline, id, d.Rule, d.Due.String()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// Load implements [casestore.Store].
+// Load implements [casestore.Store]. One statement reads the case row and
+// its events up to the version it records: one consistent read, and one
+// round trip to a server.
 func (s *Store) Load(ctx context.Context, id string) (casestore.Case, error) {
-	sc, p, err := s.read(ctx, "load case", id)
-	if err != nil {
+	if err := s.usable(); err != nil {
 		return casestore.Case{}, err
+	}
+	if err := casestore.CheckID(id); err != nil {
+		return casestore.Case{}, err
+	}
+	rows, err := s.st.caseWithEvents.QueryContext(ctx, id)
+	if err != nil {
+		return casestore.Case{}, s.fail("load case", id, err)
+	}
+	defer rows.Close()
+	sc := casestore.StoredCase{ID: id}
+	var p casestore.Projection
+	var header, genesis, head, deadlines string
+	found := false
+	for rows.Next() {
+		var v sql.NullInt64
+		var body, prev, hash sql.NullString
+		if err := rows.Scan(&header, &genesis, &sc.Version, &head, &p.Policy, &p.State, &deadlines, &v, &body, &prev, &hash); err != nil {
+			return casestore.Case{}, s.fail("load case", id, err)
+		}
+		found = true
+		if v.Valid {
+			sc.Rows = append(sc.Rows, casestore.StoredRow{Version: v.Int64, Event: []byte(body.String), Prev: parseHash(prev.String), Hash: parseHash(hash.String)})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return casestore.Case{}, s.fail("load case", id, err)
+	}
+	if !found {
+		return casestore.Case{}, &casestore.NotFoundError{Case: id}
+	}
+	sc.Header, sc.Genesis, sc.Head = []byte(header), parseHash(genesis), parseHash(head)
+	if p.Deadlines, err = parseDeadlines(deadlines); err != nil {
+		return casestore.Case{}, corrupt(id, "its open deadlines", err)
 	}
 	return decodeCase(sc, p)
 }
 
-// Verify implements [casestore.Store].
+// Verify implements [casestore.Store]. It reads every row of the case, in
+// one snapshot, so that rows inserted past the recorded version are seen.
 func (s *Store) Verify(ctx context.Context, id string) (casestore.Verification, error) {
-	sc, _, err := s.read(ctx, "verify case", id)
+	if err := s.usable(); err != nil {
+		return casestore.Verification{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, &s.d.snapshot)
+	if err != nil {
+		return casestore.Verification{}, s.fail("verify case", id, err)
+	}
+	defer tx.Rollback()
+	sc, err := s.readAll(ctx, tx, id)
 	if err != nil {
 		return casestore.Verification{}, err
 	}
 	return casestore.VerifyStored(sc), nil
 }
 
-// read returns case id's rows, untrusted, from one consistent snapshot.
-func (s *Store) read(ctx context.Context, op, id string) (casestore.StoredCase, casestore.Projection, error) {
-	if err := s.usable(); err != nil {
-		return casestore.StoredCase{}, casestore.Projection{}, err
-	}
-	if err := casestore.CheckID(id); err != nil {
-		return casestore.StoredCase{}, casestore.Projection{}, err
-	}
+// readAll returns every stored row of case id, untrusted, in tx.
+func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (casestore.StoredCase, error) {
 	sc := casestore.StoredCase{ID: id}
-	var p casestore.Projection
-	tx, err := s.db.BeginTx(ctx, &s.d.snapshot)
-	if err != nil {
-		return sc, p, s.fail(op, id, err)
+	if err := casestore.CheckID(id); err != nil {
+		return sc, err
 	}
-	defer tx.Rollback()
-	var header, genesis, head, deadlines string
-	err = tx.QueryRowContext(ctx, s.q.caseRow, id).Scan(&header, &genesis, &sc.Version, &head, &p.Policy, &p.State, &deadlines)
+	var header, genesis, head string
+	err := tx.StmtContext(ctx, s.st.caseRow).QueryRowContext(ctx, id).Scan(&header, &genesis, &sc.Version, &head)
 	if err == sql.ErrNoRows {
-		return sc, p, &casestore.NotFoundError{Case: id}
+		return sc, &casestore.NotFoundError{Case: id}
 	}
 	if err != nil {
-		return sc, p, s.fail(op, id, err)
+		return sc, s.fail("verify case", id, err)
 	}
 	sc.Header, sc.Genesis, sc.Head = []byte(header), parseHash(genesis), parseHash(head)
-	if p.Deadlines, err = parseDeadlines(deadlines); err != nil {
-		return sc, p, corrupt(id, "its open deadlines", err)
-	}
-	rows, err := tx.QueryContext(ctx, s.q.eventRows, id)
+	rows, err := tx.StmtContext(ctx, s.st.eventRows).QueryContext(ctx, id)
 	if err != nil {
-		return sc, p, s.fail(op, id, err)
+		return sc, s.fail("verify case", id, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var r casestore.StoredRow
 		var body, prev, hash string
 		if err := rows.Scan(&r.Version, &body, &prev, &hash); err != nil {
-			return sc, p, s.fail(op, id, err)
+			return sc, s.fail("verify case", id, err)
 		}
 		r.Event, r.Prev, r.Hash = []byte(body), parseHash(prev), parseHash(hash)
 		sc.Rows = append(sc.Rows, r)
 	}
 	if err := rows.Err(); err != nil {
-		return sc, p, s.fail(op, id, err)
+		return sc, s.fail("verify case", id, err)
 	}
-	return sc, p, nil
+	return sc, nil
 }
 
 // decodeCase turns untrusted rows into a Case, refusing rows that are not
