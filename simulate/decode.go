@@ -41,6 +41,7 @@ func decodeScenario(data []byte) (Scenario, overlayRef, error) {
 		return Scenario{}, overlayRef{}, &ScenarioError{Reason: fmt.Sprintf("line %d: want a mapping of section names to values", root.Line)}
 	}
 	sc := DefaultScenario()
+	sc.Name = "" // a file's scenario is not the default one
 	var ref overlayRef
 	sv := reflect.ValueOf(&sc).Elem()
 	fields := yamlFields(sv.Type())
@@ -124,6 +125,7 @@ func decodeOverlay(n *yaml.Node, ref *overlayRef) error {
 	case n.Kind != yaml.MappingNode:
 		return &ScenarioError{Field: "overlay", Reason: fmt.Sprintf("line %d: want an overlay (a mapping) or the name of an overlay file", n.Line)}
 	}
+	blockStyle(n)
 	data, err := yaml.Marshal(n)
 	if err != nil {
 		return &ScenarioError{Field: "overlay", Reason: err.Error()}
@@ -147,6 +149,16 @@ func overlayError(err error) error {
 		return &ScenarioError{Field: field, Reason: me.Reason, Err: err}
 	}
 	return &ScenarioError{Field: "overlay", Reason: strings.TrimPrefix(err.Error(), "policy: "), Err: err}
+}
+
+// blockStyle turns flow collections ({...}, [...]) into block ones, so that
+// the overlay re-encoded for policy.ParseOverlay is YAML, never mistaken
+// for JSON.
+func blockStyle(n *yaml.Node) {
+	n.Style &^= yaml.FlowStyle
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
@@ -173,6 +185,10 @@ func decodeNode(n *yaml.Node, v reflect.Value, path string) error {
 		if n.Kind != yaml.ScalarNode {
 			return nodeError(n, path, "want a single value, not a list or mapping")
 		}
+		if v.Kind() == reflect.Int && n.ShortTag() != "!!int" {
+			// yaml would truncate 2.5 to 2.
+			return nodeError(n, path, fmt.Sprintf("want a whole number, got %q", n.Value))
+		}
 		if err := n.Decode(v.Addr().Interface()); err != nil {
 			return nodeError(n, path, scalarReason(err, v.Kind(), n.Value))
 		}
@@ -186,6 +202,10 @@ func decodeNode(n *yaml.Node, v reflect.Value, path string) error {
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			return nodeError(n, path, "want a list")
+		}
+		if len(n.Content) == 0 {
+			v.SetZero() // an empty list is no list
+			return nil
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {

@@ -80,12 +80,12 @@ const MaxDelay = 3650
 // valid.
 type Delay struct {
 	Dist   Dist    `yaml:"dist" json:"dist"`
-	Days   float64 `yaml:"days" json:"days,omitempty"`
-	Min    float64 `yaml:"min" json:"min,omitempty"`
-	Max    float64 `yaml:"max" json:"max,omitempty"`
-	Mean   float64 `yaml:"mean" json:"mean,omitempty"`
-	Median float64 `yaml:"median" json:"median,omitempty"`
-	Sigma  float64 `yaml:"sigma" json:"sigma,omitempty"`
+	Days   float64 `yaml:"days,omitempty" json:"days,omitempty"`
+	Min    float64 `yaml:"min,omitempty" json:"min,omitempty"`
+	Max    float64 `yaml:"max,omitempty" json:"max,omitempty"`
+	Mean   float64 `yaml:"mean,omitempty" json:"mean,omitempty"`
+	Median float64 `yaml:"median,omitempty" json:"median,omitempty"`
+	Sigma  float64 `yaml:"sigma,omitempty" json:"sigma,omitempty"`
 }
 
 // FixedDays returns the delay that always takes n days.

@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -66,6 +67,9 @@ type Report struct {
 	// ClosureDays is the distribution of Closure in bins of
 	// ClosureBinDays days, from 0 to the longest closure.
 	ClosureDays []Bin `json:"closure_days"`
+	// Notes say what a reader should know to read the numbers, such as a
+	// period outside the policy's own dates; empty when there is nothing.
+	Notes []string `json:"notes"`
 }
 
 // ClosureBinDays is the width of the bins of [Report.ClosureDays].
@@ -178,7 +182,7 @@ func (h *histogram) stat(name string) Stat {
 // report turns merged aggregates into a Report.
 func (w *world) report(a *accumulator, seed uint64) *Report {
 	r := &Report{
-		Scenario: w.sc.Name, Policy: w.pol.ID(), Calendar: w.sc.Calendar, Seed: seed,
+		Scenario: cmp.Or(w.sc.Name, string(w.pol.ID())), Policy: w.pol.ID(), Calendar: w.sc.Calendar, Seed: seed,
 		Cases: a.cases, Capacity: w.sc.Committee.Capacity, Organisations: a.orgs,
 		Start: w.start, ArrivalsEnd: w.sc.Period.ArrivalEnd(), End: w.end,
 		Closure:         a.closure.stat("closure"),
@@ -202,7 +206,19 @@ func (w *world) report(a *accumulator, seed uint64) *Report {
 	r.Refusals = refusalList(a.refusals)
 	r.Backlog = w.backlog(a)
 	r.ClosureDays = bins(&a.closure, ClosureBinDays)
+	r.Notes = w.notes()
 	return r
+}
+
+// notes explains what the numbers depend on beyond the scenario.
+func (w *world) notes() []string {
+	notes := []string{}
+	v := w.pol.Validity()
+	if last := w.sc.Period.ArrivalEnd().AddDays(-1); !v.Contains(w.start) || !v.Contains(last) {
+		notes = append(notes, fmt.Sprintf("arrivals from %s to %s fall partly or wholly outside %s's dates (%s): the scenario applies its procedure throughout, but who may complain follows the statute in force on each incident date (interpretation 2)",
+			w.start, last, w.pol.ID(), v))
+	}
+	return notes
 }
 
 func (w *world) ruleStats(a *accumulator) ([]RuleStat, float64) {

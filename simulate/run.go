@@ -35,6 +35,10 @@ type RunOptions struct {
 	// so far and the total, from the goroutine that called Run (never
 	// concurrently).
 	Progress func(done, total int)
+
+	// observe, if set, sees every case when it ends: a white-box hook for
+	// tests, called from the workers concurrently.
+	observe func(c *casefsm.Case, end End)
 }
 
 // Run simulates the scenario and returns the report. It validates the
@@ -57,7 +61,7 @@ func (s *Simulator) Run(ctx context.Context, sc Scenario, o RunOptions) (*Report
 	if workers < 0 {
 		return nil, fmt.Errorf("simulate: %d workers (want 0 or more)", workers)
 	}
-	acc, err := w.run(ctx, n, o.Seed, workers, o.Progress)
+	acc, err := w.run(ctx, n, o, workers)
 	if err != nil {
 		return nil, err
 	}
@@ -74,16 +78,17 @@ type job struct {
 
 // run spreads the organisations over the workers and merges their
 // aggregates.
-func (w *world) run(ctx context.Context, n int, seed uint64, workers int, progress func(int, int)) (*accumulator, error) {
+func (w *world) run(ctx context.Context, n int, o RunOptions, workers int) (*accumulator, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan job, 4*workers)
 	done := make(chan int, 4*workers)
-	go w.produce(ctx, n, seed, jobs)
+	go w.produce(ctx, n, o.Seed, jobs)
 	accs := make([]*accumulator, workers)
 	var wg sync.WaitGroup
 	for i := range accs {
-		k := newWorker(w, seed)
+		k := newWorker(w, o.Seed)
+		k.observe = o.observe
 		accs[i] = k.acc
 		wg.Go(func() {
 			for j := range jobs {
@@ -102,8 +107,8 @@ func (w *world) run(ctx context.Context, n int, seed uint64, workers int, progre
 	total := 0
 	for d := range done {
 		total += d
-		if progress != nil {
-			progress(total, n)
+		if o.Progress != nil {
+			o.Progress(total, n)
 		}
 	}
 	if err := context.Cause(ctx); err != nil {
@@ -148,6 +153,7 @@ type worker struct {
 	plans   []plan
 	order   []int
 	censure []casefsm.Penalty
+	observe func(*casefsm.Case, End)
 }
 
 func newWorker(w *world, seed uint64) *worker {
@@ -201,6 +207,9 @@ func (k *worker) simulate(p *plan) error {
 		return cr.err
 	}
 	k.record(&cr, end)
+	if k.observe != nil {
+		k.observe(c, end)
+	}
 	return nil
 }
 

@@ -27,12 +27,12 @@ type Scenario struct {
 	// Every simulated case names it, whatever its dates: a scenario is a
 	// counterfactual world in which these rules apply. Leave it empty when
 	// Overlay is set.
-	Policy policy.ID `yaml:"policy" json:"policy,omitempty"`
+	Policy policy.ID `yaml:"policy,omitempty" json:"policy,omitempty"`
 	// Overlay is an institution's policy on top of a statute (in a file:
 	// the overlay inline, in the format of policy.ParseOverlay, or in
 	// [Simulator.Load] the name of an overlay file beside the scenario).
 	// Cases then follow the institutional policy it yields.
-	Overlay *policy.Overlay `yaml:"overlay" json:"overlay,omitempty"`
+	Overlay *policy.Overlay `yaml:"overlay,omitempty" json:"overlay,omitempty" validate:"-"`
 	// Calendar is the id of the organisation's holiday calendar
 	// ("pk-federal" or "pk-islamabad"), used for the committee's and the
 	// Competent Authority's days; the Ombudsperson and the President use
@@ -46,7 +46,7 @@ type Scenario struct {
 	// organisation (s.2(e), (f)): the share of cases brought by each. The
 	// shares sum to one. A relationship the policy does not cover is
 	// refused at filing, as in life (ineligible_complainant).
-	Complainants map[policy.Relationship]float64 `yaml:"complainants" json:"complainants" validate:"required,dive,keys,relationship,endkeys,probability"`
+	Complainants map[policy.Relationship]float64 `yaml:"complainants" json:"complainants" validate:"required,min=1,dive,keys,relationship,endkeys,probability"`
 	// Routes is how complainants first come forward.
 	Routes Routes `yaml:"routes" json:"routes"`
 	// Outcomes are the probabilities of what forums find and parties do.
@@ -94,7 +94,7 @@ type Arrivals struct {
 	// Seasonality, if given, has twelve factors for January to December,
 	// none negative and not all zero; they are scaled so that their mean
 	// is one. Empty means no seasonality.
-	Seasonality []float64 `yaml:"seasonality" json:"seasonality,omitempty" validate:"omitempty,len=12,dive,gte=0,lte=1000"`
+	Seasonality []float64 `yaml:"seasonality,omitempty" json:"seasonality,omitempty" validate:"dive,gte=0,lte=1000"`
 }
 
 // Routes are the shares of complainants who first come forward informally

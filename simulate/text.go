@@ -19,6 +19,12 @@ func WriteText(w io.Writer, r *Report) error {
 	fmt.Fprintf(bw, "Scenario %s: policy %s, calendar %s, seed %d\n", r.Scenario, r.Policy, r.Calendar, r.Seed)
 	fmt.Fprintf(bw, "%d cases at %d organisations (committee capacity %d); arrivals %s to %s, followed to %s\n\n",
 		r.Cases, r.Organisations, r.Capacity, r.Start, r.ArrivalsEnd.AddDays(-1), r.End.AddDays(-1))
+	for _, n := range r.Notes {
+		fmt.Fprintf(bw, "Note: %s\n", n)
+	}
+	if len(r.Notes) > 0 {
+		fmt.Fprintln(bw)
+	}
 	p("How cases ended\tcases\tshare\t\n")
 	for _, c := range r.Ends {
 		p("%s\t%d\t%s\t\n", c.Name, c.Cases, percent(c.Share))

@@ -75,6 +75,9 @@ func checkScenario(sl validator.StructLevel) {
 
 func checkArrivals(sl validator.StructLevel) {
 	a := sl.Current().Interface().(Arrivals)
+	if n := len(a.Seasonality); n != 0 && n != 12 {
+		sl.ReportError(a.Seasonality, "seasonality", "Seasonality", "len", "12")
+	}
 	if len(a.Seasonality) == 12 && !slices.ContainsFunc(a.Seasonality, func(f float64) bool { return f > 0 }) {
 		sl.ReportError(a.Seasonality, "seasonality", "Seasonality", "not_all_zero", "")
 	}
@@ -98,7 +101,7 @@ func reportSum(sl validator.StructLevel, field string, shares ...float64) {
 		sum += s
 	}
 	if math.Abs(sum-1) > sumTolerance {
-		sl.ReportError(sum, field, field, "sum", fmt.Sprint(sum))
+		sl.ReportError(sum, field, field, "sum", fmt.Sprintf("%.6g", sum))
 	}
 }
 
@@ -198,6 +201,9 @@ func reason(fe validator.FieldError) string {
 		}
 		return fmt.Sprintf("%v is more than %s", fe.Value(), fe.Param())
 	case "min":
+		if k := fe.Kind(); k == reflect.Map || k == reflect.Slice {
+			return "has fewer than " + fe.Param() + " entries"
+		}
 		return fmt.Sprintf("%v is less than %s", fe.Value(), fe.Param())
 	case "len":
 		return fmt.Sprintf("has %d values (want %s, January to December)", reflect.ValueOf(fe.Value()).Len(), fe.Param())

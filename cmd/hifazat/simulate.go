@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"github.com/hifazat/hifazat/policy"
+	"github.com/hifazat/hifazat/simulate"
+	"github.com/hifazat/hifazat/simulate/chart"
+	"golang.org/x/term"
+)
+
+const simulateUsage = `usage: hifazat simulate [SCENARIO-FILE|-] [--cases N] [--seed S] [--workers W]
+                        [--json] [--csv F] [--svg F] [--compare OTHER-SCENARIO]
+
+Simulates complaints through the real lifecycle (casefsm) under a scenario
+(YAML or JSON; see package simulate). Without a file, the default scenario
+runs. --csv and --svg write the aggregates and the chart to F ("-": standard
+output, instead of the table). --compare runs a second scenario with the
+same cases and seed and prints both side by side.`
+
+// cmdSimulate runs `hifazat simulate`.
+func cmdSimulate(e *env, args []string) int {
+	fs := newFlags(e, "simulate")
+	fs.Usage = func() { fmt.Fprintln(e.stderr, simulateUsage) }
+	cases := fs.Int("cases", 0, "cases to simulate (default 10000)")
+	seed := fs.Uint64("seed", 0, "seed of the random streams")
+	workers := fs.Int("workers", 0, "goroutines (default: one per CPU; the output does not depend on it)")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	csvPath := fs.String("csv", "", "write the aggregates as CSV to `F`")
+	svgPath := fs.String("svg", "", "write the chart as SVG to `F`")
+	compare := fs.String("compare", "", "compare with the scenario in `FILE`")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	switch {
+	case len(pos) > 1:
+		return e.fail(exitUsage, "simulate: want at most one scenario file, got %d", len(pos))
+	case *cases < 0 || *cases > simulate.MaxCases:
+		return e.fail(exitUsage, "simulate: --cases %d (want 1 to %d)", *cases, simulate.MaxCases)
+	case *workers < 0:
+		return e.fail(exitUsage, "simulate: --workers %d (want 1 or more)", *workers)
+	case *asJSON && (*csvPath == "-" || *svgPath == "-"), *csvPath == "-" && *svgPath == "-":
+		return e.fail(exitUsage, "simulate: only one of --json, --csv - and --svg - may use standard output")
+	}
+	sim, err := simulate.New(simulate.Options{})
+	if err != nil {
+		return e.fail(exitRefused, "%v", err)
+	}
+	file := ""
+	if len(pos) == 1 {
+		file = pos[0]
+	}
+	scenarios, status := e.loadScenarios(sim, file, *compare)
+	if status != exitOK {
+		return status
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	opts := simulate.RunOptions{Cases: *cases, Seed: *seed, Workers: *workers}
+	reports := make([]*simulate.Report, len(scenarios))
+	for i, sc := range scenarios {
+		opts.Progress = e.progressBar(!*asJSON, sc.Name)
+		r, err := sim.Run(ctx, sc, opts)
+		if opts.Progress != nil {
+			opts.Progress(-1, 0)
+		}
+		if err != nil {
+			return e.fail(runStatus(err), "simulate: %v", err)
+		}
+		reports[i] = r
+	}
+	return e.writeReports(reports, *asJSON, *csvPath, *svgPath)
+}
+
+// loadScenarios reads the scenario (the default without a file) and the
+// one to compare with, if any.
+func (e *env) loadScenarios(sim *simulate.Simulator, file, compare string) ([]simulate.Scenario, int) {
+	var out []simulate.Scenario
+	for _, f := range []string{file, compare} {
+		if f == "" && len(out) > 0 {
+			break
+		}
+		sc, err := e.loadScenario(sim, f)
+		if err != nil {
+			name := f
+			if name == "" {
+				name = "default scenario"
+			}
+			return nil, e.fail(scenarioStatus(err), "simulate: %s: %v", name, err)
+		}
+		out = append(out, sc)
+	}
+	return out, exitOK
+}
+
+// loadScenario reads one scenario: the default for "", standard input for
+// "-", else the file; an unnamed scenario is named after its file.
+func (e *env) loadScenario(sim *simulate.Simulator, file string) (simulate.Scenario, error) {
+	switch file {
+	case "":
+		return simulate.DefaultScenario(), nil
+	case "-":
+		data, err := io.ReadAll(io.LimitReader(e.stdin, 1<<20+1))
+		if err != nil {
+			return simulate.Scenario{}, err
+		}
+		return sim.Parse(data)
+	}
+	sc, err := sim.Load(file)
+	if err == nil && sc.Name == "" {
+		sc.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	}
+	return sc, err
+}
+
+// scenarioStatus is the exit status for a scenario that cannot run: 1
+// when the law refuses its overlay, 2 when it is malformed.
+func scenarioStatus(err error) int {
+	if errors.Is(err, policy.ErrOverlayRefused) {
+		return exitRefused
+	}
+	return exitUsage
+}
+
+func runStatus(err error) int {
+	if errors.Is(err, simulate.ErrInvalidScenario) {
+		return scenarioStatus(err)
+	}
+	return exitRefused
+}
+
+// writeReports prints the reports as asked: JSON, or the table (a
+// comparison for two); and the CSV and SVG files.
+func (e *env) writeReports(reports []*simulate.Report, asJSON bool, csvPath, svgPath string) int {
+	if err := e.writeTo(csvPath, func(w io.Writer) error { return simulate.WriteCSV(w, reports...) }); err != nil {
+		return e.fail(exitUsage, "simulate: --csv: %v", err)
+	}
+	if err := e.writeTo(svgPath, func(w io.Writer) error { return chart.SVG(w, reports...) }); err != nil {
+		return e.fail(exitUsage, "simulate: --svg: %v", err)
+	}
+	var err error
+	switch {
+	case asJSON && len(reports) == 2:
+		err = writeJSON(e.stdout, comparisonJSON{A: reports[0], B: reports[1], Differences: simulate.Compare(reports[0], reports[1])})
+	case asJSON:
+		err = writeJSON(e.stdout, reports[0])
+	case csvPath == "-" || svgPath == "-":
+	case len(reports) == 2:
+		err = simulate.WriteComparison(e.stdout, reports[0], reports[1])
+	default:
+		err = simulate.WriteText(e.stdout, reports[0])
+	}
+	if err != nil {
+		return e.fail(exitUsage, "simulate: %v", err)
+	}
+	return exitOK
+}
+
+// comparisonJSON is the --json output of --compare.
+type comparisonJSON struct {
+	A           *simulate.Report      `json:"a"`
+	B           *simulate.Report      `json:"b"`
+	Differences []simulate.Difference `json:"differences"`
+}
+
+// writeTo writes to the file at path ("-": standard output; "": nothing).
+func (e *env) writeTo(path string, write func(io.Writer) error) error {
+	switch path {
+	case "":
+		return nil
+	case "-":
+		return write(e.stdout)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// progressBar returns a progress callback drawing a bar on stderr, or nil
+// when stderr is not a terminal or the output is JSON. Called with a
+// negative count, it clears its line.
+func (e *env) progressBar(enabled bool, name string) func(done, total int) {
+	f, ok := e.stderr.(*os.File)
+	if !enabled || !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	last := -1
+	return func(done, total int) {
+		if done < 0 {
+			fmt.Fprint(f, "\r\033[K")
+			return
+		}
+		pct := done * 100 / max(total, 1)
+		if pct == last {
+			return
+		}
+		last = pct
+		const width = 30
+		bar := strings.Repeat("#", pct*width/100) + strings.Repeat(".", width-pct*width/100)
+		fmt.Fprintf(f, "\rsimulating %s [%s] %3d%% %d/%d cases", name, bar, pct, done, total)
+	}
+}
