@@ -71,10 +71,10 @@ func WriteText(w io.Writer, r *Report) error {
 
 func percent(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
 
-// WriteComparison writes a and b side by side for people: every metric
-// but the monthly backlog and the closure distribution (see
-// [Report.Metrics]), with B - A. Metrics equal in both are kept, so that
-// the table has the same rows for the same kinds of scenario.
+// WriteComparison writes a and b side by side for people, with B - A: the
+// metrics of [Report.Metrics] but the monthly backlog (its peak is kept),
+// the closure distribution, the p99 and maximum of each stage, and the
+// metrics that are zero in both.
 func WriteComparison(w io.Writer, a, b *Report) error {
 	bw := bufio.NewWriter(w)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -83,7 +83,8 @@ func WriteComparison(w io.Writer, a, b *Report) error {
 	fmt.Fprintf(bw, "A: %s (policy %s)\nB: %s (policy %s)\n%d and %d cases, seeds %d and %d\n\n", la, a.Policy, lb, b.Policy, a.Cases, b.Cases, a.Seed, b.Seed)
 	fmt.Fprintf(tw, "section\titem\tmetric\tA\tB\tB - A\t\n")
 	for _, d := range Compare(a, b) {
-		if d.Section == "closure_days" || (d.Section == "backlog" && d.Item != "peak") {
+		if d.Section == "closure_days" || (d.Section == "backlog" && d.Item != "peak") ||
+			(d.Section == "stage" && (d.Name == "p99" || d.Name == "max")) || (d.A == 0 && d.B == 0) {
 			continue
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", d.Section, d.Item, d.Name, cell(d.A, d.InA), cell(d.B, d.InB), signed(d.Change))

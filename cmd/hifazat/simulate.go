@@ -73,7 +73,7 @@ func cmdSimulate(e *env, args []string) int {
 			opts.Progress(-1, 0)
 		}
 		if err != nil {
-			return e.fail(runStatus(err), "simulate: %v", err)
+			return e.fail(runStatus(err), "simulate: %s", strings.TrimPrefix(err.Error(), "simulate: "))
 		}
 		reports[i] = r
 	}
@@ -94,7 +94,7 @@ func (e *env) loadScenarios(sim *simulate.Simulator, file, compare string) ([]si
 			if name == "" {
 				name = "default scenario"
 			}
-			return nil, e.fail(scenarioStatus(err), "simulate: %s: %v", name, err)
+			return nil, e.fail(scenarioStatus(err), "simulate: %s: %s", name, strings.TrimPrefix(err.Error(), "simulate: "))
 		}
 		out = append(out, sc)
 	}
