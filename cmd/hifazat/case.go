@@ -1,0 +1,174 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
+)
+
+const caseUsage = `usage: hifazat case status FILE|- [--at D] [--json]
+
+Replays a case file (the SDK's JSON interchange format; - reads standard
+input) and reports the case as of D (default: the date of its last event):
+its state, every deadline it started with its status, breaches, the events
+permitted next and warnings. Exit 0 when every event was applied, 1 when one
+was refused (the report shows the state before it), 2 for a malformed file.`
+
+// cmdCase runs "hifazat case SUBCOMMAND".
+func cmdCase(e *env, args []string) int {
+	if len(args) == 0 {
+		return e.fail(exitUsage, "case: want a subcommand; run 'hifazat case --help'")
+	}
+	switch args[0] {
+	case "status":
+		return cmdCaseStatus(e, args[1:])
+	case "-h", "--help", "help":
+		fmt.Fprintln(e.stdout, caseUsage)
+		return exitOK
+	}
+	return e.fail(exitUsage, "case: unknown subcommand %q; run 'hifazat case --help'", args[0])
+}
+
+func cmdCaseStatus(e *env, args []string) int {
+	fs := newFlags(e, "case status")
+	at := fs.String("at", "", "report as of this date (YYYY-MM-DD)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, status, done := parseCommand(e, "case status", caseUsage, fs, args)
+	if done {
+		return status
+	}
+	if len(pos) != 1 {
+		return e.fail(exitUsage, "case status: want one case file (or -); run 'hifazat case --help'")
+	}
+	asOf, err := optionalDate(*at)
+	if err != nil {
+		return e.fail(exitUsage, "case status: --at: %v", err)
+	}
+	f, err := readCaseFile(e, pos[0])
+	if err != nil {
+		return e.fail(exitUsage, "case status: %v", err)
+	}
+	eng, err := casefsm.NewEngine(policy.Builtin(), casefsm.Options{})
+	if err != nil {
+		return e.fail(exitUsage, "case status: %v", err)
+	}
+	r, err := eng.Report(f, asOf)
+	if err != nil {
+		return e.fail(exitUsage, "case status: %v", err)
+	}
+	if *asJSON {
+		if err := writeJSON(e.stdout, r); err != nil {
+			return e.fail(exitUsage, "case status: %v", err)
+		}
+	} else {
+		printReport(e.stdout, r)
+	}
+	if r.Error != nil {
+		return exitRefused
+	}
+	return exitOK
+}
+
+// parseCommand parses a subcommand's flags; when done is true the command
+// is over (help printed, or bad flags) and status is its exit status.
+func parseCommand(e *env, name, usage string, fs *flag.FlagSet, args []string) (pos []string, status int, done bool) {
+	fs.SetOutput(io.Discard)
+	pos, err := parseFlags(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintln(e.stdout, usage)
+		return nil, exitOK, true
+	case err != nil:
+		return nil, e.fail(exitUsage, "%s: %v; run 'hifazat %s --help'", name, err, strings.Fields(name)[0]), true
+	}
+	return pos, exitOK, false
+}
+
+// optionalDate parses s as YYYY-MM-DD; the empty string is the zero Date.
+func optionalDate(s string) (civil.Date, error) {
+	if s == "" {
+		return civil.Date{}, nil
+	}
+	return civil.Parse(s)
+}
+
+// readCaseFile decodes the case file at path, or standard input for "-".
+func readCaseFile(e *env, path string) (*casefsm.CaseFile, error) {
+	r := e.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	return casefsm.Decode(r)
+}
+
+// printReport prints a case report for people.
+func printReport(w io.Writer, r casefsm.Report) {
+	fmt.Fprintf(w, "policy %s, state %s", r.Policy, r.State)
+	if r.Terminal {
+		fmt.Fprint(w, " (terminal)")
+	}
+	fmt.Fprintln(w)
+	if r.Error != nil {
+		fmt.Fprintf(w, "refused: event %d (%s): %s: %s [%s]\n", r.Error.Index, r.Error.Type, r.Error.Code, r.Error.Message, r.Error.Citation.Section)
+	}
+	printDeadlines(w, r.Deadlines)
+	if len(r.Breaches) > 0 {
+		fmt.Fprintln(w, "\nbreaches:")
+		for _, b := range r.Breaches {
+			fmt.Fprintf(w, "  %s %s: %s [%s]\n", b.Code, b.Rule, b.Message, b.Citation.Section)
+		}
+	}
+	if len(r.Next) > 0 {
+		fmt.Fprintln(w, "\nnext:")
+		for _, n := range r.Next {
+			fmt.Fprintf(w, "  %s by %s\n", n.Event, joinRoles(n.By))
+		}
+	}
+	if len(r.Warnings) > 0 {
+		fmt.Fprintln(w, "\nwarnings:")
+		for _, x := range r.Warnings {
+			fmt.Fprintf(w, "  %s: %s [%s]\n", x.Code, x.Message, x.Citation.Section)
+		}
+	}
+}
+
+func printDeadlines(w io.Writer, ds []casefsm.DeadlineStatus) {
+	if len(ds) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tKIND\tFROM\tDUE\tDONE\tSTATUS\tCITATION")
+	for _, d := range ds {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.Rule, d.Kind, d.From, d.Due, orDash(d.DoneOn), d.Status, d.Citation.Section)
+	}
+	tw.Flush()
+}
+
+func orDash(d civil.Date) string {
+	if !d.IsValid() {
+		return "-"
+	}
+	return d.String()
+}
+
+func joinRoles(rs []casefsm.Role) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.String()
+	}
+	return strings.Join(names, ", ")
+}
