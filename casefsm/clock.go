@@ -135,7 +135,7 @@ func (c *Case) deadlineFrom(id policy.RuleID, from, until civil.Date) (deadlines
 		return deadlines.Deadline{}, err
 	}
 	kind := rule.Kind
-	if kind == policy.Filing && !pol.Interpretations().RollForwardFilings.Value {
+	if kind == policy.Filing && !c.def.in.RollForwardFilings.Value {
 		rule.Kind = policy.Duty // interpretation 7 switched off: no roll-forward
 	}
 	d, err := deadlines.Compute(rule, from, cal, c.staysUntil(until)...)
@@ -146,7 +146,7 @@ func (c *Case) deadlineFrom(id policy.RuleID, from, until civil.Date) (deadlines
 // staysUntil returns the case's stays, with a stay in force counted as
 // lifted on until; none if the policy does not let stays pause clocks.
 func (c *Case) staysUntil(until civil.Date) []deadlines.Stay {
-	if !c.def.pol.Interpretations().StaysPause.Value {
+	if !c.def.in.StaysPause.Value {
 		return nil
 	}
 	if !c.f.stayFrom.IsValid() || !until.After(c.f.stayFrom) {

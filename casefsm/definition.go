@@ -24,6 +24,10 @@ type Definition struct {
 	// removed holds, for each event the policy switched off entirely, the
 	// parameter that did.
 	removed map[EventType]policy.Citation
+	// in and routes are the policy's parameters, copied once so that no
+	// event copies them again.
+	in     policy.Interpretations
+	routes policy.Routes
 
 	// row holds, for a case on a route in a state, the index+1 of the row
 	// that governs an event (0: none). It is the whole per-event lookup.
@@ -264,5 +268,8 @@ func newDefinition(p *policy.Policy, o tableOptions) (*Definition, error) {
 		return nil, err
 	}
 	d.removed = removed
+	if p != nil {
+		d.in, d.routes = p.Interpretations(), p.Routes()
+	}
 	return d, nil
 }

@@ -10,7 +10,7 @@ import (
 // the decisions, orders and requests it puts in force. It runs after the
 // state has moved and cannot fail.
 func (c *Case) effects(ev *Event, idx int) {
-	in := c.def.pol.Interpretations()
+	in := &c.def.in
 	switch ev.Type {
 	case FileComplaint:
 		c.start(policy.RuleCharges, c.received(ev, idx, false), 0, idx)
@@ -75,7 +75,7 @@ func (c *Case) received(ev *Event, idx int, warn bool) civil.Date {
 	if ev.ReceivedOn.IsValid() {
 		return ev.ReceivedOn
 	}
-	if in := c.def.pol.Interpretations(); warn && in.ExcludeTriggerDay.Value {
+	if in := &c.def.in; warn && in.ExcludeTriggerDay.Value {
 		c.f.warnings = append(c.f.warnings, Warning{Code: WarnMissingReceivedOn, Index: idx, Citation: in.ExcludeTriggerDay.Citation,
 			Message: "no received_on recorded on " + ev.Type.String() + " of " + ev.On.String() + ": the period is counted from the event's own date"})
 	}
@@ -84,7 +84,7 @@ func (c *Case) received(ev *Event, idx int, warn bool) civil.Date {
 
 // closeDefence records a defence or an ex parte order; the findings period
 // runs from here when the policy does not wait for a recorded start.
-func (c *Case) closeDefence(ev *Event, idx int, in policy.Interpretations) {
+func (c *Case) closeDefence(ev *Event, idx int, in *policy.Interpretations) {
 	if ev.Type == SubmitDefence {
 		c.f.defenceOn = ev.On
 	} else {
@@ -100,7 +100,7 @@ func (c *Case) closeDefence(ev *Event, idx int, in policy.Interpretations) {
 // representation on the Ombudsperson's (s.9).
 func (c *Case) decided(ev *Event, idx int) {
 	c.f.decisionOn, c.f.imposed = ev.On, ev.Penalties
-	routes := c.def.pol.Routes()
+	routes := c.def.routes
 	switch {
 	case c.route == CommitteeRoute && routes.Appeal.Value:
 		c.start(policy.RuleAppealComplainant, ev.On, Complainant, idx)
@@ -120,7 +120,7 @@ func (c *Case) communicated(ev *Event, idx int) {
 		switch {
 		case r == Accused && !c.f.toldAccused.IsValid():
 			c.f.toldAccused = ev.On
-			if len(c.f.imposed) > 0 && c.def.pol.Routes().Appeal.Value {
+			if len(c.f.imposed) > 0 && c.def.routes.Appeal.Value {
 				c.start(policy.RuleAppealPenalised, ev.On, Accused, idx)
 			}
 		case r == Complainant && !c.f.toldComplainant.IsValid():
@@ -139,7 +139,7 @@ func (c *Case) redecided(ev *Event, idx int) {
 	case len(ev.Penalties) > 0:
 		c.f.imposed = ev.Penalties
 	}
-	routes := c.def.pol.Routes()
+	routes := c.def.routes
 	if ev.Type == DecideAppeal && routes.Representation.Value && routes.RepresentationAgainstAppeal.Value {
 		c.f.represented = 0
 		c.start(policy.RuleRepresentation, ev.On, 0, idx)

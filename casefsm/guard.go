@@ -294,7 +294,7 @@ func (c *Case) guardFiling(ev *Event, p *plan) *Refusal {
 			return c.refuse(ev, NotAllowed, cit, "a %s may not be the accused under %s", strings.ReplaceAll(string(rel), "_", " "), subst.ID())
 		}
 	}
-	if reach := p.def.pol.Routes().OmbudspersonReachFrom; ev.Type == FileWithOmbudsperson && reach.Value.IsValid() && c.substanceDate(ev.On).Before(reach.Value) {
+	if reach := p.def.routes.OmbudspersonReachFrom; ev.Type == FileWithOmbudsperson && reach.Value.IsValid() && c.substanceDate(ev.On).Before(reach.Value) {
 		return c.refuse(ev, NotAllowed, reach.Citation, "the Ombudsperson takes up conduct from %s; the incident was on %s", reach.Value, c.substanceDate(ev.On))
 	}
 	return nil
@@ -319,7 +319,7 @@ func (c *Case) defenceRule() policy.RuleID {
 // guardDefence accepts a late defence, marked late, unless ex parte was
 // ordered and not set aside (interpretation 13).
 func (c *Case) guardDefence(ev *Event, p *plan) *Refusal {
-	in := p.def.pol.Interpretations()
+	in := &p.def.in
 	if !p.def.rows[p.row].Moves() {
 		switch {
 		case !c.f.exParteSetAside:
@@ -353,7 +353,7 @@ func (c *Case) guardDefence(ev *Event, p *plan) *Refusal {
 // guardExParte allows ex parte only once the defence period has run out
 // with no defence (interpretation 14).
 func (c *Case) guardExParte(ev *Event, p *plan) *Refusal {
-	in := p.def.pol.Interpretations()
+	in := &p.def.in
 	k, ok := c.latest(c.defenceRule(), 0)
 	if !in.ExParteAfterDefencePeriod.Value || !ok {
 		return nil
@@ -383,7 +383,7 @@ func (c *Case) guardSetAside(ev *Event) *Refusal {
 // checkMismatch records a decision that differs from the recommendation as
 // a breach of s.4(5); it is never refused (interpretation 15).
 func (c *Case) checkMismatch(ev *Event, p *plan) {
-	in := p.def.pol.Interpretations()
+	in := &p.def.in
 	if !in.PenaltyMismatchIsBreach.Value || samePenalties(ev.Penalties, c.f.recommended) {
 		return
 	}
@@ -459,7 +459,7 @@ func (c *Case) guardRepresentation(ev *Event, p *plan) *Refusal {
 // (interpretation 13) or, for a complainant told of the decision later,
 // within the period counted from being told (interpretation 16).
 func (c *Case) checkWindow(ev *Event, p *plan, k clock) *Refusal {
-	in := p.def.pol.Interpretations()
+	in := &p.def.in
 	d, err := c.deadline(k, ev.On)
 	if err != nil {
 		p.warnings = append(p.warnings, unavailable(k.rule, err))
@@ -488,7 +488,7 @@ func (c *Case) checkWindow(ev *Event, p *plan, k clock) *Refusal {
 
 // knowledgeDue returns the end of the complainant's period counted from
 // when she was told of the decision, where she was told after it.
-func (c *Case) knowledgeDue(k clock, until civil.Date, in policy.Interpretations) (civil.Date, bool) {
+func (c *Case) knowledgeDue(k clock, until civil.Date, in *policy.Interpretations) (civil.Date, bool) {
 	if k.rule != policy.RuleAppealComplainant || !in.ComplainantKnowledgeAnchor.Value || !c.f.toldComplainant.After(k.from) {
 		return civil.Date{}, false
 	}
@@ -500,10 +500,10 @@ func (c *Case) knowledgeDue(k clock, until civil.Date, in policy.Interpretations
 // period is open, or has not started for a penalised person not yet told.
 func (c *Case) guardFinalise(ev *Event, p *plan) *Refusal {
 	cit := p.def.rows[p.row].Citation
-	if len(c.f.imposed) > 0 && !c.f.toldAccused.IsValid() && (c.state == Decided || c.state == DecisionCommunicated) && p.def.pol.Routes().Appeal.Value {
+	if len(c.f.imposed) > 0 && !c.f.toldAccused.IsValid() && (c.state == Decided || c.state == DecisionCommunicated) && p.def.routes.Appeal.Value {
 		return c.refuse(ev, TooEarly, policy.Citation{Section: "s.6(1)", Confidence: policy.High}, "the decision has not been communicated in writing to the penalised person, whose appeal period has not started")
 	}
-	in := p.def.pol.Interpretations()
+	in := &p.def.in
 	for _, k := range c.f.clocks {
 		if !k.open() || (k.rule != policy.RuleAppealComplainant && k.rule != policy.RuleAppealPenalised && k.rule != policy.RuleRepresentation) {
 			continue

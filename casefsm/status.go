@@ -254,7 +254,7 @@ func (c *Case) caseWarnings(asOf civil.Date) []Warning {
 	if c.route == NoRoute {
 		return c.retaliationWarnings()
 	}
-	in := c.def.pol.Interpretations()
+	in := &c.def.in
 	if acc := c.h.Parties.Accused.Relationship; (acc == policy.Employer || acc == policy.CompetentAuthorityMember) &&
 		c.route == CommitteeRoute && !c.state.Terminal() && in.ConflictedRouteWarns.Value {
 		add(WarnConflictedRoute, in.ConflictedRouteWarns.Citation, "the accused is the %s: the internal route is conflicted, and the complainant may go to the Ombudsperson (s.8(1))", acc)
@@ -294,17 +294,17 @@ func (c *Case) gazetteWarnings() []Warning {
 // stageWarnings are the warnings about where the case stands.
 func (c *Case) stageWarnings(asOf civil.Date) []Warning {
 	var ws []Warning
-	in := c.def.pol.Interpretations()
+	in := &c.def.in
 	add := func(code WarningCode, cit policy.Citation, format string, a ...any) {
 		ws = append(ws, Warning{Code: code, Citation: cit, Index: -1, Message: fmt.Sprintf(format, a...)})
 	}
 	if c.state == DefenceClosed && in.FindingsFromRecordedStart.Value {
 		add(WarnInquiryStartNotRecorded, in.FindingsFromRecordedStart.Citation, "the committee has not recorded the start of its inquiry: the findings period is not running")
 	}
-	if c.state == ChargesCommunicated && c.def.pol.Routes().ExParteCommittee.Value == policy.Mandatory {
+	if c.state == ChargesCommunicated && c.def.routes.ExParteCommittee.Value == policy.Mandatory {
 		if k, ok := c.latest(policy.RuleDefence, 0); ok {
 			if d, err := c.deadline(k, asOf); err == nil && asOf.After(d.Due) {
-				add(WarnExParteRequired, c.def.pol.Routes().ExParteCommittee.Citation, "the defence period ended on %s with no defence: the committee shall proceed ex parte unless reasonable cause is shown", d.Due)
+				add(WarnExParteRequired, c.def.routes.ExParteCommittee.Citation, "the defence period ended on %s with no defence: the committee shall proceed ex parte unless reasonable cause is shown", d.Due)
 			}
 		}
 	}
@@ -312,7 +312,7 @@ func (c *Case) stageWarnings(asOf civil.Date) []Warning {
 		add(WarnStayInForce, in.StaysPause.Citation, "a stay is in force since %s: the clocks are paused", c.f.stayFrom)
 	}
 	if c.f.withdrawalOn.IsValid() && !c.state.Terminal() && c.def.future[c.route][c.state][AcceptWithdrawal] {
-		add(WarnWithdrawalRequested, c.def.pol.Routes().Withdrawal.Citation, "the complainant asked on %s to withdraw; the forum has not decided", c.f.withdrawalOn)
+		add(WarnWithdrawalRequested, c.def.routes.Withdrawal.Citation, "the complainant asked on %s to withdraw; the forum has not decided", c.f.withdrawalOn)
 	}
 	return ws
 }
@@ -320,10 +320,10 @@ func (c *Case) stageWarnings(asOf civil.Date) []Warning {
 // retaliationWarnings surface every report of retaliation with no interim
 // measure recorded after it (interpretation 21), filed or not.
 func (c *Case) retaliationWarnings() []Warning {
-	if c.def == nil || !c.def.pol.Interpretations().RetaliationSurfaced.Value {
+	if c.def == nil || !c.def.in.RetaliationSurfaced.Value {
 		return nil
 	}
-	cit := c.def.pol.Interpretations().RetaliationSurfaced.Citation
+	cit := c.def.in.RetaliationSurfaced.Citation
 	var ws []Warning
 	for _, i := range c.f.retaliation {
 		if c.f.interimAt <= i {
