@@ -1,0 +1,76 @@
+// Package casestore keeps harassment cases so that none is lost, altered
+// unseen, or shown to someone who may not see it.
+//
+// A case is a header (the case file's policy, jurisdiction, calendar,
+// incident date and parties: see [Header]) and an append-only list of dated
+// events in the case file's JSON form ([Event]), the interchange format of
+// package casefsm. A [Store] creates cases (empty, or imported from a case
+// file), appends events with optimistic concurrency (the caller states the
+// version it read; a stale append fails with [ErrConflict] and writes
+// nothing), loads cases, lists them with the filters a dashboard needs, and
+// verifies them. Every write is first checked by a [Validator], in
+// production casefsm ([CaseFSM]): an event the law refuses never reaches
+// storage, and the store indexes the state and the open deadlines casefsm
+// derives so that "overdue as of D" is an indexed query.
+//
+// Implementations: [Memory] here; SQLite (the embedded default) and
+// PostgreSQL in package casestore/sqlstore, whose Open takes a location
+// such as "sqlite:./hifazat.db" or "postgres://...". Package
+// casestore/storetest is the conformance suite every store passes and
+// integrators can run on their own.
+//
+// # Tamper evidence
+//
+// Each stored event carries a SHA-256 hash over the previous event's hash
+// and its own canonical bytes ([Chain]); the chain starts from a hash over
+// the case id and header ([Genesis]). Canonical bytes are RFC 8785 JSON
+// ([Canonical]): the store canonicalizes every event it accepts and stores
+// and hashes exactly those bytes. [VerifyStored] (behind every store's
+// Verify) walks a case and reports the first event modified, deleted,
+// inserted or reordered, or a changed header, as a [Problem]. A chain
+// without a secret cannot stop someone who rewrites every later hash too:
+// record a [Verification]'s Head outside the database to detect that.
+//
+// # Confidential views
+//
+// [ViewAs] shows a case to a [Role]. Statements and other evidence are
+// confidential (s.4(3)(a)); the committee may order proceedings
+// confidential (s.5(4)); the informal route is strictly confidential (Code
+// (iii)). The library's table, the strictest reading that still lets each
+// role do its work under the Act:
+//
+//	role                 identities            statements  evidence  notes     retaliation reports
+//	complainant          complainant, accused  withheld    withheld  withheld  her own
+//	accused              complainant, accused  withheld    withheld  withheld  his own
+//	inquiry_committee    all, with witnesses   all         all       all       all
+//	competent_authority  complainant, accused  withheld    withheld  withheld  all
+//	ombudsperson         all, with witnesses   all         all       all       all
+//	statistics           none                  withheld    withheld  withheld  withheld
+//
+// "Identities" are the parties' ids and names, a replaced member's details
+// and a penalty's payee; statements are record_statement events, evidence
+// order_medical_examination events, notes add_note events, retaliation
+// reports report_retaliation events (their free text: note, reason,
+// reasonable_cause, condonation). Procedural facts (each event's type, date
+// and acting role, findings, penalty codes, state and deadlines) are visible
+// to every role: the parties need them to defend their rights (s.4(1),
+// s.6). The accused learns who complains against him from the charges
+// (s.4(1)(a)); witnesses' identities stay with the forums (s.4(3)(d)
+// protects them). The Competent Authority decides penalties on the
+// committee's findings (s.4(4)-(5)) and must stop retaliation (s.4(3)(e),
+// Code (xi)), so it sees reports of it; while a case is only informal (no
+// complaint filed) it sees no identities at all (Code (iii)). A statistics
+// view drops identities, free text and the case id entirely, with no
+// placeholder. Withheld values are replaced by [Withheld].
+//
+// Nothing in this package logs or prints case content. Error messages name
+// case ids, versions, fields and event types, and quote at most the first
+// 40 bytes of a field that is the wrong type; never a note or a statement.
+//
+// # Non-goals
+//
+// The package does not decide the law (casefsm does), does not read the
+// clock (List takes the date to judge deadlines on), and does not encrypt
+// data at rest or manage database users: a deployment protects its
+// database as it would any personnel record.
+package casestore
