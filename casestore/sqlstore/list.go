@@ -67,7 +67,13 @@ func (s *Store) listQuery(f casestore.Filter) (string, []any) {
 		due = append(due, "due BETWEEN ? AND ?")
 		args = append(args, f.At.String(), f.At.AddDays(f.DueWithin).String())
 	}
-	if len(due) > 0 {
+	switch {
+	case len(due) == 0:
+	case f.Limit > 0:
+		// A page: walk the cases in id order and stop at the page's end.
+		where = append(where, "EXISTS (SELECT 1 FROM hifazat_deadlines d WHERE d.case_id = hifazat_cases.id AND ("+strings.Join(due, " OR ")+"))")
+	default:
+		// Everything: one range scan of the due-date index.
 		where = append(where, "id IN (SELECT case_id FROM hifazat_deadlines WHERE "+strings.Join(due, " OR ")+")")
 	}
 	q := `SELECT id, version, policy, state, deadlines FROM hifazat_cases`
