@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/hifazat/hifazat/casestore"
@@ -35,6 +36,17 @@ const (
 	// head as they were.
 	DeleteLastEvent
 )
+
+var editNames = [...]string{"", "modify_event", "delete_event", "delete_event_leave_gap", "insert_event", "swap_events", "modify_header", "delete_last_event"}
+
+// String returns the edit's name, such as "swap_events", or
+// "%!EditKind(N)" for a value that is not an edit.
+func (k EditKind) String() string {
+	if k > 0 && int(k) < len(editNames) {
+		return editNames[k]
+	}
+	return "%!EditKind(" + strconv.Itoa(int(k)) + ")"
+}
 
 // Edit says how a Harness's Tamper function must change a stored case.
 type Edit struct {
