@@ -12,9 +12,10 @@ import (
 	"github.com/hifazat/hifazat/simulate"
 )
 
-// A researcher's question: how often are the committee's 30 days for
-// findings (s.4(4)) broken when a committee can carry two cases at once,
-// against three?
+// A researcher's question: when a committee can carry two cases at once
+// rather than three, how often are the 3 days to communicate the charges
+// (s.4(1)(a), counted from receipt) broken, and the 30 days for findings
+// (s.4(4), counted from the start of the inquiry, after any wait)?
 func Example() {
 	sim, err := simulate.New(simulate.Options{})
 	if err != nil {

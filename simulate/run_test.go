@@ -351,3 +351,16 @@ func TestMonthsBetween(t *testing.T) {
 		assert.Equal(t, tc.n, monthsBetween(civil.MustParse(tc.a), civil.MustParse(tc.b)), "monthsBetween(%s, %s)", tc.a, tc.b)
 	}
 }
+
+// TestEstimatedHolidays: the holiday table's 2023-2024 dates are all
+// fixed or notified, while its 2026 lunar holidays are estimates
+// (interpretation 8), so only the later period has deadlines touching one.
+func TestEstimatedHolidays(t *testing.T) {
+	sc := onTime()
+	r := run(t, sc, RunOptions{Cases: 1000, Seed: 12})
+	assert.Positive(t, r.EstimatedHolidayShare, "2026")
+	assert.Positive(t, rule(r, policy.RuleFindings).EstimatedHolidays)
+	sc.Period.Start = civil.MustOf(2023, 1, 1)
+	r = run(t, sc, RunOptions{Cases: 1000, Seed: 12})
+	assert.Zero(t, r.EstimatedHolidayShare, "2023-2024")
+}

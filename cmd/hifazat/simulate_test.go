@@ -129,3 +129,14 @@ func TestSimulateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestProgressBarOnlyOnATerminal: no bar for a buffer, a file or JSON.
+func TestProgressBarOnlyOnATerminal(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	require.NoError(t, err)
+	defer f.Close()
+	for _, e := range []*env{{stderr: &strings.Builder{}}, {stderr: f}} {
+		assert.Nil(t, e.progressBar(true, "x"), "stderr %T is not a terminal", e.stderr)
+	}
+	assert.Nil(t, (&env{stderr: os.Stderr}).progressBar(false, "x"), "never with --json")
+}
