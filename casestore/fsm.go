@@ -22,20 +22,22 @@ import (
 // not open).
 func CaseFSM(engine *casefsm.Engine) Validator { return fsmValidator{engine} }
 
-// builtinEngine is the engine of the default validator: casefsm with the
-// built-in policies and calendars. It is built once, on first use, and is
-// immutable afterwards.
-var builtinEngine = sync.OnceValues(func() (*casefsm.Engine, error) {
-	return casefsm.NewEngine(policy.Builtin(), casefsm.Options{})
-})
+// builtinValidator is CaseFSM over casefsm's built-in policies and
+// calendars, with the engine built on first use and kept for the life of
+// the value: each store resolves its own (see [Options.WithDefaults]), so
+// no engine is shared through package state.
+type builtinValidator struct {
+	engine func() (*casefsm.Engine, error)
+}
 
-// defaultValidator is CaseFSM over the built-in engine.
-var defaultValidator Validator = builtinValidator{}
+func newBuiltinValidator() builtinValidator {
+	return builtinValidator{engine: sync.OnceValues(func() (*casefsm.Engine, error) {
+		return casefsm.NewEngine(policy.Builtin(), casefsm.Options{})
+	})}
+}
 
-type builtinValidator struct{}
-
-func (builtinValidator) Validate(h Header, events []Event, from int) (Projection, error) {
-	e, err := builtinEngine()
+func (b builtinValidator) Validate(h Header, events []Event, from int) (Projection, error) {
+	e, err := b.engine()
 	if err != nil {
 		// The built-in policies are literals checked by their own tests.
 		return Projection{}, fmt.Errorf("casestore: cannot build casefsm's engine from the built-in policies: %w", err)

@@ -22,7 +22,7 @@ var _ Store = (*Memory)(nil)
 
 // NewMemory returns an empty in-memory store.
 func NewMemory(opts Options) *Memory {
-	return &Memory{opts: opts, cases: map[string]*Case{}}
+	return &Memory{opts: opts.WithDefaults(), cases: map[string]*Case{}}
 }
 
 // Create implements [Store].

@@ -42,10 +42,7 @@ func (o Options) Prepare(c Case, events []Event) ([]Record, Projection, error) {
 }
 
 func (o Options) validator() Validator {
-	if o.Validator != nil {
-		return o.Validator
-	}
-	return defaultValidator
+	return o.WithDefaults().Validator
 }
 
 // withCase sets the case id on the validator's typed errors.

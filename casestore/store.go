@@ -185,9 +185,21 @@ type Validator interface {
 
 // Options configures a store. The zero value means the defaults.
 type Options struct {
-	// Validator checks every write; nil means [CaseFSM] with its built-in
-	// policies.
+	// Validator checks every write; nil means [CaseFSM] with casefsm's
+	// built-in policies.
 	Validator Validator
+}
+
+// WithDefaults returns o with its zero fields set to their defaults: a nil
+// Validator becomes CaseFSM over the built-in policies, whose engine is built
+// on first use and kept by the returned Options. Stores call it once when
+// they are opened; an integrator calling [Options.Prepare] on every write
+// should do the same, since the zero Options builds a new engine per call.
+func (o Options) WithDefaults() Options {
+	if o.Validator == nil {
+		o.Validator = newBuiltinValidator()
+	}
+	return o
 }
 
 // ValidID reports whether id can name a case: 1 to 64 characters, ASCII

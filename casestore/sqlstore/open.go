@@ -96,7 +96,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts casestore.Options) (*Sto
 }
 
 func open(ctx context.Context, db *sql.DB, d dialect, where string, opts casestore.Options) (*Store, error) {
-	s := &Store{db: db, d: d, where: where, opts: opts}
+	s := &Store{db: db, d: d, where: where, opts: opts.WithDefaults()}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, s.fail("open", "", err)
