@@ -115,8 +115,9 @@ func (cr *caseRun) withdraws(next civil.Date, forum casefsm.Role) bool {
 	if !cr.withdrawOn.IsValid() || cr.withdrawOn.After(next) {
 		return false
 	}
-	_ = cr.apply(act(casefsm.RequestWithdrawal, cr.withdrawOn, casefsm.Complainant)) &&
+	if cr.apply(act(casefsm.RequestWithdrawal, cr.withdrawOn, casefsm.Complainant)) {
 		cr.apply(act(casefsm.AcceptWithdrawal, cr.withdrawOn, forum))
+	}
 	cr.releaseOn = cr.withdrawOn
 	return true
 }
@@ -143,8 +144,8 @@ func (cr *caseRun) committee() End {
 	if cr.withdraws(charges, casefsm.InquiryCommittee) {
 		queuedUntil := earlier(takeUp, cr.withdrawOn)
 		cr.queued(filed, queuedUntil)
-		if cr.withdrawOn.After(takeUp) || cr.withdrawOn == takeUp {
-			cr.k.q.hold(cr.withdrawOn)
+		if !cr.withdrawOn.Before(takeUp) {
+			cr.k.q.hold(cr.withdrawOn) // she held a place from takeUp
 		}
 		return cr.withdrawn()
 	}
