@@ -1,8 +1,10 @@
 package simulate
 
 import (
+	"fmt"
 	"maps"
 	"strconv"
+	"strings"
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
@@ -82,7 +84,8 @@ const (
 
 var endNames = [...]string{"closed", "withdrawn", "informally_resolved", "refused", "stalled", "open"}
 
-// String returns the end's name, such as "informally_resolved".
+// String returns the end's name, such as "informally_resolved", or
+// "End(N)" for a value that is not an end.
 func (e End) String() string {
 	if e < endCount {
 		return endNames[e]
@@ -90,8 +93,24 @@ func (e End) String() string {
 	return "End(" + strconv.Itoa(int(e)) + ")"
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (e End) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+// MarshalText implements encoding.TextMarshaler; invalid values fail.
+func (e End) MarshalText() ([]byte, error) {
+	if e >= endCount {
+		return nil, fmt.Errorf("simulate: invalid end %d", int(e))
+	}
+	return []byte(endNames[e]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (e *End) UnmarshalText(b []byte) error {
+	for i, n := range endNames {
+		if string(b) == n {
+			*e = End(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("simulate: unknown end %q (want one of %s)", b, strings.Join(endNames[:], ", "))
+}
 
 // caseRules are the deadline rules a case can start, in lifecycle order:
 // the order of the report.

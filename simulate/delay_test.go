@@ -35,8 +35,15 @@ func TestEndText(t *testing.T) {
 		b, err := e.MarshalText()
 		require.NoError(t, err)
 		assert.Equal(t, endNames[e], string(b))
+		var back End
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, e, back)
 	}
 	assert.Equal(t, "End(9)", End(9).String())
+	_, err := End(9).MarshalText()
+	assert.Error(t, err)
+	var e End
+	assert.ErrorContains(t, e.UnmarshalText([]byte("Closed")), `unknown end "Closed"`)
 }
 
 // samples draws n days from d on stream 7 of seed 1.

@@ -11,10 +11,10 @@ import (
 // its name: ("deadline", "charges", "breach_rate"). [Report.Metrics] lists
 // them; CSV output and comparisons are built from them.
 type Metric struct {
-	Section string
-	Item    string
-	Name    string
-	Value   float64
+	Section string  `json:"section"`
+	Item    string  `json:"item"`
+	Name    string  `json:"metric"`
+	Value   float64 `json:"value"`
 }
 
 // Metrics returns every number of r, in this order: run (cases,
@@ -135,14 +135,19 @@ func Labels(reports ...*Report) []string {
 	return out
 }
 
-// Difference is one metric of two reports side by side, with Change = B - A
-// rounded to six decimals.
+// Difference is one metric of two reports side by side, named as in
+// [Metric], with Change = B - A rounded to six decimals.
 type Difference struct {
-	Metric
-	A, B, Change float64
+	Section string  `json:"section"`
+	Item    string  `json:"item"`
+	Name    string  `json:"metric"`
+	A       float64 `json:"a"`
+	B       float64 `json:"b"`
+	Change  float64 `json:"change"`
 	// InA and InB say whether each report has the metric (a rule only one
 	// policy has, a refusal only one scenario met); a missing value is 0.
-	InA, InB bool
+	InA bool `json:"in_a"`
+	InB bool `json:"in_b"`
 }
 
 // Compare lines up the metrics of a and b: a's metrics in a's order, then
@@ -160,11 +165,11 @@ func Compare(a, b *Report) []Difference {
 		k := key{m.Section, m.Item, m.Name}
 		seen[k] = true
 		vb, ok := inB[k]
-		out = append(out, Difference{Metric: Metric{Section: m.Section, Item: m.Item, Name: m.Name}, A: m.Value, B: vb, Change: round(vb-m.Value, 6), InA: true, InB: ok})
+		out = append(out, Difference{Section: m.Section, Item: m.Item, Name: m.Name, A: m.Value, B: vb, Change: round(vb-m.Value, 6), InA: true, InB: ok})
 	}
 	for _, m := range mb {
 		if k := (key{m.Section, m.Item, m.Name}); !seen[k] {
-			out = append(out, Difference{Metric: Metric{Section: m.Section, Item: m.Item, Name: m.Name}, B: m.Value, Change: m.Value, InB: true})
+			out = append(out, Difference{Section: m.Section, Item: m.Item, Name: m.Name, B: m.Value, Change: m.Value, InB: true})
 		}
 	}
 	return out

@@ -79,9 +79,9 @@ func TestCompare(t *testing.T) {
 	for _, d := range diffs {
 		byKey[d.Section+"/"+d.Item+"/"+d.Name] = d
 	}
-	assert.Equal(t, Difference{Metric: Metric{Section: "run", Name: "cases"}, A: 10, B: 12, Change: 2, InA: true, InB: true}, byKey["run//cases"])
-	assert.Equal(t, Difference{Metric: Metric{Section: "appeals", Name: "filed"}, B: 3, Change: 3, InA: true, InB: true}, byKey["appeals//filed"])
-	assert.Equal(t, Difference{Metric: Metric{Section: "refusal", Item: "file_appeal/time_barred", Name: "count"}, A: 2, Change: -2, InA: true}, byKey["refusal/file_appeal/time_barred/count"], "a metric only a has")
+	assert.Equal(t, Difference{Section: "run", Name: "cases", A: 10, B: 12, Change: 2, InA: true, InB: true}, byKey["run//cases"])
+	assert.Equal(t, Difference{Section: "appeals", Name: "filed", B: 3, Change: 3, InA: true, InB: true}, byKey["appeals//filed"])
+	assert.Equal(t, Difference{Section: "refusal", Item: "file_appeal/time_barred", Name: "count", A: 2, Change: -2, InA: true}, byKey["refusal/file_appeal/time_barred/count"], "a metric only a has")
 	assert.Equal(t, "run", diffs[0].Section, "a's order")
 }
 
