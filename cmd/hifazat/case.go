@@ -27,11 +27,16 @@ func cmdCase(e *env, args []string) int {
 	if len(args) == 0 {
 		return e.fail(exitUsage, "case: want a subcommand; run 'hifazat case --help'")
 	}
+	sub := map[string]func(*env, []string) int{
+		"status": cmdCaseStatus, "import": cmdCaseImport, "apply": cmdCaseApply, "show": cmdCaseShow,
+		"list": cmdCaseList, "export": cmdCaseExport, "verify": cmdCaseVerify,
+	}
+	if run, ok := sub[args[0]]; ok {
+		return run(e, args[1:])
+	}
 	switch args[0] {
-	case "status":
-		return cmdCaseStatus(e, args[1:])
 	case "-h", "--help", "help":
-		fmt.Fprintln(e.stdout, caseUsage)
+		fmt.Fprintln(e.stdout, caseUsage+"\n\n"+storeUsage)
 		return exitOK
 	}
 	return e.fail(exitUsage, "case: unknown subcommand %q; run 'hifazat case --help'", args[0])

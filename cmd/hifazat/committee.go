@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/committee"
@@ -109,7 +108,7 @@ func parseCommitteeArgs(e *env, args []string) (committeeArgs, int) {
 	if a.policy, err = policy.Builtin().Get(policy.ID(*policyID)); err != nil {
 		return a, e.fail(exitUsage, "committee check: --policy: %v", err)
 	}
-	a.opts.On = civil.FromTime(time.Now()) // the CLI is the caller that owns the clock
+	a.opts.On = e.today()
 	if *on != "" {
 		if a.opts.On, err = civil.Parse(*on); err != nil {
 			return a, e.fail(exitUsage, "committee check: --on: %v", err)

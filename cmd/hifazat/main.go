@@ -11,9 +11,11 @@ package main
 
 import (
 	"fmt"
+	"github.com/hifazat/hifazat/civil"
 	"io"
 	"os"
 	"sort"
+	"time"
 )
 
 // Exit statuses, a public contract.
@@ -35,6 +37,9 @@ type command struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// now is the command line's clock, read only for defaults such as
+	// "today"; the library never reads one.
+	now func() time.Time
 }
 
 func commands() map[string]command {
@@ -51,7 +56,7 @@ func commands() map[string]command {
 }
 
 func main() {
-	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, now: time.Now}, os.Args[1:]))
 }
 
 func run(e *env, args []string) int {
@@ -81,6 +86,9 @@ func usage(w io.Writer, cmds map[string]command) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
 	}
 }
+
+// today is the date in Asia/Karachi by the command line's clock.
+func (e *env) today() civil.Date { return civil.FromTime(e.now()) }
 
 // fail prints a one-line message on stderr and returns status.
 func (e *env) fail(status int, format string, a ...any) int {

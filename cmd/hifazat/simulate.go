@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,7 +31,7 @@ at GOGC=400 unless GOGC is set.`
 // cmdSimulate runs `hifazat simulate`.
 func cmdSimulate(e *env, args []string) int {
 	fs := newFlags(e, "simulate")
-	fs.Usage = func() { fmt.Fprintln(e.stderr, simulateUsage) }
+	fs.SetOutput(io.Discard) // errors are reported on one line below
 	cases := fs.Int("cases", 0, "cases to simulate (default 10000)")
 	seed := fs.Uint64("seed", 0, "seed of the random streams")
 	workers := fs.Int("workers", 0, "goroutines (default: one per CPU; the output does not depend on it)")
@@ -39,8 +40,14 @@ func cmdSimulate(e *env, args []string) int {
 	svgPath := fs.String("svg", "", "write the chart as SVG to `F`")
 	compare := fs.String("compare", "", "compare with the scenario in `FILE`")
 	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintln(e.stdout, simulateUsage+"\n\nFlags:")
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
+		return exitOK
+	case err != nil:
+		return e.fail(exitUsage, "simulate: %v; run 'hifazat simulate --help'", err)
 	}
 	switch {
 	case len(pos) > 1:

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"database/sql"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	_ "modernc.org/sqlite"
+)
+
+// earlyCase is the demo's case cut after the charges were communicated.
+const earlyCase = `{"policy": "pk-federal-2022", "calendar": "pk-federal", "incident_on": "2026-02-20",
+ "parties": {"complainant": {"relationship": "employee", "id": "e-17"}, "accused": {"relationship": "employee", "id": "e-42"}},
+ "events": [
+  {"type": "file_complaint", "on": "2026-03-02", "by": "complainant", "received_on": "2026-03-02"},
+  {"type": "communicate_charges", "on": "2026-03-05", "by": "inquiry_committee"}]}`
+
+// importCase imports earlyCase into a fresh SQLite store and returns the
+// store flag and the case id.
+func importCase(t *testing.T) (store, id string) {
+	t.Helper()
+	store = "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
+	stdout, stderr, status := runCLI(t, earlyCase, "case", "import", "-", "--json", "--store", store)
+	require.Equal(t, exitOK, status, "case import: %s", stderr)
+	var got struct{ ID string }
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got), "case import --json: %s", stdout)
+	require.NotEmpty(t, got.ID)
+	return store, got.ID
+}
+
+func TestCaseStoreCommands(t *testing.T) {
+	store, id := importCase(t)
+	tests := []struct {
+		name       string
+		args       []string
+		wantStatus int
+		want       string // in stdout
+		wantErr    string // in stderr
+	}{
+		{"list overdue once the defence is late", []string{"case", "list", "--overdue", "--at", "2026-03-13"}, exitOK, id + "  2", ""},
+		{"list due within a week", []string{"case", "list", "--due-within", "7", "--at", "2026-03-10", "--json"}, exitOK, `"rule": "defence"`, ""},
+		{"apply a defence", []string{"case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--json"}, exitOK, `"state": "defence_closed"`, ""},
+		{"apply what the law refuses", []string{"case", "apply", id, `{"type":"decide","on":"2026-03-12","by":"competent_authority"}`}, exitRefused, "", "not_allowed"},
+		{"apply malformed JSON", []string{"case", "apply", id, `{"type":"submit_defence",`}, exitUsage, "", "case apply"},
+		{"apply an unknown field", []string{"case", "apply", id, `{"type":"add_note","on":"2026-03-12","by":"accused","colour":"red"}`}, exitUsage, "", "colour"},
+		{"apply to an unknown case", []string{"case", "apply", "case-nobody", `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`}, exitUsage, "", "case-nobody"},
+		{"show as the accused", []string{"case", "show", id, "--as", "accused", "--at", "2026-03-12", "--json"}, exitOK, `"state": "defence_closed"`, ""},
+		{"show with an unknown role", []string{"case", "show", id, "--as", "neighbour"}, exitUsage, "", "--as"},
+		{"export", []string{"case", "export", id}, exitOK, `"type":"submit_defence"`, ""},
+		{"verify", []string{"case", "verify", id, "--json"}, exitOK, `"intact": true`, ""},
+		{"verify an unknown case", []string{"case", "verify", "case-nobody"}, exitUsage, "", "case-nobody"},
+		{"list needs a sane window", []string{"case", "list", "--due-within", "-3"}, exitUsage, "", "DueWithin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, status := runCLI(t, "", append(tt.args, "--store", store)...)
+			assert.Equal(t, tt.wantStatus, status, "hifazat %v: stderr %s", tt.args, stderr)
+			assert.Contains(t, stdout, tt.want, "hifazat %v", tt.args)
+			assert.Contains(t, stderr, tt.wantErr, "hifazat %v", tt.args)
+			if tt.wantStatus != exitOK {
+				assert.Empty(t, stdout, "hifazat %v", tt.args)
+			}
+			if tt.wantErr != "" {
+				assert.Equal(t, 1, strings.Count(stderr, "\n"), "one-line message for hifazat %v: %q", tt.args, stderr)
+			}
+		})
+	}
+}
+
+func TestCaseListOverdueBoundary(t *testing.T) {
+	store, id := importCase(t)
+	// The defence is due on 2026-03-12 (s.4(1)(b)): not overdue that day,
+	// overdue the day after.
+	stdout, _, status := runCLI(t, "", "case", "list", "--overdue", "--at", "2026-03-12", "--store", store)
+	assert.Equal(t, exitOK, status)
+	assert.NotContains(t, stdout, id, "overdue on the last day")
+	stdout, _, status = runCLI(t, "", "case", "list", "--overdue", "--at", "2026-03-13", "--store", store)
+	assert.Equal(t, exitOK, status)
+	assert.Contains(t, stdout, id, "overdue the day after")
+}
+
+func TestCaseShowStatisticsHidesIdentities(t *testing.T) {
+	store, id := importCase(t)
+	stdout, stderr, status := runCLI(t, "", "case", "show", id, "--as", "statistics", "--json", "--store", store)
+	require.Equal(t, exitOK, status, "case show --as statistics: %s", stderr)
+	for _, secret := range []string{id, "e-17", "e-42"} {
+		assert.NotContains(t, stdout, secret, "statistics view")
+	}
+}
+
+func TestCaseImportRefusedAndMalformed(t *testing.T) {
+	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
+	refused := strings.Replace(earlyCase, `"by": "inquiry_committee"`, `"by": "accused"`, 1)
+	_, stderr, status := runCLI(t, refused, "case", "import", "-", "--store", store)
+	assert.Equal(t, exitRefused, status, "import of a case with a refused event: %s", stderr)
+	assert.Contains(t, stderr, "forbidden_actor")
+
+	_, stderr, status = runCLI(t, `{"events": [}`, "case", "import", "-", "--store", store)
+	assert.Equal(t, exitUsage, status, "import of malformed JSON: %s", stderr)
+
+	stdout, _, status := runCLI(t, "", "case", "list", "--json", "--store", store)
+	assert.Equal(t, exitOK, status)
+	assert.JSONEq(t, `[]`, stdout, "nothing was stored")
+}
+
+func TestCaseVerifyFindsTampering(t *testing.T) {
+	store, id := importCase(t)
+	db, err := sql.Open("sqlite", strings.TrimPrefix(store, "sqlite:"))
+	require.NoError(t, err)
+	defer db.Close()
+	res, err := db.Exec(`UPDATE hifazat_events SET body = replace(body, '2026-03-05', '2026-03-04') WHERE version = 2`)
+	require.NoError(t, err)
+	n, err := res.RowsAffected()
+	require.NoError(t, err)
+	require.EqualValues(t, 1, n, "tampered rows")
+
+	stdout, stderr, status := runCLI(t, "", "case", "verify", id, "--store", store)
+	assert.Equal(t, exitRefused, status, "verify after tampering: %s", stderr)
+	assert.Contains(t, stdout, "event 2 modified", "verify names the first bad event")
+}
