@@ -105,7 +105,7 @@ type Stat struct {
 // Overdue.
 type RuleStat struct {
 	Rule              policy.RuleID `json:"rule"`
-	Kind              policy.Kind   `json:"kind"`
+	Kind              policy.Kind   `json:"kind,omitzero"`
 	Started           int64         `json:"started"`
 	Met               int64         `json:"met"`
 	Late              int64         `json:"late"`
