@@ -81,8 +81,8 @@ func (s *Simulator) Parse(data []byte) (Scenario, error) {
 }
 
 // Load reads the scenario file at path like [Simulator.Parse]. Its
-// overlay may also be the name of an overlay file, relative to the
-// scenario file's directory.
+// overlay may also be the name of an overlay file: absolute, or relative
+// to the scenario file's directory.
 func (s *Simulator) Load(path string) (Scenario, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -93,7 +93,11 @@ func (s *Simulator) Load(path string) (Scenario, error) {
 		return Scenario{}, err
 	}
 	if ref.file != "" {
-		od, err := os.ReadFile(filepath.Join(filepath.Dir(path), filepath.FromSlash(ref.file)))
+		name := filepath.FromSlash(ref.file)
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(filepath.Dir(path), name)
+		}
+		od, err := os.ReadFile(name)
 		if err != nil {
 			return Scenario{}, &ScenarioError{Field: "overlay", Reason: "cannot read the overlay file: " + pathError(err), Err: err}
 		}
