@@ -200,7 +200,7 @@ func ExampleWriteComparison() {
 		}
 	}
 	// Output:
-	// deadline findings breach_rate 0.2486 1 +0.7514
+	// deadline / findings / breach_rate 0.2486 1 +0.7514
 }
 
 func ExampleReport_Metrics() {

@@ -4,8 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // WriteText writes r as tables for people: the run, how cases ended, the
@@ -14,26 +15,23 @@ import (
 // The format is stable: the same report always gives the same text.
 func WriteText(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
-	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
-	p := func(format string, a ...any) { fmt.Fprintf(tw, format, a...) }
 	fmt.Fprintf(bw, "Scenario %s: policy %s, calendar %s, seed %d\n", r.Scenario, r.Policy, r.Calendar, r.Seed)
-	fmt.Fprintf(bw, "%d cases at %d organisations (committee capacity %d); arrivals %s to %s, followed to %s\n\n",
+	fmt.Fprintf(bw, "%d cases at %d organisations (committee capacity %d); arrivals %s to %s, followed to %s\n",
 		r.Cases, r.Organisations, r.Capacity, r.Start, r.ArrivalsEnd.AddDays(-1), r.End.AddDays(-1))
 	for _, n := range r.Notes {
 		fmt.Fprintf(bw, "Note: %s\n", n)
 	}
-	if len(r.Notes) > 0 {
-		fmt.Fprintln(bw)
-	}
-	p("How cases ended\tcases\tshare\t\n")
+	t := [][]string{{"How cases ended", "cases", "share"}}
 	for _, c := range r.Ends {
-		p("%s\t%d\t%s\t\n", c.Name, c.Cases, percent(c.Share))
+		t = append(t, []string{c.Name, itoa64(c.Cases), percent(c.Share)})
 	}
-	p("\t\t\t\nFindings\tcases\tshare\t\n")
+	writeTable(bw, t)
+	t = [][]string{{"Findings", "cases", "share"}}
 	for _, c := range r.Findings {
-		p("%s\t%d\t%s\t\n", c.Name, c.Cases, percent(c.Share))
+		t = append(t, []string{c.Name, itoa64(c.Cases), percent(c.Share)})
 	}
-	p("\t\t\t\nDays from first report to\tcases\tmean\tp50\tp90\tp99\tmax\t\n")
+	writeTable(bw, t)
+	t = [][]string{{"Days from first report to", "cases", "mean", "p50", "p90", "p99", "max"}}
 	for _, s := range append(r.Stages, r.Closure, r.QueueWait) {
 		name := s.Name
 		switch name {
@@ -42,32 +40,69 @@ func WriteText(w io.Writer, r *Report) error {
 		case "queue_wait":
 			name = "waiting for a committee place"
 		}
-		p("%s\t%d\t%.2f\t%d\t%d\t%d\t%d\t\n", name, s.Cases, s.MeanDays, s.P50, s.P90, s.P99, s.Max)
+		t = append(t, []string{name, itoa64(s.Cases), fmt.Sprintf("%.2f", s.MeanDays), strconv.Itoa(s.P50), strconv.Itoa(s.P90), strconv.Itoa(s.P99), strconv.Itoa(s.Max)})
 	}
-	p("\t\t\t\t\t\t\t\nDeadline\tkind\tstarted\tmet\tlate\toverdue\tpending\tbreaches\tbreach rate\test. holiday\t\n")
+	writeTable(bw, t)
+	t = [][]string{{"Deadline", "kind", "started", "met", "late", "overdue", "pending", "breaches", "breach rate", "est. holiday"}}
 	for _, d := range r.Deadlines {
-		p("%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t\n", d.Rule, d.Kind, d.Started, d.Met, d.Late, d.Overdue, d.Pending, d.Breaches, percent(d.BreachRate), d.EstimatedHolidays)
+		t = append(t, []string{string(d.Rule), d.Kind.String(), itoa64(d.Started), itoa64(d.Met), itoa64(d.Late), itoa64(d.Overdue), itoa64(d.Pending),
+			itoa64(d.Breaches), percent(d.BreachRate), itoa64(d.EstimatedHolidays)})
 	}
-	p("all deadlines touching an estimated holiday\t\t\t\t\t\t\t\t%s\t\t\n", percent(r.EstimatedHolidayShare))
-	p("\t\t\t\t\nChallenges\tfiled\trefused\tdecided\t\n")
-	p("appeals (s.6)\t%d\t%d\t%d\t\n", r.Appeals.Filed, r.Appeals.Refused, r.Appeals.Decided)
-	p("representations (s.9)\t%d\t%d\t%d\t\n", r.Representations.Filed, r.Representations.Refused, r.Representations.Decided)
-	p("\t\t\t\nRefused acts\tcode\tcount\t\n")
-	if len(r.Refusals) == 0 {
-		p("none\t\t\t\n")
-	}
+	writeTable(bw, t)
+	fmt.Fprintf(bw, "Deadlines touching an estimated holiday: %s\n", percent(r.EstimatedHolidayShare))
+	writeTable(bw, [][]string{
+		{"Challenges", "filed", "refused", "decided"},
+		{"appeals (s.6)", itoa64(r.Appeals.Filed), itoa64(r.Appeals.Refused), itoa64(r.Appeals.Decided)},
+		{"representations (s.9)", itoa64(r.Representations.Filed), itoa64(r.Representations.Refused), itoa64(r.Representations.Decided)},
+	})
+	t = [][]string{{"Refused acts", "code", "count"}}
 	for _, x := range r.Refusals {
-		p("%s\t%s\t%d\t\n", x.Event, x.Code, x.Count)
+		t = append(t, []string{x.Event.String(), x.Code.String(), itoa64(x.Count)})
 	}
-	p("\t\t\t\t\nMonth\tarrivals\topen at end\tqueued at end\t\n")
+	if len(r.Refusals) == 0 {
+		t = append(t, []string{"none", "", ""})
+	}
+	writeTable(bw, t)
+	t = [][]string{{"Month", "arrivals", "open at end", "queued at end"}}
 	for _, m := range r.Backlog {
-		p("%s\t%d\t%d\t%d\t\n", m.Month, m.Arrivals, m.Open, m.Queued)
+		t = append(t, []string{m.Month, itoa64(m.Arrivals), itoa64(m.Open), itoa64(m.Queued)})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	writeTable(bw, t)
 	return bw.Flush()
 }
+
+// writeTable writes a blank line, then rows as columns two spaces apart:
+// the first column aligned left, the others right.
+func writeTable(w io.Writer, rows [][]string) {
+	var width []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i == len(width) {
+				width = append(width, 0)
+			}
+			width[i] = max(width[i], utf8.RuneCountInString(cell))
+		}
+	}
+	var b strings.Builder
+	b.WriteByte('\n')
+	for _, row := range rows {
+		line := ""
+		for i, cell := range row {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(cell))
+			switch {
+			case i == 0:
+				line = cell + pad
+			default:
+				line += "  " + pad + cell
+			}
+		}
+		b.WriteString(strings.TrimRight(line, " "))
+		b.WriteByte('\n')
+	}
+	io.WriteString(w, b.String())
+}
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
 
 func percent(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
 
@@ -77,21 +112,21 @@ func percent(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
 // metrics that are zero in both.
 func WriteComparison(w io.Writer, a, b *Report) error {
 	bw := bufio.NewWriter(w)
-	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
 	labels := Labels(a, b)
-	la, lb := labels[0], labels[1]
-	fmt.Fprintf(bw, "A: %s (policy %s)\nB: %s (policy %s)\n%d and %d cases, seeds %d and %d\n\n", la, a.Policy, lb, b.Policy, a.Cases, b.Cases, a.Seed, b.Seed)
-	fmt.Fprintf(tw, "section\titem\tmetric\tA\tB\tB - A\t\n")
+	fmt.Fprintf(bw, "A: %s (policy %s)\nB: %s (policy %s)\n%d and %d cases, seeds %d and %d\n", labels[0], a.Policy, labels[1], b.Policy, a.Cases, b.Cases, a.Seed, b.Seed)
+	t := [][]string{{"section / item / metric", "A", "B", "B - A"}}
 	for _, d := range Compare(a, b) {
 		if d.Section == "closure_days" || (d.Section == "backlog" && d.Item != "peak") ||
 			(d.Section == "stage" && (d.Name == "p99" || d.Name == "max")) || (d.A == 0 && d.B == 0) {
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", d.Section, d.Item, d.Name, cell(d.A, d.InA), cell(d.B, d.InB), signed(d.Change))
+		name := d.Section
+		if d.Item != "" {
+			name += " / " + d.Item
+		}
+		t = append(t, []string{name + " / " + d.Name, cell(d.A, d.InA), cell(d.B, d.InB), signed(d.Change)})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	writeTable(bw, t)
 	return bw.Flush()
 }
 
