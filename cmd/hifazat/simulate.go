@@ -61,7 +61,7 @@ func cmdSimulate(e *env, args []string) int {
 	}
 	sim, err := simulate.New(simulate.Options{})
 	if err != nil {
-		return e.fail(exitRefused, "%v", err)
+		return e.fail(exitUsage, "%v", err)
 	}
 	file := ""
 	if len(pos) == 1 {
@@ -89,7 +89,7 @@ func cmdSimulate(e *env, args []string) int {
 			opts.Progress(-1, 0)
 		}
 		if err != nil {
-			return e.fail(runStatus(err), "simulate: %s", strings.TrimPrefix(err.Error(), "simulate: "))
+			return e.fail(scenarioStatus(err), "simulate: %s", strings.TrimPrefix(err.Error(), "simulate: "))
 		}
 		reports[i] = r
 	}
@@ -137,8 +137,9 @@ func (e *env) loadScenario(sim *simulate.Simulator, file string) (simulate.Scena
 	return sc, err
 }
 
-// scenarioStatus is the exit status for a scenario that cannot run: 1
-// when the law refuses its overlay, 2 when it is malformed.
+// scenarioStatus is the exit status for a run that cannot go on: 1 when
+// the law refuses the scenario's overlay; 2 for a malformed scenario, an
+// interrupted run or anything else.
 func scenarioStatus(err error) int {
 	if errors.Is(err, policy.ErrOverlayRefused) {
 		return exitRefused
@@ -146,12 +147,6 @@ func scenarioStatus(err error) int {
 	return exitUsage
 }
 
-func runStatus(err error) int {
-	if errors.Is(err, simulate.ErrInvalidScenario) {
-		return scenarioStatus(err)
-	}
-	return exitRefused
-}
 
 // writeReports prints the reports as asked: JSON, or the table (a
 // comparison for two); and the CSV and SVG files.
