@@ -11,27 +11,94 @@ import (
 // Package-level sinks keep the compiler from discarding the measured work.
 var (
 	sinkDate     civil.Date
+	sinkEnd      civil.Date
+	sinkLastOpen civil.Date
 	sinkDeadline deadlines.Deadline
 	sinkBool     bool
 )
 
-// BenchmarkCivilAddDays is the baseline: the date arithmetic every deadline
-// needs, with no calendar.
+// benchFrom and benchDays are the inputs every benchmark below reads
+// before its loop. They are variables, not constants, so the compiler
+// cannot fold the baseline's addition away: each benchmark does its work on
+// values known only at run time, as a caller would.
+var (
+	benchFrom = "2026-03-07" // a Saturday: a 7-day period ends on a Saturday
+	benchDays = 7
+)
+
+// BenchmarkCivilAddDays is the baseline: a plain civil-day addition, the
+// date arithmetic every deadline needs, with no calendar.
 func BenchmarkCivilAddDays(b *testing.B) {
-	from := civil.MustParse("2026-03-07")
+	from, n := date(benchFrom), benchDays
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkDate = from.AddDays(7)
+		sinkDate = from.AddDays(n)
 	}
 }
 
-// BenchmarkCompute is a defence filing whose last day is a Saturday: the
-// calendar is consulted for the roll-forward, the last open day and the
-// estimated-holiday window.
+// BenchmarkDue is the statutory computation itself, a defence filing whose
+// last day is a Saturday: the calendar is consulted for the coverage, the
+// roll-forward to Monday, the last open day and the estimated-holiday
+// window.
+func BenchmarkDue(b *testing.B) {
+	cal := builtin(b, "pk-federal")
+	r := ruleByID(b, policy.RuleDefence) // 7 days, as the baseline adds
+	from := date(benchFrom)
+	b.ReportAllocs()
+	for b.Loop() {
+		end, due, lastOpen, err := cal.Due(r.Kind, r.Period, from)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkEnd, sinkDate, sinkLastOpen = end, due, lastOpen
+	}
+}
+
+// dueFloor does no counting at all: it has Due's signature and returns its
+// trigger date three times. BenchmarkDueCallFloor measures the call and the
+// results, the floor under BenchmarkDue that no calendar lookup can go
+// below while Due is a function call rather than inlined into the caller.
+//
+//go:noinline
+func dueFloor(_ *deadlines.Calendar, _ policy.Kind, _ policy.Period, from civil.Date, _ ...deadlines.Stay) (end, due, lastOpen civil.Date, err error) {
+	return from, from, from, nil
+}
+
+func BenchmarkDueCallFloor(b *testing.B) {
+	cal := builtin(b, "pk-federal")
+	r := ruleByID(b, policy.RuleDefence)
+	from := date(benchFrom)
+	b.ReportAllocs()
+	for b.Loop() {
+		end, due, lastOpen, err := dueFloor(cal, r.Kind, r.Period, from)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkEnd, sinkDate, sinkLastOpen = end, due, lastOpen
+	}
+}
+
+// BenchmarkDueDuty is a duty (never moved) whose last day is closed.
+func BenchmarkDueDuty(b *testing.B) {
+	cal := builtin(b, "pk-federal")
+	r := ruleByID(b, policy.RulePenalty) // one week
+	from := date(benchFrom)
+	b.ReportAllocs()
+	for b.Loop() {
+		end, due, lastOpen, err := cal.Due(r.Kind, r.Period, from)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkEnd, sinkDate, sinkLastOpen = end, due, lastOpen
+	}
+}
+
+// BenchmarkCompute is BenchmarkDue through Compute: the same counting, with
+// a whole DeadlineRule passed in and a Deadline returned.
 func BenchmarkCompute(b *testing.B) {
 	cal := builtin(b, "pk-federal")
 	r := ruleByID(b, policy.RuleDefence)
-	from := civil.MustParse("2026-03-07")
+	from := date(benchFrom)
 	b.ReportAllocs()
 	for b.Loop() {
 		d, err := deadlines.Compute(r, from, cal)
@@ -55,7 +122,7 @@ func callFloor(rule policy.DeadlineRule, from civil.Date, cal *deadlines.Calenda
 func BenchmarkComputeCallFloor(b *testing.B) {
 	cal := builtin(b, "pk-federal")
 	r := ruleByID(b, policy.RuleDefence)
-	from := civil.MustParse("2026-03-07")
+	from := date(benchFrom)
 	b.ReportAllocs()
 	for b.Loop() {
 		d, err := callFloor(r, from, cal)
@@ -70,7 +137,7 @@ func BenchmarkComputeCallFloor(b *testing.B) {
 func BenchmarkComputeDuty(b *testing.B) {
 	cal := builtin(b, "pk-federal")
 	r := ruleByID(b, policy.RulePenalty)
-	from := civil.MustParse("2026-03-07")
+	from := date(benchFrom)
 	b.ReportAllocs()
 	for b.Loop() {
 		d, err := deadlines.Compute(r, from, cal)

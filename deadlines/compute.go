@@ -66,77 +66,147 @@ type Deadline struct {
 // [ErrInvalidDate]. Stays may be given in any order and may overlap; they
 // are not modified.
 //
-// Compute allocates nothing unless it fails.
+// Compute is [Calendar.Due] plus the rule's identity and the
+// estimated-holiday window: the counting is Due's. It allocates nothing
+// unless it fails.
 func Compute(rule policy.DeadlineRule, from civil.Date, cal *Calendar, stays ...Stay) (Deadline, error) {
-	// The checks are split so that the success path inlines them and the
-	// rule, a large value, is copied only when an error is built.
-	if !validRule(rule.Kind, rule.Period) {
-		return Deadline{}, ruleError(&rule)
-	}
-	if !from.IsValid() {
-		return Deadline{}, fmt.Errorf("%w: rule %q has no trigger date (the zero Date)", ErrInvalidDate, rule.ID)
-	}
-	if len(stays) > 0 {
-		if err := checkStays(stays); err != nil {
-			return Deadline{}, err
-		}
-	}
-	if cal == nil {
-		return Deadline{}, cal.coverageError(from, 0)
-	}
-	fi := from.Sub(cal.start)
-	if fi < 0 || fi >= cal.days {
-		return Deadline{}, cal.coverageError(from, 0)
-	}
-	due := from.AddDays(rule.Period.N)
-	if rule.Period.Unit == policy.Months {
-		due = from.AddMonths(rule.Period.N)
-	}
-	stayDays := 0
-	if len(stays) > 0 {
-		due, stayDays = addStays(from, due, stays)
-	}
-	if !due.IsValid() {
-		return Deadline{}, cal.coverageError(civil.Date{}, 10000) // past 9999-12-31
-	}
-	di := due.Sub(cal.start)
-	if di >= cal.days {
-		return Deadline{}, cal.coverageError(due, 0)
-	}
-	end, rolled := due, false
-	if rule.Kind == policy.Filing && !cal.open(di) {
-		// General Clauses Act s.10: in time on the next day the office is open.
-		j := cal.nextOpen(di)
-		if j < 0 {
-			return Deadline{}, cal.coverageError(cal.start.AddDays(cal.days), 0)
-		}
-		due, di, rolled = due.AddDays(j-di), j, true
-	}
-	lo := cal.lastOpen(di)
-	if lo < 0 {
-		return Deadline{}, cal.coverageError(cal.start.AddDays(-1), 0)
+	end, due, lastOpen, err := cal.Due(rule.Kind, rule.Period, from, stays...)
+	if err != nil {
+		return Deadline{}, nameRule(err, &rule, from)
 	}
 	return Deadline{
 		Rule: rule.ID, Kind: rule.Kind, Period: rule.Period, Forum: rule.Forum,
-		From: from, PeriodEnd: end, Due: due, LastOpenDay: due.AddDays(lo - di),
-		RolledForward: rolled, TouchesEstimatedHoliday: cal.estimatedIn(fi+1, di+1),
-		StayDays: stayDays, Calendar: cal.id, Citation: rule.Citation,
+		From: from, PeriodEnd: end, Due: due, LastOpenDay: lastOpen,
+		RolledForward: due != end, TouchesEstimatedHoliday: cal.estimatedAfter(from, due),
+		StayDays: end.Sub(periodEnd(from, rule.Period)), Calendar: cal.id, Citation: rule.Citation,
 	}, nil
 }
 
-// validRule reports whether Compute can count a rule of this kind and period.
+// Due counts a period p of the given kind from the trigger date from on c,
+// pausing it for stays, and returns the three days of a [Deadline]: end,
+// the period's last day with the stays added back (its PeriodEnd); due, the
+// last day on which the act is in time, which is end or, for a filing whose
+// end is closed, the next open day (so due != end exactly when the filing
+// was rolled forward); and lastOpen, the last open day on or before due.
+//
+// Due is all of [Compute]'s counting, with the same rules, coverage
+// requirements and errors, except that an error cannot name the rule;
+// Compute is built on it. A hot path that holds a rule's kind and period (a
+// simulation stepping many cases, a store listing what falls due) calls Due
+// to skip moving a [policy.DeadlineRule] in and a [Deadline] out, and to get
+// its answer in registers.
+//
+// Due works on day offsets into c's tables: a bit test for the last day
+// and a word scan each for a roll-forward and for the last open day. A
+// period of days with no stays is a sum of offsets; only months and stays
+// take the general path through dates. Due allocates nothing unless it
+// fails. A nil c covers nothing: every call is a [*CoverageError].
+func (c *Calendar) Due(kind policy.Kind, p policy.Period, from civil.Date, stays ...Stay) (end, due, lastOpen civil.Date, err error) {
+	if c == nil || !validRule(kind, p) || !from.IsValid() {
+		return end, due, lastOpen, c.argError(kind, p, from, stays)
+	}
+	fi := from.Sub(c.start)
+	if fi < 0 || fi >= c.days {
+		return end, due, lastOpen, c.coverageError(from, 0)
+	}
+	var i int // the period's last day
+	if p.Unit == policy.Days && len(stays) == 0 && p.N < c.days-fi {
+		i = fi + p.N // periodEnd in offsets: the common case, inside the coverage
+	} else if i, err = c.endIndex(p, from, stays); err != nil {
+		return end, due, lastOpen, err
+	}
+	j := i // the last day on which the act is in time
+	if kind == policy.Filing && !c.open(i) {
+		// General Clauses Act s.10: in time on the next day the office is open.
+		if j = c.nextOpen(i); j < 0 {
+			return end, due, lastOpen, c.coverageError(c.start.AddDays(c.days), 0)
+		}
+	}
+	k := c.lastOpen(j)
+	if k < 0 {
+		return end, due, lastOpen, c.coverageError(c.start.AddDays(-1), 0)
+	}
+	return c.start.AddDays(i), c.start.AddDays(j), c.start.AddDays(k), nil
+}
+
+// argError returns Due's error for a nil c, an invalid kind or period, a
+// zero from or an invalid stay, checked in that order of the arguments.
+func (c *Calendar) argError(kind policy.Kind, p policy.Period, from civil.Date, stays []Stay) error {
+	if !validRule(kind, p) {
+		return fmt.Errorf("%w: %s", ErrInvalidRule, ruleProblem(kind, p))
+	}
+	if !from.IsValid() {
+		return fmt.Errorf("%w: no trigger date (the zero Date)", ErrInvalidDate)
+	}
+	if err := checkStays(stays); err != nil {
+		return err
+	}
+	return c.coverageError(from, 0)
+}
+
+// endIndex returns the offset of the last day of p counted from from, stays
+// added back, for what Due's sum of offsets does not cover: months, stays,
+// and periods that end outside the coverage. from is inside the coverage.
+func (c *Calendar) endIndex(p policy.Period, from civil.Date, stays []Stay) (int, error) {
+	if err := checkStays(stays); err != nil {
+		return 0, err
+	}
+	end := periodEnd(from, p)
+	if len(stays) > 0 {
+		end = addStays(from, end, stays)
+	}
+	if !end.IsValid() {
+		return 0, c.coverageError(civil.Date{}, 10000) // past 9999-12-31
+	}
+	i := end.Sub(c.start) // >= 0: periods and stays never run backwards
+	if i >= c.days {
+		return 0, c.coverageError(end, 0)
+	}
+	return i, nil
+}
+
+// periodEnd returns the last day of p counted from from, with no stays.
+func periodEnd(from civil.Date, p policy.Period) civil.Date {
+	if p.Unit == policy.Months {
+		return from.AddMonths(p.N)
+	}
+	return from.AddDays(p.N)
+}
+
+// estimatedAfter reports whether an estimated holiday falls in (from, due],
+// both inside the coverage.
+func (c *Calendar) estimatedAfter(from, due civil.Date) bool {
+	return c.estimatedIn(from.Sub(c.start)+1, due.Sub(c.start)+1)
+}
+
+// validRule reports whether Due can count a period of this kind.
 func validRule(k policy.Kind, p policy.Period) bool {
 	return k >= policy.Duty && k <= policy.Target && p.Unit <= policy.Months && p.N >= 0
 }
 
-func ruleError(rule *policy.DeadlineRule) error {
+// ruleProblem says why validRule refused k and p.
+func ruleProblem(k policy.Kind, p policy.Period) string {
 	switch {
-	case rule.Kind < policy.Duty || rule.Kind > policy.Target:
-		return fmt.Errorf("%w: rule %q has kind %s (want duty, filing or target)", ErrInvalidRule, rule.ID, rule.Kind)
-	case rule.Period.Unit > policy.Months:
-		return fmt.Errorf("%w: rule %q has unit %s (want days or months)", ErrInvalidRule, rule.ID, rule.Period.Unit)
+	case k < policy.Duty || k > policy.Target:
+		return fmt.Sprintf("kind %s (want duty, filing or target)", k)
+	case p.Unit > policy.Months:
+		return fmt.Sprintf("unit %s (want days or months)", p.Unit)
 	}
-	return fmt.Errorf("%w: rule %q has a negative period of %d %s", ErrInvalidRule, rule.ID, rule.Period.N, rule.Period.Unit)
+	return fmt.Sprintf("a negative period of %d %s", p.N, p.Unit)
+}
+
+// nameRule rewrites an error of Due about the rule or its trigger date,
+// which Due cannot name, to name the rule; other errors pass unchanged. It
+// runs only on the error path, so Compute's success path checks nothing
+// twice.
+func nameRule(err error, rule *policy.DeadlineRule, from civil.Date) error {
+	switch {
+	case !validRule(rule.Kind, rule.Period):
+		return fmt.Errorf("%w: rule %q has %s", ErrInvalidRule, rule.ID, ruleProblem(rule.Kind, rule.Period))
+	case !from.IsValid():
+		return fmt.Errorf("%w: rule %q has no trigger date (the zero Date)", ErrInvalidDate, rule.ID)
+	}
+	return err
 }
 
 func checkStays(stays []Stay) error {
@@ -159,9 +229,8 @@ func checkStays(stays []Stay) error {
 // days. Stays are taken in order of their (clipped) start without sorting
 // the caller's slice: each round takes the earliest stayed day not yet
 // counted, so overlapping stays count once. Rounds are at most len(stays).
-func addStays(from, due civil.Date, stays []Stay) (civil.Date, int) {
+func addStays(from, due civil.Date, stays []Stay) civil.Date {
 	counted := from // stayed days up to here are accounted for
-	added := 0
 	for {
 		best, bestStart := -1, civil.Date{}
 		for k, s := range stays {
@@ -177,9 +246,8 @@ func addStays(from, due civil.Date, stays []Stay) (civil.Date, int) {
 			}
 		}
 		if best < 0 {
-			return due, added
+			return due
 		}
-		n := stays[best].Until.Sub(bestStart)
-		due, added, counted = due.AddDays(n), added+n, stays[best].Until.AddDays(-1)
+		due, counted = due.AddDays(stays[best].Until.Sub(bestStart)), stays[best].Until.AddDays(-1)
 	}
 }

@@ -266,6 +266,36 @@ func TestComputeErrors(t *testing.T) {
 			require.ErrorIs(t, err, tt.want, "Compute(%+v, %s, %v)", tt.rule, tt.from, tt.stays)
 			assert.Contains(t, err.Error(), tt.msg, "Compute(%+v, %s, %v)", tt.rule, tt.from, tt.stays)
 			assert.Equal(t, deadlines.Deadline{}, got, "Compute(%+v, %s, %v) on error", tt.rule, tt.from, tt.stays)
+
+			end, due, lastOpen, err := tt.cal.Due(tt.rule.Kind, tt.rule.Period, tt.from, tt.stays...)
+			require.ErrorIs(t, err, tt.want, "Due(%s, %s, %s, %v)", tt.rule.Kind, tt.rule.Period, tt.from, tt.stays)
+			assert.Equal(t, [3]civil.Date{}, [3]civil.Date{end, due, lastOpen}, "Due(%s, %s, %s, %v) on error", tt.rule.Kind, tt.rule.Period, tt.from, tt.stays)
+		})
+	}
+}
+
+// TestDueErrorMessages checks the messages Due gives where Compute would
+// name the rule: Due knows only its kind and period.
+func TestDueErrorMessages(t *testing.T) {
+	cal := builtin(t, "pk-federal")
+	week := policy.Period{N: 7}
+	tests := []struct {
+		name string
+		kind policy.Kind
+		p    policy.Period
+		from civil.Date
+		msg  string
+	}{
+		{name: "unknown kind", kind: policy.KindUnknown, p: week, from: date("2026-03-05"), msg: "deadlines: invalid deadline rule: kind unknown (want duty, filing or target)"},
+		{name: "negative period", kind: policy.Duty, p: policy.Period{N: -3}, from: date("2026-03-05"), msg: "deadlines: invalid deadline rule: a negative period of -3 days"},
+		{name: "zero from", kind: policy.Filing, p: week, msg: "deadlines: invalid date: no trigger date (the zero Date)"},
+		{name: "from before coverage", kind: policy.Filing, p: week, from: date("2009-12-31"), msg: `deadlines: 2009-12-31 is outside calendar "pk-federal", which covers 2010 to 2030`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, _, err := cal.Due(tt.kind, tt.p, tt.from)
+			require.Error(t, err, "Due(%s, %s, %s)", tt.kind, tt.p, tt.from)
+			assert.Contains(t, err.Error(), tt.msg, "Due(%s, %s, %s)", tt.kind, tt.p, tt.from)
 		})
 	}
 }
@@ -288,13 +318,22 @@ func TestComputeAllocatesNothing(t *testing.T) {
 		})
 		assert.Zero(t, allocs, "Compute with %s allocates", tt.name)
 	}
+	var sinkDate civil.Date
 	allocs := testing.AllocsPerRun(100, func() {
+		_, due, _, err := cal.Due(policy.Filing, policy.Period{N: 7}, date("2026-03-07"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sinkDate = due
+	})
+	assert.Zero(t, allocs, "Due allocates")
+	allocs = testing.AllocsPerRun(100, func() {
 		_, _ = cal.IsOpen(date("2026-03-14"))
 		_, _ = cal.NextOpen(date("2026-03-21"))
 		_, _ = cal.LastOpen(date("2026-03-21"))
 	})
 	assert.Zero(t, allocs, "IsOpen, NextOpen and LastOpen allocate")
-	_ = sink
+	_, _ = sink, sinkDate
 }
 
 // TestBuiltinPolicyRules checks the table above against the rules policy

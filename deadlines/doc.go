@@ -3,10 +3,27 @@
 // explainably, from a [policy.DeadlineRule], a trigger date and a
 // [Calendar] of the days an office is open.
 //
+// A defence is due seven days after the charges are communicated
+// (s.4(1)(b)). Communicated on Saturday 7 March 2026, its seventh day is a
+// Saturday too, when the Inquiry Committee's office is closed, so the
+// defence may be filed on Monday (the package Example runs this):
+//
+//	pol, err := policy.Builtin().For(policy.Federal, from)
+//	rule, _ := pol.Rule(policy.RuleDefence)
+//	cal, err := deadlines.Builtin(pol.CalendarFor(rule.Forum).Value) // build once, share
+//	d, err := deadlines.Compute(rule, from, cal)
+//	d.Due           // 2026-03-16, a Monday
+//	d.RolledForward // true: the last day, 2026-03-14, is closed
+//	d.Explain()     // "defence: 7 days from 2026-03-07 (trigger day excluded) end on ..."
+//
+// [Compute] returns a whole [Deadline] with the rule's identity, citation
+// and explanation; [Calendar.Due] is its counting alone, for hot paths that
+// need only the dates.
+//
 // # Counting time
 //
-// [Compute] counts as the project's interpretations 5 to 10 say the law
-// does:
+// [Compute] and [Calendar.Due] count as the project's interpretations 5 to
+// 10 say the law does:
 //
 //   - Days are calendar days; the Act never says working days. "One week" is
 //     a period of 7 days.

@@ -17,6 +17,32 @@ var defenceRule = policy.DeadlineRule{
 	Citation: policy.Citation{Section: "s.4(1)(b)", Confidence: policy.High},
 }
 
+// The whole path a caller takes: the policy in force, its rule, the
+// calendar of the forum that receives the filing, the deadline.
+func Example() {
+	pol, err := policy.Builtin().For(policy.Federal, civil.MustParse("2026-03-07"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rule, _ := pol.Rule(policy.RuleDefence)
+	cal, err := deadlines.Builtin(pol.CalendarFor(rule.Forum).Value) // build once, share
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, err := deadlines.Compute(rule, civil.MustParse("2026-03-07"), cal)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(pol.ID(), rule.ID, "due", d.Due, d.Due.Weekday())
+	fmt.Println(d.Explain())
+	// Output:
+	// pk-federal-2022 defence due 2026-03-16 Monday
+	// defence: 7 days from 2026-03-07 (trigger day excluded) end on 2026-03-14, a Saturday; filing with the inquiry_committee on calendar pk-federal; the last day, 2026-03-14, is closed, so the period runs to the next open day, 2026-03-16 (General Clauses Act s.10); s.4(1)(b) [medium].
+}
+
 func ExampleBuiltin() {
 	cal, err := deadlines.Builtin("pk-federal")
 	if err != nil {
@@ -62,6 +88,26 @@ func ExampleCompute_stay() {
 	fmt.Println(d.StayDays, d.PeriodEnd, d.Due)
 	// Output:
 	// 3 2026-03-15 2026-03-16
+}
+
+// Due is Compute's counting for a hot path: kind and period in, the three
+// days out. A week for the Competent Authority's penalty (a duty) that ends
+// on a Saturday stays on the Saturday, with Friday as its last open day; a
+// defence (a filing) ending there runs to Monday.
+func ExampleCalendar_Due() {
+	cal, _ := deadlines.Builtin("pk-federal")
+	from, week := civil.MustParse("2026-03-07"), policy.Period{N: 7, Unit: policy.Days}
+	for _, kind := range []policy.Kind{policy.Duty, policy.Filing} {
+		end, due, lastOpen, err := cal.Due(kind, week, from)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(kind, end, due, lastOpen, "rolled forward:", due != end)
+	}
+	// Output:
+	// duty 2026-03-14 2026-03-14 2026-03-13 rolled forward: false
+	// filing 2026-03-14 2026-03-16 2026-03-16 rolled forward: true
 }
 
 func ExampleDeadline_Explain() {

@@ -111,18 +111,24 @@ func randomCase(rng *rand.Rand, cal *deadlines.Calendar) (policy.DeadlineRule, c
 	return r, from, stays
 }
 
-// checkAgainstOracle fails t if Compute and slowCompute disagree.
+// checkAgainstOracle fails t if Compute or Calendar.Due disagrees with
+// slowCompute.
 func checkAgainstOracle(t testing.TB, r policy.DeadlineRule, from civil.Date, cal *deadlines.Calendar, stays []deadlines.Stay) (deadlines.Deadline, bool) {
 	t.Helper()
 	want, wantErr := slowCompute(r, from, cal, stays)
 	got, err := deadlines.Compute(r, from, cal, stays...)
+	end, due, lastOpen, dueErr := cal.Due(r.Kind, r.Period, from, stays...)
 	if wantErr != nil {
 		require.ErrorIs(t, wantErr, deadlines.ErrOutOfCoverage, "slowCompute(%+v, %s, %s, %v)", r, from, cal.ID(), stays)
 		require.ErrorIs(t, err, deadlines.ErrOutOfCoverage, "Compute(%+v, %s, %s, %v): oracle says %v", r, from, cal.ID(), stays, wantErr)
+		require.ErrorIs(t, dueErr, deadlines.ErrOutOfCoverage, "Due(%s, %s, %s, %v) on %s: oracle says %v", r.Kind, r.Period, from, stays, cal.ID(), wantErr)
 		return got, false
 	}
 	require.NoError(t, err, "Compute(%+v, %s, %s, %v)", r, from, cal.ID(), stays)
 	require.Equal(t, want, got, "Compute(%+v, %s, %s, %v)", r, from, cal.ID(), stays)
+	require.NoError(t, dueErr, "Due(%s, %s, %s, %v) on %s", r.Kind, r.Period, from, stays, cal.ID())
+	require.Equal(t, []civil.Date{want.PeriodEnd, want.Due, want.LastOpenDay}, []civil.Date{end, due, lastOpen},
+		"Due(%s, %s, %s, %v) on %s: end, due, last open day", r.Kind, r.Period, from, stays, cal.ID())
 	return got, true
 }
 
