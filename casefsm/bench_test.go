@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/policy"
 	"github.com/looplab/fsm"
 )
@@ -152,19 +153,36 @@ func BenchmarkApply(b *testing.B) {
 	})
 }
 
-// BenchmarkStatus reports the closed 15-event case.
+// BenchmarkStatus reports the 15-event case: closed, as of its last day;
+// as of a day mid-way, which replays the events up to it; and, with the
+// standing committee on file, as of a day its committee is live, which
+// checks the committee for the case.
 func BenchmarkStatus(b *testing.B) {
 	eng := benchEngine(b)
 	h, evs := benchCase()
-	c, _ := eng.NewCase(h)
-	for _, ev := range evs {
-		if err := c.Apply(ev); err != nil {
-			b.Fatal(err)
+	open := func(h Header, evs []Event) *Case {
+		c, _ := eng.NewCase(h)
+		for _, ev := range evs {
+			if err := c.Apply(ev); err != nil {
+				b.Fatal(err)
+			}
 		}
+		return c
 	}
-	asOf := civil.MustParse("2026-07-15")
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = c.Status(asOf)
+	run := func(name string, c *Case, asOf civil.Date) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = c.Status(asOf)
+			}
+		})
 	}
+	run("closed", open(h, evs), civil.MustParse("2026-07-15"))
+	run("earlier", open(h, evs), civil.MustParse("2026-04-03"))
+	h.Committee = &committee.Committee{CompetentAuthority: "ceo-1", Members: []committee.Member{
+		{ID: "m-1", Name: "A", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true},
+		{ID: "m-2", Name: "B", Gender: committee.Male, Seat: committee.SeniorEmployee},
+		{ID: "m-3", Name: "C", Gender: committee.Male, Seat: committee.SeatOther},
+	}}
+	run("committee", open(h, evs[:6]), civil.MustParse("2026-03-10"))
 }

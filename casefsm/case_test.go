@@ -316,28 +316,108 @@ func TestCommitteeForTheCase(t *testing.T) {
 	require.NoError(t, err)
 	h := employeeCase()
 	h.Parties.Witnesses = []casefsm.Party{{ID: "m-3"}} // a member is a witness (s.3(3))
+	h.Parties.Accused.ID = "m-1"                       // and the woman chair is complained against
 	h.Committee = &cm
 	c, err := newEngine(t).NewCase(h)
 	require.NoError(t, err)
 	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant})
-	codes := func() []casefsm.WarningCode {
-		var out []casefsm.WarningCode
-		for _, w := range c.Status(date("2026-03-02")).Warnings {
-			out = append(out, w.Code)
+	violations := func(on string) []string {
+		var out []string
+		for _, w := range c.Status(date(on)).Warnings {
+			require.Equal(t, casefsm.WarnCommitteeInvalid, w.Code, "Status(%s): %+v", on, w)
+			code, _, _ := strings.Cut(w.Message, ": ")
+			out = append(out, code)
 		}
 		return out
 	}
-	assert.Equal(t, []casefsm.WarningCode{casefsm.WarnCommitteeInvalid}, codes(), "a witness sits on the committee")
+	assert.Equal(t, []string{"conflicted_member", "conflicted_member"}, violations("2026-03-02"), "a witness and the accused sit on the committee")
 
-	// Replacing someone who is not a member cannot have happened.
-	bad := casefsm.Event{Type: casefsm.ReplaceMember, On: date("2026-03-03"), By: casefsm.Employer,
-		Member: &committee.Replacement{Out: "x-9", In: committee.Member{ID: "m-7", Name: "Hina S.", Gender: committee.Male, Seat: committee.SeatOther}}}
-	err = c.Apply(bad)
-	require.ErrorIs(t, err, casefsm.ErrNotAllowed, "replace a non-member")
-	assert.ErrorContains(t, err, "s.3(3)")
+	replace := func(on, out string, in committee.Member) casefsm.Event {
+		return casefsm.Event{Type: casefsm.ReplaceMember, On: date(on), By: casefsm.Employer, Member: &committee.Replacement{Out: out, In: in}}
+	}
+	man := committee.Member{ID: "m-7", Name: "Kamran D.", Gender: committee.Male, Seat: committee.SeniorManagement, Chair: true, External: true}
+	woman := committee.Member{ID: "m-8", Name: "Hina S.", Gender: committee.Female, Seat: committee.SeatOther}
+	refusals := []struct {
+		name string
+		ev   casefsm.Event
+		text string
+	}{
+		{"not a member", replace("2026-03-03", "x-9", woman), "x-9 does not sit on the committee for this case"},
+		{"already a member", replace("2026-03-03", "m-3", committee.Member{ID: "m-2", Name: "Bilal R.", Gender: committee.Male, Seat: committee.SeatOther}), "m-2 already sits on the committee"},
+		{"the complainant", replace("2026-03-03", "m-3", committee.Member{ID: "e-17", Name: "C", Gender: committee.Female, Seat: committee.SeatOther}), "e-17 is the complainant in this case"},
+		{"the accused, still a member", replace("2026-03-03", "m-3", committee.Member{ID: "m-1", Name: "C", Gender: committee.Female, Seat: committee.SeatOther}), "m-1 already sits"},
+		{"a witness, still a member", replace("2026-03-03", "m-1", committee.Member{ID: "m-3", Name: "C", Gender: committee.Male, Seat: committee.SeatOther}), "m-3 already sits"},
+	}
+	for _, r := range refusals {
+		err := c.Apply(r.ev)
+		require.ErrorIs(t, err, casefsm.ErrNotAllowed, "%s: Apply(%+v)", r.name, r.ev.Member)
+		assert.ErrorContains(t, err, r.text, r.name)
+		assert.ErrorContains(t, err, "s.3(3)", r.name)
+	}
 
-	good := bad
-	good.Member = &committee.Replacement{Out: "m-3", In: committee.Member{ID: "m-7", Name: "Hina S.", Gender: committee.Female, Seat: committee.SeatOther, External: true}}
-	mustApply(t, c, good)
-	assert.Empty(t, codes(), "the witness was replaced for this case")
+	// The woman chair goes first, replaced by a man: for now the committee
+	// has no woman, which the standing committee had. Recorded, and warned.
+	mustApply(t, c, replace("2026-03-03", "m-1", man))
+	assert.Equal(t, []string{"no_woman", "conflicted_member", "replacement_invalid"}, violations("2026-03-03"), "after the first replacement")
+	err = c.Apply(replace("2026-03-04", "m-1", woman))
+	assert.ErrorContains(t, err, "m-1 does not sit on the committee for this case", "replaced already")
+	// The witness is replaced by a woman: the committee for the case is whole.
+	mustApply(t, c, replace("2026-03-04", "m-3", woman))
+	assert.Empty(t, violations("2026-03-04"), "after the second replacement")
+	// The man who came in may himself be replaced, and the original member
+	// brought back is checked like anyone else.
+	err = c.Apply(replace("2026-03-05", "m-7", committee.Member{ID: "m-1", Name: "Ayesha K.", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true}))
+	assert.ErrorContains(t, err, "m-1 is the accused in this case")
+}
+
+// TestStatusAsOfEarlierDate: asked as of a date before the last event, a
+// status is the case as it stood at the end of that day, and says how many
+// later events it leaves out.
+func TestStatusAsOfEarlierDate(t *testing.T) {
+	eng := newEngine(t)
+	all := append(append([]casefsm.Event{}, toDecision...),
+		casefsm.Event{Type: casefsm.CommunicateDecision, On: date("2026-04-06"), By: casefsm.CompetentAuthority},
+		casefsm.Event{Type: casefsm.FileAppeal, On: date("2026-04-20"), By: casefsm.Complainant})
+	c := caseOn(t, eng, all...)
+	tests := []struct {
+		asOf  string
+		n     int // events on or before asOf
+		state casefsm.State
+		first string // the events_after_as_of message, or "" for none
+	}{
+		{"", len(all), casefsm.AppealPending, ""},
+		{"2026-04-20", len(all), casefsm.AppealPending, ""},
+		{"2026-09-01", len(all), casefsm.AppealPending, ""},
+		{"2026-04-19", 7, casefsm.DecisionCommunicated, "the status is the case as it stood on 2026-04-19; 1 later event, on 2026-04-20, is not reflected"},
+		{"2026-04-06", 7, casefsm.DecisionCommunicated, "the status is the case as it stood on 2026-04-06; 1 later event, on 2026-04-20, is not reflected"},
+		{"2026-04-05", 5, casefsm.FindingsSubmitted, "the status is the case as it stood on 2026-04-05; 3 later events, from 2026-04-06 to 2026-04-20, are not reflected"},
+		{"2026-03-01", 0, casefsm.NotFiled, "the status is the case as it stood on 2026-03-01; 8 later events, from 2026-03-02 to 2026-04-20, are not reflected"},
+	}
+	for _, tt := range tests {
+		var asOf civil.Date
+		if tt.asOf != "" {
+			asOf = date(tt.asOf)
+		}
+		got := c.Status(asOf)
+		assert.Equal(t, tt.state, got.State, "Status(%s) state", tt.asOf)
+		want := caseOn(t, eng, all[:tt.n]...).Status(asOf)
+		if tt.first != "" {
+			require.NotEmpty(t, got.Warnings, "Status(%s)", tt.asOf)
+			assert.Equal(t, casefsm.Warning{Code: casefsm.WarnEventsAfterAsOf, Message: tt.first, Index: -1,
+				Citation: policy.Citation{Section: "case record", Confidence: policy.High, Note: "events are applied complete and in date order"}}, got.Warnings[0], "Status(%s) first warning", tt.asOf)
+			if got.Warnings = got.Warnings[1:]; len(got.Warnings) == 0 {
+				got.Warnings = nil
+			}
+		}
+		assert.Equal(t, want, got, "Status(%s) is the status of the first %d events", tt.asOf, tt.n)
+	}
+
+	f := c.File()
+	f.Events = append(f.Events, casefsm.Event{Type: casefsm.Decide, On: date("2026-04-21"), By: casefsm.CompetentAuthority})
+	r, err := eng.Report(f, date("2026-04-05"))
+	require.NoError(t, err)
+	assert.Equal(t, casefsm.FindingsSubmitted, r.State, "Report as of an earlier date")
+	assert.Equal(t, casefsm.WarnEventsAfterAsOf, r.Warnings[0].Code)
+	require.NotNil(t, r.Error, "the refused event is still reported")
+	assert.Equal(t, 8, r.Error.Index)
 }

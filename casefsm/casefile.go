@@ -20,9 +20,9 @@ import (
 //
 // The zero Header is a federal case with no policy named (the policy in
 // force on the filing date applies), no calendar (pk-federal, with a
-// warning), no incident date (the filing date, with a warning) and no
-// parties (a filing is refused until the complainant's relationship is
-// known).
+// warning), no incident date (the filing date, with a warning), no parties
+// (a filing is refused until the complainant's relationship is known) and
+// no committee (replacements are checked only against each other).
 type Header struct {
 	// Policy, if set, names the procedure policy; otherwise the statute in
 	// force in Jurisdiction on the filing date applies (interpretation 2).
@@ -36,10 +36,15 @@ type Header struct {
 	// substantive policy (who is covered).
 	IncidentOn civil.Date `json:"incident_on,omitzero"`
 	Parties    Parties    `json:"parties"`
-	// Committee, if set, is the organisation's standing Inquiry Committee:
-	// replacements are checked against it and the committee for the case
-	// is checked in Status. It is not part of the case file.
-	Committee *committee.Committee `json:"-"`
+	// Committee, if set, is the organisation's standing Inquiry Committee
+	// (s.3(2)), in the form of a committee file (committee.Parse): a
+	// replace_member event must replace one of its members for this case
+	// (s.3(3)), and [Case.Status] warns while the committee for the case
+	// (these members with the case's replacements) breaks a rule of
+	// s.3(2)-(3), such as a party or witness sitting on it (interpretation
+	// 20). It is the case file's optional "committee", an extension of the
+	// issue's format.
+	Committee *committee.Committee `json:"committee,omitempty"`
 }
 
 // Parties are the people in a case.
@@ -66,18 +71,22 @@ type CaseFile struct {
 }
 
 // Decode reads a case file: one JSON object with the fields of [Header] and
-// "events", a list of objects with the fields of [Event]. It is strict:
-// an unknown field, event type, role, finding, relationship, jurisdiction
-// or penalty code, a bad date, an event without type, on or by, or
-// trailing data is an [*InputError] naming the event index and field,
-// matching [ErrMalformed]. Decode checks form, not law: whether the events
-// may happen is [Case.Apply]'s question.
+// "events", a list of objects with the fields of [Event]. The optional
+// "committee" is a committee object as committee.Parse reads it
+// ({"has_cba", "cannot_designate_internally", "competent_authority",
+// "members": [...]}). Decode is strict: an unknown field, event type, role,
+// finding, relationship, jurisdiction, penalty code, gender or seat, a bad
+// date, an event without type, on or by, or trailing data is an
+// [*InputError] naming the event index and field, matching [ErrMalformed].
+// Decode checks form, not law: whether the events may happen is
+// [Case.Apply]'s question, and whether the committee is validly composed is
+// [Case.Status]'s.
 func Decode(r io.Reader) (*CaseFile, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, &InputError{Index: -1, Err: err}
 	}
-	top, err := object(data, -1, "", "policy", "jurisdiction", "calendar", "incident_on", "parties", "events")
+	top, err := object(data, -1, "", "policy", "jurisdiction", "calendar", "incident_on", "parties", "committee", "events")
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +103,9 @@ func Decode(r io.Reader) (*CaseFile, error) {
 		return nil, err
 	}
 	if err := decodeParties(top["parties"], &f.Parties); err != nil {
+		return nil, err
+	}
+	if err := decodeCommittee(top["committee"], &f.Header); err != nil {
 		return nil, err
 	}
 	var events []json.RawMessage
@@ -244,6 +256,27 @@ func decodeParty(raw json.RawMessage, path string, p *Party) error {
 		return err
 	}
 	return field(m, "id", -1, path+".id", &p.ID)
+}
+
+// decodeCommittee reads the optional committee with committee.Parse, which
+// is as strict as Decode; its error's text, not its type, is passed on.
+func decodeCommittee(raw json.RawMessage, h *Header) error {
+	if raw == nil {
+		return nil
+	}
+	if t := bytes.TrimLeft(raw, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return &InputError{Index: -1, Field: "committee", Err: errors.New("want a JSON object with has_cba, cannot_designate_internally and members")}
+	}
+	cm, err := committee.Parse(raw)
+	if err != nil {
+		reason := err.Error()
+		if pe, ok := errors.AsType[*committee.ParseError](err); ok {
+			reason = pe.Reason
+		}
+		return &InputError{Index: -1, Field: "committee", Err: errors.New(reason)}
+	}
+	h.Committee = &cm
+	return nil
 }
 
 // eventFields are the keys an event object may have.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/policy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -57,6 +58,37 @@ func TestEncodeRoundTrip(t *testing.T) {
 	assert.Equal(t, f, g, "round trip")
 }
 
+// committeeCaseFile is a case file carrying the standing committee.
+const committeeCaseFile = `{"calendar": "pk-federal", "incident_on": "2026-02-20",
+ "parties": {"complainant": {"relationship": "employee", "id": "e-17"}, "accused": {"relationship": "employee", "id": "m-2"}},
+ "committee": {"has_cba": true, "cannot_designate_internally": false, "competent_authority": "ceo-1",
+   "members": [{"id": "m-1", "name": "Ayesha K.", "gender": "female", "seat": "senior_management", "chair": true, "trained_on": "2025-11-03"},
+               {"id": "m-2", "name": "Bilal R.", "gender": "male", "seat": "employee_representative"},
+               {"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}]},
+ "events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"}]}`
+
+func TestDecodeCommittee(t *testing.T) {
+	f, err := casefsm.Decode(strings.NewReader(committeeCaseFile))
+	require.NoError(t, err, "Decode(committee case)")
+	require.NotNil(t, f.Committee)
+	assert.True(t, f.Committee.HasCBA)
+	assert.Equal(t, "ceo-1", f.Committee.CompetentAuthority)
+	require.Len(t, f.Committee.Members, 3)
+	assert.Equal(t, committee.Member{ID: "m-1", Name: "Ayesha K.", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true, TrainedOn: date("2025-11-03")}, f.Committee.Members[0])
+
+	var buf bytes.Buffer
+	require.NoError(t, f.Encode(&buf))
+	assert.Contains(t, buf.String(), `"committee": {`, "Encode writes the committee")
+	g, err := casefsm.Decode(&buf)
+	require.NoError(t, err, "Decode(Encode):\n%s", buf.String())
+	assert.Equal(t, f, g, "round trip")
+
+	buf.Reset()
+	f.Committee = nil
+	require.NoError(t, f.Encode(&buf))
+	assert.NotContains(t, buf.String(), "committee", "no committee, no key")
+}
+
 func TestDecodeMalformed(t *testing.T) {
 	ev := func(fields string) string {
 		return `{"events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"}, {` + fields + `}]}`
@@ -99,6 +131,12 @@ func TestDecodeMalformed(t *testing.T) {
 		{"consent not a boolean", ev(`"type": "file_complaint", "on": "2026-03-03", "by": "supervisor", "consent": "yes"`), 1, "consent", "want a JSON boolean"},
 		{"unknown member field", ev(`"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "a", "new": {}}`), 1, "member.new", "unknown field"},
 		{"unknown member in field", ev(`"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "a", "in": {"id": "b", "age": 40}}`), 1, "member.in", "unknown field"},
+		{"committee not an object", `{"committee": [1]}`, -1, "committee", "want a JSON object"},
+		{"committee null", `{"committee": null}`, -1, "committee", "want a JSON object"},
+		{"unknown committee field", `{"committee": {"has_cba": false, "size": 3}}`, -1, "committee", `unknown field "size"`},
+		{"committee flag not a boolean", `{"committee": {"has_cba": "yes"}}`, -1, "committee", "has_cba"},
+		{"unknown committee member field", `{"committee": {"members": [{"id": "m-1"}, {"id": "m-2", "age": 40}]}}`, -1, "committee", "members[1]"},
+		{"bad committee member seat", `{"committee": {"members": [{"id": "m-1", "seat": "president"}]}}`, -1, "committee", "seat"},
 		{"bad member gender", ev(`"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "a", "in": {"id": "b", "gender": "f"}}`), 1, "member.in", "gender"},
 	}
 	for _, tt := range tests {
@@ -126,6 +164,8 @@ func TestDecodeEmpty(t *testing.T) {
 // the same case file.
 func FuzzDecode(f *testing.F) {
 	f.Add(sampleFile)
+	f.Add(committeeCaseFile)
+	f.Add(`{"committee": {"members": [{"id": "m-1", "gender": ""}]}}`)
 	f.Add(`{}`)
 	f.Add(`{"events": [{"type": "decide", "on": "2026-03-03", "by": "competent_authority", "penalties": [{"code": "fine"}]}]}`)
 	f.Add(`{"parties": {"witnesses": [{}]}, "events": []}`)

@@ -130,6 +130,9 @@ func (c *Case) deadlineFrom(id policy.RuleID, from, until civil.Date) (deadlines
 	if !ok {
 		return deadlines.Deadline{}, fmt.Errorf("casefsm: policy %s has no rule %s", pol.ID(), id)
 	}
+	if id == policy.RuleAppealDecision {
+		c.def.appealDecisionPeriod(&rule)
+	}
 	cal, err := c.calendar(rule.Forum)
 	if err != nil {
 		return deadlines.Deadline{}, err

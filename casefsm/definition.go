@@ -251,16 +251,49 @@ func (d *Definition) Permitted(s State, r Route) []Permitted {
 // NewDefinition builds the lifecycle of policy p: the statutory table with
 // the routes p switches off removed, checked (every row cited, no two rows
 // for one event, state and route, no way out of a terminal state, a way
-// forward from every reachable state) and compiled. The result is
-// immutable; build it once per policy and share it.
+// forward from every reachable state) and compiled. Where p does not await
+// implementation (its ImplementationCloses interpretation is off), the
+// rows that lead to implementation close the case and record_implementation
+// is not provided. NewDefinition refuses a policy whose
+// AppellateDecisionDays is not a positive number of days while it has the
+// appeal-decision rule: that parameter is the period's length. The result
+// is immutable; build it once per policy and share it.
 func NewDefinition(p *policy.Policy) (*Definition, error) {
 	if p == nil {
 		return nil, errors.New("casefsm: NewDefinition needs a policy")
 	}
-	return newDefinition(p, optionsOf(p.Routes()))
+	return definitionOf(p, p.Routes(), p.Interpretations())
 }
 
-// newDefinition builds the definition of p with the given route options.
+// definitionOf builds the definition of p as if its routes and
+// interpretations were r and in.
+func definitionOf(p *policy.Policy, r policy.Routes, in policy.Interpretations) (*Definition, error) {
+	if _, ok := p.Rule(policy.RuleAppealDecision); ok && in.AppellateDecisionDays.Value <= 0 {
+		return nil, fmt.Errorf("casefsm: policy %s: appellate_decision_days is %d; the Ombudsperson's period to decide an appeal needs a positive number of days (s.6(3))",
+			p.ID(), in.AppellateDecisionDays.Value)
+	}
+	d, err := newDefinition(p, optionsOf(r, &in))
+	if err != nil {
+		return nil, err
+	}
+	d.in, d.routes = in, r
+	return d, nil
+}
+
+// appealDecisionPeriod sets the length of the appeal-decision rule from the
+// policy's AppellateDecisionDays, the one place a policy states it as a
+// choice (s.6(3)'s 30 days, or the 90 days reported for the 2022
+// amendment); the rule supplies the trigger, forum and kind, and its
+// citation unless the parameter changes the rule's own period, when the
+// parameter's citation says why.
+func (d *Definition) appealDecisionPeriod(rule *policy.DeadlineRule) {
+	days := d.in.AppellateDecisionDays
+	if p := (policy.Period{N: days.Value, Unit: policy.Days}); p != rule.Period {
+		rule.Period, rule.Citation = p, days.Citation
+	}
+}
+
+// newDefinition builds the definition of p with the given table options.
 func newDefinition(p *policy.Policy, o tableOptions) (*Definition, error) {
 	rows, removed := buildTable(o)
 	d, err := compile(p, rows)
@@ -268,8 +301,5 @@ func newDefinition(p *policy.Policy, o tableOptions) (*Definition, error) {
 		return nil, err
 	}
 	d.removed = removed
-	if p != nil {
-		d.in, d.routes = p.Interpretations(), p.Routes()
-	}
 	return d, nil
 }

@@ -47,19 +47,73 @@
 // [Case.Status] reports a case as of a date: its state, every period its
 // events started with its status (pending, overdue, met, late, or paused
 // while a stay is in force), breaches, the events permitted next with their
-// actors, and warnings. Deadlines are computed only there and in the guards
-// that need them, by package deadlines on the calendar of the forum that
-// acts or receives.
+// actors, and warnings. Asked as of a date before the last event, it
+// reports the case as it stood at the end of that day, with a warning
+// (events_after_as_of) counting the events it leaves out. Deadlines are
+// computed only there and in the guards that need them, by package
+// deadlines on the calendar of the forum that acts or receives.
+//
+// # The committee for a case
+//
+// A header may carry the organisation's standing Inquiry Committee. A
+// member who is complained against, or is a party or witness to the case,
+// is replaced for that case only, and the committee for the case must still
+// satisfy s.3(2) (s.3(3), interpretation 20). Apply refuses a replace_member
+// that cannot be a replacement whatever follows it: one that replaces
+// someone not on the committee for the case (never a member, or already
+// replaced for it), brings in someone already on it or the member replaced,
+// or brings in the complainant, the accused or a witness. It does not
+// refuse a replacement that leaves the composition short of s.3(2): when
+// two members must go, the first replacement alone can leave the committee
+// without a woman, or without a seat, until the second is recorded, and
+// refusing it would force a sequence the law does not require. Instead
+// Status checks the committee for the case with package committee while
+// the committee route is live, and carries one committee_invalid warning
+// per rule broken (a member conflicted, a seat empty, a replacement that
+// lost what the standing committee had) until a later replacement puts it
+// right.
 //
 // # Interchange
 //
 // The case file is JSON: the header's fields and "events", each with
-// "type", "on" and "by" and the fields its type takes. [Decode] reads it
-// strictly (an unknown field, event type or penalty code is an
-// [*InputError] naming the event and field) and [CaseFile.Encode] writes it
-// back. [Engine.Report] replays a file up to its first refused event and
+// "type", "on" and "by" and the fields its type takes. As an optional
+// extension of the issue's format, "committee" holds the standing committee
+// in the form `hifazat committee check` reads ({"has_cba",
+// "cannot_designate_internally", "competent_authority", "members": [...]}).
+// [Decode] reads it strictly (an unknown field, event type, penalty code,
+// gender or seat is an [*InputError] naming the event and field) and
+// [CaseFile.Encode] writes it back. [Engine.Report] replays a file up to its first refused event and
 // returns a [Report], whose JSON is the output of `hifazat case status`.
 // [Definition.Mermaid] and [Definition.Graphviz] draw the lifecycle.
+//
+// # Policy parameters
+//
+// The policy's interpretations are read from its [Definition], copied once.
+// Those casefsm applies: the gazette window (1), the substance by incident
+// date (2), the conflicted route warning (4), the missing received_on
+// warning (6), the roll-forward of filings (7), the findings period from
+// the recorded start (9), stays (10), late defences and the condonation of
+// late filings (13), ex parte after the defence period (14), the penalty
+// mismatch breach (15), the complainant's knowledge anchor (16),
+// implementation before closing (18: switched off, finalise and
+// decide_representation close the case and record_implementation is not
+// provided), retaliation surfaced (21), and AppellateDecisionDays, which is
+// the one source of the length of the Ombudsperson's period to decide an
+// appeal (s.6(3)): the appeal-decision rule supplies its trigger, forum and
+// kind, and NewDefinition refuses a policy that has the rule but no
+// positive length.
+//
+// Those it does not read, and why: ProtectiveDutiesTracked (22), because
+// counselling, treatment, leave, compensation, interim measures and
+// confidentiality orders (s.4(7)-(8), s.5(4), Code (x)) are the forum's
+// statutory acts, which the case records whatever a policy says (refusing
+// one would hide what a forum did), and the Act sets no period for any of
+// them, so there is no clock a policy could switch; NoComplaintLimitation
+// (11), because no policy states a limitation period to apply instead;
+// CalendarDays (5) and the counting half of ExcludeTriggerDay (6), which are
+// package deadlines' fixed counting rules. No policy the policy package
+// builds switches any interpretation off: an institutional overlay cannot
+// change them.
 //
 // # Concurrency and the state machine
 //

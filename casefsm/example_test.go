@@ -9,6 +9,7 @@ import (
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/policy"
 )
 
@@ -94,6 +95,33 @@ func ExampleCase_Status() {
 	// defence 2026-03-13 pending
 	// late_duty - charges: done on 2026-03-06, 1 day after the period ended on 2026-03-05
 	// next: submit_defence [accused]
+}
+
+// A case file may carry the standing committee; Status warns while the
+// committee for the case breaks s.3(2)-(3), and a replacement puts it right.
+func ExampleCase_Status_committee() {
+	f, err := casefsm.Decode(strings.NewReader(`{"calendar": "pk-federal", "incident_on": "2026-02-20",
+		"parties": {"complainant": {"relationship": "employee", "id": "e-17"},
+		            "accused": {"relationship": "employee", "id": "m-2"}},
+		"committee": {"has_cba": false, "cannot_designate_internally": false, "competent_authority": "ceo-1",
+		  "members": [{"id": "m-1", "name": "Ayesha K.", "gender": "female", "seat": "senior_management", "chair": true},
+		              {"id": "m-2", "name": "Bilal R.", "gender": "male", "seat": "senior_employee"},
+		              {"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}]},
+		"events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, _ := engine().Open(f)
+	for _, w := range c.Status(civil.Date{}).Warnings {
+		fmt.Println(w.Code, "-", w.Message)
+	}
+	err = c.Apply(casefsm.Event{Type: casefsm.ReplaceMember, On: civil.MustParse("2026-03-03"), By: casefsm.Employer,
+		Member: &committee.Replacement{Out: "m-2", In: committee.Member{ID: "m-8", Name: "Nadia H.", Gender: committee.Female, Seat: committee.SeniorEmployee}}})
+	fmt.Println(err, len(c.Status(civil.Date{}).Warnings))
+	// Output:
+	// committee_invalid - conflicted_member: member m-2 is the accused in this case and must be replaced for it (s.3(3))
+	// <nil> 0
 }
 
 func ExampleDecode() {

@@ -1,9 +1,15 @@
 package casefsm
 
-import "fmt"
+import (
+	"fmt"
+	"maps"
+
+	"github.com/hifazat/hifazat/policy"
+)
 
 // Snapshot renders everything a case holds, so that tests can check that a
-// refused event left it exactly as it was.
+// refused event left it exactly as it was. Pointers are followed, so that
+// a replayed case renders as the original does.
 func Snapshot(c *Case) string {
 	events := ""
 	for _, ev := range c.events {
@@ -11,7 +17,9 @@ func Snapshot(c *Case) string {
 		ev.Member = nil
 		events += fmt.Sprintf("%#v %#v;", ev, member) // the member by value, not by address
 	}
-	return fmt.Sprintf("%#v|%#v|%s|%v|%v|%p|%p", c.h, c.f, events, c.state, c.route, c.def, c.subst)
+	h := c.h
+	h.Committee = nil
+	return fmt.Sprintf("%#v %#v|%#v|%s|%v|%v|%p|%p", h, c.h.Committee, c.f, events, c.state, c.route, c.def, c.subst)
 }
 
 // Lookup exposes the compiled table: the row governing event e for a case
@@ -22,4 +30,26 @@ func Lookup(d *Definition, r Route, s State, e EventType) (Transition, bool) {
 		return Transition{}, false
 	}
 	return d.rows[i], true
+}
+
+// Reinterpret returns a copy of e in which policy id's definition reads the
+// interpretations edit makes of the policy's own. No policy the policy
+// package builds can switch these off (an overlay cannot touch
+// interpretations), so this is how tests reach the branches a parameter
+// guards.
+func Reinterpret(e *Engine, id policy.ID, edit func(*policy.Interpretations)) (*Engine, error) {
+	d, err := e.Definition(id)
+	if err != nil {
+		return nil, err
+	}
+	in := d.in
+	edit(&in)
+	nd, err := definitionOf(d.pol, d.routes, in)
+	if err != nil {
+		return nil, err
+	}
+	out := *e
+	out.defs = maps.Clone(e.defs)
+	out.defs[id] = nd
+	return &out, nil
 }

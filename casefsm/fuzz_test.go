@@ -62,8 +62,15 @@ func FuzzCaseWalk(f *testing.F) {
 	f.Add([]byte{4, 0, 1, 32, 13, 5, 2, 0, 8, 5, 9, 0, 14, 5, 30, 24, 17, 1, 30, 2, 18, 6, 3, 0})
 	f.Add([]byte{1, 0, 1, 0, 2, 2, 1, 0, 3, 2, 5, 4, 22, 0, 1, 0, 23, 3, 1, 0})
 	f.Add([]byte{3, 0, 1, 0, 25, 3, 1, 0, 26, 3, 9, 0, 5, 3, 1, 1, 15, 0, 3, 0, 19, 5, 4, 0})
+	f.Add([]byte{2, 0, 1, 0, 23, 3, 1, 128, 23, 3, 1, 128, 0}) // a replacement, then the same again, with the committee on file
+	cm, err := committee.Parse([]byte(committeeFile))
+	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := eng.NewCase(employeeCase())
+		h := employeeCase()
+		if len(data)%2 == 1 { // an odd length: the standing committee is on file
+			h.Committee = &cm
+		}
+		c, err := eng.NewCase(h)
 		require.NoError(t, err)
 		on := 0
 		for i := 0; i+4 <= len(data) && i < 4*60; i += 4 {

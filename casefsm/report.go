@@ -21,7 +21,9 @@ import (
 // Lists are never null. A citation is formatted as [policy.Citation.String]
 // does ("s.6(2) [high]"); a date is YYYY-MM-DD, or null where there is none
 // (the "on" of a duty not done, the "due" of a breach with no period). When
-// an event was refused, "state" is the state before it.
+// an event was refused, "state" is the state before it; asked as of a date
+// before the last event applied, the report is the case as it stood then
+// (see [Case.Status]).
 type Report struct {
 	Status
 	Error *ReportError

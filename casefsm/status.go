@@ -18,6 +18,10 @@ type WarningCode string
 // The warnings a status may carry, in the order [Case.Status] lists the
 // case's own warnings; warnings raised by events follow them.
 const (
+	// WarnEventsAfterAsOf: the status was asked as of a date before the
+	// case's last event; it is the case as it stood on that date, and the
+	// later events are not reflected.
+	WarnEventsAfterAsOf WarningCode = "events_after_as_of"
 	// WarnConflictedRoute: the accused is the employer or the Competent
 	// Authority, so the internal route is conflicted; the Ombudsperson
 	// route is open (interpretation 4, s.8(1)).
@@ -147,11 +151,17 @@ type Status struct {
 
 // Status reports the case as of asOf: its state, deadlines, breaches,
 // permitted next events and warnings. The zero asOf means the date of the
-// last event. Events are never filtered by asOf: ask on or after the last
-// event's date.
+// last event. Asked as of a date before the last event, Status reports the
+// case as it stood at the end of that day — the events dated on or before
+// it, replayed — and its first warning, events_after_as_of, says how many
+// later events it leaves out: a status never mixes later acts with an
+// earlier date.
 func (c *Case) Status(asOf civil.Date) Status {
 	if !asOf.IsValid() {
 		asOf = c.lastOn()
+	}
+	if n := c.eventsUntil(asOf); n < len(c.events) {
+		return c.statusBefore(asOf, n)
 	}
 	s := Status{State: c.state, Terminal: c.state.Terminal(), Route: c.route}
 	def := c.def
@@ -176,6 +186,41 @@ func (c *Case) Status(asOf civil.Date) Status {
 	if def != nil {
 		s.Next = c.next(def, asOf)
 	}
+	return s
+}
+
+// eventsUntil returns how many of the case's events are dated on or
+// before on; events are in date order.
+func (c *Case) eventsUntil(on civil.Date) int {
+	n := len(c.events)
+	for n > 0 && c.events[n-1].On.After(on) {
+		n--
+	}
+	return n
+}
+
+// statusBefore reports the case as it stood after its first n events, as
+// of asOf, which is before event n. Those events were accepted in this
+// order on this header, so they are accepted again; replay stops at a
+// refusal only if that ever changed, and the status says how many events
+// it reflects.
+func (c *Case) statusBefore(asOf civil.Date, n int) Status {
+	p := &Case{eng: c.eng, h: c.h, state: NotFiled, events: make([]Event, 0, n)}
+	if c.h.Policy != "" {
+		p.def = c.eng.defs[c.h.Policy]
+	}
+	for _, ev := range c.events[:n] {
+		if p.Apply(ev) != nil {
+			break
+		}
+	}
+	s := p.Status(asOf)
+	later := c.events[len(p.events):]
+	msg := fmt.Sprintf("the status is the case as it stood on %s; 1 later event, on %s, is not reflected", asOf, later[0].On)
+	if len(later) > 1 {
+		msg = fmt.Sprintf("the status is the case as it stood on %s; %d later events, from %s to %s, are not reflected", asOf, len(later), later[0].On, later[len(later)-1].On)
+	}
+	s.Warnings = append([]Warning{{Code: WarnEventsAfterAsOf, Index: -1, Citation: citeRecord, Message: msg}}, s.Warnings...)
 	return s
 }
 

@@ -32,7 +32,8 @@ func (t Transition) Moves() bool { return t.To != 0 }
 
 // option names a policy parameter that switches rows on or off: the routes
 // an institution or a policy may not offer (interpretations 11, 12, 17,
-// 19).
+// 19), and whether a case awaits implementation before it closes
+// (interpretation 18).
 type option uint8
 
 const (
@@ -44,6 +45,7 @@ const (
 	optRepresentationAgainstAppeal
 	optWithdrawal
 	optDismiss
+	optImplementation
 
 	optEnd
 )
@@ -51,8 +53,9 @@ const (
 // tableOptions holds, for each option, the policy parameter that sets it.
 type tableOptions [optEnd]policy.Param[bool]
 
-// optionsOf reads the table options from a policy's routes.
-func optionsOf(r policy.Routes) tableOptions {
+// optionsOf reads the table options from a policy's routes and
+// interpretations.
+func optionsOf(r policy.Routes, in *policy.Interpretations) tableOptions {
 	var o tableOptions
 	o[optNone] = policy.Param[bool]{Value: true}
 	o[optInformal] = r.Informal
@@ -62,6 +65,7 @@ func optionsOf(r policy.Routes) tableOptions {
 	o[optRepresentationAgainstAppeal] = r.RepresentationAgainstAppeal
 	o[optWithdrawal] = r.Withdrawal
 	o[optDismiss] = r.DismissAtAdmission
+	o[optImplementation] = in.ImplementationCloses
 	return o
 }
 
@@ -117,8 +121,10 @@ func cite(section string, c policy.Confidence, note string) policy.Citation {
 // buildTable returns the transition table for one policy's options, sorted
 // by event, then route (any route first), then first source state; and, for
 // each event whose every row the options removed, the citation of the
-// parameter that removed it. The table is rebuilt for every Definition, so
-// no package-level slice can be shared or mutated.
+// parameter that removed it. Where the policy does not await implementation
+// (interpretation 18 off), the rows that lead to implementation close the
+// case instead. The table is rebuilt for every Definition, so no
+// package-level slice can be shared or mutated.
 func buildTable(o tableOptions) ([]Transition, map[EventType]policy.Citation) {
 	var kept []Transition
 	removed := map[EventType]policy.Citation{}
@@ -137,6 +143,9 @@ func buildTable(o tableOptions) ([]Transition, map[EventType]policy.Citation) {
 	for _, t := range kept {
 		delete(removed, t.Event)
 	}
+	if impl := o[optImplementation]; !impl.Value {
+		closeAtDecision(kept, impl.Citation)
+	}
 	for i := range kept {
 		slices.Sort(kept[i].By)
 		slices.Sort(kept[i].From)
@@ -146,6 +155,20 @@ func buildTable(o tableOptions) ([]Transition, map[EventType]policy.Citation) {
 		return cmp.Or(cmp.Compare(a.Event, b.Event), cmp.Compare(a.Route, b.Route), cmp.Compare(a.From[0], b.From[0]))
 	})
 	return kept, removed
+}
+
+// closeAtDecision points the rows that lead to implementation at closed,
+// citing the parameter that says a case does not await implementation.
+func closeAtDecision(rows []Transition, param policy.Citation) {
+	for i := range rows {
+		if rows[i].To == Implementation {
+			note := "the case closes here: the policy does not await implementation (" + withNote(param, "interpretation 18", "").Section + ")"
+			if n := rows[i].Citation.Note; n != "" {
+				note = n + "; " + note
+			}
+			rows[i].To, rows[i].Citation.Note = Closed, note
+		}
+	}
 }
 
 // withNote returns the policy parameter's citation when it has one, else a
@@ -239,7 +262,7 @@ func allRows() []row {
 		t(Transition{Event: Finalise, By: []Role{Ombudsperson}, From: []State{Dismissed}, To: Implementation, Route: OmbudspersonRoute,
 			Citation: cite("interpretation 12, interpretation 18", md, "once no representation window is open")}, optDismiss),
 		t(Transition{Event: RecordImplementation, By: []Role{InquiryCommittee, CompetentAuthority, Employer}, From: []State{Implementation}, To: Closed,
-			Citation: cite("s.4(6), s.8(5), interpretation 18", hi, "with nothing ordered, records that")}),
+			Citation: cite("s.4(6), s.8(5), interpretation 18", hi, "with nothing ordered, records that")}, optImplementation),
 
 		// Withdrawal (Rules 2013 r.4(3), interpretation 19).
 		t(Transition{Event: RequestWithdrawal, By: []Role{Complainant}, From: append(committeeBefore(), ombudsBefore()...),

@@ -50,6 +50,21 @@ func TestCaseStatus(t *testing.T) {
 		{"malformed event", `{"events":[{"type":"file_complaint","on":"2026-02-30","by":"complainant"}]}`,
 			[]string{"case", "status", "-"}, exitUsage, nil, `event 0: field "on"`},
 		{"unknown field", `{"evnts":[]}`, []string{"case", "status", "-"}, exitUsage, nil, "evnts"},
+		{"as of a date before the last event", "", []string{"case", "status", "demo-case.json", "--at", "2026-03-03", "--json"}, exitOK,
+			[]string{`"state": "complaint_received"`, `"code": "events_after_as_of"`, `11 later events, from 2026-03-05 to 2026-08-03, are not reflected`}, ""},
+		{"committee for the case", committeeCase(`{"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}`, ""),
+			[]string{"case", "status", "-", "--json"}, exitOK,
+			[]string{`"code": "committee_invalid"`, `"message": "conflicted_member: `, `"error": null`}, ""},
+		{"committee for the case, people's output", committeeCase(`{"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}`, ""),
+			[]string{"case", "status", "-"}, exitOK, []string{"committee_invalid: conflicted_member"}, ""},
+		{"committee whole after the replacement", committeeCase(`{"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}`,
+			`, {"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "m-3", "in": {"id": "m-9", "name": "Sana Q.", "gender": "female", "seat": "other", "external": true}}}`),
+			[]string{"case", "status", "-", "--json"}, exitOK, []string{`"warnings": []`}, ""},
+		{"replacing a non-member", committeeCase(`{"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}`,
+			`, {"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "x-1", "in": {"id": "m-9", "name": "Sana Q.", "gender": "female", "seat": "other"}}}`),
+			[]string{"case", "status", "-", "--json"}, exitRefused, []string{`"index": 1`, `"code": "not_allowed"`, `x-1 does not sit on the committee for this case`}, ""},
+		{"malformed committee", committeeCase(`{"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "chair"}`, ""),
+			[]string{"case", "status", "-"}, exitUsage, nil, `field "committee": members[2]: unknown seat "chair"`},
 		{"missing file", "", []string{"case", "status", "no-such-case.json"}, exitUsage, nil, "no-such-case.json"},
 		{"bad --at", "", []string{"case", "status", "demo-case.json", "--at", "2026-13-01"}, exitUsage, nil, "--at"},
 		{"no file", "", []string{"case", "status"}, exitUsage, nil, "want one case file"},
@@ -69,6 +84,17 @@ func TestCaseStatus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// committeeCase is a case file whose standing committee's third member is
+// third; the witness is m-3, and extra events follow the filing.
+func committeeCase(third, extra string) string {
+	return `{"calendar": "pk-federal", "incident_on": "2026-02-20",
+ "parties": {"complainant": {"relationship": "employee", "id": "e-17"}, "accused": {"relationship": "employee", "id": "e-42"}, "witnesses": [{"id": "m-3"}]},
+ "committee": {"has_cba": false, "cannot_designate_internally": false, "competent_authority": "ceo-1",
+   "members": [{"id": "m-1", "name": "Ayesha K.", "gender": "female", "seat": "senior_management", "chair": true},
+               {"id": "m-2", "name": "Bilal R.", "gender": "male", "seat": "senior_employee"}, ` + third + `]},
+ "events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"}` + extra + `]}`
 }
 
 // caseWith returns file with its events replaced, as JSON.
