@@ -96,7 +96,8 @@ type plan struct {
 // Apply refuses (see [Code]): an event that is incomplete, dated before the
 // previous event, or carries a field its type does not take
 // (invalid_event); one the table does not allow in the case's state or
-// route, or whose precondition is missing (not_allowed); an actor the
+// route, or whose precondition is missing (not_allowed), such as a
+// replacement that cannot be one (see [Header.Committee]); an actor the
 // table does not name (forbidden_actor); a filing by someone the
 // substantive policy does not cover (ineligible_complainant); ex parte or
 // finalising before the period that must run out has (too_early); and a

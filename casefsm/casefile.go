@@ -22,7 +22,8 @@ import (
 // force on the filing date applies), no calendar (pk-federal, with a
 // warning), no incident date (the filing date, with a warning), no parties
 // (a filing is refused until the complainant's relationship is known) and
-// no committee (replacements are checked only against each other).
+// no committee (replacements are checked against each other and the
+// parties only).
 type Header struct {
 	// Policy, if set, names the procedure policy; otherwise the statute in
 	// force in Jurisdiction on the filing date applies (interpretation 2).
@@ -38,8 +39,9 @@ type Header struct {
 	Parties    Parties    `json:"parties"`
 	// Committee, if set, is the organisation's standing Inquiry Committee
 	// (s.3(2)), in the form of a committee file (committee.Parse): a
-	// replace_member event must replace one of its members for this case
-	// (s.3(3)), and [Case.Status] warns while the committee for the case
+	// replace_member event must replace someone who sits on the committee
+	// for this case by someone who does not and is not a party or witness
+	// to it (s.3(3)), and [Case.Status] warns while the committee for the case
 	// (these members with the case's replacements) breaks a rule of
 	// s.3(2)-(3), such as a party or witness sitting on it (interpretation
 	// 20). It is the case file's optional "committee", an extension of the

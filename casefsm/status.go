@@ -51,8 +51,12 @@ const (
 	// WarnUnresolvedRetaliation: retaliation was reported and no interim
 	// measure is recorded since (interpretation 21).
 	WarnUnresolvedRetaliation WarningCode = "unresolved_retaliation"
-	// WarnCommitteeInvalid: the committee for the case breaks a rule of
-	// s.3(2)-(3) (interpretation 20); one warning per violation.
+	// WarnCommitteeInvalid: the committee for the case (the header's
+	// standing committee with the case's replacements) breaks a rule of
+	// s.3(2)-(3) (interpretation 20); one warning per violation, its
+	// message starting with the committee package's code
+	// ("conflicted_member: ..."), for as long as the committee route is
+	// live and the violation lasts.
 	WarnCommitteeInvalid WarningCode = "committee_invalid"
 
 	// WarnMissingReceivedOn: a period counted from receipt was counted from
