@@ -147,7 +147,6 @@ func scenarioStatus(err error) int {
 	return exitUsage
 }
 
-
 // writeReports prints the reports as asked: JSON, or the table (a
 // comparison for two); and the CSV and SVG files.
 func (e *env) writeReports(reports []*simulate.Report, asJSON bool, csvPath, svgPath string) int {
