@@ -46,6 +46,25 @@ const (
 // outside the range of a double, more than one JSON value, and nesting
 // deeper than 32 levels.
 func Canonical(b []byte) ([]byte, error) {
+	c, err := canonical(b)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(c), nil
+}
+
+// canonical is Canonical without the copy: it returns b itself when b is
+// already canonical, as everything the store reads back is.
+func canonical(b []byte) ([]byte, error) {
+	if isCanonical(b) {
+		return b, nil
+	}
+	return canonicalSlow(b)
+}
+
+// canonicalSlow canonicalizes any JSON text by decoding it token by token:
+// the general path, and the reference the fast path is tested against.
+func canonicalSlow(b []byte) ([]byte, error) {
 	if !utf8.Valid(b) {
 		return nil, malformed("json", "invalid UTF-8")
 	}

@@ -1,7 +1,6 @@
 package casestore
 
 import (
-	"encoding/json"
 	"fmt"
 	"unicode/utf8"
 
@@ -34,7 +33,7 @@ func ParseEvent(b []byte) (Event, error) {
 	if len(b) > MaxEventBytes {
 		return Event{}, malformed("event", fmt.Sprintf("%d bytes is larger than the limit of %d", len(b), MaxEventBytes))
 	}
-	c, err := Canonical(b)
+	c, err := canonical(b)
 	if err != nil {
 		return Event{}, err
 	}
@@ -120,7 +119,7 @@ func ParseHeader(b []byte) (Header, error) {
 	if len(b) > MaxHeaderBytes {
 		return Header{}, malformed("header", fmt.Sprintf("%d bytes is larger than the limit of %d", len(b), MaxHeaderBytes))
 	}
-	c, err := Canonical(b)
+	c, err := canonical(b)
 	if err != nil {
 		return Header{}, err
 	}
@@ -128,7 +127,7 @@ func ParseHeader(b []byte) (Header, error) {
 	if err != nil {
 		return Header{}, err
 	}
-	if _, ok := fields["events"]; ok {
+	if _, ok := lookup(fields, "events"); ok {
 		return Header{}, malformed("events", "a header has no events: use ParseCaseFile for a whole case file")
 	}
 	h := Header{raw: string(c)}
@@ -143,7 +142,7 @@ func ParseHeader(b []byte) (Header, error) {
 	if _, err := dateField(fields, "incident_on", false); err != nil {
 		return Header{}, err
 	}
-	if p, ok := fields["parties"]; ok && (len(p) == 0 || p[0] != '{') {
+	if p, ok := lookup(fields, "parties"); ok && p[0] != '{' {
 		return Header{}, malformed("parties", "want an object")
 	}
 	return h, nil
@@ -199,7 +198,7 @@ func ParseCaseFile(b []byte) (Header, []Event, error) {
 	if len(b) > MaxCaseFileBytes {
 		return Header{}, nil, malformed("case file", fmt.Sprintf("%d bytes is larger than the limit of %d", len(b), MaxCaseFileBytes))
 	}
-	c, err := Canonical(b)
+	c, err := canonical(b)
 	if err != nil {
 		return Header{}, nil, err
 	}
@@ -207,15 +206,22 @@ func ParseCaseFile(b []byte) (Header, []Event, error) {
 	if err != nil {
 		return Header{}, nil, err
 	}
-	var raws []json.RawMessage
-	if r, ok := fields["events"]; ok {
-		if err := json.Unmarshal(r, &raws); err != nil {
-			return Header{}, nil, malformed("events", "want an array of event objects")
+	// The header is the canonical object without "events": still canonical.
+	hb := []byte{'{'}
+	var raws [][]byte
+	for _, m := range fields {
+		if string(m.key) == "events" {
+			if raws, err = eventList(m.value); err != nil {
+				return Header{}, nil, err
+			}
+			continue
 		}
-		delete(fields, "events")
+		if len(hb) > 1 {
+			hb = append(hb, ',')
+		}
+		hb = append(append(append(append(hb, '"'), m.key...), '"', ':'), m.value...)
 	}
-	hb, _ := json.Marshal(fields) // a map of raw messages always marshals
-	h, err := ParseHeader(hb)
+	h, err := ParseHeader(append(hb, '}'))
 	if err != nil {
 		return Header{}, nil, err
 	}
@@ -231,11 +237,38 @@ func ParseCaseFile(b []byte) (Header, []Event, error) {
 	return h, events, nil
 }
 
+// eventList splits the canonical value of a case file's "events": an array,
+// or null for none.
+func eventList(v []byte) ([][]byte, error) {
+	switch v[0] {
+	case '[':
+		return elements(v), nil
+	case 'n':
+		return nil, nil
+	}
+	return nil, malformed("events", "want an array of event objects")
+}
+
 // EncodeCaseFile returns the case file for h and events, in canonical JSON:
 // the header's members and "events", the inverse of [ParseCaseFile].
 func EncodeCaseFile(h Header, events []Event) []byte {
-	c, _ := Canonical(appendCaseFile(nil, h, events)) // cannot fail on parsed values
-	return c
+	// The header is canonical and has no "events": the member goes in
+	// before the first key that sorts after it.
+	b := []byte{'{'}
+	done := false
+	for _, m := range members(h.JSON()) {
+		if !done && compareKeys(m.key, []byte("events")) > 0 {
+			b = append(appendEvents(b, events), ',')
+			done = true
+		}
+		b = append(append(append(append(b, '"'), m.key...), '"', ':'), m.value...)
+		b = append(b, ',')
+	}
+	if !done {
+		return append(appendEvents(b, events), '}')
+	}
+	b[len(b)-1] = '}'
+	return b
 }
 
 // appendCaseFile appends the case file for h and events to b: the header's
@@ -246,6 +279,11 @@ func appendCaseFile(b []byte, h Header, events []Event) []byte {
 	if len(hj) > 2 {
 		b = append(b, ',')
 	}
+	return append(appendEvents(b, events), '}')
+}
+
+// appendEvents appends the member "events":[...] to b.
+func appendEvents(b []byte, events []Event) []byte {
 	b = append(b, `"events":[`...)
 	for i, e := range events {
 		if i > 0 {
@@ -253,46 +291,42 @@ func appendCaseFile(b []byte, h Header, events []Event) []byte {
 		}
 		b = append(b, e.raw...)
 	}
-	return append(b, "]}"...)
+	return append(b, ']')
 }
 
-// object decodes canonical JSON that must be an object into its members.
-func object(c []byte, what string) (map[string]json.RawMessage, error) {
+// object splits canonical JSON that must be an object into its members.
+func object(c []byte, what string) ([]rawMember, error) {
 	if len(c) == 0 || c[0] != '{' {
 		return nil, malformed(what, "want a JSON object")
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(c, &fields); err != nil {
-		return nil, malformed(what, "want a JSON object")
-	}
-	return fields, nil
+	return members(c), nil
 }
 
-func stringField(fields map[string]json.RawMessage, name string, required bool) (string, error) {
-	r, ok := fields[name]
+func stringField(fields []rawMember, name string, required bool) (string, error) {
+	r, ok := lookup(fields, name)
 	if !ok {
 		if required {
 			return "", malformed(name, "missing: want a non-empty string")
 		}
 		return "", nil
 	}
-	var s string
-	if err := json.Unmarshal(r, &s); err != nil || s == "" {
+	s, ok := unquote(r)
+	if !ok || s == "" {
 		return "", malformed(name, fmt.Sprintf("want a non-empty string, got %s", clip(r)))
 	}
 	return s, nil
 }
 
-func dateField(fields map[string]json.RawMessage, name string, required bool) (civil.Date, error) {
-	r, ok := fields[name]
+func dateField(fields []rawMember, name string, required bool) (civil.Date, error) {
+	r, ok := lookup(fields, name)
 	if !ok {
 		if required {
 			return civil.Date{}, malformed(name, "missing: want a date YYYY-MM-DD")
 		}
 		return civil.Date{}, nil
 	}
-	var s string
-	if err := json.Unmarshal(r, &s); err != nil {
+	s, ok := unquote(r)
+	if !ok {
 		return civil.Date{}, malformed(name, fmt.Sprintf("want a date YYYY-MM-DD, got %s", clip(r)))
 	}
 	d, err := civil.Parse(s)

@@ -137,3 +137,45 @@ func ExampleCaseFSM() {
 	// Output:
 	// true
 }
+
+func ExampleParseCaseFile() {
+	h, events, err := casestore.ParseCaseFile([]byte(exampleFile))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(h.Policy(), len(events), events[0].Type())
+	// EncodeCaseFile is the inverse, in canonical JSON.
+	fmt.Println(string(casestore.EncodeCaseFile(casestore.MustParseHeader(`{"policy":"pk-federal-2022"}`), events)))
+	// Output:
+	// pk-federal-2022 1 file_complaint
+	// {"events":[{"by":"complainant","on":"2026-03-02","type":"file_complaint"}],"policy":"pk-federal-2022"}
+}
+
+func ExampleOptions_Prepare() {
+	// The core of a store's Append, for an integrator writing their own
+	// store: validate, then chain the new records to the case's head.
+	opts := casestore.Options{}.WithDefaults() // once, not per write
+	h, events, _ := casestore.ParseCaseFile([]byte(exampleFile))
+	c := casestore.Case{ID: "case-1", Header: h, Head: casestore.Genesis("case-1", h)}
+	records, p, err := opts.Prepare(c, events)
+	fmt.Println(len(records), records[0].Version, records[0].Prev == c.Head, p.State, err)
+
+	_, _, err = opts.Prepare(c, []casestore.Event{casestore.MustParseEvent(`{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`)})
+	fmt.Println(errors.Is(err, casestore.ErrRefused))
+	// Output:
+	// 1 1 true complaint_received <nil>
+	// true
+}
+
+func ExampleChain() {
+	h := casestore.MustParseHeader(`{"policy":"pk-federal-2022"}`)
+	e := casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)
+	genesis := casestore.Genesis("case-1", h)
+	first := casestore.Chain(genesis, e)
+	// The chain binds the event to its place: the same event after another
+	// hash, or in another case, hashes differently.
+	fmt.Println(first == casestore.Chain(genesis, e), first == casestore.Chain(casestore.Genesis("case-2", h), e))
+	// Output:
+	// true false
+}

@@ -1,7 +1,6 @@
 package casestore
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"sync"
@@ -20,7 +19,14 @@ import (
 // last event: its procedure policy, its state, and its open deadlines (those
 // casefsm reports pending or overdue; met, late, moot and paused ones are
 // not open).
-func CaseFSM(engine *casefsm.Engine) Validator { return fsmValidator{engine} }
+//
+// Every call replays the whole case, but the validator remembers what
+// casefsm decoded from recently seen headers and events (keyed by their
+// canonical JSON, up to about 8 MiB of it), so that appending to a case
+// decodes each stored event once rather than once per append. casefsm
+// decodes a header and each event on its own, so a remembered value is the
+// one decoding again would give.
+func CaseFSM(engine *casefsm.Engine) Validator { return fsmValidator{engine, &decodeCache{}} }
 
 // builtinValidator is CaseFSM over casefsm's built-in policies and
 // calendars, with the engine built on first use and kept for the life of
@@ -28,12 +34,16 @@ func CaseFSM(engine *casefsm.Engine) Validator { return fsmValidator{engine} }
 // no engine is shared through package state.
 type builtinValidator struct {
 	engine func() (*casefsm.Engine, error)
+	cache  *decodeCache
 }
 
 func newBuiltinValidator() builtinValidator {
-	return builtinValidator{engine: sync.OnceValues(func() (*casefsm.Engine, error) {
-		return casefsm.NewEngine(policy.Builtin(), casefsm.Options{})
-	})}
+	return builtinValidator{
+		engine: sync.OnceValues(func() (*casefsm.Engine, error) {
+			return casefsm.NewEngine(policy.Builtin(), casefsm.Options{})
+		}),
+		cache: &decodeCache{},
+	}
 }
 
 func (b builtinValidator) Validate(h Header, events []Event, from int) (Projection, error) {
@@ -42,13 +52,16 @@ func (b builtinValidator) Validate(h Header, events []Event, from int) (Projecti
 		// The built-in policies are literals checked by their own tests.
 		return Projection{}, fmt.Errorf("casestore: cannot build casefsm's engine from the built-in policies: %w", err)
 	}
-	return fsmValidator{e}.Validate(h, events, from)
+	return fsmValidator{e, b.cache}.Validate(h, events, from)
 }
 
-type fsmValidator struct{ engine *casefsm.Engine }
+type fsmValidator struct {
+	engine *casefsm.Engine
+	cache  *decodeCache
+}
 
 func (v fsmValidator) Validate(h Header, events []Event, _ int) (Projection, error) {
-	f, err := casefsm.Decode(bytes.NewReader(appendCaseFile(nil, h, events)))
+	f, err := v.cache.decode(h, events)
 	if err != nil {
 		return Projection{}, fromCaseFSM(err, events)
 	}

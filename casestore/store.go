@@ -192,9 +192,10 @@ type Options struct {
 
 // WithDefaults returns o with its zero fields set to their defaults: a nil
 // Validator becomes CaseFSM over the built-in policies, whose engine is built
-// on first use and kept by the returned Options. Stores call it once when
-// they are opened; an integrator calling [Options.Prepare] on every write
-// should do the same, since the zero Options builds a new engine per call.
+// on first use and kept, with what it has decoded, by the returned Options.
+// Stores call it once when they are opened; an integrator calling
+// [Options.Prepare] on every write should do the same, since the zero
+// Options builds a new engine per call.
 func (o Options) WithDefaults() Options {
 	if o.Validator == nil {
 		o.Validator = newBuiltinValidator()

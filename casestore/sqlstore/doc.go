@@ -16,14 +16,16 @@
 // (open deadlines, indexed by due date, which List's deadline filters
 // scan).
 //
-// An append reads the case, validates it with casefsm, and writes the
-// events and the new projection in one transaction whose first statement
-// updates the case row only if it is still at the version read: of
-// concurrent writers, exactly one wins and the others get
-// [casestore.ErrConflict]. On PostgreSQL a single-event append is one
-// statement. SQLite runs in WAL mode with synchronous=FULL (an
-// acknowledged event survives a power cut), immediate write transactions
-// and a busy timeout, so that many processes can share one file.
+// An append reads the case, validates it with the store's validator
+// (casefsm by default), and writes the events and the new projection in one
+// transaction whose first statement updates the case row only if it is
+// still at the version read: of concurrent writers, in one process or many,
+// exactly one wins and the others get [casestore.ErrConflict]. On
+// PostgreSQL an append of one event that leaves the case's open deadlines
+// as they were (a note, say) is a single statement. SQLite runs in WAL mode
+// with synchronous=FULL (an acknowledged event survives a power cut),
+// immediate write transactions and a busy timeout, so that many processes
+// can share one file.
 //
 // Driver errors are translated at the boundary into [*Error] values that
 // wrap [casestore.ErrUnavailable] or [casestore.ErrReadOnly]; driver types

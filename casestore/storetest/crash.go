@@ -17,11 +17,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The crash test runs the test binary again as a writer process, which it
-// tells apart by these variables.
+// The crash and multi-process tests run the test binary again as writer
+// processes, which tell themselves apart by these variables.
 const (
-	envLocation = "HIFAZAT_STORETEST_CRASH_LOCATION"
-	envTest     = "HIFAZAT_STORETEST_CRASH_TEST"
+	envLocation = "HIFAZAT_STORETEST_CHILD_LOCATION"
+	envTest     = "HIFAZAT_STORETEST_CHILD_TEST"
+	envProcess  = "HIFAZAT_STORETEST_CHILD_PROCESS"
 	ackPrefix   = "storetest-ack "
 )
 
@@ -31,8 +32,8 @@ const (
 	crashLimit   = 20000
 )
 
-// childLocation returns the location to write to if this process is the
-// writer process of the crash test running as t, or "".
+// childLocation returns the location to write to if this process is a
+// writer process of the test running as t, or "".
 func childLocation(t *testing.T) string {
 	if os.Getenv(envTest) != t.Name() {
 		return ""
@@ -74,6 +75,20 @@ func runCrash(t *testing.T, h Harness) {
 	}
 }
 
+// childCommand returns the command that runs this test binary again as
+// writer process number n of the test running as t, writing to loc. Its
+// stderr is this process's.
+func childCommand(ctx context.Context, t *testing.T, loc string, n int) *exec.Cmd {
+	var pattern []string
+	for _, part := range strings.Split(t.Name(), "/") {
+		pattern = append(pattern, "^"+regexp.QuoteMeta(part)+"$")
+	}
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run="+strings.Join(pattern, "/"), "-test.count=1", "-test.v=false")
+	cmd.Env = append(os.Environ(), envLocation+"="+loc, envTest+"="+t.Name(), fmt.Sprintf("%s=%d", envProcess, n))
+	cmd.Stderr = os.Stderr
+	return cmd
+}
+
 type crashAck struct {
 	id      string
 	version int64
@@ -83,15 +98,9 @@ type crashAck struct {
 // runWriter starts the writer process on loc, reads its acknowledgements,
 // kills it with SIGKILL after crashAcks of them, and returns them.
 func runWriter(t *testing.T, loc string) []crashAck {
-	var pattern []string
-	for _, part := range strings.Split(t.Name(), "/") {
-		pattern = append(pattern, "^"+regexp.QuoteMeta(part)+"$")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run="+strings.Join(pattern, "/"), "-test.count=1", "-test.v=false")
-	cmd.Env = append(os.Environ(), envLocation+"="+loc, envTest+"="+t.Name())
-	cmd.Stderr = os.Stderr
+	cmd := childCommand(ctx, t, loc, 0)
 	out, err := cmd.StdoutPipe()
 	require.NoError(t, err, "writer process stdout")
 	require.NoError(t, cmd.Start(), "start the writer process")

@@ -8,8 +8,10 @@
 // malformed input written nowhere, cancelled contexts, closed stores, and 32
 // writers appending to 8 shared cases at once. With the optional parts of
 // [Harness] it also tampers with stored rows directly (Verify must name the
-// first bad event) and kills a writer process with SIGKILL mid-stream (the
-// store must reopen with every acknowledged event).
+// first bad event), has four writer processes append to the same cases at
+// once (every acknowledged event stored once, conflicts reported), and
+// kills a writer process with SIGKILL mid-stream (the store must reopen
+// with every acknowledged event).
 //
 // The events it writes are lawful under casefsm for a federal complaint
 // filed in 2026 (file_complaint, communicate_charges, add_note) and it

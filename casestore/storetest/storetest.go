@@ -22,10 +22,12 @@ type Harness struct {
 	// rows of case id in s directly, bypassing the store, as e says.
 	Tamper func(t *testing.T, s casestore.Store, id string, e Edit)
 
-	// NewLocation and Open, if both set, run the crash test. NewLocation
-	// returns a new, empty persistent location; Open opens the store there
-	// (from this process or from a writer process that the test starts by
-	// running the test binary again, and kills).
+	// NewLocation and Open, if both set, run the tests with more than one
+	// process: several writer processes appending to the same cases at
+	// once, and a writer process killed mid-stream. NewLocation returns a
+	// new, empty persistent location; Open opens the store there (from this
+	// process or from writer processes that the tests start by running the
+	// test binary again).
 	NewLocation func(t *testing.T) string
 	Open        func(ctx context.Context, location string) (casestore.Store, error)
 }
@@ -65,12 +67,17 @@ func Run(t *testing.T, h Harness) {
 		}
 		runTamper(t, h)
 	})
-	t.Run("crash", func(t *testing.T) {
-		if h.NewLocation == nil || h.Open == nil {
-			t.Skip("the harness has no NewLocation and Open functions")
-		}
-		runCrash(t, h)
-	})
+	for _, tt := range []struct {
+		name string
+		run  func(*testing.T, Harness)
+	}{{"processes", runProcesses}, {"crash", runCrash}} {
+		t.Run(tt.name, func(t *testing.T) {
+			if h.NewLocation == nil || h.Open == nil {
+				t.Skip("the harness has no NewLocation and Open functions")
+			}
+			tt.run(t, h)
+		})
+	}
 }
 
 // The synthetic case every test starts from: invented ids, federal policy
