@@ -49,17 +49,27 @@ func (e *UnknownPolicyError) Error() string {
 func (e *UnknownPolicyError) Unwrap() error { return ErrUnknownPolicy }
 
 // NoPolicyError reports that no statute of a jurisdiction was in force on a
-// date.
+// date: the date lies outside what the set covers, as a year outside a
+// holiday calendar does.
 type NoPolicyError struct {
 	Jurisdiction Jurisdiction
 	Date         civil.Date // the zero Date when no date was given
+	// FirstInForce is the first day on which a statute of the jurisdiction
+	// is in force in the set (2010-03-09 for federal in the built-in set);
+	// the zero Date when the set has no statute of it.
+	FirstInForce civil.Date
 }
 
 func (e *NoPolicyError) Error() string {
-	if !e.Date.IsValid() {
+	switch {
+	case !e.Date.IsValid():
 		return fmt.Sprintf("policy: no policy in force for %s: no date given (want YYYY-MM-DD)", e.Jurisdiction)
+	case !e.FirstInForce.IsValid():
+		return fmt.Sprintf("policy: no policy in force for %s on %s: the set has no statute of %s", e.Jurisdiction, e.Date, e.Jurisdiction)
+	case e.Date.Before(e.FirstInForce):
+		return fmt.Sprintf("policy: no policy in force for %s on %s: coverage starts on %s, when its first statute took effect", e.Jurisdiction, e.Date, e.FirstInForce)
 	}
-	return fmt.Sprintf("policy: no policy in force for %s on %s (the Act took effect on 2010-03-09; provinces from their own dates)", e.Jurisdiction, e.Date)
+	return fmt.Sprintf("policy: no policy in force for %s on %s: no statute of %s in the set covers that date (coverage starts on %s)", e.Jurisdiction, e.Date, e.Jurisdiction, e.FirstInForce)
 }
 
 // Unwrap returns [ErrNoPolicyInForce].

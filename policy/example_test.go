@@ -50,7 +50,7 @@ func ExampleSet_For() {
 		fmt.Println(day, p.ID())
 	}
 	// Output:
-	// 2010-03-08 policy: no policy in force for federal on 2010-03-08 (the Act took effect on 2010-03-09; provinces from their own dates)
+	// 2010-03-08 policy: no policy in force for federal on 2010-03-08: coverage starts on 2010-03-09, when its first statute took effect
 	// 2010-03-09 pk-federal-2010
 	// 2022-01-20 pk-federal-2010
 	// 2022-01-21 pk-federal-2022

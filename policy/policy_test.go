@@ -308,6 +308,39 @@ func TestForErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnknownPolicy, "zero Set Get")
 }
 
+// TestNoPolicyError checks that a date no statute covers is reported with
+// the first date the jurisdiction is covered.
+func TestNoPolicyError(t *testing.T) {
+	s := Builtin()
+	f10, _ := s.Get(FederalAct2010)
+	only2010, err := NewSet(f10)
+	require.NoError(t, err, "NewSet(pk-federal-2010)")
+	tests := []struct {
+		name  string
+		set   *Set
+		j     Jurisdiction
+		on    string
+		first string
+		msg   string
+	}{
+		{"federal before the Act", s, Federal, "2010-03-08", "2010-03-09",
+			"policy: no policy in force for federal on 2010-03-08: coverage starts on 2010-03-09, when its first statute took effect"},
+		{"punjab before its Act", s, Punjab, "2013-01-02", "2013-01-03", "punjab on 2013-01-02: coverage starts on 2013-01-03"},
+		{"after the last statute ended", only2010, Federal, "2022-01-21", "2010-03-09",
+			"policy: no policy in force for federal on 2022-01-21: no statute of federal in the set covers that date (coverage starts on 2010-03-09)"},
+		{"no statute of the jurisdiction", only2010, Sindh, "2020-01-01", "", "policy: no policy in force for sindh on 2020-01-01: the set has no statute of sindh"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.set.For(tt.j, civil.MustParse(tt.on))
+			var npe *NoPolicyError
+			require.ErrorAs(t, err, &npe, "For(%s, %s)", tt.j, tt.on)
+			assert.Equal(t, tt.first, npe.FirstInForce.String(), "For(%s, %s).FirstInForce", tt.j, tt.on)
+			assert.Contains(t, err.Error(), tt.msg, "For(%s, %s)", tt.j, tt.on)
+		})
+	}
+}
+
 func TestGetUnknown(t *testing.T) {
 	_, err := Builtin().Get("pk-federal-2099")
 	require.ErrorIs(t, err, ErrUnknownPolicy)

@@ -66,8 +66,9 @@ func (s *Set) Get(id ID) (*Policy, error) {
 // it is a binary search over sorted half-open intervals, and it does not
 // allocate when it succeeds. It returns a [*NoPolicyError] (wrapping
 // [ErrNoPolicyInForce]) when no statute was in force — for example a federal
-// date before 2010-03-09 — or on is the zero Date, and an error wrapping
-// [ErrUnknownJurisdiction] for an invalid j.
+// date before 2010-03-09 — or on is the zero Date; the error gives the first
+// date the jurisdiction is covered. An invalid j is an error wrapping
+// [ErrUnknownJurisdiction].
 func (s *Set) For(j Jurisdiction, on civil.Date) (*Policy, error) {
 	if !j.Valid() {
 		return nil, fmt.Errorf("%w %q (want balochistan, federal, kp, punjab or sindh)", ErrUnknownJurisdiction, string(j))
@@ -86,7 +87,11 @@ func (s *Set) For(j Jurisdiction, on civil.Date) (*Policy, error) {
 	if lo > 0 && list[lo-1].validity.Contains(on) {
 		return list[lo-1], nil
 	}
-	return nil, &NoPolicyError{Jurisdiction: j, Date: on}
+	e := &NoPolicyError{Jurisdiction: j, Date: on}
+	if len(list) > 0 {
+		e.FirstInForce = list[0].validity.From
+	}
+	return nil, e
 }
 
 // All returns every policy in the set, sorted by id.

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -80,29 +78,6 @@ func cmdCaseStatus(e *env, args []string) int {
 		return exitRefused
 	}
 	return exitOK
-}
-
-// parseCommand parses a subcommand's flags; when done is true the command
-// is over (help printed, or bad flags) and status is its exit status.
-func parseCommand(e *env, name, usage string, fs *flag.FlagSet, args []string) (pos []string, status int, done bool) {
-	fs.SetOutput(io.Discard)
-	pos, err := parseFlags(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprintln(e.stdout, usage)
-		return nil, exitOK, true
-	case err != nil:
-		return nil, e.fail(exitUsage, "%s: %v; run 'hifazat %s --help'", name, err, strings.Fields(name)[0]), true
-	}
-	return pos, exitOK, false
-}
-
-// optionalDate parses s as YYYY-MM-DD; the empty string is the zero Date.
-func optionalDate(s string) (civil.Date, error) {
-	if s == "" {
-		return civil.Date{}, nil
-	}
-	return civil.Parse(s)
 }
 
 // readCaseFile decodes the case file at path, or standard input for "-".

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -40,39 +39,25 @@ func (c *calendarChoice) register(fs *flag.FlagSet, defaultID string) {
 }
 
 // load returns the calendar the flags name, or fallback's built-in calendar
-// when neither flag was given.
-func (c *calendarChoice) load(fallback string) (*deadlines.Calendar, error) {
+// when neither flag was given. A calendar file "-" is standard input.
+func (c *calendarChoice) load(e *env, fallback string) (*deadlines.Calendar, error) {
 	switch {
 	case c.file != "" && c.id != "":
 		return nil, errors.New("give --calendar or --calendar-file, not both")
 	case c.file != "":
-		data, err := os.ReadFile(c.file)
+		data, err := readInput(e, c.file)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("--calendar-file: %w", err)
 		}
-		return deadlines.ParseCalendar(data)
+		cal, err := deadlines.ParseCalendar(data)
+		if err != nil {
+			return nil, fmt.Errorf("--calendar-file %s: %w", c.file, err)
+		}
+		return cal, nil
 	case c.id != "":
 		return deadlines.Builtin(c.id)
 	}
 	return deadlines.Builtin(fallback)
-}
-
-// deadlinesFlags parses args for a command that takes no positional
-// arguments. When done is true the command is over (help was printed, or
-// the arguments were wrong) and status is its exit status.
-func deadlinesFlags(e *env, name, usage string, fs *flag.FlagSet, args []string) (status int, done bool) {
-	fs.SetOutput(io.Discard)
-	pos, err := parseFlags(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprintln(e.stdout, usage)
-		return exitOK, true
-	case err != nil:
-		return e.fail(exitUsage, "%s: %v; run 'hifazat %s --help'", name, err, name), true
-	case len(pos) > 0:
-		return e.fail(exitUsage, "%s: unexpected argument %q; run 'hifazat %s --help'", name, pos[0], name), true
-	}
-	return exitOK, false
 }
 
 // cmdHolidays runs "hifazat holidays".
@@ -82,13 +67,17 @@ func cmdHolidays(e *env, args []string) int {
 	cal.register(fs, "")
 	year := fs.Int("year", 0, "year")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if status, done := deadlinesFlags(e, "holidays", holidaysUsage, fs, args); done {
+	pos, status, done := parseCommand(e, "holidays", holidaysUsage, fs, args)
+	if done {
+		return status
+	}
+	if status, done := wantArgs(e, "holidays", pos, 0, ""); done {
 		return status
 	}
 	if *year == 0 {
-		return e.fail(exitUsage, "holidays: want --year Y")
+		return e.fail(exitUsage, "holidays: want --year Y; run 'hifazat holidays --help'")
 	}
-	c, err := cal.load(policy.CalendarFederal)
+	c, err := cal.load(e, policy.CalendarFederal)
 	if err != nil {
 		return e.fail(exitUsage, "holidays: %v", err)
 	}
@@ -100,7 +89,7 @@ func cmdHolidays(e *env, args []string) int {
 		if hs == nil {
 			hs = []deadlines.Holiday{}
 		}
-		return deadlinesJSON(e, hs)
+		return printJSON(e, "holidays", hs)
 	}
 	first, last := c.Coverage()
 	fmt.Fprintf(e.stdout, "%s %d: %d holidays; closed every %s (calendar covers %d to %d)\n\n",
@@ -150,7 +139,11 @@ func cmdDeadline(e *env, args []string) int {
 	ruleID := fs.String("rule", "", "rule id")
 	fromText := fs.String("from", "", "trigger date YYYY-MM-DD")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if status, done := deadlinesFlags(e, "deadline", deadlineUsage, fs, args); done {
+	pos, status, done := parseCommand(e, "deadline", deadlineUsage, fs, args)
+	if done {
+		return status
+	}
+	if status, done := wantArgs(e, "deadline", pos, 0, ""); done {
 		return status
 	}
 	if *policyID == "" || *ruleID == "" || *fromText == "" {
@@ -169,7 +162,7 @@ func cmdDeadline(e *env, args []string) int {
 		return e.fail(exitUsage, "deadline: --from: %v", err)
 	}
 	forumCal := p.CalendarFor(rule.Forum)
-	c, err := cal.load(forumCal.Value)
+	c, err := cal.load(e, forumCal.Value)
 	if err != nil {
 		return e.fail(exitUsage, "deadline: %v", err)
 	}
@@ -179,7 +172,7 @@ func cmdDeadline(e *env, args []string) int {
 	}
 	warnFallbackCalendar(e, cal, p, rule.Forum)
 	if *asJSON {
-		return deadlinesJSON(e, deadlineJSON{Policy: p.ID(), Rule: d.Rule, Kind: d.Kind, From: d.From, PeriodEnd: d.PeriodEnd,
+		return printJSON(e, "deadline", deadlineJSON{Policy: p.ID(), Rule: d.Rule, Kind: d.Kind, From: d.From, PeriodEnd: d.PeriodEnd,
 			Due: d.Due, LastOpenDay: d.LastOpenDay, RolledForward: d.RolledForward,
 			TouchesEstimatedHoliday: d.TouchesEstimatedHoliday, Calendar: d.Calendar,
 			Citation: d.Citation.Section, Explanation: d.Explain()})
@@ -204,8 +197,8 @@ func warnFallbackCalendar(e *env, cal calendarChoice, p *policy.Policy, f policy
 	case f == policy.Organisation || f == policy.InquiryCommittee || f == policy.CompetentAuthority,
 		p.Jurisdiction() != policy.Federal:
 		c := p.CalendarFor(f)
-		fmt.Fprintf(e.stderr, "hifazat: warning: no calendar given (--calendar or --calendar-file); the %s is counted on %s (%s: %s)\n",
-			f, c.Value, c.Citation.Section, c.Citation.Note)
+		fmt.Fprintf(e.stderr, "hifazat: warning: no calendar given; the %s's days are counted on %s, a fallback (%s); give its own with --calendar-file F\n",
+			f, c.Value, c.Citation.Section)
 	}
 }
 
@@ -217,8 +210,11 @@ func printDeadline(w io.Writer, pid policy.ID, d deadlines.Deadline, calNote str
 	fmt.Fprintf(tw, "rule:\t%s, %s, %s\n", d.Rule, d.Kind, d.Period)
 	fmt.Fprintf(tw, "from:\t%s, %s (excluded)\n", d.From, d.From.Weekday())
 	due := fmt.Sprintf("%s, %s", d.Due, d.Due.Weekday())
-	if d.RolledForward {
+	switch {
+	case d.RolledForward:
 		due += fmt.Sprintf(" (the last day, %s, is closed)", d.PeriodEnd)
+	case d.LastOpenDay != d.Due:
+		due += fmt.Sprintf(" (closed, but a %s's last day is not moved)", d.Kind)
 	}
 	fmt.Fprintf(tw, "due:\t%s\n", due)
 	fmt.Fprintf(tw, "last open day:\t%s, %s\n", d.LastOpenDay, d.LastOpenDay.Weekday())
@@ -239,12 +235,4 @@ func ruleIDList(p *policy.Policy) string {
 		ids = append(ids, string(r.ID))
 	}
 	return strings.Join(ids, ", ")
-}
-
-// writeOut writes v as JSON and returns the exit status.
-func deadlinesJSON(e *env, v any) int {
-	if err := writeJSON(e.stdout, v); err != nil {
-		return e.fail(exitUsage, "writing JSON: %v", err)
-	}
-	return exitOK
 }

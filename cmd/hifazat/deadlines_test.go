@@ -129,6 +129,19 @@ func TestDeadlineCommand(t *testing.T) {
 		assert.Contains(t, stdout, want, "deadline human output")
 	}
 
+	// A duty whose last day is closed stays there; the forum plans by the
+	// last open day.
+	stdout, _, status = runCLI(t, "", "deadline", "--policy", "pk-federal-2022", "--rule", "penalty", "--from", "2026-03-07")
+	require.Equal(t, exitOK, status, "penalty human output")
+	assert.Contains(t, stdout, "due:           2026-03-14, Saturday (closed, but a duty's last day is not moved)\n", "penalty human output")
+	assert.Contains(t, stdout, "last open day: 2026-03-13, Friday\n", "penalty human output")
+
+	// A calendar file may come on standard input.
+	stdout, stderr, status = runCLI(t, acmeCalendar, "deadline", "--policy", "pk-federal-2022", "--rule", "charges", "--from", "2026-03-14", "--calendar-file", "-", "--json")
+	require.Equal(t, exitOK, status, "--calendar-file -: %s", stderr)
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	assert.Equal(t, "acme-2026", got["calendar"], "--calendar-file -")
+
 	stdout, _, status = runCLI(t, "", "deadline", "--help")
 	assert.Equal(t, exitOK, status, "deadline --help")
 	assert.Contains(t, stdout, "usage: hifazat deadline")
@@ -141,7 +154,7 @@ func TestDeadlineCommandErrors(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{name: "holidays without year", args: []string{"holidays"}, msg: "holidays: want --year Y"},
+		{name: "holidays without year", args: []string{"holidays"}, msg: "holidays: want --year Y; run 'hifazat holidays --help'"},
 		{name: "holidays out of coverage", args: []string{"holidays", "--year", "2031"}, msg: `year 2031 is outside calendar "pk-federal", which covers 2010 to 2030`},
 		{name: "holidays before coverage", args: []string{"holidays", "--year", "2009", "--calendar", "pk-islamabad"}, msg: "covers 2010 to 2030"},
 		{name: "holidays unknown calendar", args: []string{"holidays", "--year", "2026", "--calendar", "pk-lahore"}, msg: `unknown calendar "pk-lahore" (known: pk-federal, pk-islamabad)`},
@@ -149,8 +162,9 @@ func TestDeadlineCommandErrors(t *testing.T) {
 		{name: "holidays unknown flag", args: []string{"holidays", "--yr", "2026"}, msg: "flag provided but not defined: -yr"},
 		{name: "holidays positional", args: []string{"holidays", "--year", "2026", "extra"}, msg: `unexpected argument "extra"`},
 		{name: "holidays both calendars", args: []string{"holidays", "--year", "2026", "--calendar", "pk-federal", "--calendar-file", bad}, msg: "not both"},
-		{name: "holidays missing file", args: []string{"holidays", "--year", "2026", "--calendar-file", "/nonexistent/cal.yaml"}, msg: "/nonexistent/cal.yaml"},
-		{name: "holidays malformed file", args: []string{"holidays", "--year", "2026", "--calendar-file", bad}, msg: "field weekends not found"},
+		{name: "holidays missing file", args: []string{"holidays", "--year", "2026", "--calendar-file", "/nonexistent/cal.yaml"}, msg: "holidays: --calendar-file: open /nonexistent/cal.yaml"},
+		{name: "holidays malformed file", args: []string{"holidays", "--year", "2026", "--calendar-file", bad}, msg: "holidays: --calendar-file " + bad + ": deadlines: invalid calendar"},
+		{name: "holidays malformed file's field", args: []string{"holidays", "--year", "2026", "--calendar-file", bad}, msg: "field weekends not found"},
 		{name: "deadline missing flags", args: []string{"deadline", "--policy", "pk-federal-2022"}, msg: "want --policy, --rule and --from"},
 		{name: "deadline unknown policy", args: []string{"deadline", "--policy", "pk-x", "--rule", "defence", "--from", "2026-03-05"}, msg: `unknown policy "pk-x"`},
 		{name: "deadline unknown rule", args: []string{"deadline", "--policy", "pk-federal-2022", "--rule", "appeal", "--from", "2026-03-05"}, msg: `policy pk-federal-2022 has no rule "appeal" (its rules: charges, defence,`},

@@ -2,8 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"os"
+	"strings"
+
+	"github.com/hifazat/hifazat/civil"
 )
 
 // writeJSON writes v as indented JSON followed by a newline.
@@ -37,4 +43,57 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// parseCommand parses a subcommand's flags; when done is true the command
+// is over (help printed, or bad flags) and status is its exit status. name
+// is the command as typed ("case status"); usage is printed for --help.
+func parseCommand(e *env, name, usage string, fs *flag.FlagSet, args []string) (pos []string, status int, done bool) {
+	fs.SetOutput(io.Discard)
+	pos, err := parseFlags(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintln(e.stdout, usage)
+		return nil, exitOK, true
+	case err != nil:
+		return nil, e.fail(exitUsage, "%s: %v; run 'hifazat %s --help'", name, err, strings.Fields(name)[0]), true
+	}
+	return pos, exitOK, false
+}
+
+// wantArgs checks that a command got want positional arguments, which what
+// describes for the message ("a policy id"; unused when want is 0). When
+// done is true the command is over and status is its exit status.
+func wantArgs(e *env, name string, pos []string, want int, what string) (status int, done bool) {
+	switch {
+	case len(pos) > want:
+		return e.fail(exitUsage, "%s: unexpected argument %q; run 'hifazat %s --help'", name, pos[want], strings.Fields(name)[0]), true
+	case len(pos) < want:
+		return e.fail(exitUsage, "%s: want %s; run 'hifazat %s --help'", name, what, strings.Fields(name)[0]), true
+	}
+	return exitOK, false
+}
+
+// printJSON writes v as JSON and returns the exit status.
+func printJSON(e *env, name string, v any) int {
+	if err := writeJSON(e.stdout, v); err != nil {
+		return e.fail(exitUsage, "%s: %v", name, err)
+	}
+	return exitOK
+}
+
+// readInput reads the file at path, or standard input for "-".
+func readInput(e *env, path string) ([]byte, error) {
+	if path == "-" {
+		return io.ReadAll(e.stdin)
+	}
+	return os.ReadFile(path)
+}
+
+// optionalDate parses s as YYYY-MM-DD; the empty string is the zero Date.
+func optionalDate(s string) (civil.Date, error) {
+	if s == "" {
+		return civil.Date{}, nil
+	}
+	return civil.Parse(s)
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"strings"
 	"text/tabwriter"
@@ -20,15 +19,17 @@ Subcommands:
   list                                 the built-in policies
   show ID                              every rule, penalty, committee rule, eligibility,
                                        route and interpretation of a policy, with citations
-  check OVERLAY-FILE                   check an institutional overlay (YAML or JSON):
-                                       exit 0 valid, 1 refused, 2 malformed
-  for --jurisdiction J --date D        the statute in force in J on D (exit 1 if none)`
+  check OVERLAY-FILE|-                 check an institutional overlay (YAML or JSON; -
+                                       reads standard input): exit 0 valid, 1 refused,
+                                       2 malformed
+  for --jurisdiction J --date D        the statute in force in J (federal, punjab, sindh,
+                                       kp, balochistan) on D; exit 2 for a date before
+                                       J's first statute took effect`
 
 // cmdPolicy runs "hifazat policy ...".
 func cmdPolicy(e *env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, policyUsage)
-		return exitUsage
+		return e.fail(exitUsage, "policy: want a subcommand (list, show, check or for); run 'hifazat policy --help'")
 	}
 	sub, rest := args[0], args[1:]
 	switch sub {
@@ -44,26 +45,20 @@ func cmdPolicy(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, policyUsage)
 		return exitOK
 	}
-	return e.fail(exitUsage, "policy: unknown subcommand %q (want list, show, check or for)", sub)
+	return e.fail(exitUsage, "policy: unknown subcommand %q (want list, show, check or for); run 'hifazat policy --help'", sub)
 }
 
-// policyFlags parses a subcommand's flags quietly (errors become one line on
-// stderr) and checks the number of positional arguments.
-func policyFlags(e *env, sub string, args []string, positional int, setup func(*flag.FlagSet)) (pos []string, asJSON bool, status int) {
-	fs := newFlags(e, "policy "+sub)
-	fs.SetOutput(io.Discard)
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
-	if setup != nil {
-		setup(fs)
+// policyCommand parses the flags of "policy SUB" with parseCommand and
+// checks it got want positional arguments, described by what.
+func policyCommand(e *env, sub string, fs *flag.FlagSet, args []string, want int, what string) (pos []string, status int, done bool) {
+	name := "policy " + sub
+	if pos, status, done = parseCommand(e, name, policyUsage, fs, args); done {
+		return nil, status, true
 	}
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, false, e.fail(exitUsage, "policy %s: %v", sub, err)
+	if status, done = wantArgs(e, name, pos, want, what); done {
+		return nil, status, true
 	}
-	if len(pos) != positional {
-		return nil, false, e.fail(exitUsage, "policy %s: want %d argument(s), got %d; run 'hifazat policy help'", sub, positional, len(pos))
-	}
-	return pos, asJSON, exitOK
+	return pos, exitOK, false
 }
 
 type policySummary struct {
@@ -82,17 +77,18 @@ func policySummarise(p *policy.Policy) policySummary {
 }
 
 func policyList(e *env, args []string) int {
-	_, asJSON, status := policyFlags(e, "list", args, 0, nil)
-	if status != exitOK {
+	fs := newFlags(e, "policy list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, status, done := policyCommand(e, "list", fs, args, 0, ""); done {
 		return status
 	}
 	all := policy.Builtin().All()
-	if asJSON {
+	if *asJSON {
 		out := make([]policySummary, len(all))
 		for i, p := range all {
 			out[i] = policySummarise(p)
 		}
-		return policyJSON(e, out)
+		return printJSON(e, "policy list", out)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tJURISDICTION\tIN FORCE\tKIND\tTITLE")
@@ -104,14 +100,6 @@ func policyList(e *env, args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.ID(), p.Jurisdiction(), p.Validity(), kind, p.Title())
 	}
 	tw.Flush()
-	return exitOK
-}
-
-// policyJSON writes v as JSON and returns exitOK.
-func policyJSON(e *env, v any) int {
-	if err := writeJSON(e.stdout, v); err != nil {
-		return e.fail(exitUsage, "writing JSON: %v", err)
-	}
 	return exitOK
 }
 
@@ -163,17 +151,19 @@ func policyViewOf(p *policy.Policy) policyView {
 }
 
 func policyShow(e *env, args []string) int {
-	pos, asJSON, status := policyFlags(e, "show", args, 1, nil)
-	if status != exitOK {
+	fs := newFlags(e, "policy show")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, status, done := policyCommand(e, "show", fs, args, 1, "a policy id (hifazat policy list)")
+	if done {
 		return status
 	}
 	p, err := policy.Builtin().Get(policy.ID(pos[0]))
 	if err != nil {
-		return e.fail(exitUsage, "%v", err)
+		return e.fail(exitUsage, "policy show: %v", err)
 	}
 	v := policyViewOf(p)
-	if asJSON {
-		return policyJSON(e, v)
+	if *asJSON {
+		return printJSON(e, "policy show", v)
 	}
 	policyPrint(e.stdout, v)
 	return exitOK
@@ -258,24 +248,28 @@ type policyCheckResult struct {
 }
 
 func policyCheck(e *env, args []string) int {
-	pos, asJSON, status := policyFlags(e, "check", args, 1, nil)
-	if status != exitOK {
+	fs := newFlags(e, "policy check")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, status, done := policyCommand(e, "check", fs, args, 1, "an overlay file (or - for standard input)")
+	if done {
 		return status
 	}
-	data, err := os.ReadFile(pos[0])
+	data, err := readInput(e, pos[0])
 	if err != nil {
 		return e.fail(exitUsage, "policy check: %v", err)
 	}
 	o, err := policy.ParseOverlay(data)
 	if err != nil {
-		return e.fail(exitUsage, "%s: %v", pos[0], err)
+		return e.fail(exitUsage, "policy check: %s: %v", pos[0], err)
 	}
 	p, err := policy.Builtin().Apply(o)
 	var oe *policy.OverlayError
 	switch {
 	case errors.As(err, &oe):
-		if asJSON {
-			policyJSON(e, policyCheckResult{Overlay: o.ID, Base: o.Base, Violations: oe.Violations})
+		if *asJSON {
+			if status := printJSON(e, "policy check", policyCheckResult{Overlay: o.ID, Base: o.Base, Violations: oe.Violations}); status != exitOK {
+				return status
+			}
 			return exitRefused
 		}
 		fmt.Fprintf(e.stdout, "refused: %s against %s: %d violation(s)\n", o.ID, o.Base, len(oe.Violations))
@@ -284,41 +278,42 @@ func policyCheck(e *env, args []string) int {
 		}
 		return exitRefused
 	case err != nil:
-		return e.fail(exitUsage, "%s: %v", pos[0], err)
+		return e.fail(exitUsage, "policy check: %s: %v", pos[0], err)
 	}
-	if asJSON {
-		return policyJSON(e, policyCheckResult{Overlay: p.ID(), Base: p.Base(), Valid: true, Violations: []policy.Violation{}})
+	if *asJSON {
+		return printJSON(e, "policy check", policyCheckResult{Overlay: p.ID(), Base: p.Base(), Valid: true, Violations: []policy.Violation{}})
 	}
 	fmt.Fprintf(e.stdout, "valid: %s, an institutional overlay on %s, in force %s\n", p.ID(), p.Base(), p.Validity())
 	return exitOK
 }
 
 func policyFor(e *env, args []string) int {
-	var j, date string
-	_, asJSON, status := policyFlags(e, "for", args, 0, func(fs *flag.FlagSet) {
-		fs.StringVar(&j, "jurisdiction", "", "federal, punjab, sindh, kp or balochistan")
-		fs.StringVar(&date, "date", "", "YYYY-MM-DD")
-	})
-	if status != exitOK {
+	fs := newFlags(e, "policy for")
+	j := fs.String("jurisdiction", "", "federal, punjab, sindh, kp or balochistan")
+	date := fs.String("date", "", "YYYY-MM-DD")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, status, done := policyCommand(e, "for", fs, args, 0, ""); done {
 		return status
 	}
-	if j == "" || date == "" {
-		return e.fail(exitUsage, "policy for: want --jurisdiction and --date")
+	if *j == "" || *date == "" {
+		return e.fail(exitUsage, "policy for: want --jurisdiction and --date; run 'hifazat policy --help'")
 	}
-	jur, err := policy.ParseJurisdiction(j)
+	jur, err := policy.ParseJurisdiction(*j)
 	if err != nil {
-		return e.fail(exitUsage, "%v", err)
+		return e.fail(exitUsage, "policy for: %v", err)
 	}
-	on, err := civil.Parse(date)
+	on, err := civil.Parse(*date)
 	if err != nil {
-		return e.fail(exitUsage, "%v", err)
+		return e.fail(exitUsage, "policy for: --date: %v", err)
 	}
 	p, err := policy.Builtin().For(jur, on)
 	if err != nil {
-		return e.fail(exitRefused, "%v", err)
+		// A date no statute covers is out of coverage, like a year outside
+		// a calendar: bad input, not a refusal by the law.
+		return e.fail(exitUsage, "policy for: %v", err)
 	}
-	if asJSON {
-		return policyJSON(e, struct {
+	if *asJSON {
+		return printJSON(e, "policy for", struct {
 			Policy policy.ID `json:"policy"`
 		}{p.ID()})
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -129,32 +130,48 @@ func TestPolicyErrors(t *testing.T) {
 		status int
 		msg    string
 	}{
-		{"no subcommand", []string{"policy"}, exitUsage, "usage: hifazat policy"},
+		{"no subcommand", []string{"policy"}, exitUsage, "policy: want a subcommand (list, show, check or for); run 'hifazat policy --help'"},
 		{"unknown subcommand", []string{"policy", "frob"}, exitUsage, `unknown subcommand "frob"`},
-		{"unknown id", []string{"policy", "show", "pk-ict-2030"}, exitUsage, `unknown policy "pk-ict-2030" (known: hec-2020`},
-		{"show without id", []string{"policy", "show"}, exitUsage, "want 1 argument(s), got 0"},
-		{"bad flag", []string{"policy", "list", "--yaml"}, exitUsage, "flag provided but not defined: -yaml"},
+		{"unknown id", []string{"policy", "show", "pk-ict-2030"}, exitUsage, `policy show: policy: unknown policy "pk-ict-2030" (known: hec-2020`},
+		{"show without id", []string{"policy", "show"}, exitUsage, "policy show: want a policy id (hifazat policy list); run 'hifazat policy --help'"},
+		{"show with two ids", []string{"policy", "show", "pk-federal-2010", "pk-federal-2022"}, exitUsage, `policy show: unexpected argument "pk-federal-2022"`},
+		{"list with an argument", []string{"policy", "list", "federal"}, exitUsage, `policy list: unexpected argument "federal"`},
+		{"bad flag", []string{"policy", "list", "--yaml"}, exitUsage, "policy list: flag provided but not defined: -yaml; run 'hifazat policy --help'"},
 		{"malformed overlay", []string{"policy", "check", overlayFile("malformed-overlay.yaml")}, exitUsage, "field comittee: line 5: unknown field"},
-		{"missing overlay file", []string{"policy", "check", "no-such-file.yaml"}, exitUsage, "no-such-file.yaml"},
-		{"bad date", []string{"policy", "for", "--jurisdiction", "federal", "--date", "2022-02-30"}, exitUsage, `invalid date "2022-02-30"`},
+		{"missing overlay file", []string{"policy", "check", "no-such-file.yaml"}, exitUsage, "policy check: open no-such-file.yaml"},
+		{"check without file", []string{"policy", "check"}, exitUsage, "policy check: want an overlay file (or - for standard input)"},
+		{"bad date", []string{"policy", "for", "--jurisdiction", "federal", "--date", "2022-02-30"}, exitUsage, `policy for: --date: civil: invalid date "2022-02-30"`},
 		{"bad jurisdiction", []string{"policy", "for", "--jurisdiction", "ict", "--date", "2022-01-01"}, exitUsage, `unknown jurisdiction "ict"`},
 		{"missing flag", []string{"policy", "for", "--jurisdiction", "federal"}, exitUsage, "want --jurisdiction and --date"},
-		{"before the Act", []string{"policy", "for", "--jurisdiction", "federal", "--date", "2010-03-08"}, exitRefused, "no policy in force for federal on 2010-03-08"},
+		// A date no statute covers is out of coverage (exit 2), not a refusal.
+		{"before the Act", []string{"policy", "for", "--jurisdiction", "federal", "--date", "2010-03-08"}, exitUsage,
+			"policy for: policy: no policy in force for federal on 2010-03-08: coverage starts on 2010-03-09, when its first statute took effect"},
+		{"before a provincial Act", []string{"policy", "for", "--jurisdiction", "kp", "--date", "2018-02-19", "--json"}, exitUsage, "coverage starts on 2018-02-20"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, stderr, status := runCLI(t, "", tt.args...)
+			stdout, stderr, status := runCLI(t, "", tt.args...)
 			assert.Equal(t, tt.status, status, "hifazat %s", strings.Join(tt.args, " "))
 			assert.Contains(t, stderr, tt.msg, "hifazat %s", strings.Join(tt.args, " "))
-			if tt.name != "no subcommand" {
-				assert.Equal(t, 1, strings.Count(stderr, "\n"), "one-line message: %q", stderr)
-			}
+			assert.Equal(t, 1, strings.Count(stderr, "\n"), "one-line message: %q", stderr)
+			assert.Empty(t, stdout, "hifazat %s", strings.Join(tt.args, " "))
 		})
 	}
 }
 
 func TestPolicyHelp(t *testing.T) {
-	stdout, _, status := runCLI(t, "", "policy", "help")
-	assert.Equal(t, exitOK, status)
-	assert.Contains(t, stdout, "check OVERLAY-FILE")
+	for _, args := range [][]string{{"policy", "help"}, {"policy", "--help"}, {"policy", "show", "--help"}, {"policy", "for", "-h"}} {
+		stdout, stderr, status := runCLI(t, "", args...)
+		assert.Equal(t, exitOK, status, "hifazat %s", strings.Join(args, " "))
+		assert.Contains(t, stdout, "check OVERLAY-FILE", "hifazat %s", strings.Join(args, " "))
+		assert.Empty(t, stderr, "hifazat %s", strings.Join(args, " "))
+	}
+}
+
+func TestPolicyCheckStdin(t *testing.T) {
+	overlay, err := os.ReadFile(overlayFile("university-overlay.json"))
+	require.NoError(t, err)
+	stdout, stderr, status := runCLI(t, string(overlay), "policy", "check", "-", "--json")
+	require.Equal(t, exitOK, status, "policy check - (standard input): %s", stderr)
+	assert.JSONEq(t, `{"overlay":"example-institute-2023","base":"pk-federal-2022","valid":true,"violations":[]}`, stdout)
 }

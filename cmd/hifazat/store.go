@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/hifazat/hifazat/casefsm"
@@ -371,20 +370,4 @@ func problemOf(v casestore.Verification) *problemJSON {
 		return nil
 	}
 	return &problemJSON{Kind: v.Problem.Kind, Version: v.Problem.Version, Detail: v.Problem.Detail}
-}
-
-// readInput reads the file at path, or standard input for "-".
-func readInput(e *env, path string) ([]byte, error) {
-	if path == "-" {
-		return io.ReadAll(e.stdin)
-	}
-	return os.ReadFile(path)
-}
-
-// printJSON writes v as JSON and returns the exit status.
-func printJSON(e *env, name string, v any) int {
-	if err := writeJSON(e.stdout, v); err != nil {
-		return e.fail(exitUsage, "%s: %v", name, err)
-	}
-	return exitOK
 }
