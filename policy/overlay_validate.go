@@ -1,15 +1,15 @@
 package policy
 
 import (
-	"errors"
 	"fmt"
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/go-playground/validator/v10"
+
+	"github.com/hifazat/hifazat/internal/validation"
 )
 
 // overlayValidator checks that an Overlay is well formed: required fields,
@@ -24,30 +24,20 @@ var policyIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 const maxPeriod = 3650
 
 func newOverlayValidator() *overlayValidator {
-	v := validator.New(validator.WithRequiredStructEnabled())
-	// Report fields by their file names ("min_women"), not their Go names.
-	v.RegisterTagNameFunc(func(f reflect.StructField) string {
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		return name
-	})
-	must := func(err error) {
-		if err != nil {
-			panic(err) // a bad tag name here is a bug in this file
-		}
-	}
-	must(v.RegisterValidation("policyid", func(fl validator.FieldLevel) bool {
+	v := validation.New()
+	validation.MustRegister(v, "policyid", func(fl validator.FieldLevel) bool {
 		s := fl.Field().String()
 		return len(s) <= 64 && policyIDPattern.MatchString(s)
-	}))
-	must(v.RegisterValidation("ruleid", func(fl validator.FieldLevel) bool {
+	})
+	validation.MustRegister(v, "ruleid", func(fl validator.FieldLevel) bool {
 		return knownRule(RuleID(fl.Field().String()))
-	}))
-	must(v.RegisterValidation("relationship", func(fl validator.FieldLevel) bool {
+	})
+	validation.MustRegister(v, "relationship", func(fl validator.FieldLevel) bool {
 		return Relationship(fl.Field().String()).Valid()
-	}))
-	must(v.RegisterValidation("text", func(fl validator.FieldLevel) bool {
+	})
+	validation.MustRegister(v, "text", func(fl validator.FieldLevel) bool {
 		return !strings.ContainsFunc(fl.Field().String(), unicode.IsControl)
-	}))
+	})
 	v.RegisterStructValidation(func(sl validator.StructLevel) {
 		p := sl.Current().Interface().(Period)
 		if p.N < 1 || p.N > maxPeriod {
@@ -72,25 +62,11 @@ func (ov *overlayValidator) check(o Overlay) error {
 	if err == nil {
 		return nil
 	}
-	var verrs validator.ValidationErrors
-	if !errors.As(err, &verrs) || len(verrs) == 0 {
+	field, why, ok := validation.FirstField(err, reason)
+	if !ok {
 		return &MalformedOverlayError{Reason: err.Error()}
 	}
-	all := make([]*MalformedOverlayError, len(verrs))
-	for i, fe := range verrs {
-		all[i] = &MalformedOverlayError{Field: fieldPath(fe.Namespace()), Reason: reason(fe)}
-	}
-	slices.SortFunc(all, func(a, b *MalformedOverlayError) int { return strings.Compare(a.Field, b.Field) })
-	return all[0]
-}
-
-var mapKey = regexp.MustCompile(`\[([^\]0-9][^\]]*)\]`)
-
-// fieldPath turns validator's "Overlay.deadlines[charges].n" into the file's
-// "deadlines.charges.n".
-func fieldPath(ns string) string {
-	_, rest, _ := strings.Cut(ns, ".")
-	return mapKey.ReplaceAllString(rest, ".$1")
+	return &MalformedOverlayError{Field: field, Reason: why}
 }
 
 func reason(fe validator.FieldError) string {
@@ -99,7 +75,6 @@ func reason(fe validator.FieldError) string {
 		if fe.Field() == "from" {
 			return "is required (a date, YYYY-MM-DD)"
 		}
-		return "is required"
 	case "policyid":
 		return fmt.Sprintf("%q is not a policy id (want lowercase letters, digits and hyphens, at most 64, such as pk-federal-2022)", fe.Value())
 	case "ruleid":
@@ -112,15 +87,8 @@ func reason(fe validator.FieldError) string {
 		return fmt.Sprintf("%v is not a period length (want 1 to %d)", fe.Value(), maxPeriod)
 	case "unit":
 		return "want days or months"
-	case "max":
-		if fe.Kind() == reflect.String {
-			return "is longer than " + fe.Param() + " characters"
-		}
-		return fmt.Sprintf("%v is more than %s", fe.Value(), fe.Param())
-	case "min":
-		return fmt.Sprintf("%v is less than %s", fe.Value(), fe.Param())
 	}
-	return "fails " + fe.Tag()
+	return validation.Reason(fe)
 }
 
 // ruleOrder lists every RuleID in lifecycle order.

@@ -1,16 +1,15 @@
 package simulate
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/go-playground/validator/v10"
+	"github.com/hifazat/hifazat/internal/validation"
 	"github.com/hifazat/hifazat/policy"
 )
 
@@ -25,26 +24,17 @@ type scenarioValidator struct{ v *validator.Validate }
 const sumTolerance = 1e-9
 
 func newScenarioValidator() *scenarioValidator {
-	v := validator.New(validator.WithRequiredStructEnabled())
-	v.RegisterTagNameFunc(func(f reflect.StructField) string {
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		return name
-	})
-	must := func(err error) {
-		if err != nil {
-			panic(err) // a bad tag name here is a bug in this file
-		}
-	}
-	must(v.RegisterValidation("probability", func(fl validator.FieldLevel) bool {
+	v := validation.New()
+	validation.MustRegister(v, "probability", func(fl validator.FieldLevel) bool {
 		p := fl.Field().Float()
 		return p >= 0 && p <= 1
-	}))
-	must(v.RegisterValidation("relationship", func(fl validator.FieldLevel) bool {
+	})
+	validation.MustRegister(v, "relationship", func(fl validator.FieldLevel) bool {
 		return policy.Relationship(fl.Field().String()).Valid()
-	}))
-	must(v.RegisterValidation("printable", func(fl validator.FieldLevel) bool {
+	})
+	validation.MustRegister(v, "printable", func(fl validator.FieldLevel) bool {
 		return !strings.ContainsFunc(fl.Field().String(), unicode.IsControl)
-	}))
+	})
 	v.RegisterStructValidation(checkScenario, Scenario{})
 	v.RegisterStructValidation(checkArrivals, Arrivals{})
 	v.RegisterStructValidation(checkRoutes, Routes{})
@@ -148,33 +138,15 @@ func (sv *scenarioValidator) check(sc Scenario) error {
 	if err == nil {
 		return nil
 	}
-	var verrs validator.ValidationErrors
-	if !errors.As(err, &verrs) || len(verrs) == 0 {
+	field, why, ok := validation.FirstField(err, reason)
+	if !ok {
 		return &ScenarioError{Reason: err.Error()}
 	}
-	all := make([]*ScenarioError, len(verrs))
-	for i, fe := range verrs {
-		all[i] = &ScenarioError{Field: fieldPath(fe.Namespace()), Reason: reason(fe)}
-	}
-	slices.SortStableFunc(all, func(a, b *ScenarioError) int { return strings.Compare(a.Field, b.Field) })
-	return all[0]
-}
-
-var mapKey = regexp.MustCompile(`\[([^\]0-9][^\]]*)\]`)
-
-// fieldPath turns validator's "Scenario.complainants[student]" into the
-// file's "complainants.student", and drops the empty name of a check on a
-// whole struct ("Scenario.routes." becomes "routes").
-func fieldPath(ns string) string {
-	_, rest, _ := strings.Cut(ns, ".")
-	rest = mapKey.ReplaceAllString(rest, ".$1")
-	return strings.TrimSuffix(rest, ".")
+	return &ScenarioError{Field: field, Reason: why}
 }
 
 func reason(fe validator.FieldError) string {
 	switch fe.Tag() {
-	case "required":
-		return "is required"
 	case "probability":
 		return fmt.Sprintf("%v is not a probability (want 0 to 1)", fe.Value())
 	case "sum":
@@ -191,26 +163,14 @@ func reason(fe validator.FieldError) string {
 		return fmt.Sprintf("%v is not a number of days (want 0 to %d)", fe.Value(), MaxDelay)
 	case "gtefield":
 		return fmt.Sprintf("%v is less than %s", fe.Value(), fe.Param())
-	case "gt":
-		return fmt.Sprintf("%v must be above %s", fe.Value(), fe.Param())
 	case "gte":
 		return fmt.Sprintf("%v is negative (want %s or more)", fe.Value(), fe.Param())
-	case "lte", "max":
-		if fe.Kind() == reflect.String {
-			return "is longer than " + fe.Param() + " characters"
-		}
-		return fmt.Sprintf("%v is more than %s", fe.Value(), fe.Param())
-	case "min":
-		if k := fe.Kind(); k == reflect.Map || k == reflect.Slice {
-			return "has fewer than " + fe.Param() + " entries"
-		}
-		return fmt.Sprintf("%v is less than %s", fe.Value(), fe.Param())
 	case "len":
 		return fmt.Sprintf("has %d values (want %s, January to December)", reflect.ValueOf(fe.Value()).Len(), fe.Param())
 	case "printable":
 		return "must not contain control characters"
 	}
-	return "fails " + fe.Tag()
+	return validation.Reason(fe)
 }
 
 func distByName(name string) Dist {
