@@ -102,7 +102,7 @@ func Compute(rule policy.DeadlineRule, from civil.Date, cal *Calendar, stays ...
 // take the general path through dates. Due allocates nothing unless it
 // fails. A nil c covers nothing: every call is a [*CoverageError].
 func (c *Calendar) Due(kind policy.Kind, p policy.Period, from civil.Date, stays ...Stay) (end, due, lastOpen civil.Date, err error) {
-	if c == nil || !validRule(kind, p) || !from.IsValid() {
+	if c == nil || !validRule(kind, p) || !from.IsValid() || len(stays) > 0 && checkStays(stays) != nil {
 		return end, due, lastOpen, c.argError(kind, p, from, stays)
 	}
 	fi := from.Sub(c.start)
@@ -146,11 +146,9 @@ func (c *Calendar) argError(kind policy.Kind, p policy.Period, from civil.Date, 
 
 // endIndex returns the offset of the last day of p counted from from, stays
 // added back, for what Due's sum of offsets does not cover: months, stays,
-// and periods that end outside the coverage. from is inside the coverage.
+// and periods that end outside the coverage. from is inside the coverage
+// and the stays are valid.
 func (c *Calendar) endIndex(p policy.Period, from civil.Date, stays []Stay) (int, error) {
-	if err := checkStays(stays); err != nil {
-		return 0, err
-	}
 	end := periodEnd(from, p)
 	if len(stays) > 0 {
 		end = addStays(from, end, stays)

@@ -256,6 +256,7 @@ func TestComputeErrors(t *testing.T) {
 		{name: "stay without end", rule: good, from: from, cal: cal, stays: []deadlines.Stay{{From: from}}, want: deadlines.ErrInvalidDate, msg: "pass the as-of date"},
 		{name: "stay without start", rule: good, from: from, cal: cal, stays: []deadlines.Stay{{Until: from}}, want: deadlines.ErrInvalidDate, msg: "stay 0 has no start date"},
 		{name: "stay ending before it starts", rule: good, from: from, cal: cal, stays: []deadlines.Stay{{From: from, Until: from.AddDays(-1)}}, want: deadlines.ErrInvalidDate, msg: "before it starts"},
+		{name: "invalid stay outside the coverage", rule: good, from: date("2009-12-27"), cal: cal, stays: []deadlines.Stay{{From: date("2009-12-27"), Until: date("2009-12-13")}}, want: deadlines.ErrInvalidDate, msg: "before it starts"},
 		{name: "period past year 9999", rule: withPeriod(policy.Period{N: 1 << 40}), from: from, cal: cal, want: deadlines.ErrOutOfCoverage, msg: "year 10000 is outside"},
 		{name: "months past coverage", rule: withPeriod(policy.Period{N: 120, Unit: policy.Months}), from: from, cal: cal, want: deadlines.ErrOutOfCoverage, msg: "2036-03-05 is outside"},
 		{name: "stay past coverage", rule: good, from: from, cal: cal, stays: []deadlines.Stay{{From: from, Until: date("2040-01-01")}}, want: deadlines.ErrOutOfCoverage, msg: "2040-01-"},
