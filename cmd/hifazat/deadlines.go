@@ -19,14 +19,23 @@ const holidaysUsage = `usage: hifazat holidays --year Y [--calendar ID | --calen
 The holidays of year Y on a calendar, by date then name (a date with two
 holidays lists both), each fixed, notified or estimated.
   --calendar ID       a built-in calendar: pk-federal (default) or pk-islamabad
-  --calendar-file F   an institution's calendar, JSON or YAML (see package deadlines)
+  --calendar-file F   an institution's calendar, JSON or YAML (see package
+                      deadlines); - reads standard input
   --json              print [{"date", "name", "status"}, ...]`
 
 const deadlineUsage = `usage: hifazat deadline --policy ID --rule RULE --from D [--calendar ID | --calendar-file F] [--json]
 
 The deadline of a rule of a policy, counted from the trigger date D (excluded),
 on the calendar of the forum that acts or receives (interpretation 7) unless
-a calendar is given. Rules: hifazat policy show ID.`
+a calendar is given.
+  --policy ID         a policy: hifazat policy list
+  --rule RULE         one of its deadline rules: hifazat policy show ID
+  --from D            the trigger date, YYYY-MM-DD
+  --calendar ID       a built-in calendar: pk-federal or pk-islamabad
+  --calendar-file F   an institution's calendar, JSON or YAML; - reads standard input
+  --json              print {"policy", "rule", "kind", "from", "period_end", "due",
+                      "last_open_day", "rolled_forward", "touches_estimated_holiday",
+                      "calendar", "citation", "explanation"}`
 
 // calendarChoice are the flags that choose a calendar.
 type calendarChoice struct {
