@@ -4,6 +4,11 @@ import "fmt"
 
 func days(n int) Period { return Period{N: n, Unit: Days} }
 
+// appellateDecisionDays is s.6(3)'s period for the Ombudsperson to decide an
+// appeal. The appeal-decision rule and the AppellateDecisionDays
+// interpretation both state it, so both take it from here.
+const appellateDecisionDays = 30
+
 // rules returns v's deadline rules in lifecycle order.
 func (v variant) rules() []DeadlineRule {
 	appealDecision := v.cite("s.6(3)", High, "")
@@ -21,7 +26,7 @@ func (v variant) rules() []DeadlineRule {
 		{RuleAppealPenalised, Filing, days(30), Ombudsperson, "written communication of the decision to the penalised person", v.cite("s.6(1)", High, "")},
 		{RuleAppealComplainant, Filing, days(30), Ombudsperson, "the Competent Authority's decision", v.cite("s.6(2)", High,
 			"runs from the decision, not its communication (interpretation 16)")},
-		{RuleAppealDecision, Duty, days(30), Ombudsperson, "filing of the appeal", appealDecision},
+		{RuleAppealDecision, Duty, days(appellateDecisionDays), Ombudsperson, "filing of the appeal", appealDecision},
 		{RuleShowCause, Duty, days(3), Ombudsperson, "receipt of the complaint", v.cite("s.8(2)", High, "")},
 		{RuleOmbudspersonDefence, Filing, days(5), Ombudsperson, "receipt of the show-cause notice", v.cite("s.8(2)", High, "")},
 	}
@@ -235,7 +240,7 @@ func (v variant) interpretations() Interpretations {
 		RetaliationSurfaced:        yes(21, High, "s.4(3)(d)-(e); Code (ii)(c)", ""),
 		ProtectiveDutiesTracked:    yes(22, High, "s.4(7)-(8); Code (x); s.5(4)", ""),
 		NoComplaintLimitation:      yes(11, Medium, "Code (xii)", "no limitation period was found in the Act or Rules rr.1-5 (digest-addendum open question 6)"),
-		AppellateDecisionDays:      Param[int]{30, v.cite("s.6(3)", High, "")},
+		AppellateDecisionDays:      Param[int]{appellateDecisionDays, v.cite("s.6(3)", High, "")},
 	}
 	if v.amended2022 {
 		in.AppellateDecisionDays.Citation.Note = "kept at s.6(3)'s 30 days; the 90-day candidate is appellate_decision_days_reported"
