@@ -16,11 +16,13 @@
 // (open deadlines, indexed by due date, which List's deadline filters
 // scan).
 //
-// An append reads the case, validates it with the store's validator
-// (casefsm by default), and writes the events and the new projection in one
-// transaction whose first statement updates the case row only if it is
-// still at the version read: of concurrent writers, in one process or many,
-// exactly one wins and the others get [casestore.ErrConflict]. On
+// An append reads the case (or reuses it as this Store last loaded or wrote
+// it, if that was at the version the caller states), validates it with the
+// store's validator (casefsm by default), and writes the events and the new
+// projection in one transaction whose first statement updates the case row
+// only if it is still at the version and head hash read: of concurrent
+// writers, in one process or many, exactly one wins and the others get
+// [casestore.ErrConflict]. On
 // PostgreSQL an append of one event that leaves the case's open deadlines
 // as they were (a note, say) is a single statement. SQLite runs in WAL mode
 // with synchronous=FULL (an acknowledged event survives a power cut),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sync/atomic"
@@ -15,12 +16,18 @@ import (
 // Store is a [casestore.Store] on SQLite or PostgreSQL. It is safe for
 // concurrent use by many goroutines, and many processes may open the same
 // database at once. Build it with [Open], [OpenSQLite] or [OpenPostgres].
+//
+// A Store remembers the cases it last loaded or wrote, up to 8 MiB of their
+// JSON, so that an append following a Load or an Append of the same case
+// need not read it again; the append's write still checks the stored
+// version and head, so what is remembered never overrides what is stored.
 type Store struct {
 	db     *sql.DB
 	d      dialect
 	where  string // what the store is, for error messages (no password)
 	opts   casestore.Options
 	st     statements
+	recent caseCache
 	closed atomic.Bool
 }
 
@@ -29,10 +36,10 @@ var _ casestore.Store = (*Store)(nil)
 // statements are the statements every write and load uses, prepared once
 // (database/sql then reuses them on each connection).
 type statements struct {
-	caseRow, caseVersion, eventRows, caseWithEvents *sql.Stmt
-	insertCase, updateCase, insertEvent             *sql.Stmt
-	deleteDeadlines, insertDeadline                 *sql.Stmt
-	appendOne                                       *sql.Stmt // nil unless the dialect has it
+	caseRow, caseVersion, eventRows, caseWithEvents  *sql.Stmt
+	insertCase, updateCase, advanceCase, insertEvent *sql.Stmt
+	deleteDeadlines, insertDeadline                  *sql.Stmt
+	appendOne                                        *sql.Stmt // nil unless the dialect has it
 }
 
 var statementText = []struct {
@@ -45,7 +52,8 @@ var statementText = []struct {
 	{func(s *statements) **sql.Stmt { return &s.caseWithEvents }, `SELECT c.header, c.genesis, c.version, c.head, c.policy, c.state, c.deadlines, e.version, e.body, e.prev, e.hash
 		FROM hifazat_cases c LEFT JOIN hifazat_events e ON e.case_id = c.id AND e.version <= c.version WHERE c.id = ? ORDER BY e.version`},
 	{func(s *statements) **sql.Stmt { return &s.insertCase }, `INSERT INTO hifazat_cases (id, header, genesis, version, head, policy, state, deadlines) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
-	{func(s *statements) **sql.Stmt { return &s.updateCase }, `UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ?, deadlines = ? WHERE id = ? AND version = ?`},
+	{func(s *statements) **sql.Stmt { return &s.updateCase }, `UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ?, deadlines = ? WHERE id = ? AND version = ? AND head = ?`},
+	{func(s *statements) **sql.Stmt { return &s.advanceCase }, `UPDATE hifazat_cases SET version = ?, head = ? WHERE id = ? AND version = ? AND head = ?`},
 	{func(s *statements) **sql.Stmt { return &s.insertEvent }, `INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 	{func(s *statements) **sql.Stmt { return &s.deleteDeadlines }, `DELETE FROM hifazat_deadlines WHERE case_id = ?`},
 	{func(s *statements) **sql.Stmt { return &s.insertDeadline }, `INSERT INTO hifazat_deadlines (case_id, rule, due) VALUES (?, ?, ?)`},
@@ -54,7 +62,7 @@ var statementText = []struct {
 // appendOneText is the single-statement append of dialects whose UPDATE can
 // feed an INSERT (PostgreSQL's data-modifying WITH).
 const appendOneText = `WITH updated AS (
-	UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ? WHERE id = ? AND version = ? RETURNING id)
+	UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ? WHERE id = ? AND version = ? AND head = ? RETURNING id)
 INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash)
 SELECT id, ?, ?, ?, ?, ?, ?, ? FROM updated`
 
@@ -129,10 +137,23 @@ func (s *Store) Create(ctx context.Context, id string, h casestore.Header, event
 	return c, nil
 }
 
-// Append implements [casestore.Store].
+// Append implements [casestore.Store]. It validates the events on the
+// case as this store last loaded or wrote it, if that was at version
+// expected, and otherwise loads the case first. Either way the write checks
+// the case's version and head hash, so a case that changed since it was
+// read is never appended to.
 func (s *Store) Append(ctx context.Context, id string, expected int64, events ...casestore.Event) (casestore.Case, error) {
 	if len(events) == 0 {
 		return casestore.Case{}, &casestore.MalformedError{Case: id, Field: "events", Reason: "nothing to append"}
+	}
+	if c, ok := s.recent.get(id, expected); ok {
+		got, err := s.appendTo(ctx, c, events)
+		var conflict *casestore.ConflictError
+		if !errors.As(err, &conflict) || conflict.Actual != expected {
+			return got, err
+		}
+		// At the version remembered but with another head: the case as
+		// remembered is not the case as stored. Read it.
 	}
 	c, err := s.Load(ctx, id)
 	if err != nil {
@@ -141,19 +162,34 @@ func (s *Store) Append(ctx context.Context, id string, expected int64, events ..
 	if c.Version() != expected {
 		return casestore.Case{}, &casestore.ConflictError{Case: id, Expected: expected, Actual: c.Version()}
 	}
+	return s.appendTo(ctx, c, events)
+}
+
+// appendTo validates events on c, the case as read at c.Version(), and
+// writes them if the stored case is still at that version and head.
+func (s *Store) appendTo(ctx context.Context, c casestore.Case, events []casestore.Event) (casestore.Case, error) {
 	records, p, err := s.opts.Prepare(c, events)
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	head := records[len(records)-1].Hash
+	id, expected, head := c.ID, c.Version(), records[len(records)-1].Hash
 	unchanged := slices.Equal(p.Deadlines, c.Projection.Deadlines)
 	if s.d.oneStatementAppend && len(records) == 1 && unchanged {
-		err = s.appendOne(ctx, id, expected, records[0], p)
+		err = s.appendOne(ctx, c, records[0], p)
 	} else {
 		err = s.inTx(ctx, "append to case", id, func(tx *sql.Tx) error {
 			// The version check and the write are one statement: of two
 			// writers that read the same version, only one updates the row.
-			res, err := exec(ctx, tx, s.st.updateCase, expected+int64(len(records)), head.String(), p.Policy, p.State, deadlinesJSON(p.Deadlines), id, expected)
+			// When the projection is as it was, only the version and head
+			// change, and the indexes on state and policy are not touched.
+			version := expected + int64(len(records))
+			var res sql.Result
+			var err error
+			if unchanged && p.Policy == c.Projection.Policy && p.State == c.Projection.State {
+				res, err = exec(ctx, tx, s.st.advanceCase, version, head.String(), id, expected, c.Head.String())
+			} else {
+				res, err = exec(ctx, tx, s.st.updateCase, version, head.String(), p.Policy, p.State, deadlinesJSON(p.Deadlines), id, expected, c.Head.String())
+			}
 			if err != nil {
 				return err
 			}
@@ -175,34 +211,41 @@ func (s *Store) Append(ctx context.Context, id string, expected int64, events ..
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	c.Records = append(c.Records, records...)
+	// A new array: the case handed out shares nothing with the one read.
+	c.Records = append(slices.Clip(c.Records), records...)
 	c.Head, c.Projection = head, p
+	s.recent.put(c)
 	return c, nil
 }
 
-// appendOne appends one event whose open deadlines are unchanged in a
-// single statement, which checks the version, updates the case and inserts
-// the event atomically: one round trip to a PostgreSQL server.
-func (s *Store) appendOne(ctx context.Context, id string, expected int64, r casestore.Record, p casestore.Projection) error {
+// appendOne appends one event whose open deadlines are unchanged to c in a
+// single statement, which checks the version and head, updates the case
+// and inserts the event atomically: one round trip to a PostgreSQL server.
+func (s *Store) appendOne(ctx context.Context, c casestore.Case, r casestore.Record, p casestore.Projection) error {
 	if err := s.usable(); err != nil {
 		return err
 	}
 	e := r.Event
-	res, err := s.st.appendOne.ExecContext(ctx, expected+1, r.Hash.String(), p.Policy, p.State, id, expected,
+	res, err := s.st.appendOne.ExecContext(ctx, r.Version, r.Hash.String(), p.Policy, p.State, c.ID, c.Version(), c.Head.String(),
 		r.Version, e.Type(), e.On().String(), e.By(), e.String(), r.Prev.String(), r.Hash.String())
 	if err != nil {
-		return s.fail("append to case", id, err)
+		return s.fail("append to case", c.ID, err)
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return s.fail("append to case", id, orElse(err, s.conflict(ctx, s.st.caseVersion, id, expected)))
+		return s.fail("append to case", c.ID, orElse(err, s.conflict(ctx, s.st.caseVersion, c.ID, c.Version())))
 	}
 	return nil
 }
 
-// conflict builds the error for an update that found the case moved on.
+// conflict builds the error for an update that found the case moved on
+// (to another version, or another head).
 func (s *Store) conflict(ctx context.Context, caseVersion *sql.Stmt, id string, expected int64) error {
 	var actual int64
-	if err := caseVersion.QueryRowContext(ctx, id).Scan(&actual); err != nil {
+	err := caseVersion.QueryRowContext(ctx, id).Scan(&actual)
+	if err == sql.ErrNoRows {
+		return &casestore.NotFoundError{Case: id}
+	}
+	if err != nil {
 		return err
 	}
 	return &casestore.ConflictError{Case: id, Expected: expected, Actual: actual}
@@ -267,7 +310,12 @@ func (s *Store) Load(ctx context.Context, id string) (casestore.Case, error) {
 	if p.Deadlines, err = parseDeadlines(deadlines); err != nil {
 		return casestore.Case{}, corrupt(id, "its open deadlines", err)
 	}
-	return decodeCase(sc, p)
+	c, err := decodeCase(sc, p)
+	if err != nil {
+		return casestore.Case{}, err
+	}
+	s.recent.put(c)
+	return c, nil
 }
 
 // Verify implements [casestore.Store]. It reads every row of the case, in
