@@ -65,6 +65,12 @@ func TestRefusalErrors(t *testing.T) {
 			{Type: casefsm.CommunicateCharges, On: date("2026-03-03"), By: casefsm.InquiryCommittee},
 		}, casefsm.Event{Type: casefsm.ProceedExParte, On: date("2026-03-10"), By: casefsm.InquiryCommittee}, casefsm.TooEarly,
 			"the defence period runs until 2026-03-10; ex parte may be ordered from 2026-03-11"},
+		{"second defence, no ex parte", nil, []casefsm.Event{
+			{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant},
+			{Type: casefsm.CommunicateCharges, On: date("2026-03-03"), By: casefsm.InquiryCommittee},
+			{Type: casefsm.SubmitDefence, On: date("2026-03-09"), By: casefsm.Accused},
+		}, casefsm.Event{Type: casefsm.SubmitDefence, On: date("2026-03-10"), By: casefsm.Accused}, casefsm.NotAllowed,
+			"a defence was already received on 2026-03-09"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -258,6 +264,22 @@ func TestReportJSON(t *testing.T) {
 	f.Policy = "nope"
 	_, err = newEngine(t).Report(f, civil.Date{})
 	assert.ErrorIs(t, err, casefsm.ErrMalformed)
+}
+
+// A Go caller's event with no valid type is refused, and the report of it
+// still marshals, with a null type.
+func TestReportJSONInvalidEventType(t *testing.T) {
+	f := &casefsm.CaseFile{Header: employeeCase(), Events: []casefsm.Event{{On: date("2026-03-02"), By: casefsm.Complainant}}}
+	r, err := newEngine(t).Report(f, civil.Date{})
+	require.NoError(t, err)
+	require.NotNil(t, r.Error, "Report(%+v)", f.Events)
+	b, err := json.Marshal(r)
+	require.NoError(t, err, "Marshal(%+v)", r)
+	var m struct{ Error map[string]any }
+	require.NoError(t, json.Unmarshal(b, &m))
+	assert.Equal(t, "invalid_event", m.Error["code"], "%s", b)
+	assert.Contains(t, m.Error, "type", "%s", b)
+	assert.Nil(t, m.Error["type"], "%s", b)
 }
 
 func TestReportEmptyListsAreNotNull(t *testing.T) {

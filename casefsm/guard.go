@@ -322,10 +322,10 @@ func (c *Case) guardDefence(ev *Event, p *plan) *Refusal {
 	in := &p.def.in
 	if !p.def.rows[p.row].Moves() {
 		switch {
-		case !c.f.exParteSetAside:
-			return c.refuse(ev, NotAllowed, in.LateDefenceAccepted.Citation, "ex parte was ordered on %s and not set aside; a defence is received only after the forum sets the order aside", c.f.exParteOn)
 		case c.f.defenceOn.IsValid():
 			return c.refuse(ev, NotAllowed, p.def.rows[p.row].Citation, "a defence was already received on %s", c.f.defenceOn)
+		case !c.f.exParteSetAside:
+			return c.refuse(ev, NotAllowed, in.LateDefenceAccepted.Citation, "ex parte was ordered on %s and not set aside; a defence is received only after the forum sets the order aside", c.f.exParteOn)
 		}
 	}
 	k, ok := c.latest(c.defenceRule(), 0)
