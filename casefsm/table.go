@@ -247,10 +247,15 @@ func allRows() []row {
 			Citation: cite("s.9, interpretation 12", md, "the complainant's representation against a dismissal at admission")}, optRepresentation, optDismiss),
 		t(Transition{Event: DecideRepresentation, By: []Role{PresidentOrGovernor}, From: []State{RepresentationPending}, To: Implementation,
 			Citation: cite("s.9", hi, "the President or Governor may pass such order as he deems fit")}, optRepresentation),
-		t(Transition{Event: Remand, By: []Role{Ombudsperson, PresidentOrGovernor}, From: []State{AppealPending, RepresentationPending}, To: Inquiry, Route: CommitteeRoute,
-			Citation: cite("s.6(3), s.9, interpretation 17", md, "for fresh decision by the committee")}),
+		// A remand is made by the forum the case is pending before: the
+		// Ombudsperson on appeal (s.6(3)), the President or Governor on a
+		// representation (s.9).
+		t(Transition{Event: Remand, By: []Role{Ombudsperson}, From: []State{AppealPending}, To: Inquiry, Route: CommitteeRoute,
+			Citation: cite("s.6(3), interpretation 17", md, "the appellate authority remands for fresh decision by the committee")}, optAppeal),
+		t(Transition{Event: Remand, By: []Role{PresidentOrGovernor}, From: []State{RepresentationPending}, To: Inquiry, Route: CommitteeRoute,
+			Citation: cite("s.9, interpretation 17", md, "for fresh decision by the committee")}, optRepresentation),
 		t(Transition{Event: Remand, By: []Role{PresidentOrGovernor}, From: []State{RepresentationPending}, To: OmbudspersonHearing, Route: OmbudspersonRoute,
-			Citation: cite("s.9, interpretation 17", md, "for fresh decision by the Ombudsperson")}),
+			Citation: cite("s.9, interpretation 17", md, "for fresh decision by the Ombudsperson")}, optRepresentation),
 
 		// Implementation (s.4(6), s.8(5), interpretation 18).
 		t(Transition{Event: Finalise, By: []Role{InquiryCommittee, CompetentAuthority}, From: []State{Decided, DecisionCommunicated, AppealDecided}, To: Implementation, Route: CommitteeRoute,
