@@ -291,7 +291,7 @@ func decodeEvent(raw json.RawMessage, i int, ev *Event) error {
 		return err
 	}
 	for _, k := range []string{"type", "on", "by"} {
-		if _, ok := m[k]; !ok {
+		if raw, ok := m[k]; !ok || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
 			return &InputError{Index: i, Field: k, Err: errors.New("missing (every event needs type, on and by)")}
 		}
 	}

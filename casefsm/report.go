@@ -20,7 +20,8 @@ import (
 //
 // Lists are never null. A citation is formatted as [policy.Citation.String]
 // does ("s.6(2) [high]"); a date is YYYY-MM-DD, or null where there is none
-// (the "on" of a duty not done, the "due" of a breach with no period). When
+// (the "on" of a duty not done, the "due" of a breach with no period), and
+// the error's "type" is null when the refused event had no valid type. When
 // an event was refused, "state" is the state before it; asked as of a date
 // before the last event applied, the report is the case as it stood then
 // (see [Case.Status]).
@@ -78,11 +79,11 @@ type warningJSON struct {
 }
 
 type errorJSON struct {
-	Index    int       `json:"index"`
-	Type     EventType `json:"type"`
-	Code     Code      `json:"code"`
-	Message  string    `json:"message"`
-	Citation string    `json:"citation"`
+	Index    int        `json:"index"`
+	Type     *EventType `json:"type"`
+	Code     Code       `json:"code"`
+	Message  string     `json:"message"`
+	Citation string     `json:"citation"`
 }
 
 // MarshalJSON writes the report in the form documented on [Report].
@@ -102,7 +103,10 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		out.Warnings = append(out.Warnings, warningJSON{Code: w.Code, Message: w.Message, Citation: w.Citation.String()})
 	}
 	if e := r.Error; e != nil {
-		out.Error = &errorJSON{Index: e.Index, Type: e.Type, Code: e.Code, Message: e.Message, Citation: e.Citation.String()}
+		out.Error = &errorJSON{Index: e.Index, Code: e.Code, Message: e.Message, Citation: e.Citation.String()}
+		if e.Type.IsValid() {
+			out.Error.Type = &e.Type
+		}
 	}
 	return json.Marshal(out)
 }
