@@ -41,6 +41,9 @@ func Parse(data []byte) (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := repeatedJSONKey(trimmed, bytes.Count(data[:len(data)-len(trimmed)], []byte("\n"))); err != nil {
+			return nil, err
+		}
 		data = canon
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -76,6 +79,66 @@ func canonicalJSON(data []byte) ([]byte, error) {
 	}
 	canon, _ := json.Marshal(v) // re-encoding a decoded value cannot fail
 	return canon, nil
+}
+
+// repeatedJSONKey refuses an object in data, one valid JSON value, that
+// gives a key twice: decoding would keep the last silently, and the
+// canonical text would hide it from the YAML decoder's check. The error
+// names the key's path and its line, counting the skipped lines before
+// data.
+func repeatedJSONKey(data []byte, skipped int) error {
+	w := jsonWalk{dec: json.NewDecoder(bytes.NewReader(data)), data: data, skipped: skipped}
+	err := w.value("")
+	if _, ok := err.(*FieldError); ok || err == nil {
+		return err
+	}
+	// Unreachable: data was decoded once already.
+	return &FieldError{Reason: "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
+}
+
+// jsonWalk reads a JSON text token by token. Its recursion is as deep as
+// the text's nesting, which encoding/json has already bounded.
+type jsonWalk struct {
+	dec     *json.Decoder
+	data    []byte
+	skipped int
+}
+
+// value reads one value named path, refusing a key given twice.
+func (w *jsonWalk) value(path string) error {
+	tok, err := w.dec.Token()
+	if err != nil {
+		return err
+	}
+	switch tok {
+	case json.Delim('['):
+		for i := 0; w.dec.More(); i++ {
+			if err := w.value(fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	case json.Delim('{'):
+		seen := make(map[string]bool)
+		for w.dec.More() {
+			tok, err := w.dec.Token()
+			if err != nil {
+				return err
+			}
+			key, _ := tok.(string) // an object key is a string in valid JSON
+			if seen[key] {
+				line := 1 + w.skipped + bytes.Count(w.data[:w.dec.InputOffset()], []byte("\n"))
+				return &FieldError{Field: join(path, key), Line: line, Reason: "given twice"}
+			}
+			seen[key] = true
+			if err := w.value(join(path, key)); err != nil {
+				return err
+			}
+		}
+	default:
+		return nil // a single value
+	}
+	_, err = w.dec.Token() // the closing ] or }
+	return err
 }
 
 // A Hook lets the caller decode some fields itself. [DecodeNode] calls it

@@ -16,7 +16,7 @@ func FuzzDecode(f *testing.F) {
 		"", "{}", "name: a\ncount: 3\ncolor: green\ninner: {n: 2, ratio: 0.5, on: true}\nopt: 7\nptr: {n: 1}\ntags: [x, y]\nweights: {red: 0.25}\nlimits: {p: {n: 4}}\n",
 		`{"name": "a\/b", "count": 3, "inner": {"ratio": 1e-3}, "tags": ["x"]}`, "count: 2.5", "inner: &i {n: 1}\nptr: *i",
 		"weights: {blue: 1}", "tags: []", "opt: null", "name: !!binary aGVsbG8=", "inner: {ratio: .nan}", "? [a]\n: 1",
-		"count: 1\ncount: 2", "- 1", "a: 1\n---\nb: 2", "limits: {~: {n: 1}}",
+		"count: 1\ncount: 2", `{"count": 1, "count": 2}`, "- 1", "a: 1\n---\nb: 2", "limits: {~: {n: 1}}",
 	} {
 		f.Add([]byte(s))
 	}
