@@ -128,7 +128,8 @@ func (c *Code) UnmarshalText(b []byte) error {
 }
 
 // The Competent Authority is not a composition rule of policy.CommitteeRules,
-// so its citations are fixed here.
+// so its citations are written here, as read in the federal text; [citation]
+// marks them as the policy marks its own s.3.
 var (
 	citeCompetentAuthority = policy.Citation{
 		Section:    "s.3(4), s.11(1)",
@@ -171,9 +172,20 @@ func citation(c Code, rules *policy.CommitteeRules) policy.Citation {
 		}
 		return rules.ReplaceConflicted.Citation
 	case CodeCompetentAuthorityAccused:
-		return citeAccusedAuthority
+		return asSection3(citeAccusedAuthority, rules)
 	case CodeNoCompetentAuthority:
-		return citeCompetentAuthority
+		return asSection3(citeCompetentAuthority, rules)
 	}
 	return policy.Citation{}
+}
+
+// asSection3 lowers c to the confidence of the policy's s.3(2) (its Size
+// rule) and takes its inherited mark: a policy whose procedural sections
+// were not read (Balochistan, Punjab, HEC) cannot cite the Competent
+// Authority's provisions, from the same text, more surely than its
+// committee's.
+func asSection3(c policy.Citation, rules *policy.CommitteeRules) policy.Citation {
+	c.Confidence = max(c.Confidence, rules.Size.Citation.Confidence) // High < Medium < Low
+	c.Inherited = rules.Size.Citation.Inherited
+	return c
 }

@@ -369,6 +369,41 @@ func TestCheckCitations(t *testing.T) {
 	assert.Equal(t, "s.3(3)", rules.ReplaceConflicted.Citation.Section)
 }
 
+// TestCompetentAuthorityCitations checks that the Competent Authority's
+// warnings, whose citations the package writes itself, carry the confidence
+// and inherited mark each policy gives its own s.3.
+func TestCompetentAuthorityCitations(t *testing.T) {
+	tests := []struct {
+		policy    policy.ID
+		conf      policy.Confidence
+		inherited bool
+	}{
+		{policy.FederalAct2010, policy.High, false},
+		{policy.FederalAct2022, policy.Medium, false},
+		{policy.KPAct2018, policy.High, false},
+		{policy.PunjabAct2013, policy.Medium, true},
+		{policy.BalochistanAct2016, policy.Low, true},
+		{policy.HEC2020, policy.Low, true},
+	}
+	v := committee.NewValidator()
+	c := valid()
+	c.CompetentAuthority = ""
+	kase := committee.Case{AccusedIsCompetentAuthority: true}
+	for _, tt := range tests {
+		p, err := policy.Builtin().Get(tt.policy)
+		require.NoError(t, err, "Get(%s)", tt.policy)
+		r, err := v.Check(c, p.Committee(), committee.CheckOptions{Case: &kase})
+		require.NoError(t, err, "Check under %s", tt.policy)
+		require.Equal(t, []committee.Code{committee.CodeCompetentAuthorityAccused, committee.CodeNoCompetentAuthority}, codesOf(r.Warnings), "Check under %s: warnings", tt.policy)
+		for i, section := range []string{"s.8(1)", "s.3(4), s.11(1)"} {
+			got := r.Warnings[i].Citation
+			assert.Equal(t, section, got.Section, "%s under %s: section", r.Warnings[i].Code, tt.policy)
+			assert.Equal(t, tt.conf, got.Confidence, "%s under %s: confidence", r.Warnings[i].Code, tt.policy)
+			assert.Equal(t, tt.inherited, got.Inherited, "%s under %s: inherited", r.Warnings[i].Code, tt.policy)
+		}
+	}
+}
+
 func TestCheckErrors(t *testing.T) {
 	v := committee.NewValidator()
 	trained := statute(t)
