@@ -44,12 +44,9 @@ func cmdCaseStatus(e *env, args []string) int {
 	fs := newFlags(e, "case status")
 	at := fs.String("at", "", "report as of this date (YYYY-MM-DD)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, status, done := parseCommand(e, "case status", caseUsage, fs, args)
+	pos, status, done := parseArgs(e, "case status", caseUsage, fs, args, 1, "one case file (or -)")
 	if done {
 		return status
-	}
-	if len(pos) != 1 {
-		return e.fail(exitUsage, "case status: want one case file (or -); run 'hifazat case --help'")
 	}
 	asOf, err := optionalDate(*at)
 	if err != nil {
@@ -108,7 +105,7 @@ func printReport(w io.Writer, r casefsm.Report) {
 	if len(r.Breaches) > 0 {
 		fmt.Fprintln(w, "\nbreaches:")
 		for _, b := range r.Breaches {
-			fmt.Fprintf(w, "  %s %s: %s [%s]\n", b.Code, b.Rule, b.Message, b.Citation.Section)
+			fmt.Fprintf(w, "  %s\n", breachLine(b))
 		}
 	}
 	if len(r.Next) > 0 {
@@ -123,6 +120,13 @@ func printReport(w io.Writer, r casefsm.Report) {
 			fmt.Fprintf(w, "  %s: %s [%s]\n", x.Code, x.Message, x.Citation.Section)
 		}
 	}
+}
+
+// breachLine formats a breach for people as "CODE RULE: MESSAGE [SECTION]",
+// without the rule a duty's message already starts with.
+func breachLine(b casefsm.Breach) string {
+	msg := strings.TrimPrefix(b.Message, string(b.Rule)+": ")
+	return fmt.Sprintf("%s %s: %s [%s]", b.Code, b.Rule, msg, b.Citation.Section)
 }
 
 func printDeadlines(w io.Writer, ds []casefsm.DeadlineStatus) {

@@ -15,7 +15,7 @@ func TestDemo(t *testing.T) {
 	require.Equal(t, exitOK, status, "hifazat demo: stderr %s", stderr)
 	for _, want := range []string{
 		"file_complaint", "started charges", "met     charges",
-		"BREACH  late_duty findings", "file_appeal", "decide_appeal",
+		"BREACH  late_duty findings: done on 2026-04-16, 4 days after the period ended on 2026-04-12 [s.4(4)]", "file_appeal", "decide_appeal",
 		"record_implementation  by competent_authority  -> closed",
 	} {
 		assert.Contains(t, stdout, want, "hifazat demo")
@@ -41,7 +41,7 @@ func TestCaseStatus(t *testing.T) {
 		{"whole case as JSON", "", []string{"case", "status", "demo-case.json", "--json"}, exitOK,
 			[]string{`"state": "closed"`, `"terminal": true`, `"code": "late_duty"`, `"error": null`}, ""},
 		{"as of a date, people's output", "", []string{"case", "status", "demo-case.json", "--at", "2026-09-01"}, exitOK,
-			[]string{"state closed (terminal)", "late_duty findings"}, ""},
+			[]string{"state closed (terminal)", "  late_duty findings: done on 2026-04-16"}, ""},
 		{"from stdin, cut after the findings", caseWith(t, file, events[:7]), []string{"case", "status", "-", "--at", "2026-04-25", "--json"}, exitOK,
 			[]string{`"state": "findings_submitted"`, `"rule": "penalty"`, `"status": "overdue"`}, ""},
 		{"refused event", caseWith(t, file, append(append([]any{}, events[:2]...), map[string]any{"type": "decide", "on": "2026-03-04", "by": "competent_authority"})),
@@ -126,6 +126,12 @@ func TestDiagram(t *testing.T) {
 	for _, tt := range tests {
 		stdout, stderr, status := runCLI(t, "", tt.args...)
 		assert.Equal(t, tt.wantStatus, status, "hifazat %v: stderr %s", tt.args, stderr)
+		if tt.wantStatus != exitOK {
+			assert.Empty(t, stdout, "hifazat %v", tt.args)
+			assert.Equal(t, 1, strings.Count(stderr, "\n"), "one-line message for hifazat %v: %q", tt.args, stderr)
+			continue
+		}
 		assert.Contains(t, stdout, tt.want, "hifazat %v", tt.args)
+		assert.Empty(t, stderr, "hifazat %v", tt.args)
 	}
 }

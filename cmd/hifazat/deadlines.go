@@ -76,11 +76,7 @@ func cmdHolidays(e *env, args []string) int {
 	cal.register(fs, "")
 	year := fs.Int("year", 0, "year")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, status, done := parseCommand(e, "holidays", holidaysUsage, fs, args)
-	if done {
-		return status
-	}
-	if status, done := wantArgs(e, "holidays", pos, 0, ""); done {
+	if _, status, done := parseArgs(e, "holidays", holidaysUsage, fs, args, 0, ""); done {
 		return status
 	}
 	if *year == 0 {
@@ -148,11 +144,7 @@ func cmdDeadline(e *env, args []string) int {
 	ruleID := fs.String("rule", "", "rule id")
 	fromText := fs.String("from", "", "trigger date YYYY-MM-DD")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, status, done := parseCommand(e, "deadline", deadlineUsage, fs, args)
-	if done {
-		return status
-	}
-	if status, done := wantArgs(e, "deadline", pos, 0, ""); done {
+	if _, status, done := parseArgs(e, "deadline", deadlineUsage, fs, args, 0, ""); done {
 		return status
 	}
 	if *policyID == "" || *ruleID == "" || *fromText == "" {

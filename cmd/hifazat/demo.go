@@ -81,7 +81,7 @@ func (s *demoSeen) printChanges(w io.Writer, st casefsm.Status) {
 		}
 	}
 	for _, b := range st.Breaches[min(s.breaches, len(st.Breaches)):] {
-		fmt.Fprintf(w, "      BREACH  %s %s: %s [%s]\n", b.Code, b.Rule, b.Message, b.Citation.Section)
+		fmt.Fprintf(w, "      BREACH  %s\n", breachLine(b))
 	}
 	s.breaches = len(st.Breaches)
 }

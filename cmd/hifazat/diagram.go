@@ -19,12 +19,8 @@ func cmdDiagram(e *env, args []string) int {
 	pid := fs.String("policy", string(policy.FederalAct2022), "policy id")
 	format := fs.String("format", "mermaid", "mermaid or dot")
 	state := fs.String("state", "", "state to highlight")
-	pos, status, done := parseCommand(e, "diagram", diagramUsage, fs, args)
-	if done {
+	if _, status, done := parseArgs(e, "diagram", diagramUsage, fs, args, 0, ""); done {
 		return status
-	}
-	if len(pos) > 0 {
-		return e.fail(exitUsage, "diagram: unexpected argument %q", pos[0])
 	}
 	var current casefsm.State
 	if *state != "" {

@@ -11,11 +11,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/hifazat/hifazat/civil"
 	"io"
 	"os"
 	"sort"
 	"time"
+
+	"github.com/hifazat/hifazat/civil"
 )
 
 // Exit statuses, a public contract.

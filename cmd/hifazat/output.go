@@ -74,6 +74,18 @@ func wantArgs(e *env, name string, pos []string, want int, what string) (status 
 	return exitOK, false
 }
 
+// parseArgs is parseCommand followed by wantArgs: the command's flags,
+// then want positional arguments, described by what.
+func parseArgs(e *env, name, usage string, fs *flag.FlagSet, args []string, want int, what string) (pos []string, status int, done bool) {
+	if pos, status, done = parseCommand(e, name, usage, fs, args); done {
+		return nil, status, true
+	}
+	if status, done = wantArgs(e, name, pos, want, what); done {
+		return nil, status, true
+	}
+	return pos, exitOK, false
+}
+
 // printJSON writes v as JSON and returns the exit status.
 func printJSON(e *env, name string, v any) int {
 	if err := writeJSON(e.stdout, v); err != nil {

@@ -48,17 +48,10 @@ func cmdPolicy(e *env, args []string) int {
 	return e.fail(exitUsage, "policy: unknown subcommand %q (want list, show, check or for); run 'hifazat policy --help'", sub)
 }
 
-// policyCommand parses the flags of "policy SUB" with parseCommand and
-// checks it got want positional arguments, described by what.
+// policyCommand parses the flags of "policy SUB" and checks it got want
+// positional arguments, described by what.
 func policyCommand(e *env, sub string, fs *flag.FlagSet, args []string, want int, what string) (pos []string, status int, done bool) {
-	name := "policy " + sub
-	if pos, status, done = parseCommand(e, name, policyUsage, fs, args); done {
-		return nil, status, true
-	}
-	if status, done = wantArgs(e, name, pos, want, what); done {
-		return nil, status, true
-	}
-	return pos, exitOK, false
+	return parseArgs(e, "policy "+sub, policyUsage, fs, args, want, what)
 }
 
 type policySummary struct {

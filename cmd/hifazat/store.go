@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -33,20 +34,27 @@ statistics. --at defaults to today in Asia/Karachi for list.`
 // that another writer changed under it before giving up.
 const maxConflictRetries = 5
 
-// storeFlag registers --store on fs.
-func storeFlag(fs interface {
-	String(name, value, usage string) *string
-}) *string {
-	return fs.String("store", sqlstore.DefaultLocation, "the store: sqlite:PATH, postgres://..., or memory:")
-}
-
-// openStore opens the store at location and reports a failure on stderr.
-func openStore(e *env, name, location string) (casestore.Store, int) {
-	s, err := sqlstore.Open(context.Background(), location, casestore.Options{})
-	if err != nil {
-		return nil, e.fail(exitUsage, "%s: %v", name, err)
+// storeCommand parses a store subcommand (name, such as "case show"): the
+// flags already on fs and --store, which it adds; checks that it got want
+// positional arguments, described by what; runs check on them, if given,
+// so that bad usage is reported before the store is touched; and opens the
+// store. When done is true the command is over and status is its exit
+// status; otherwise the caller closes s.
+func storeCommand(e *env, name string, fs *flag.FlagSet, args []string, want int, what string, check func(pos []string) error) (pos []string, s casestore.Store, status int, done bool) {
+	location := fs.String("store", sqlstore.DefaultLocation, "the store: sqlite:PATH, postgres://..., or memory:")
+	if pos, status, done = parseArgs(e, name, storeUsage, fs, args, want, what); done {
+		return nil, nil, status, true
 	}
-	return s, exitOK
+	if check != nil {
+		if err := check(pos); err != nil {
+			return nil, nil, e.fail(exitUsage, "%s: %v", name, err), true
+		}
+	}
+	s, err := sqlstore.Open(context.Background(), *location, casestore.Options{})
+	if err != nil {
+		return nil, nil, e.fail(exitUsage, "%s: %v", name, err), true
+	}
+	return pos, s, exitOK, false
 }
 
 // storeFail reports a store error with its exit status: 1 when the law
@@ -60,25 +68,18 @@ func storeFail(e *env, name string, err error) int {
 
 func cmdCaseImport(e *env, args []string) int {
 	fs := newFlags(e, "case import")
-	location := storeFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, status, done := parseCommand(e, "case import", storeUsage, fs, args)
+	var h casestore.Header
+	var events []casestore.Event
+	parse := func(pos []string) error {
+		data, err := readInput(e, pos[0])
+		if err == nil {
+			h, events, err = casestore.ParseCaseFile(data)
+		}
+		return err
+	}
+	_, s, status, done := storeCommand(e, "case import", fs, args, 1, "one case file (or -)", parse)
 	if done {
-		return status
-	}
-	if len(pos) != 1 {
-		return e.fail(exitUsage, "case import: want one case file (or -)")
-	}
-	data, err := readInput(e, pos[0])
-	if err != nil {
-		return e.fail(exitUsage, "case import: %v", err)
-	}
-	h, events, err := casestore.ParseCaseFile(data)
-	if err != nil {
-		return e.fail(exitUsage, "case import: %v", err)
-	}
-	s, status := openStore(e, "case import", *location)
-	if s == nil {
 		return status
 	}
 	defer s.Close()
@@ -102,21 +103,14 @@ type applyJSON struct {
 
 func cmdCaseApply(e *env, args []string) int {
 	fs := newFlags(e, "case apply")
-	location := storeFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, status, done := parseCommand(e, "case apply", storeUsage, fs, args)
+	var ev casestore.Event
+	parse := func(pos []string) (err error) {
+		ev, err = casestore.ParseEvent([]byte(pos[1]))
+		return err
+	}
+	pos, s, status, done := storeCommand(e, "case apply", fs, args, 2, "a case id and one event as JSON", parse)
 	if done {
-		return status
-	}
-	if len(pos) != 2 {
-		return e.fail(exitUsage, "case apply: want a case id and one event as JSON")
-	}
-	ev, err := casestore.ParseEvent([]byte(pos[1]))
-	if err != nil {
-		return e.fail(exitUsage, "case apply: %v", err)
-	}
-	s, status := openStore(e, "case apply", *location)
-	if s == nil {
 		return status
 	}
 	defer s.Close()
@@ -161,29 +155,24 @@ type showJSON struct {
 
 func cmdCaseShow(e *env, args []string) int {
 	fs := newFlags(e, "case show")
-	location := storeFlag(fs)
 	as := fs.String("as", "", "show only what this role may see")
 	at := fs.String("at", "", "report as of this date")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, status, done := parseCommand(e, "case show", storeUsage, fs, args)
-	if done {
-		return status
-	}
-	if len(pos) != 1 {
-		return e.fail(exitUsage, "case show: want one case id")
-	}
-	asOf, err := optionalDate(*at)
-	if err != nil {
-		return e.fail(exitUsage, "case show: --at: %v", err)
-	}
+	var asOf civil.Date
 	var role casestore.Role
-	if *as != "" {
-		if err := role.UnmarshalText([]byte(*as)); err != nil {
-			return e.fail(exitUsage, "case show: --as: %v", err)
+	parse := func([]string) (err error) {
+		if asOf, err = optionalDate(*at); err != nil {
+			return fmt.Errorf("--at: %w", err)
 		}
+		if *as != "" {
+			if err := role.UnmarshalText([]byte(*as)); err != nil {
+				return fmt.Errorf("--as: %w", err)
+			}
+		}
+		return nil
 	}
-	s, status := openStore(e, "case show", *location)
-	if s == nil {
+	pos, s, status, done := storeCommand(e, "case show", fs, args, 1, "one case id", parse)
+	if done {
 		return status
 	}
 	defer s.Close()
@@ -240,7 +229,6 @@ func printShow(w io.Writer, out showJSON) {
 
 func cmdCaseList(e *env, args []string) int {
 	fs := newFlags(e, "case list")
-	location := storeFlag(fs)
 	var f casestore.Filter
 	fs.BoolVar(&f.Overdue, "overdue", false, "only cases with a deadline overdue on --at")
 	fs.IntVar(&f.DueWithin, "due-within", 0, "only cases with a deadline due within N days of --at")
@@ -248,25 +236,17 @@ func cmdCaseList(e *env, args []string) int {
 	fs.StringVar(&f.Policy, "policy", "", "only cases under this policy")
 	at := fs.String("at", "", "judge deadlines on this date (default today in Asia/Karachi)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, status, done := parseCommand(e, "case list", storeUsage, fs, args)
+	parse := func([]string) (err error) {
+		if f.At, err = optionalDate(*at); err != nil {
+			return fmt.Errorf("--at: %w", err)
+		}
+		if !f.At.IsValid() {
+			f.At = e.today()
+		}
+		return f.Check()
+	}
+	_, s, status, done := storeCommand(e, "case list", fs, args, 0, "", parse)
 	if done {
-		return status
-	}
-	if len(pos) > 0 {
-		return e.fail(exitUsage, "case list: unexpected argument %q", pos[0])
-	}
-	var err error
-	if f.At, err = optionalDate(*at); err != nil {
-		return e.fail(exitUsage, "case list: --at: %v", err)
-	}
-	if !f.At.IsValid() {
-		f.At = e.today()
-	}
-	if err := f.Check(); err != nil {
-		return e.fail(exitUsage, "case list: %v", err)
-	}
-	s, status := openStore(e, "case list", *location)
-	if s == nil {
 		return status
 	}
 	defer s.Close()
@@ -294,17 +274,8 @@ func cmdCaseList(e *env, args []string) int {
 }
 
 func cmdCaseExport(e *env, args []string) int {
-	fs := newFlags(e, "case export")
-	location := storeFlag(fs)
-	pos, status, done := parseCommand(e, "case export", storeUsage, fs, args)
+	pos, s, status, done := storeCommand(e, "case export", newFlags(e, "case export"), args, 1, "one case id", nil)
 	if done {
-		return status
-	}
-	if len(pos) != 1 {
-		return e.fail(exitUsage, "case export: want one case id")
-	}
-	s, status := openStore(e, "case export", *location)
-	if s == nil {
 		return status
 	}
 	defer s.Close()
@@ -319,17 +290,9 @@ func cmdCaseExport(e *env, args []string) int {
 
 func cmdCaseVerify(e *env, args []string) int {
 	fs := newFlags(e, "case verify")
-	location := storeFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, status, done := parseCommand(e, "case verify", storeUsage, fs, args)
+	pos, s, status, done := storeCommand(e, "case verify", fs, args, 1, "one case id", nil)
 	if done {
-		return status
-	}
-	if len(pos) != 1 {
-		return e.fail(exitUsage, "case verify: want one case id")
-	}
-	s, status := openStore(e, "case verify", *location)
-	if s == nil {
 		return status
 	}
 	defer s.Close()
