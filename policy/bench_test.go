@@ -57,7 +57,7 @@ func TestNoAllocs(t *testing.T) {
 		fn   func()
 	}{
 		{"For", func() { sinkPolicy, _ = s.For(Federal, on) }},
-		{"For before the Act", func() { sinkPolicy, _ = s.For(Sindh, civil.MustParse("2010-03-09")) }},
+		{"For on a statute's first day", func() { sinkPolicy, _ = s.For(Sindh, civil.MustParse("2010-03-09")) }},
 		{"Rule", func() { sinkRule, _ = p.Rule(RuleFindings) }},
 		{"Rule missing", func() { sinkRule, _ = p.Rule("nope") }},
 		{"CalendarFor", func() { _ = p.CalendarFor(Ombudsperson) }},

@@ -68,12 +68,21 @@ func (v variant) foiraFrom() string {
 	return "FOIRA took effect as Ordinance I of 2013 on 2013-02-12 and as an Act on 2013-03-14: a complaint filed before then had no such target"
 }
 
+// rules2013From notes, for the 2010 policy, that the Rules 2013 postdate
+// part of its validity.
+func (v variant) rules2013From() string {
+	if v.id != FederalAct2010 {
+		return ""
+	}
+	return "the Rules were made in 2013 (the digest does not give the date): before them the Act itself set no such rule"
+}
+
 // rulesCitation cites Rules 2013 r.3(2): federal rules, inherited by the
 // provinces whose own rules were not read.
 func (v variant) rulesCitation() Citation {
 	if v.jurisdiction == Federal {
 		return Citation{Section: "Rules 2013 r.3(2)", Confidence: High,
-			Note: "send a copy of the order to the Ombudsperson and circulate it to employees"}
+			Note: joinNotes("send a copy of the order to the Ombudsperson and circulate it to employees", v.rules2013From())}
 	}
 	return Citation{Section: "Rules 2013 r.3(2) (federal)", Confidence: Low, Inherited: true,
 		Note: "the federal Rules 2013; the province's own rules were not read"}
@@ -194,7 +203,7 @@ func (v variant) routes() Routes {
 		r.RepresentationAgainstAppeal = Param[bool]{true, Citation{Section: "interpretation 17; FOIRA 2013", Confidence: Medium,
 			Note: "s.9 names decisions under s.8(5) only; FOIRA 2013 governs the federal Ombudsperson, so a representation is also allowed against a decision on appeal"}}
 		r.Withdrawal = Param[bool]{true, Citation{Section: "Rules 2013 r.4(3); interpretation 19", Confidence: High,
-			Note: "with the permission of the committee or Ombudsperson, before the final decision"}}
+			Note: joinNotes("with the permission of the committee or Ombudsperson, before the final decision", v.rules2013From())}}
 	} else {
 		r.RepresentationAgainstAppeal = Param[bool]{false, Citation{Section: "s.9; interpretation 17", Confidence: Low,
 			Note: "s.9 names decisions under s.8(5) only, and FOIRA 2013 is federal; a provincial ombudsman law may say otherwise (not read)"}}
@@ -228,7 +237,7 @@ func (v variant) interpretations() Interpretations {
 		ConflictedRouteWarns:       yes(4, Low, "s.8(1)", "a design choice: warn, never forbid the internal route"),
 		CalendarDays:               yes(5, Medium, "", "the Act never says working days"),
 		ExcludeTriggerDay:          yes(6, gcaConf, gca+" s.9; Limitation Act s.12", "a missing received_on falls back to the event's date, with a warning"),
-		RollForwardFilings:         yes(7, weaker(gcaConf, Low), gca+" s.10", "whether s.10 reaches the Ombudsperson and the President is unsettled (digest §8)"),
+		RollForwardFilings:         yes(7, Low, gca+" s.10", "whether s.10 reaches the Ombudsperson and the President is unsettled (digest §8)"),
 		FindingsFromRecordedStart:  yes(9, Low, "s.4(4)", "'initiation of inquiry' is undefined (digest open question 3)"),
 		StaysPause:                 yes(10, Low, "", "no provision on stays was read"),
 		LateDefenceAccepted:        yes(13, Medium, "s.4(1)(b)", "refused once ex parte is ordered and not set aside"),
@@ -245,7 +254,7 @@ func (v variant) interpretations() Interpretations {
 	if v.amended2022 {
 		in.AppellateDecisionDays.Citation.Note = "kept at s.6(3)'s 30 days; the 90-day candidate is appellate_decision_days_reported"
 		in.AppellateDecisionDaysReported = Param[int]{90, Citation{Section: "Act V of 2022 (section not read)", Confidence: Low,
-			Note: "'the Ombudsperson shall decide a case or appeal … within a period of ninety days' (lawyer FAQ, digest-addendum §6.1); whether it replaced s.6(3) is not verified"}}
+			Note: "'the Ombudsperson shall decide a case or appeal … within a period of ninety days' (lawyer FAQ, digest-addendum §1.3; kept as a candidate per §6.1); whether it replaced s.6(3) is not verified"}}
 	}
 	return in
 }

@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // RuleID names a deadline rule. The ids are a stable public contract: they
@@ -173,7 +174,7 @@ func (f *Forum) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("policy: unknown forum %q", b)
+	return fmt.Errorf("policy: unknown forum %q (want %s)", b, strings.Join(forumNames[1:], ", "))
 }
 
 // DeadlineRule is one statutory period as data: how long, what kind, whose

@@ -45,8 +45,14 @@ func (s Severity) String() string {
 	return "Severity(" + strconv.Itoa(int(s)) + ")"
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText implements encoding.TextMarshaler; it refuses a value out of
+// range, whose "Severity(N)" form could not be read back.
+func (s Severity) MarshalText() ([]byte, error) {
+	if s > Major {
+		return nil, fmt.Errorf("policy: invalid severity %d", int(s))
+	}
+	return []byte(s.String()), nil
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts "minor" and
 // "major".

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -563,4 +564,68 @@ func TestSeverityText(t *testing.T) {
 	assert.Equal(t, "Severity(7)", Severity(7).String())
 	var s Severity
 	assert.Error(t, s.UnmarshalText([]byte("grave")))
+}
+
+// textEnum is an enum of this package with a text form.
+type textEnum interface {
+	MarshalText() ([]byte, error)
+	String() string
+}
+
+// TestEnumText checks every enum's text form: each value round-trips, a
+// value out of range neither panics in String nor marshals, and unknown
+// text is refused with the values wanted.
+func TestEnumText(t *testing.T) {
+	tests := []struct {
+		name  string
+		valid []textEnum
+		bad   textEnum
+		parse func([]byte) (textEnum, error)
+		want  string // in the refusal of unknown text
+	}{
+		{"Confidence", []textEnum{ConfidenceUnknown, High, Medium, Low}, Confidence(9),
+			func(b []byte) (textEnum, error) { var c Confidence; err := c.UnmarshalText(b); return c, err }, "want high, medium or low"},
+		{"Kind", []textEnum{Duty, Filing, Target}, Kind(9),
+			func(b []byte) (textEnum, error) { var k Kind; err := k.UnmarshalText(b); return k, err }, "want duty, filing or target"},
+		{"Unit", []textEnum{Days, Months}, Unit(9),
+			func(b []byte) (textEnum, error) { var u Unit; err := u.UnmarshalText(b); return u, err }, "want days or months"},
+		{"Forum", []textEnum{Organisation, InquiryCommittee, CompetentAuthority, Ombudsperson, PresidentOrGovernor}, Forum(9),
+			func(b []byte) (textEnum, error) { var f Forum; err := f.UnmarshalText(b); return f, err },
+			"want organisation, inquiry_committee, competent_authority, ombudsperson, president_or_governor"},
+		{"Severity", []textEnum{Minor, Major}, Severity(9),
+			func(b []byte) (textEnum, error) { var s Severity; err := s.UnmarshalText(b); return s, err }, "want minor or major"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, v := range tt.valid {
+				b, err := v.MarshalText()
+				require.NoError(t, err, "%s(%s).MarshalText", tt.name, v)
+				got, err := tt.parse(b)
+				require.NoError(t, err, "%s.UnmarshalText(%q)", tt.name, b)
+				assert.Equal(t, v, got, "%s.UnmarshalText(%q)", tt.name, b)
+			}
+			assert.Equal(t, tt.name+"(9)", tt.bad.String(), "%s(9).String", tt.name)
+			_, err := tt.bad.MarshalText()
+			assert.Error(t, err, "%s(9).MarshalText", tt.name)
+			_, err = tt.parse([]byte("bogus"))
+			require.Error(t, err, "%s.UnmarshalText(bogus)", tt.name)
+			assert.Contains(t, err.Error(), tt.want, "%s.UnmarshalText(bogus)", tt.name)
+		})
+	}
+}
+
+// TestRules2013Dated checks that the 2010 policy, in force before the Rules
+// 2013 were made, says so where it cites them.
+func TestRules2013Dated(t *testing.T) {
+	s := Builtin()
+	for _, id := range []ID{FederalAct2010, FederalAct2022} {
+		p, err := s.Get(id)
+		require.NoError(t, err, "Get(%s)", id)
+		r, ok := p.Rule(RuleCompetentAuthorityNotice)
+		require.True(t, ok, "%s.Rule(%s)", id, RuleCompetentAuthorityNotice)
+		for what, c := range map[string]Citation{"competent-authority-notice": r.Citation, "withdrawal": p.Routes().Withdrawal.Citation} {
+			assert.Contains(t, c.Section, "Rules 2013", "%s %s", id, what)
+			assert.Equal(t, id == FederalAct2010, strings.Contains(c.Note, "made in 2013"), "%s %s note %q", id, what, c.Note)
+		}
+	}
 }
