@@ -265,6 +265,7 @@ func TestParseOverlayMalformed(t *testing.T) {
 		{"bad json", `{"id": }`, "", "invalid JSON"},
 		{"json trailing", `{"id": "x"} {}`, "", "data after the object"},
 		{"json unknown field", `{"id":"x-2024","title":"X","base":"pk-federal-2022","from":"2024-09-01","extra":1}`, "extra", "unknown field"},
+		{"json duplicate key", `{"id":"x-2024","title":"X","base":"pk-federal-2022","from":"2024-09-01","title":"Y"}`, "title", "given twice"},
 		{"too large", strings.Repeat(" ", maxOverlaySize+1), "", "larger than"},
 	}
 	for _, tt := range tests {
