@@ -30,8 +30,10 @@ func MustRegister(v *validator.Validate, tag string, fn validator.Func) {
 }
 
 // FirstField returns the first offending field of err, a
-// validator.ValidationErrors, in path order (the first reported among
-// equal paths), with the reason the caller's function gives for it. The
+// validator.ValidationErrors, in path order: the paths compared as strings,
+// so "rate" comes before "title" and "tags[10]" before "tags[2]" (the first
+// reported among equal paths). The reason is what the caller's function
+// gives for it. The
 // field is named by its path in the file: validator's
 // "Overlay.deadlines[charges].n" becomes "deadlines.charges.n" (list
 // indexes stay: "complainants[0]"), and a check reported on a whole
