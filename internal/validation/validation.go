@@ -33,12 +33,11 @@ func MustRegister(v *validator.Validate, tag string, fn validator.Func) {
 // validator.ValidationErrors, in path order: the paths compared as strings,
 // so "rate" comes before "title" and "tags[10]" before "tags[2]" (the first
 // reported among equal paths). The reason is what the caller's function
-// gives for it. The
-// field is named by its path in the file: validator's
+// gives for it. The field is named by its path in the file: validator's
 // "Overlay.deadlines[charges].n" becomes "deadlines.charges.n" (list
-// indexes stay: "complainants[0]"), and a check reported on a whole
-// struct under the empty name ("Scenario.routes.") names the struct
-// ("routes"). ok is false when err is not a validator.ValidationErrors
+// indexes stay: "complainants[0]"), and a check reported on a whole struct
+// under the empty name ("Scenario.routes.") names the struct ("routes").
+// ok is false when err is not a validator.ValidationErrors
 // (nil, or validator's complaint about its argument).
 func FirstField(err error, reason func(validator.FieldError) string) (field, why string, ok bool) {
 	var verrs validator.ValidationErrors
