@@ -88,13 +88,46 @@ func ombudsBefore() []State {
 func forumRoles() []Role {
 	return []Role{InquiryCommittee, CompetentAuthority, Ombudsperson, PresidentOrGovernor}
 }
-func hearingForums() []Role    { return []Role{InquiryCommittee, Ombudsperson, PresidentOrGovernor} }
 func protectiveActors() []Role { return []Role{CompetentAuthority, Employer} }
 
-// proceedingStates() are the states in which a forum is hearing something.
-func proceedingStates() []State {
-	return []State{ComplaintReceived, ChargesCommunicated, DefenceClosed, Inquiry, FindingsSubmitted, AppealPending,
-		OmbudspersonComplaint, ShowCauseIssued, OmbudspersonHearing, RepresentationPending}
+// seizure is a forum and the states in which a case is before it.
+type seizure struct {
+	forum  Role
+	states []State
+}
+
+// seizures are the forums that hear a case and the states in which each
+// is seized of it: the committee until its findings, the Ombudsperson on a
+// direct complaint or an appeal, the President or Governor on a
+// representation. Only the forum a case is before holds its hearings,
+// records its statements or adjourns it.
+func seizures() []seizure {
+	return []seizure{
+		{InquiryCommittee, committeeBefore()},
+		{Ombudsperson, append([]State{AppealPending}, ombudsBefore()...)},
+		{PresidentOrGovernor, []State{RepresentationPending}},
+	}
+}
+
+// hearingRows are the rows of the acts of the forum a case is before: one
+// row per forum, so that no forum acts in another's proceedings.
+func hearingRows() []row {
+	hi := policy.High
+	var rows []row
+	for _, z := range seizures() {
+		rows = append(rows,
+			row{t: Transition{Event: HoldHearing, By: []Role{z.forum}, From: z.states,
+				Citation: cite("s.4(2), s.8(3)", hi, "the forum the case is before regulates its own sittings")}},
+			row{t: Transition{Event: Adjourn, By: []Role{Complainant, Accused, z.forum}, From: z.states,
+				Citation: cite("s.4(2), s.8(3)", hi, "by is who asked for the adjournment")}},
+			row{t: Transition{Event: RecordStatement, By: []Role{z.forum}, From: z.states,
+				Citation: cite("s.5(1), s.10", hi, "")}})
+		if z.forum != PresidentOrGovernor {
+			rows = append(rows, row{t: Transition{Event: OrderMedicalExamination, By: []Role{z.forum}, From: z.states,
+				Citation: cite("s.5(2)", hi, "")}})
+		}
+	}
+	return rows
 }
 
 // afterFindings are the states in which a finding of the committee stands.
@@ -185,7 +218,7 @@ func withNote(c policy.Citation, section, note string) policy.Citation {
 func allRows() []row {
 	hi, md := policy.High, policy.Medium
 	t := func(tr Transition, o ...option) row { return row{t: tr, needs: o} }
-	return []row{
+	return append(hearingRows(), []row{
 		// Informal route (Code (iii)-(vii)).
 		t(Transition{Event: ReportInformally, By: []Role{Complainant}, From: []State{NotFiled}, To: Informal,
 			Citation: cite("Code (iii)-(iv)", hi, "to a supervisor or any committee member, on a strictly confidential basis")}, optInformal),
@@ -288,14 +321,6 @@ func allRows() []row {
 			Citation: cite("s.4(1)(b), interpretation 13", md, "")}),
 		t(Transition{Event: SetAsideExParte, By: []Role{Ombudsperson}, From: []State{OmbudspersonHearing}, Route: OmbudspersonRoute,
 			Citation: cite("s.8(2), interpretation 13", md, "")}),
-		t(Transition{Event: HoldHearing, By: hearingForums(), From: proceedingStates(),
-			Citation: cite("s.4(2), s.8(3)", hi, "the forum regulates its own sittings")}),
-		t(Transition{Event: Adjourn, By: []Role{Complainant, Accused, InquiryCommittee, Ombudsperson, PresidentOrGovernor}, From: proceedingStates(),
-			Citation: cite("s.4(2), s.8(3)", hi, "by is who asked for the adjournment")}),
-		t(Transition{Event: RecordStatement, By: hearingForums(), From: proceedingStates(),
-			Citation: cite("s.5(1), s.10", hi, "")}),
-		t(Transition{Event: OrderMedicalExamination, By: []Role{InquiryCommittee, Ombudsperson}, From: proceedingStates(),
-			Citation: cite("s.5(2)", hi, "")}),
 		t(Transition{Event: OrderConfidentiality, By: []Role{InquiryCommittee, Ombudsperson}, From: postFiling(),
 			Citation: cite("s.5(4), s.4(3)(a)", hi, "")}),
 		t(Transition{Event: RecordInterimMeasure, By: protectiveActors(), From: append([]State{Informal}, postFiling()...),
@@ -312,5 +337,5 @@ func allRows() []row {
 			Citation: cite("Rules 2013 r.4(2)", hi, "under confidential cover")}),
 		t(Transition{Event: AddNote, By: Roles(), From: States(),
 			Citation: cite("case record", hi, "a note on the file; moves nothing")}),
-	}
+	}...)
 }
