@@ -37,3 +37,22 @@ func ExampleFromTime() {
 	fmt.Println(civil.FromTime(t))
 	// Output: 2026-03-02
 }
+
+func ExampleOf() {
+	d, err := civil.Of(2024, time.February, 29)
+	fmt.Println(d, err)
+	_, err = civil.Of(2023, time.February, 29)
+	fmt.Println(err)
+	// Output:
+	// 2024-02-29 <nil>
+	// civil: invalid date "2023-02-29": day out of range for February 2023 (want YYYY-MM-DD, a real calendar date from 0001-01-01 to 9999-12-31)
+}
+
+func ExampleDate_AddDays() {
+	// "Within 3 days of receipt" on 2 March: the trigger day is excluded,
+	// so the period ends on 5 March.
+	received := civil.MustParse("2026-03-02")
+	last := received.AddDays(3)
+	fmt.Println(last, last.Weekday(), last.Sub(received))
+	// Output: 2026-03-05 Thursday 3
+}
