@@ -121,43 +121,42 @@ func (c *overlayCheck) committee() {
 				"%d women cannot sit on a committee of %d", *o.MinWomen, size)
 		}
 	}
-	required := []struct {
-		field string
-		set   *bool
-		rule  Param[bool]
-		what  string
-	}{
+	c.keep("committee.", "the statute requires %s", []statutoryBool{
 		{"senior_management", o.SeniorManagement, b.SeniorManagement, "a member from senior management"},
 		{"employee_representative", o.EmployeeRepresentative, b.EmployeeRepresentative, "a senior representative of the employees"},
 		{"chair", o.Chair, b.Chair, "a chairperson designated from amongst the members"},
 		{"outsiders_only_if_needed", o.OutsidersOnlyIfNeeded, b.OutsidersOnlyIfNeeded, "co-opting outsiders only when three cannot be designated from within"},
 		{"replace_conflicted", o.ReplaceConflicted, b.ReplaceConflicted, "replacing a conflicted member for the case"},
-	}
-	for _, r := range required {
+	})
+}
+
+// statutoryBool is a rule or right the statute switches on, beside the
+// overlay's setting of it.
+type statutoryBool struct {
+	field string
+	set   *bool
+	rule  Param[bool]
+	what  string
+}
+
+// keep refuses every overlay setting that switches off a rule or right the
+// statute switches on; format words the refusal around the rule's what.
+func (c *overlayCheck) keep(prefix, format string, rules []statutoryBool) {
+	for _, r := range rules {
 		if r.set != nil && !*r.set && r.rule.Value {
-			c.refuse("committee."+r.field, r.field, r.rule.Citation.Section, "the statute requires %s", r.what)
+			c.refuse(prefix+r.field, r.field, r.rule.Citation.Section, format, r.what)
 		}
 	}
 }
 
 func (c *overlayCheck) routes() {
 	o, b := c.o.Routes, c.base.routes
-	rights := []struct {
-		field string
-		set   *bool
-		rule  Param[bool]
-		what  string
-	}{
+	c.keep("routes.", "the statute gives %s; an institution cannot remove it", []statutoryBool{
 		{"informal", o.Informal, b.Informal, "the complainant's option of informal resolution"},
 		{"direct_to_ombudsperson", o.DirectToOmbudsperson, b.DirectToOmbudsperson, "the complainant's option to complain to the Ombudsperson directly"},
 		{"appeal", o.Appeal, b.Appeal, "the appeal to the Ombudsperson"},
 		{"representation", o.Representation, b.Representation, "the representation to the President or Governor"},
-	}
-	for _, r := range rights {
-		if r.set != nil && !*r.set && r.rule.Value {
-			c.refuse("routes."+r.field, r.field, r.rule.Citation.Section, "the statute gives %s; an institution cannot remove it", r.what)
-		}
-	}
+	})
 	if p := o.RepresentationAgainstAppeal; p != nil && *p != b.RepresentationAgainstAppeal.Value {
 		c.refuse("routes.representation_against_appeal", "representation_against_appeal", b.RepresentationAgainstAppeal.Citation.Section,
 			"whether a representation lies against a decision on appeal is for the President or Governor, not the institution")
@@ -205,30 +204,26 @@ func (c *overlayCheck) build() *Policy {
 	return &p
 }
 
-func setInt(dst *Param[int], v *int, c Citation) {
+// set replaces dst with the overlay's value v, cited c, where the overlay
+// gives one that differs; a restated value keeps the statute's citation.
+func set[T comparable](dst *Param[T], v *T, c Citation) {
 	if v != nil && *v != dst.Value {
-		*dst = Param[int]{Value: *v, Citation: c}
-	}
-}
-
-func setBool(dst *Param[bool], v *bool, c Citation) {
-	if v != nil && *v != dst.Value {
-		*dst = Param[bool]{Value: *v, Citation: c}
+		*dst = Param[T]{Value: *v, Citation: c}
 	}
 }
 
 func (c *overlayCheck) overlayCommittee(cite func(field, note string) Citation) CommitteeRules {
 	o, r := c.o.Committee, c.base.committee
-	setInt(&r.MinWomen, o.MinWomen, cite("committee.min_women", "stricter than s.3(2)'s one woman"))
-	setBool(&r.FemaleChair, o.FemaleChair, cite("committee.female_chair", "the institution requires a woman as chair"))
-	setInt(&r.TrainedWithinMonths, o.TrainedWithinMonths, cite("committee.trained_within_months", "the institution requires trained members"))
-	setBool(&r.SignalsRefuse, o.SignalsRefuse, cite("committee.signals_refuse", "the institution refuses members with conflict signals"))
+	set(&r.MinWomen, o.MinWomen, cite("committee.min_women", "stricter than s.3(2)'s one woman"))
+	set(&r.FemaleChair, o.FemaleChair, cite("committee.female_chair", "the institution requires a woman as chair"))
+	set(&r.TrainedWithinMonths, o.TrainedWithinMonths, cite("committee.trained_within_months", "the institution requires trained members"))
+	set(&r.SignalsRefuse, o.SignalsRefuse, cite("committee.signals_refuse", "the institution refuses members with conflict signals"))
 	return r
 }
 
 func (c *overlayCheck) overlayRoutes(cite func(field, note string) Citation) Routes {
 	o, r := c.o.Routes, c.base.routes
-	setBool(&r.Withdrawal, o.Withdrawal, cite("routes.withdrawal", "the institution's choice (interpretation 19)"))
-	setBool(&r.DismissAtAdmission, o.DismissAtAdmission, cite("routes.dismiss_at_admission", "the institution's choice (interpretation 12)"))
+	set(&r.Withdrawal, o.Withdrawal, cite("routes.withdrawal", "the institution's choice (interpretation 19)"))
+	set(&r.DismissAtAdmission, o.DismissAtAdmission, cite("routes.dismiss_at_admission", "the institution's choice (interpretation 12)"))
 	return r
 }
