@@ -117,6 +117,10 @@ func printReport(w io.Writer, r casefsm.Report) {
 	if len(r.Warnings) > 0 {
 		fmt.Fprintln(w, "\nwarnings:")
 		for _, x := range r.Warnings {
+			if x.Message == "" {
+				fmt.Fprintf(w, "  %s [%s]\n", x.Code, x.Citation.Section)
+				continue
+			}
 			fmt.Fprintf(w, "  %s: %s [%s]\n", x.Code, x.Message, x.Citation.Section)
 		}
 	}

@@ -28,7 +28,8 @@ postgres://USER@HOST/DB, or memory: (gone when the command ends). Every
 event is checked by the law before it is stored; each stored event is
 hash-chained so that verify finds the first one altered. Roles for --as:
 complainant, accused, inquiry_committee, competent_authority, ombudsperson,
-statistics. --at defaults to today in Asia/Karachi for list.`
+statistics (no identities: the status keeps its codes and citations, not
+its warnings' messages). --at defaults to today in Asia/Karachi for list.`
 
 // maxConflictRetries is how often "case apply" reloads and re-checks a case
 // that another writer changed under it before giving up.
@@ -193,6 +194,7 @@ func cmdCaseShow(e *env, args []string) int {
 	}
 	if role == casestore.Statistics {
 		out.ID = ""
+		withoutFreeText(&out.Status)
 	}
 	if *asJSON {
 		return printJSON(e, "case show", out)
@@ -213,6 +215,20 @@ func reportOf(c casestore.Case, asOf civil.Date) (casefsm.Report, error) {
 		return casefsm.Report{}, err
 	}
 	return eng.Report(f, asOf)
+}
+
+// withoutFreeText blanks the messages of a report's warnings and refusal,
+// for the statistics view: they may name committee members, parties or
+// witnesses (a conflicted member, a replacement refused) and quote what a
+// forum recorded (a condonation), and that view carries no identities at
+// all. Codes and citations stay.
+func withoutFreeText(r *casefsm.Report) {
+	for i := range r.Warnings {
+		r.Warnings[i].Message = ""
+	}
+	if r.Error != nil {
+		r.Error.Message = ""
+	}
 }
 
 func printShow(w io.Writer, out showJSON) {

@@ -92,6 +92,33 @@ func TestCaseShowStatisticsHidesIdentities(t *testing.T) {
 	}
 }
 
+// A committee warning names the conflicted member, who is also the
+// witness: the statistics view keeps the warning's code, not its message.
+func TestCaseShowStatisticsDropsWarningMessages(t *testing.T) {
+	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
+	file := committeeCase(`{"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}`, "")
+	stdout, stderr, status := runCLI(t, file, "case", "import", "-", "--store", store)
+	require.Equal(t, exitOK, status, "case import: %s", stderr)
+	id := strings.TrimSpace(stdout)
+	stdout, stderr, status = runCLI(t, "", "case", "show", id, "--json", "--store", store)
+	require.Equal(t, exitOK, status, "case show: %s", stderr)
+	require.Contains(t, stdout, "member m-3 is a witness", "the full status names the member")
+	stdout, stderr, status = runCLI(t, "", "case", "show", id, "--as", "statistics", "--json", "--store", store)
+	require.Equal(t, exitOK, status, "case show --as statistics: %s", stderr)
+	var got struct {
+		Status struct {
+			Warnings []struct{ Code, Message string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got), "%s", stdout)
+	require.NotEmpty(t, got.Status.Warnings, "%s", stdout)
+	for _, w := range got.Status.Warnings {
+		assert.NotEmpty(t, w.Code, "statistics view")
+		assert.Empty(t, w.Message, "statistics view of %s", w.Code)
+	}
+	assert.NotContains(t, stdout, "is a witness", "statistics view")
+}
+
 func TestCaseImportRefusedAndMalformed(t *testing.T) {
 	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
 	refused := strings.Replace(earlyCase, `"by": "inquiry_committee"`, `"by": "accused"`, 1)
