@@ -3,9 +3,11 @@ package policy
 // hec2020 returns the HEC university policy as an institutional overlay on
 // the amended federal Act. The HEC 2020 text's committee, day-counts,
 // penalties and appeal forum were not read (digest §7, addendum §4): every
-// rule of the institution's own forums is the statute's, marked inherited
-// and low; the Ombudsperson's rules and the routes are the statute's own,
-// which the policy leaves open to every aggrieved person.
+// rule of the institution's own forums (their deadlines, the penalties, the
+// committee, the committee's duty to proceed ex parte) is the statute's,
+// marked inherited and low; the Ombudsperson's rules and the other routes
+// are the statute's own, which the policy leaves open to every aggrieved
+// person.
 func hec2020(base *Policy) *Policy {
 	const unread = "the HEC 2020 text of this point was not read; the statute's rule applies (the policy is made 'consistent with' the Act)"
 	mark := func(c Citation) Citation {
@@ -37,6 +39,7 @@ func hec2020(base *Policy) *Policy {
 		p.penalties[i].Citation = mark(p.penalties[i].Citation)
 	}
 	p.committee.forEach(func(c *Citation) { *c = mark(*c) })
+	p.routes.ExParteCommittee.Citation = mark(p.routes.ExParteCommittee.Citation)
 	p.complainants = make(map[Relationship]Citation, len(base.complainants))
 	for r, c := range base.complainants {
 		p.complainants[r] = c

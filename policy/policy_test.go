@@ -202,6 +202,37 @@ func TestInheritedMarks(t *testing.T) {
 	}
 }
 
+// TestHECMarks checks that the HEC policy marks every rule of the
+// institution's own forums as inherited and low, and leaves the statute's
+// rules for the Ombudsperson as the statute cites them.
+func TestHECMarks(t *testing.T) {
+	s := Builtin()
+	hec, err := s.Get(HEC2020)
+	require.NoError(t, err)
+	base, err := s.Get(FederalAct2022)
+	require.NoError(t, err)
+	marked := func(c Citation) bool { return c.Inherited && c.Confidence == Low }
+	for _, r := range hec.Rules() {
+		b, _ := base.Rule(r.ID)
+		if r.Forum.institutional() {
+			assert.True(t, marked(r.Citation), "hec-2020 rule %s: %v", r.ID, r.Citation)
+		} else {
+			assert.Equal(t, b.Citation, r.Citation, "hec-2020 rule %s keeps the statute's citation", r.ID)
+		}
+	}
+	for _, x := range hec.Penalties() {
+		assert.True(t, marked(x.Citation), "hec-2020 penalty %s: %v", x.Code, x.Citation)
+	}
+	committee := map[string]Citation{}
+	citations("committee", reflect.ValueOf(hec.Committee()), committee)
+	for path, c := range committee {
+		assert.True(t, marked(c), "hec-2020 %s: %v", path, c)
+	}
+	assert.True(t, marked(hec.Routes().ExParteCommittee.Citation), "hec-2020 ex parte before the committee: %v", hec.Routes().ExParteCommittee.Citation)
+	assert.Equal(t, base.Routes().ExParteOmbudsperson, hec.Routes().ExParteOmbudsperson, "hec-2020 ex parte before the Ombudsperson")
+	assert.Equal(t, base.Routes().Appeal, hec.Routes().Appeal, "hec-2020 appeal")
+}
+
 func TestEligibility(t *testing.T) {
 	tests := []struct {
 		policy   ID
