@@ -544,6 +544,16 @@ func TestEnums(t *testing.T) {
 			var ve *committee.ValueError
 			require.ErrorAs(t, err, &ve)
 			assert.Equal(t, "nonsense", ve.Value)
+			// The names wanted are the caller's to keep: changing them
+			// changes nothing in the package.
+			require.NotEmpty(t, ve.Want)
+			ve.Want[0] = "changed"
+			again, err := tt.unmarshal(b)
+			require.NoError(t, err, "UnmarshalText(%q) after a caller changed ValueError.Want", b)
+			assert.Equal(t, tt.value, again, "UnmarshalText(%q) after a caller changed ValueError.Want", b)
+			_, err = tt.unmarshal([]byte("nonsense"))
+			require.ErrorAs(t, err, &ve)
+			assert.NotContains(t, ve.Want, "changed", "ValueError.Want shares the package's table")
 		})
 	}
 	assert.Equal(t, "Gender(9)", committee.Gender(9).String())

@@ -2,6 +2,7 @@ package committee
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -39,7 +40,7 @@ func enumParse(field string, names []string, b []byte) (uint8, error) {
 			return uint8(i), nil
 		}
 	}
-	return 0, &ValueError{Field: field, Value: string(b), Want: names[1:]}
+	return 0, &ValueError{Field: field, Value: string(b), Want: slices.Clone(names[1:])} // a copy: the caller may change it
 }
 
 // ValueError reports text that is not one of an enum's external names, for

@@ -1,6 +1,9 @@
 package committee
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Language is the language of a report's messages. The zero Language is
 // English. The Act requires the Code of Conduct in English and in the
@@ -26,7 +29,7 @@ func ParseLanguage(s string) (Language, error) {
 			return Language(i), nil
 		}
 	}
-	return English, &ValueError{Field: "language", Value: s, Want: languageNames}
+	return English, &ValueError{Field: "language", Value: s, Want: slices.Clone(languageNames)} // a copy: the caller may change it
 }
 
 // IsValid reports whether l is English or Urdu.
