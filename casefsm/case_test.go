@@ -260,6 +260,10 @@ func TestReportJSON(t *testing.T) {
 	assert.Equal(t, 2, r.Error.Index)
 	assert.Equal(t, casefsm.NotAllowed, r.Error.Code)
 
+	// No file at all is malformed input, not a panic.
+	_, err = newEngine(t).Report(nil, civil.Date{})
+	assert.ErrorIs(t, err, casefsm.ErrMalformed, "Report(nil)")
+
 	// A header fault is an error, not a report.
 	f.Policy = "nope"
 	_, err = newEngine(t).Report(f, civil.Date{})

@@ -129,6 +129,9 @@ func (e *Engine) NewCase(h Header) (*Case, error) {
 // together with the [*Refusal]; an [*InputError] for a bad header comes
 // with a nil case.
 func (e *Engine) Open(f *CaseFile) (*Case, error) {
+	if f == nil {
+		return nil, &InputError{Index: -1, Err: errors.New("no case file")}
+	}
 	c, err := e.NewCase(f.Header)
 	if err != nil {
 		return nil, err

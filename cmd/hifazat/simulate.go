@@ -55,7 +55,7 @@ func cmdSimulate(e *env, args []string) int {
 	case *cases < 0 || *cases > simulate.MaxCases:
 		return e.fail(exitUsage, "simulate: --cases %d (want 1 to %d)", *cases, simulate.MaxCases)
 	case *workers < 0:
-		return e.fail(exitUsage, "simulate: --workers %d (want 1 or more)", *workers)
+		return e.fail(exitUsage, "simulate: --workers %d (want 1 or more, or 0 for one per CPU)", *workers)
 	case *asJSON && (*csvPath == "-" || *svgPath == "-"), *csvPath == "-" && *svgPath == "-":
 		return e.fail(exitUsage, "simulate: only one of --json, --csv - and --svg - may use standard output")
 	}
