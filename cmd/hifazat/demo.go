@@ -48,10 +48,15 @@ func cmdDemo(e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "A synthetic complaint by an employee (e-17) against a colleague (e-42), incident %s.\n\n", f.Header.IncidentOn)
 	seen := demoSeen{}
 	for i, ev := range f.Events {
+		before := c.State()
 		if err := c.Apply(ev); err != nil {
 			return e.fail(exitRefused, "demo: event %d (%s) refused: %v", i, ev.Type, err)
 		}
-		fmt.Fprintf(e.stdout, "%s  %-22s by %-20s -> %s\n", ev.On, ev.Type, ev.By, c.State())
+		move := "-> " + c.State().String()
+		if c.State() == before {
+			move = "(recorded)"
+		}
+		fmt.Fprintf(e.stdout, "%s  %-22s by %-20s %s\n", ev.On, ev.Type, ev.By, move)
 		seen.printChanges(e.stdout, c.Status(ev.On))
 	}
 	fmt.Fprintln(e.stdout, "\nThe case as it ends:")
