@@ -66,6 +66,8 @@ func TestCaseStoreCommands(t *testing.T) {
 			}
 			if tt.wantErr != "" {
 				assert.Equal(t, 1, strings.Count(stderr, "\n"), "one-line message for hifazat %v: %q", tt.args, stderr)
+			} else {
+				assert.Empty(t, stderr, "hifazat %v", tt.args)
 			}
 		})
 	}
