@@ -1,12 +1,12 @@
 package main
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/policy"
@@ -29,8 +29,7 @@ Exit status: 0 valid, 1 invalid, 2 bad usage or malformed input.`
 // cmdCommittee runs "hifazat committee ...".
 func cmdCommittee(e *env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, committeeUsage)
-		return exitUsage
+		return e.fail(exitUsage, "committee: want a subcommand (check); run 'hifazat committee --help'")
 	}
 	switch args[0] {
 	case "check":
@@ -51,11 +50,11 @@ type committeeArgs struct {
 }
 
 func committeeCheck(e *env, args []string) int {
-	a, status := parseCommitteeArgs(e, args)
-	if status != exitOK {
+	a, status, done := parseCommitteeArgs(e, args)
+	if done {
 		return status
 	}
-	data, err := committeeReadFile(e, a.file)
+	data, err := readInput(e, a.file)
 	if err != nil {
 		return e.fail(exitUsage, "committee check: %v", err)
 	}
@@ -85,97 +84,71 @@ func committeeCheck(e *env, args []string) int {
 	return exitOK
 }
 
-func parseCommitteeArgs(e *env, args []string) (committeeArgs, int) {
-	var a committeeArgs
+// parseCommitteeArgs parses the arguments of "committee check"; when done
+// is true the command is over (help printed, or bad usage reported) and
+// status is its exit status.
+func parseCommitteeArgs(e *env, args []string) (a committeeArgs, status int, done bool) {
 	fs := newFlags(e, "committee check")
-	fs.SetOutput(io.Discard)
 	fs.StringVar(&a.caseFile, "case", "", "case file")
 	policyID := fs.String("policy", string(policy.FederalAct2022), "policy id")
 	lang := fs.String("lang", "en", "en or ur")
 	on := fs.String("on", "", "date checked")
 	fs.BoolVar(&a.asJSON, "json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return a, e.fail(exitUsage, "committee check: %v", err)
-	}
-	if len(pos) != 1 {
-		return a, e.fail(exitUsage, "committee check: want one committee FILE, got %d arguments; run 'hifazat committee help'", len(pos))
+	pos, status, done := parseArgs(e, "committee check", committeeUsage, fs, args, 1, "one committee file (or -)")
+	if done {
+		return a, status, true
 	}
 	a.file = pos[0]
+	var err error
 	if a.opts.Language, err = committee.ParseLanguage(*lang); err != nil {
-		return a, e.fail(exitUsage, "committee check: --lang: %v", err)
+		return a, e.fail(exitUsage, "committee check: --lang: %v", err), true
 	}
 	if a.policy, err = policy.Builtin().Get(policy.ID(*policyID)); err != nil {
-		return a, e.fail(exitUsage, "committee check: --policy: %v", err)
+		return a, e.fail(exitUsage, "committee check: --policy: %v", err), true
 	}
 	a.opts.On = e.today()
 	if *on != "" {
 		if a.opts.On, err = civil.Parse(*on); err != nil {
-			return a, e.fail(exitUsage, "committee check: --on: %v", err)
+			return a, e.fail(exitUsage, "committee check: --on: %v", err), true
 		}
 	}
-	return a, exitOK
+	return a, exitOK, false
 }
 
-// committeeReadFile reads a file, or standard input for "-".
-func committeeReadFile(e *env, path string) ([]byte, error) {
-	if path == "-" {
-		return io.ReadAll(e.stdin)
-	}
-	return os.ReadFile(path)
-}
-
-// committeeCaseFile is the part of a case file (package casefsm's format) that a
-// committee check needs: the parties' ids and the replace_member events.
-// Other fields are ignored here; casefsm validates the whole file.
-type committeeCaseFile struct {
-	Parties struct {
-		Complainant committeeCaseParty   `json:"complainant"`
-		Accused     committeeCaseParty   `json:"accused"`
-		Witnesses   []committeeCaseParty `json:"witnesses"`
-	} `json:"parties"`
-	Events []struct {
-		Type   string                 `json:"type"`
-		Member *committee.Replacement `json:"member"`
-	} `json:"events"`
-}
-
-type committeeCaseParty struct {
-	ID           string `json:"id"`
-	Relationship string `json:"relationship"`
-}
-
-// committeeReadCase reads the parties and replacements of a case file.
+// committeeReadCase reads a case file, strictly, as "hifazat case status"
+// does, and returns what a committee check needs: the parties' ids and the
+// replacements its replace_member events record.
 func committeeReadCase(e *env, path string) (*committee.Case, error) {
-	data, err := committeeReadFile(e, path)
+	data, err := readInput(e, path)
 	if err != nil {
 		return nil, err
 	}
-	var f committeeCaseFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: malformed case file: %v", path, strings.TrimPrefix(err.Error(), "json: "))
+	f, err := casefsm.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: malformed case file: %v", path, err)
 	}
+	ps := f.Parties
 	k := &committee.Case{
 		// An accused recorded as the Competent Authority conflicts the
 		// internal route (interpretation 4).
-		AccusedIsCompetentAuthority: f.Parties.Accused.Relationship == string(policy.CompetentAuthorityMember),
+		AccusedIsCompetentAuthority: ps.Accused.Relationship == policy.CompetentAuthorityMember,
 	}
-	add := func(r committee.Role, p committeeCaseParty) {
+	add := func(r committee.Role, p casefsm.Party) {
 		if p.ID != "" {
 			k.Parties = append(k.Parties, committee.Party{Role: r, ID: p.ID})
 		}
 	}
-	add(committee.Complainant, f.Parties.Complainant)
-	add(committee.Accused, f.Parties.Accused)
-	for _, w := range f.Parties.Witnesses {
+	add(committee.Complainant, ps.Complainant)
+	add(committee.Accused, ps.Accused)
+	for _, w := range ps.Witnesses {
 		add(committee.Witness, w)
 	}
 	for i, ev := range f.Events {
-		if ev.Type != "replace_member" {
+		if ev.Type != casefsm.ReplaceMember {
 			continue
 		}
 		if ev.Member == nil {
-			return nil, fmt.Errorf("%s: events[%d]: replace_member without \"member\"", path, i)
+			return nil, fmt.Errorf("%s: event %d: replace_member without \"member\"", path, i)
 		}
 		k.Replacements = append(k.Replacements, *ev.Member)
 	}

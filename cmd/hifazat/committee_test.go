@@ -131,10 +131,10 @@ func TestCommitteeCheckUsageErrors(t *testing.T) {
 		args []string
 		want string // in the one-line message
 	}{
-		{"no subcommand", []string{"committee"}, "usage: hifazat committee check"},
+		{"no subcommand", []string{"committee"}, "want a subcommand (check)"},
 		{"unknown subcommand", []string{"committee", "verify"}, `unknown subcommand "verify"`},
-		{"no file", []string{"committee", "check"}, "want one committee FILE, got 0"},
-		{"two files", []string{"committee", "check", "a.json", "b.json"}, "want one committee FILE, got 2"},
+		{"no file", []string{"committee", "check"}, "want one committee file (or -)"},
+		{"two files", []string{"committee", "check", "a.json", "b.json"}, `unexpected argument "b.json"`},
 		{"unknown flag", []string{"committee", "check", committeeData + "valid.json", "--langue", "ur"}, "flag provided but not defined"},
 		{"missing file", []string{"committee", "check", committeeData + "nope.json"}, "no such file"},
 		{"malformed committee", []string{"committee", "check", committeeData + "malformed.json"}, `members[0]: unknown gender "f"`},
@@ -150,17 +150,31 @@ func TestCommitteeCheckUsageErrors(t *testing.T) {
 			assert.Equal(t, exitUsage, status, "hifazat %v", tt.args)
 			assert.Empty(t, stdout, "hifazat %v", tt.args)
 			assert.Contains(t, stderr, tt.want, "hifazat %v", tt.args)
-			if tt.name != "no subcommand" {
-				assert.Equal(t, 1, strings.Count(stderr, "\n"), "hifazat %v: one line on stderr: %q", tt.args, stderr)
-			}
+			assert.Equal(t, 1, strings.Count(stderr, "\n"), "hifazat %v: one line on stderr: %q", tt.args, stderr)
 		})
 	}
 }
 
 func TestCommitteeHelp(t *testing.T) {
-	stdout, _, status := runCLI(t, "", "committee", "help")
-	assert.Equal(t, exitOK, status)
-	assert.Contains(t, stdout, "--case CASEFILE")
-	stdout, _, _ = runCLI(t, "", "help")
+	for _, args := range [][]string{{"committee", "help"}, {"committee", "check", "--help"}} {
+		stdout, stderr, status := runCLI(t, "", args...)
+		assert.Equal(t, exitOK, status, "hifazat %v: %s", args, stderr)
+		assert.Contains(t, stdout, "--case CASEFILE", "hifazat %v", args)
+		assert.Empty(t, stderr, "hifazat %v", args)
+	}
+	stdout, _, _ := runCLI(t, "", "help")
 	assert.Contains(t, stdout, "committee")
+}
+
+// The case file of --case is read as strictly as "case status" reads it.
+func TestCommitteeCheckCaseFileIsStrict(t *testing.T) {
+	for _, in := range []string{
+		`{"parties": {"complainant": {"id": "e-1", "colour": "red"}}}`,
+		`{"events": [{"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "m-1", "in": {"id": "m-9"}}, "extra": 1}]}`,
+	} {
+		stdout, stderr, status := runCLI(t, in, "committee", "check", committeeData+"valid.json", "--case", "-")
+		assert.Equal(t, exitUsage, status, "--case - < %s: %s", in, stderr)
+		assert.Empty(t, stdout, "--case - < %s", in)
+		assert.Contains(t, stderr, "malformed case file", "--case - < %s", in)
+	}
 }
