@@ -5,8 +5,9 @@
 //
 // Output is for people by default and JSON with --json. Exit status: 0 done,
 // 1 the law refuses (an invalid overlay, a refused act, an invalid
-// committee), 2 bad usage or malformed input, with a one-line message on
-// stderr. Dates are YYYY-MM-DD. See README.md for every command.
+// committee, a tampered case), 2 bad usage, malformed input or anything
+// else that stops the command, with a one-line message on stderr. Dates
+// are YYYY-MM-DD. See README.md for every command.
 package main
 
 import (
@@ -49,7 +50,7 @@ func commands() map[string]command {
 		"committee": {"check an Inquiry Committee's composition (s.3), standing or for a case", cmdCommittee},
 		"holidays":  {"the holidays of a year on a calendar, fixed, notified or estimated", cmdHolidays},
 		"deadline":  {"the deadline of a policy's rule from a trigger date, with its citation", cmdDeadline},
-		"case":      {"replay a case file and report its state, deadlines, breaches and next steps", cmdCase},
+		"case":      {"replay a case file (status), or keep cases in a store (import, apply, show, list, export, verify)", cmdCase},
 		"demo":      {"walk a synthetic complaint through the Act, step by step", cmdDemo},
 		"diagram":   {"the complaint lifecycle as a Mermaid or Graphviz diagram", cmdDiagram},
 		"simulate":  {"simulate many complaints under a scenario, on the real rules; compare two", cmdSimulate},
