@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -150,7 +151,7 @@ func (s *checker) escape() bool {
 		if len(rest) < 5 || rest[1] != '0' || rest[2] != '0' || (rest[3] != '0' && rest[3] != '1') {
 			return false
 		}
-		lo := bytes.IndexByte([]byte(hexDigits), rest[4])
+		lo := strings.IndexByte(hexDigits, rest[4])
 		if lo < 0 {
 			return false
 		}
@@ -220,7 +221,7 @@ func (s *checker) eat(c byte) bool {
 // compareKeys orders two unescaped keys as compareUTF16 does, without
 // allocating for ASCII keys.
 func compareKeys(a, b []byte) int {
-	if isASCII(string(a)) && isASCII(string(b)) {
+	if isASCII(a) && isASCII(b) {
 		return bytes.Compare(a, b)
 	}
 	return compareUTF16(string(a), string(b))
@@ -280,6 +281,14 @@ func skip(c []byte, i int) int {
 		}
 	}
 	return len(c)
+}
+
+// appendMember appends m to the object being written in b, as "key":value.
+func appendMember(b []byte, m rawMember) []byte {
+	b = append(b, '"')
+	b = append(b, m.key...)
+	b = append(b, '"', ':')
+	return append(b, m.value...)
 }
 
 // lookup returns the value of the member named name.

@@ -219,7 +219,7 @@ func ParseCaseFile(b []byte) (Header, []Event, error) {
 		if len(hb) > 1 {
 			hb = append(hb, ',')
 		}
-		hb = append(append(append(append(hb, '"'), m.key...), '"', ':'), m.value...)
+		hb = appendMember(hb, m)
 	}
 	h, err := ParseHeader(append(hb, '}'))
 	if err != nil {
@@ -261,8 +261,7 @@ func EncodeCaseFile(h Header, events []Event) []byte {
 			b = append(appendEvents(b, events), ',')
 			done = true
 		}
-		b = append(append(append(append(b, '"'), m.key...), '"', ':'), m.value...)
-		b = append(b, ',')
+		b = append(appendMember(b, m), ',')
 	}
 	if !done {
 		return append(appendEvents(b, events), '}')

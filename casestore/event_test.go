@@ -37,6 +37,8 @@ func TestParseCaseFileErrors(t *testing.T) {
 func FuzzParseCaseFile(f *testing.F) {
 	f.Add([]byte(`{"policy":"pk-federal-2022","parties":{"complainant":{"id":"e-1"}},"events":[{"type":"file_complaint","on":"2026-03-02","by":"complainant"}]}`))
 	f.Add([]byte(`{"events":[]}`))
+	f.Add([]byte(`{"calendar":"pk-federal","events":null,"x\"y":{"\u00e9":1},"\u00e9v":[]}`))
+	f.Add([]byte(`{"calendar":"pk-federal","events":[{"type":"add_note","on":"2026-03-04","by":"x"}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		h, events, err := casestore.ParseCaseFile(b)
 		if err != nil {
@@ -44,6 +46,9 @@ func FuzzParseCaseFile(f *testing.F) {
 			return
 		}
 		out := casestore.EncodeCaseFile(h, events)
+		canon, err := casestore.Canonical(out)
+		require.NoError(t, err, "Canonical(EncodeCaseFile(%q))", b)
+		assert.Equal(t, string(canon), string(out), "EncodeCaseFile(%q) is not canonical", b)
 		h2, events2, err := casestore.ParseCaseFile(out)
 		require.NoError(t, err, "ParseCaseFile(EncodeCaseFile(%q))", b)
 		assert.Equal(t, h, h2, "header round trip of %q", b)
