@@ -136,7 +136,7 @@ func TestDecodeMalformed(t *testing.T) {
 		{"unknown member in field", ev(`"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "a", "in": {"id": "b", "age": 40}}`), 1, "member.in", "unknown field"},
 		{"committee not an object", `{"committee": [1]}`, -1, "committee", "want a JSON object"},
 		{"committee null", `{"committee": null}`, -1, "committee", "want a JSON object"},
-		{"unknown committee field", `{"committee": {"has_cba": false, "size": 3}}`, -1, "committee", `unknown field "size"`},
+		{"unknown committee field", `{"committee": {"has_cba": false, "size": 3}}`, -1, "committee", "size: unknown field (want one of: has_cba,"},
 		{"committee flag not a boolean", `{"committee": {"has_cba": "yes"}}`, -1, "committee", "has_cba"},
 		{"unknown committee member field", `{"committee": {"members": [{"id": "m-1"}, {"id": "m-2", "age": 40}]}}`, -1, "committee", "members[1]"},
 		{"bad committee member seat", `{"committee": {"members": [{"id": "m-1", "seat": "president"}]}}`, -1, "committee", "seat"},

@@ -160,7 +160,7 @@ members:
 	fmt.Println(err)
 	// Output:
 	// 3 female senior_employee
-	// committee: malformed committee file (json): members[0]: unknown gender "f" (want female, male, other)
+	// committee: malformed committee file (json): members[0].gender: unknown gender "f" (want female, male, other)
 }
 
 func ExampleParseLanguage() {

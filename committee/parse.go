@@ -2,12 +2,10 @@ package committee
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 
+	"github.com/hifazat/hifazat/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -21,136 +19,70 @@ import (
 //	              "chair": true, "trained_on": "2025-01-15"}, ...]}
 //
 // Text whose first non-space character is "{" is read as JSON, anything
-// else as YAML. Unknown fields, values of the wrong type, unknown genders or
-// seats, bad dates, trailing data and a second YAML document are errors: a
-// [*ParseError] naming the field, matching [ErrMalformed]. A missing
-// gender or seat is not a parse error: [Validator.Check] reports the member
-// as incomplete.
+// else as YAML. Unknown fields, keys given twice, values of the wrong type,
+// unknown genders or seats, bad dates, trailing data, a second YAML
+// document, YAML anchors and files over 1 MiB are errors: a [*ParseError]
+// whose reason starts with the path of the field at fault
+// ("members[1].gender") and, in YAML, its line; it matches [ErrMalformed].
+// A missing gender or seat is not a parse error: [Validator.Check] reports
+// the member as incomplete.
 //
 // Parse does not check the committee against any rule.
 func Parse(data []byte) (Committee, error) {
-	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
-	if len(text) > 0 && text[0] == '{' {
-		return parseJSON(text)
+	root, err := strictyaml.Parse(data)
+	if err != nil {
+		return Committee{}, parseError(data, err)
 	}
-	return parseYAML(text)
-}
-
-func parseJSON(data []byte) (Committee, error) {
 	var c Committee
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return Committee{}, &ParseError{Format: "json", Reason: jsonReason(err, jsonMember(data))}
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Committee{}, &ParseError{Format: "json", Reason: "unexpected data after the committee object"}
+	if err := strictyaml.DecodeNode(root, "", &c, fields); err != nil {
+		return Committee{}, parseError(data, err)
 	}
 	return c, nil
 }
 
-// jsonReason says what was wrong in the JSON, naming the field: member is
-// the path of the member at fault ("members[2]"), or "" if the fault is not
-// inside a member.
-func jsonReason(err error, member string) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field != "" {
-		field := te.Field
-		if rest, ok := strings.CutPrefix(field, "members."); ok && member != "" {
-			field = member + "." + rest
+// fields adjusts strictyaml to a committee file. A flag must be true or
+// false: yaml reads "yes", "on" and "y" into a bool as true (YAML 1.1) and
+// strictyaml lets them through, so a JSON "yes" would pass where
+// encoding/json refused it. Members may be null, as json.Marshal writes a
+// committee without members.
+func fields(field any, path string, n *yaml.Node) (bool, error) {
+	switch f := field.(type) {
+	case *bool:
+		if n.Kind == yaml.ScalarNode && n.ShortTag() != "!!bool" {
+			return true, &strictyaml.FieldError{Field: path, Line: n.Line, Reason: fmt.Sprintf("want true or false, got %q", n.Value)}
 		}
-		return fmt.Sprintf("%s: want %s, found a JSON %s", field, jsonType(te.Type.String()), te.Value)
-	}
-	return inMember(member, strings.TrimPrefix(err.Error(), "json: "))
-}
-
-// jsonMember returns the path of the first member that does not decode on
-// its own, so that errors the decoder reports without a path (an unknown
-// field, an unknown gender, a bad date) can name the member.
-func jsonMember(data []byte) string {
-	var probe struct {
-		Members []json.RawMessage `json:"members"`
-	}
-	if json.Unmarshal(data, &probe) != nil {
-		return ""
-	}
-	for i, raw := range probe.Members {
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
-		if dec.Decode(new(Member)) != nil {
-			return fmt.Sprintf("members[%d]", i)
+	case *[]Member:
+		if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+			*f = nil
+			return true, nil
 		}
 	}
-	return ""
+	return false, nil
 }
 
-// inMember prefixes reason with the member path, if known, and drops this
-// package's own prefix from it.
-func inMember(member, reason string) string {
-	reason = strings.TrimPrefix(reason, "committee: ")
-	if member == "" {
-		return reason
+// parseError turns the decoder's *strictyaml.FieldError into a *ParseError,
+// which does not wrap it: the decoder's type stays inside the module. The
+// reason is "field: line N: what was wrong", without the line in JSON:
+// strictyaml reads JSON as one line, so its line says nothing (and a
+// committee inside a case file has no lines of its own).
+func parseError(data []byte, err error) error {
+	format := "yaml"
+	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
+		format = "json" // as strictyaml decides
 	}
-	return member + ": " + reason
-}
-
-// jsonType names a Go type as the JSON value it expects.
-func jsonType(goType string) string {
-	switch {
-	case goType == "bool":
-		return "true or false"
-	case goType == "string" || strings.HasPrefix(goType, "committee.") || goType == "civil.Date":
-		return "a string"
-	case strings.HasPrefix(goType, "[]"):
-		return "a list"
+	fe, ok := err.(*strictyaml.FieldError) // strictyaml returns its own errors unwrapped
+	if !ok {
+		return &ParseError{Format: format, Reason: err.Error()}
 	}
-	return "an object"
-}
-
-func parseYAML(data []byte) (Committee, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return Committee{}, &ParseError{Format: "yaml", Reason: yamlReason(err)}
+	local := *fe
+	// An enum's UnmarshalText names this package already.
+	local.Reason = strings.TrimPrefix(local.Reason, "committee: ")
+	if format == "json" {
+		local.Line = 0
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return Committee{}, &ParseError{Format: "yaml", Reason: "want one mapping with has_cba, cannot_designate_internally and members"}
+	reason := local.Detail()
+	if local.Field != "" {
+		reason = local.Field + ": " + reason
 	}
-	var c Committee
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
-		return Committee{}, &ParseError{Format: "yaml", Reason: inMember(yamlMember(data), yamlReason(err))}
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		return Committee{}, &ParseError{Format: "yaml", Reason: "more than one document"}
-	}
-	return c, nil
-}
-
-// yamlMember returns the path and line of the first member that does not
-// decode on its own, for the errors the YAML decoder reports without a
-// line (an unknown gender, a bad date); "" when every member decodes.
-func yamlMember(data []byte) string {
-	var probe struct {
-		Members []yaml.Node `yaml:"members"`
-	}
-	if yaml.Unmarshal(data, &probe) != nil {
-		return ""
-	}
-	for i, n := range probe.Members {
-		if n.Decode(new(Member)) != nil {
-			return fmt.Sprintf("members[%d] (line %d)", i, n.Line)
-		}
-	}
-	return ""
-}
-
-// yamlReason flattens the YAML library's error text into one line without
-// exposing its error types.
-func yamlReason(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
-	lines := strings.Fields(strings.ReplaceAll(msg, "\n", " \x00 "))
-	return strings.ReplaceAll(strings.Join(lines, " "), " \x00 ", "; ")
+	return &ParseError{Format: format, Reason: reason}
 }

@@ -64,7 +64,7 @@ func TestCaseStatus(t *testing.T) {
 			`, {"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "x-1", "in": {"id": "m-9", "name": "Sana Q.", "gender": "female", "seat": "other"}}}`),
 			[]string{"case", "status", "-", "--json"}, exitRefused, []string{`"index": 1`, `"code": "not_allowed"`, `x-1 does not sit on the committee for this case`}, ""},
 		{"malformed committee", committeeCase(`{"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "chair"}`, ""),
-			[]string{"case", "status", "-"}, exitUsage, nil, `field "committee": members[2]: unknown seat "chair"`},
+			[]string{"case", "status", "-"}, exitUsage, nil, `field "committee": members[2].seat: unknown seat "chair"`},
 		{"missing file", "", []string{"case", "status", "no-such-case.json"}, exitUsage, nil, "no-such-case.json"},
 		{"bad --at", "", []string{"case", "status", "demo-case.json", "--at", "2026-13-01"}, exitUsage, nil, "--at"},
 		{"no file", "", []string{"case", "status"}, exitUsage, nil, "want one case file"},

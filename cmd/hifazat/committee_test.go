@@ -137,7 +137,7 @@ func TestCommitteeCheckUsageErrors(t *testing.T) {
 		{"two files", []string{"committee", "check", "a.json", "b.json"}, `unexpected argument "b.json"`},
 		{"unknown flag", []string{"committee", "check", committeeData + "valid.json", "--langue", "ur"}, "flag provided but not defined"},
 		{"missing file", []string{"committee", "check", committeeData + "nope.json"}, "no such file"},
-		{"malformed committee", []string{"committee", "check", committeeData + "malformed.json"}, `members[0]: unknown gender "f"`},
+		{"malformed committee", []string{"committee", "check", committeeData + "malformed.json"}, `members[0].gender: unknown gender "f"`},
 		{"unknown language", []string{"committee", "check", committeeData + "valid.json", "--lang", "fr"}, `unknown language "fr"`},
 		{"unknown policy", []string{"committee", "check", committeeData + "valid.json", "--policy", "pk-nowhere"}, `unknown policy "pk-nowhere"`},
 		{"bad date", []string{"committee", "check", committeeData + "valid.json", "--on", "2025-02-30"}, "--on"},
