@@ -43,6 +43,10 @@ type Definition struct {
 	lpName      []string
 	lpEvents    fsm.Events
 	lpCallbacks fsm.Callbacks
+	// lpArgs[s] is the argument list that tells checkDestination the
+	// table's destination s. It is built once and only read (by looplab
+	// and the callback), so a move does not allocate one.
+	lpArgs [stateEnd][]any
 	// machines pools looplab machines for this description (see fire).
 	machines sync.Pool
 }

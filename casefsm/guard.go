@@ -405,7 +405,19 @@ func sortedPenalties(ps []Penalty) []Penalty {
 	return out
 }
 
-func samePenalties(a, b []Penalty) bool { return slices.Equal(sortedPenalties(a), sortedPenalties(b)) }
+// samePenalties reports whether a and b hold the same penalties in any
+// order. The usual one penalty or none is compared without sorting copies.
+func samePenalties(a, b []Penalty) bool {
+	switch {
+	case len(a) != len(b):
+		return false
+	case len(a) == 0:
+		return true
+	case len(a) == 1:
+		return a[0] == b[0]
+	}
+	return slices.Equal(sortedPenalties(a), sortedPenalties(b))
+}
 
 func penaltyList(ps []Penalty) string {
 	if len(ps) == 0 {

@@ -48,6 +48,9 @@ func (d *Definition) describe() {
 		d.lpEvents = append(d.lpEvents, fsm.EventDesc{Name: d.lpName[i], Src: src, Dst: t.To.String()})
 	}
 	d.lpCallbacks = fsm.Callbacks{callbackBeforeEvent: checkDestination}
+	for s := range d.lpArgs {
+		d.lpArgs[s] = []any{State(s)}
+	}
 }
 
 // splitByRoute reports whether two moving rows of event e lead from the same
@@ -109,7 +112,7 @@ func (d *Definition) fire(i int, from, want State) error {
 // any disagreement it restores from and returns an error matching
 // [ErrInternal].
 func (m *machine) fire(d *Definition, i int, from, want State) error {
-	err := m.f.Event(context.Background(), d.lpName[i], want)
+	err := m.f.Event(context.Background(), d.lpName[i], d.lpArgs[want]...)
 	if _, self := err.(fsm.NoTransitionError); self && from == want {
 		err = nil // re-entering the same state (a second appeal) is a move
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/committee"
@@ -274,19 +275,45 @@ func dutyBreach(ds DeadlineStatus) (Breach, bool) {
 	switch ds.Status {
 	case deadlines.Late:
 		return Breach{Code: BreachLateDuty, Rule: ds.Rule, Due: ds.Due, On: ds.DoneOn, Citation: ds.Citation,
-			Message: fmt.Sprintf("%s: done on %s, %s after the period ended on %s", ds.Rule, ds.DoneOn, days(ds.DoneOn.Sub(ds.Due)), ds.Due)}, true
+			Message: lateMessage(ds)}, true
 	case deadlines.Overdue:
 		return Breach{Code: BreachOverdueDuty, Rule: ds.Rule, Due: ds.Due, Citation: ds.Citation,
-			Message: fmt.Sprintf("%s: not done; the period ended on %s", ds.Rule, ds.Due)}, true
+			Message: overdueMessage(ds)}, true
 	}
 	return Breach{}, false
 }
 
-func days(n int) string {
+// lateMessage is "RULE: done on DATE, N days after the period ended on
+// DUE". Breach messages are built by appending into one buffer, not by
+// fmt: Status builds one for every late or overdue duty.
+func lateMessage(ds DeadlineStatus) string {
+	b := make([]byte, 0, 96)
+	b = append(append(b, ds.Rule...), ": done on "...)
+	b = appendDate(b, ds.DoneOn)
+	b = appendDays(append(b, ", "...), ds.DoneOn.Sub(ds.Due))
+	b = appendDate(append(b, " after the period ended on "...), ds.Due)
+	return string(b)
+}
+
+// overdueMessage is "RULE: not done; the period ended on DUE".
+func overdueMessage(ds DeadlineStatus) string {
+	b := make([]byte, 0, 80)
+	b = append(append(b, ds.Rule...), ": not done; the period ended on "...)
+	return string(appendDate(b, ds.Due))
+}
+
+// appendDays appends "1 day" or "N days".
+func appendDays(b []byte, n int) []byte {
 	if n == 1 {
-		return "1 day"
+		return append(b, "1 day"...)
 	}
-	return fmt.Sprintf("%d days", n)
+	return append(strconv.AppendInt(b, int64(n), 10), " days"...)
+}
+
+// appendDate appends d as YYYY-MM-DD, as %s formats it.
+func appendDate(b []byte, d civil.Date) []byte {
+	b, _ = d.AppendText(b)
+	return b
 }
 
 func unavailable(rule policy.RuleID, err error) Warning {
