@@ -22,10 +22,10 @@ import (
 //
 // Every call replays the whole case, but the validator remembers what
 // casefsm decoded from recently seen headers and events (keyed by their
-// canonical JSON, up to about 8 MiB of it), so that appending to a case
-// decodes each stored event once rather than once per append. casefsm
-// decodes a header and each event on its own, so a remembered value is the
-// one decoding again would give.
+// canonical JSON: at most 8 MiB of events' and 8 MiB of headers' JSON), so
+// that appending to a case decodes each stored event once rather than once
+// per append. casefsm decodes a header and each event on its own, so a
+// remembered value is the one decoding again would give.
 func CaseFSM(engine *casefsm.Engine) Validator { return fsmValidator{engine, &decodeCache{}} }
 
 // builtinValidator is CaseFSM over casefsm's built-in policies and

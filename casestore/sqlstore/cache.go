@@ -41,6 +41,13 @@ func (cc *caseCache) get(id string, version int64) (casestore.Case, bool) {
 	return e.c, true
 }
 
+// clear forgets every case.
+func (cc *caseCache) clear() {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	cc.cases, cc.size = nil, 0
+}
+
 // put remembers a copy of c, forgetting other cases (any of them) if that
 // is needed to stay within maxCachedBytes. A case larger than an eighth of
 // that is not remembered.

@@ -134,6 +134,7 @@ func (s *Store) Create(ctx context.Context, id string, h casestore.Header, event
 	if err != nil {
 		return casestore.Case{}, err
 	}
+	s.recent.put(c)
 	return c, nil
 }
 
@@ -441,6 +442,7 @@ func (s *Store) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
+	s.recent.clear()
 	return s.db.Close()
 }
 
