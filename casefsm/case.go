@@ -35,6 +35,10 @@ type Case struct {
 	// events are deep copies of the events applied.
 	events []Event
 	f      facts
+	// probing marks the copy of a case that [Case.next] checks candidate
+	// events on: only its refusals' codes are read, so they carry no
+	// message (formatting one per refused candidate dominated Status).
+	probing bool
 }
 
 // facts is what the events imply beyond the state: the clocks they

@@ -47,6 +47,9 @@ func (c *Case) check(ev *Event) (plan, *Refusal) {
 
 // refuse builds a refusal of ev in the case's current state.
 func (c *Case) refuse(ev *Event, code Code, cit policy.Citation, format string, a ...any) *Refusal {
+	if c.probing {
+		return &Refusal{Index: len(c.events), Event: ev.Type, State: c.state, Code: code, Citation: cit}
+	}
 	return &Refusal{Index: len(c.events), Event: ev.Type, State: c.state, Code: code, Message: fmt.Sprintf(format, a...), Citation: cit}
 }
 

@@ -434,6 +434,8 @@ func (c *Case) committeeWarnings(asOf civil.Date) []Warning {
 // filing.
 func (c *Case) next(def *Definition, asOf civil.Date) []Permitted {
 	var out []Permitted
+	probe := *c
+	probe.probing = true
 	for e := ReportInformally; e < eventEnd; e++ {
 		i, ok := def.lookup(c.route, c.state, e)
 		if !ok {
@@ -442,8 +444,8 @@ func (c *Case) next(def *Definition, asOf civil.Date) []Permitted {
 		t := def.rows[i]
 		var by []Role
 		for _, r := range t.By {
-			probe := Event{Type: e, On: asOf, By: r, Consent: takes(e)&fConsent != 0}
-			if _, ref := c.check(&probe); ref == nil || ref.Code == InvalidEvent || ref.Code == TimeBarred {
+			ev := Event{Type: e, On: asOf, By: r, Consent: takes(e)&fConsent != 0}
+			if _, ref := probe.check(&ev); ref == nil || ref.Code == InvalidEvent || ref.Code == TimeBarred {
 				by = append(by, r)
 			}
 		}
