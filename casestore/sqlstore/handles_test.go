@@ -45,12 +45,7 @@ func TestAppendAfterAnotherHandle(t *testing.T) {
 
 			// Behind a's back, version 3 becomes another event: a remembers
 			// version 3 with a head that is no longer stored.
-			s := b.(*sqlstore.Store)
-			for _, q := range []string{`DELETE FROM hifazat_events WHERE case_id = 'case-1' AND version = 3`,
-				`UPDATE hifazat_cases SET version = 2, head = (SELECT hash FROM hifazat_events WHERE case_id = 'case-1' AND version = 2) WHERE id = 'case-1'`} {
-				_, err := s.DB().Exec(q)
-				require.NoError(t, err, "%s", q)
-			}
+			rewind(t, b, "case-1", 2)
 			_, err = b.Append(ctx, "case-1", 2, note("b3"))
 			require.NoError(t, err, "b.Append(case-1, 2) after the rewind")
 			c, err = a.Append(ctx, "case-1", 3, note("a4"))
@@ -59,10 +54,40 @@ func TestAppendAfterAnotherHandle(t *testing.T) {
 			stored, err := b.Load(ctx, "case-1")
 			require.NoError(t, err, "b.Load(case-1)")
 			assert.Equal(t, c, stored, "the case a appended to and the case stored")
+
+			// Again, and now the event a appends is lawful only after the
+			// one stored in place of what a remembers: a must decide on the
+			// case as stored, not refuse on the case as remembered.
+			rewind(t, b, "case-1", 3)
+			_, err = b.Append(ctx, "case-1", 3, casestore.MustParseEvent(`{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`))
+			require.NoError(t, err, "b.Append(case-1, 3, communicate_charges) after the rewind")
+			defence := casestore.MustParseEvent(`{"type":"submit_defence","on":"2026-03-05","by":"accused"}`)
+			c, err = a.Append(ctx, "case-1", 4, defence)
+			require.NoError(t, err, "a.Append(case-1, 4, submit_defence) after charges a did not see")
+			assert.Equal(t, "defence_closed", c.Projection.State, "state after submit_defence")
+			stored, err = b.Load(ctx, "case-1")
+			require.NoError(t, err, "b.Load(case-1)")
+			assert.Equal(t, c, stored, "the case a appended to and the case stored")
 			v, err := b.Verify(ctx, "case-1")
 			require.NoError(t, err, "Verify(case-1)")
 			assert.True(t, v.Intact(), "Verify(case-1) = %v", v)
 		})
+	}
+}
+
+// rewind deletes the events of case id after version, directly in the
+// database, as a restore from an older backup would.
+func rewind(t *testing.T, s casestore.Store, id string, version int64) {
+	t.Helper()
+	db := s.(*sqlstore.Store).DB()
+	for _, q := range []string{`DELETE FROM hifazat_events WHERE case_id = ? AND version > ?`,
+		`UPDATE hifazat_cases SET version = ?, head = (SELECT hash FROM hifazat_events WHERE case_id = ? AND version = ?) WHERE id = ?`} {
+		args := []any{id, version}
+		if q[0] == 'U' {
+			args = []any{version, id, version, id}
+		}
+		_, err := db.Exec(rebind(s.(*sqlstore.Store), q), args...)
+		require.NoError(t, err, "rewind: %s", q)
 	}
 }
 

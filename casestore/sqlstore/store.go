@@ -150,11 +150,14 @@ func (s *Store) Append(ctx context.Context, id string, expected int64, events ..
 	if c, ok := s.recent.get(id, expected); ok {
 		got, err := s.appendTo(ctx, c, events)
 		var conflict *casestore.ConflictError
-		if !errors.As(err, &conflict) || conflict.Actual != expected {
+		stale := errors.As(err, &conflict) && conflict.Actual == expected // another head
+		// A refusal, or an event found malformed, is decided again on the
+		// case as stored, in case it is not the case as remembered. Other
+		// errors are returned: after a failed write, whether it was written
+		// is for the caller to find out, not for a retry to guess.
+		if !stale && !errors.Is(err, casestore.ErrRefused) && !errors.Is(err, casestore.ErrMalformed) {
 			return got, err
 		}
-		// At the version remembered but with another head: the case as
-		// remembered is not the case as stored. Read it.
 	}
 	c, err := s.Load(ctx, id)
 	if err != nil {
@@ -173,40 +176,12 @@ func (s *Store) appendTo(ctx context.Context, c casestore.Case, events []casesto
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	id, expected, head := c.ID, c.Version(), records[len(records)-1].Hash
-	unchanged := slices.Equal(p.Deadlines, c.Projection.Deadlines)
-	if s.d.oneStatementAppend && len(records) == 1 && unchanged {
+	head := records[len(records)-1].Hash
+	if s.d.oneStatementAppend && len(records) == 1 && slices.Equal(p.Deadlines, c.Projection.Deadlines) {
 		err = s.appendOne(ctx, c, records[0], p)
 	} else {
-		err = s.inTx(ctx, "append to case", id, func(tx *sql.Tx) error {
-			// The version check and the write are one statement: of two
-			// writers that read the same version, only one updates the row.
-			// When the projection is as it was, only the version and head
-			// change, and the indexes on state and policy are not touched.
-			version := expected + int64(len(records))
-			var res sql.Result
-			var err error
-			if unchanged && p.Policy == c.Projection.Policy && p.State == c.Projection.State {
-				res, err = exec(ctx, tx, s.st.advanceCase, version, head.String(), id, expected, c.Head.String())
-			} else {
-				res, err = exec(ctx, tx, s.st.updateCase, version, head.String(), p.Policy, p.State, deadlinesJSON(p.Deadlines), id, expected, c.Head.String())
-			}
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil || n == 0 {
-				return orElse(err, s.conflict(ctx, tx.StmtContext(ctx, s.st.caseVersion), id, expected))
-			}
-			if err := s.insertEvents(ctx, tx, id, records); err != nil {
-				return err
-			}
-			if unchanged {
-				return nil
-			}
-			if _, err := exec(ctx, tx, s.st.deleteDeadlines, id); err != nil {
-				return err
-			}
-			return s.insertDeadlines(ctx, tx, id, p.Deadlines)
+		err = s.inTx(ctx, "append to case", c.ID, func(tx *sql.Tx) error {
+			return s.writeAppend(ctx, tx, c, records, p)
 		})
 	}
 	if err != nil {
@@ -217,6 +192,41 @@ func (s *Store) appendTo(ctx context.Context, c casestore.Case, events []casesto
 	c.Head, c.Projection = head, p
 	s.recent.put(c)
 	return c, nil
+}
+
+// writeAppend writes records and the projection p after them to c in tx,
+// if the stored case is still at c's version and head. The version check
+// and the write are one statement: of two writers that read the same
+// version, only one updates the row. When the projection is as it was, only
+// the version and head change, and the indexes on state and policy are not
+// touched.
+func (s *Store) writeAppend(ctx context.Context, tx *sql.Tx, c casestore.Case, records []casestore.Record, p casestore.Projection) error {
+	id, expected := c.ID, c.Version()
+	version, head := expected+int64(len(records)), records[len(records)-1].Hash.String()
+	unchanged := slices.Equal(p.Deadlines, c.Projection.Deadlines)
+	var res sql.Result
+	var err error
+	if unchanged && p.Policy == c.Projection.Policy && p.State == c.Projection.State {
+		res, err = exec(ctx, tx, s.st.advanceCase, version, head, id, expected, c.Head.String())
+	} else {
+		res, err = exec(ctx, tx, s.st.updateCase, version, head, p.Policy, p.State, deadlinesJSON(p.Deadlines), id, expected, c.Head.String())
+	}
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return orElse(err, s.conflict(ctx, tx.StmtContext(ctx, s.st.caseVersion), id, expected))
+	}
+	if err := s.insertEvents(ctx, tx, id, records); err != nil {
+		return err
+	}
+	if unchanged {
+		return nil
+	}
+	if _, err := exec(ctx, tx, s.st.deleteDeadlines, id); err != nil {
+		return err
+	}
+	return s.insertDeadlines(ctx, tx, id, p.Deadlines)
 }
 
 // appendOne appends one event whose open deadlines are unchanged to c in a
