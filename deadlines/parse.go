@@ -2,34 +2,46 @@ package deadlines
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"reflect"
 	"strings"
 	"time"
 
 	"github.com/hifazat/hifazat/civil"
-	"go.yaml.in/yaml/v3"
+	"github.com/hifazat/hifazat/internal/strictyaml"
 )
 
 // calendarFile is the JSON and YAML form of a calendar read by
-// [ParseCalendar].
+// [ParseCalendar]. Weekend is a pointer so that an empty list (no weekend)
+// differs from none given (the base's).
 type calendarFile struct {
-	ID        string         `json:"id" yaml:"id"`
-	Base      string         `json:"base" yaml:"base"`
-	Weekend   []string       `json:"weekend" yaml:"weekend"`
-	FirstYear int            `json:"first_year" yaml:"first_year"`
-	LastYear  int            `json:"last_year" yaml:"last_year"`
-	Holidays  []holidayEntry `json:"holidays" yaml:"holidays"`
-	Remove    []string       `json:"remove" yaml:"remove"`
+	ID        string         `yaml:"id"`
+	Base      string         `yaml:"base"`
+	Weekend   *[]weekday     `yaml:"weekend"`
+	FirstYear int            `yaml:"first_year"`
+	LastYear  int            `yaml:"last_year"`
+	Holidays  []holidayEntry `yaml:"holidays"`
+	Remove    []string       `yaml:"remove"`
 }
 
 type holidayEntry struct {
-	Date   string `json:"date" yaml:"date"`
-	Name   string `json:"name" yaml:"name"`
-	Status string `json:"status" yaml:"status"`
+	Date   civil.Date    `yaml:"date"`
+	Name   string        `yaml:"name"`
+	Status HolidayStatus `yaml:"status"`
+}
+
+// weekday is a closed weekday in a calendar file: its English name, in any
+// case.
+type weekday time.Weekday
+
+func (w *weekday) UnmarshalText(b []byte) error {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(string(b), d.String()) {
+			*w = weekday(d)
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not a weekday (want sunday, monday, ..., saturday)", b)
 }
 
 // ParseCalendar builds a calendar from a file, in JSON (if the text starts
@@ -39,8 +51,9 @@ type holidayEntry struct {
 //	base        optional: the id of a built-in calendar to start from
 //	weekend     closed weekdays by name, e.g. ["saturday", "sunday"];
 //	            defaults to the base's; required without a base
-//	first_year  first and last years covered; default to the base's, and
-//	last_year   may narrow but not widen it; required without a base
+//	first_year  first and last years covered (whole numbers); default to
+//	last_year   the base's, and may narrow but not widen it; required
+//	            without a base
 //	holidays    closures to add: [{"date": "YYYY-MM-DD", "name": "...",
 //	            "status": "fixed" | "notified" | "estimated"}]
 //	remove      base holidays to drop: "YYYY-MM-DD" drops every holiday on
@@ -58,12 +71,16 @@ type holidayEntry struct {
 //	  - {date: 2026-03-21, name: Eid-ul-Fitr, status: notified}
 //	  - {date: 2026-03-22, name: Eid-ul-Fitr, status: notified}
 //
-// Unknown fields, trailing documents and malformed values are errors
-// ([*CalendarError], matching [ErrInvalidCalendar]); bad input never panics.
+// Unknown fields, keys given twice, values of the wrong type (a fraction
+// for a year among them), YAML anchors, more than one document, files over
+// 1 MiB and malformed values are errors: a [*CalendarError], matching
+// [ErrInvalidCalendar], whose Field is the path of the field at fault
+// ("holidays[2].date") and whose Reason starts, in YAML, with its line.
+// Bad input never panics.
 func ParseCalendar(data []byte) (*Calendar, error) {
 	var f calendarFile
-	if err := decodeCalendarFile(data, &f); err != nil {
-		return nil, err
+	if err := strictyaml.Decode(data, &f); err != nil {
+		return nil, decodeError(data, err)
 	}
 	spec, err := f.spec()
 	if err != nil {
@@ -72,70 +89,22 @@ func ParseCalendar(data []byte) (*Calendar, error) {
 	return NewCalendar(spec)
 }
 
-func decodeCalendarFile(data []byte, f *calendarFile) error {
-	bad := func(format string, a ...any) error {
-		return &CalendarError{Reason: fmt.Sprintf(format, a...)}
+// decodeError turns the decoder's *strictyaml.FieldError into a
+// *CalendarError, which does not wrap it: the decoder's type stays inside
+// the module. A JSON file's line is left out: strictyaml reads JSON as one
+// line, so its line says nothing.
+func decodeError(data []byte, err error) error {
+	fe, ok := err.(*strictyaml.FieldError) // strictyaml returns its own errors unwrapped
+	if !ok {
+		return &CalendarError{Reason: err.Error()}
 	}
-	text := bytes.TrimSpace(data)
-	if len(text) == 0 {
-		return bad("the file is empty (want a JSON or YAML calendar)")
+	local := *fe
+	// HolidayStatus's UnmarshalText names this package already.
+	local.Reason = strings.TrimPrefix(local.Reason, "deadlines: ")
+	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
+		local.Line = 0
 	}
-	if text[0] == '{' {
-		dec := json.NewDecoder(bytes.NewReader(text))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(f); err != nil {
-			return bad("not a valid JSON calendar: %s", jsonMessage(err))
-		}
-		if _, err := dec.Token(); err != io.EOF {
-			return bad("not a valid JSON calendar: text after the closing brace")
-		}
-		return nil
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(text))
-	dec.KnownFields(true)
-	if err := dec.Decode(f); err != nil {
-		return bad("not a valid YAML calendar: %s", yamlMessage(err))
-	}
-	if err := dec.Decode(new(yaml.Node)); err != io.EOF {
-		return bad("not a valid YAML calendar: more than one document")
-	}
-	return nil
-}
-
-// jsonMessage and yamlMessage render a decoder's error in the file's terms,
-// without the decoder's error types or our Go type names.
-func jsonMessage(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return fmt.Sprintf("%s is a %s, want a %s", te.Field, te.Value, jsonKind(te.Type.Kind()))
-	}
-	return strings.TrimPrefix(err.Error(), "json: ")
-}
-
-func jsonKind(k reflect.Kind) string {
-	switch k {
-	case reflect.String:
-		return "string"
-	case reflect.Slice:
-		return "list"
-	case reflect.Struct:
-		return "object"
-	}
-	return "number"
-}
-
-func yamlMessage(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msg = strings.Join(te.Errors, "; ")
-	}
-	return strings.NewReplacer(
-		" in type deadlines.calendarFile", "",
-		" in type deadlines.holidayEntry", " in a holiday",
-		"deadlines.calendarFile", "a calendar (want a mapping)",
-		"deadlines.holidayEntry", "a holiday (want a mapping)",
-	).Replace(msg)
+	return &CalendarError{Field: local.Field, Reason: local.Detail()}
 }
 
 // spec resolves the file's base, removals and additions into a Spec.
@@ -166,19 +135,15 @@ func (f *calendarFile) spec() (Spec, error) {
 		}
 	}
 	if f.Weekend != nil {
-		ws, err := parseWeekend(f.Weekend)
-		if err != nil {
-			return Spec{}, bad("weekend", "%s", err)
+		spec.Weekend = make([]time.Weekday, len(*f.Weekend))
+		for i, w := range *f.Weekend {
+			spec.Weekend[i] = time.Weekday(w)
 		}
-		spec.Weekend = ws
 	} else if base == nil {
 		return Spec{}, bad("weekend", "is required without a base (federal offices: [saturday, sunday]; [] for none)")
 	}
-	kept, err := f.removeFrom(base, spec.FirstYear, spec.LastYear)
-	if err != nil {
-		return Spec{}, err
-	}
-	spec.Holidays = kept
+	// The file's holidays come first, so that NewCalendar's errors name
+	// them by their index in the file.
 	for i, e := range f.Holidays {
 		h, err := e.holiday()
 		if err != nil {
@@ -186,6 +151,11 @@ func (f *calendarFile) spec() (Spec, error) {
 		}
 		spec.Holidays = append(spec.Holidays, h)
 	}
+	kept, err := f.removeFrom(base, spec.FirstYear, spec.LastYear)
+	if err != nil {
+		return Spec{}, err
+	}
+	spec.Holidays = append(spec.Holidays, kept...)
 	return spec, nil
 }
 
@@ -227,29 +197,13 @@ func (f *calendarFile) removeFrom(base *Calendar, first, last int) ([]Holiday, e
 	return kept, nil
 }
 
+// holiday returns the entry as a Holiday; [NewCalendar] checks the rest.
 func (e holidayEntry) holiday() (Holiday, error) {
-	d, err := civil.Parse(e.Date)
-	if err != nil {
-		return Holiday{}, fmt.Errorf("date %q is not a date in the form YYYY-MM-DD", e.Date)
+	switch {
+	case !e.Date.IsValid():
+		return Holiday{}, errors.New("date is missing (want YYYY-MM-DD)")
+	case e.Status == 0:
+		return Holiday{}, errors.New("status is missing (want fixed, notified or estimated)")
 	}
-	var st HolidayStatus
-	if err := st.UnmarshalText([]byte(e.Status)); err != nil {
-		return Holiday{}, fmt.Errorf("status %q is not fixed, notified or estimated", e.Status)
-	}
-	return Holiday{Date: d, Name: e.Name, Status: st}, nil
-}
-
-func parseWeekend(names []string) ([]time.Weekday, error) {
-	ws := make([]time.Weekday, 0, len(names))
-next:
-	for _, n := range names {
-		for w := time.Sunday; w <= time.Saturday; w++ {
-			if strings.EqualFold(n, w.String()) {
-				ws = append(ws, w)
-				continue next
-			}
-		}
-		return nil, fmt.Errorf("%q is not a weekday (want sunday, monday, ..., saturday)", n)
-	}
-	return ws, nil
+	return Holiday(e), nil
 }

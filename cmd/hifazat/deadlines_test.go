@@ -164,7 +164,7 @@ func TestDeadlineCommandErrors(t *testing.T) {
 		{name: "holidays both calendars", args: []string{"holidays", "--year", "2026", "--calendar", "pk-federal", "--calendar-file", bad}, msg: "not both"},
 		{name: "holidays missing file", args: []string{"holidays", "--year", "2026", "--calendar-file", "/nonexistent/cal.yaml"}, msg: "holidays: --calendar-file: open /nonexistent/cal.yaml"},
 		{name: "holidays malformed file", args: []string{"holidays", "--year", "2026", "--calendar-file", bad}, msg: "holidays: --calendar-file " + bad + ": deadlines: invalid calendar"},
-		{name: "holidays malformed file's field", args: []string{"holidays", "--year", "2026", "--calendar-file", bad}, msg: "field weekends not found"},
+		{name: "holidays malformed file's field", args: []string{"holidays", "--year", "2026", "--calendar-file", bad}, msg: "weekends: line 2: unknown field (want one of: id, base, weekend,"},
 		{name: "deadline missing flags", args: []string{"deadline", "--policy", "pk-federal-2022"}, msg: "want --policy, --rule and --from"},
 		{name: "deadline unknown policy", args: []string{"deadline", "--policy", "pk-x", "--rule", "defence", "--from", "2026-03-05"}, msg: `unknown policy "pk-x"`},
 		{name: "deadline unknown rule", args: []string{"deadline", "--policy", "pk-federal-2022", "--rule", "appeal", "--from", "2026-03-05"}, msg: `policy pk-federal-2022 has no rule "appeal" (its rules: charges, defence,`},
