@@ -260,6 +260,9 @@ func (c *Case) statusDeadlines(asOf civil.Date, s *Status) {
 		default:
 			ds.Status = d.StatusAt(asOf, civil.Date{})
 		}
+		if s.Deadlines == nil { // sized once; still nil when no clock is reported
+			s.Deadlines = make([]DeadlineStatus, 0, len(c.f.clocks))
+		}
 		s.Deadlines = append(s.Deadlines, ds)
 		if b, ok := dutyBreach(ds); ok {
 			s.Breaches = append(s.Breaches, b)
