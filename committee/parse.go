@@ -2,11 +2,9 @@ package committee
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/hifazat/hifazat/internal/strictyaml"
-	"go.yaml.in/yaml/v3"
 )
 
 // Parse reads a committee file: one JSON object, or one YAML mapping, with
@@ -34,37 +32,17 @@ func Parse(data []byte) (Committee, error) {
 		return Committee{}, parseError(data, err)
 	}
 	var c Committee
-	if err := strictyaml.DecodeNode(root, "", &c, fields); err != nil {
+	if err := strictyaml.DecodeNode(root, "", &c, nil); err != nil {
 		return Committee{}, parseError(data, err)
 	}
 	return c, nil
 }
 
-// fields adjusts strictyaml to a committee file. A flag must be true or
-// false: yaml reads "yes", "on" and "y" into a bool as true (YAML 1.1) and
-// strictyaml lets them through, so a JSON "yes" would pass where
-// encoding/json refused it. Members may be null, as json.Marshal writes a
-// committee without members.
-func fields(field any, path string, n *yaml.Node) (bool, error) {
-	switch f := field.(type) {
-	case *bool:
-		if n.Kind == yaml.ScalarNode && n.ShortTag() != "!!bool" {
-			return true, &strictyaml.FieldError{Field: path, Line: n.Line, Reason: fmt.Sprintf("want true or false, got %q", n.Value)}
-		}
-	case *[]Member:
-		if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-			*f = nil
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
 // parseError turns the decoder's *strictyaml.FieldError into a *ParseError,
 // which does not wrap it: the decoder's type stays inside the module. The
-// reason is "field: line N: what was wrong", without the line in JSON:
-// strictyaml reads JSON as one line, so its line says nothing (and a
-// committee inside a case file has no lines of its own).
+// reason is "field: line N: what was wrong", without a line in JSON, which
+// strictyaml re-encodes (and a committee inside a case file has no lines of
+// its own).
 func parseError(data []byte, err error) error {
 	format := "yaml"
 	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
@@ -77,9 +55,6 @@ func parseError(data []byte, err error) error {
 	local := *fe
 	// An enum's UnmarshalText names this package already.
 	local.Reason = strings.TrimPrefix(local.Reason, "committee: ")
-	if format == "json" {
-		local.Line = 0
-	}
 	reason := local.Detail()
 	if local.Field != "" {
 		reason = local.Field + ": " + reason

@@ -92,8 +92,8 @@ func TestParseErrors(t *testing.T) {
 		{"json wrong member type", `{"members": [{"id": "W1", "chair": 1}]}`, "json", `members[0].chair: want true or false, got "1"`},
 		{"json list for a string", `{"members": [{"id": ["W1"]}]}`, "json", "members[0].id: want a single value, not a list or mapping"},
 		{"json bad date", `{"members": [{"id": "W1", "trained_on": "2025-02-29"}]}`, "json", `members[0].trained_on: civil: invalid date "2025-02-29"`},
-		{"json key given twice", "{\"members\": [{\"id\": \"W1\",\n \"gender\": \"female\", \"gender\": \"male\"}]}", "json", "members[0].gender: given twice"},
-		{"json top key given twice", `{"has_cba": true, "members": [], "has_cba": false}`, "json", "has_cba: given twice"},
+		{"json key given twice", "{\"members\": [{\"id\": \"W1\",\n \"gender\": \"female\", \"gender\": \"male\"}]}", "json", "members[0].gender: line 2: given twice"},
+		{"json top key given twice", `{"has_cba": true, "members": [], "has_cba": false}`, "json", "has_cba: line 1: given twice"},
 		{"json trailing data", `{"members": []} {}`, "json", "invalid JSON: data after the object"},
 		{"json syntax", `{"members": [}`, "json", "invalid JSON: invalid character"},
 		{"json too large", `{"members": [], "competent_authority": "` + strings.Repeat("x", 1<<20) + `"}`, "json", "larger than 1048576 bytes"},
@@ -119,8 +119,9 @@ func TestParseErrors(t *testing.T) {
 			assert.Equal(t, tt.format, pe.Format, "Parse(%q) format", tt.in)
 			assert.Contains(t, pe.Reason, tt.reason, "Parse(%q) reason", tt.in)
 			assert.NotContains(t, err.Error(), "\n", "Parse(%q) error is one line", tt.in)
-			if tt.format == "json" {
-				// strictyaml reads JSON as one line: its line numbers say nothing.
+			if tt.format == "json" && !strings.Contains(tt.reason, "given twice") {
+				// strictyaml re-encodes JSON: only a key given twice is
+				// placed, by the line it has in the file.
 				assert.NotContains(t, pe.Reason, "line ", "Parse(%q) reason", tt.in)
 			}
 		})

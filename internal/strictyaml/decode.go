@@ -36,7 +36,8 @@ func Parse(data []byte) (*yaml.Node, error) {
 		return nil, &FieldError{Reason: fmt.Sprintf("larger than %d bytes", MaxSize)}
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	if len(trimmed) > 0 && trimmed[0] == '{' {
+	isJSON := len(trimmed) > 0 && trimmed[0] == '{'
+	if isJSON {
 		canon, err := canonicalJSON(trimmed)
 		if err != nil {
 			return nil, err
@@ -62,7 +63,19 @@ func Parse(data []byte) (*yaml.Node, error) {
 	if len(doc.Content) == 0 {
 		return nil, &FieldError{Reason: "empty document"}
 	}
+	if isJSON {
+		forgetLines(doc.Content[0])
+	}
 	return doc.Content[0], nil
+}
+
+// forgetLines clears the lines of a JSON document's nodes: it was re-encoded
+// on one line, so their lines would point nowhere in the caller's file.
+func forgetLines(n *yaml.Node) {
+	n.Line, n.Column = 0, 0
+	for _, c := range n.Content {
+		forgetLines(c)
+	}
 }
 
 // canonicalJSON checks that data is exactly one JSON value and re-encodes
@@ -213,9 +226,14 @@ func scalar(n *yaml.Node, v reflect.Value, path string) error {
 	if n.Kind != yaml.ScalarNode {
 		return nodeError(n, path, "want a single value, not a list or mapping")
 	}
-	if isInt(v.Kind()) && n.ShortTag() != "!!int" && !reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
+	custom := reflect.PointerTo(v.Type()).Implements(textUnmarshaler)
+	if isInt(v.Kind()) && n.ShortTag() != "!!int" && !custom {
 		// yaml would truncate 2.5 to 2.
 		return nodeError(n, path, fmt.Sprintf("want a whole number, got %q", n.Value))
+	}
+	if v.Kind() == reflect.Bool && n.ShortTag() != "!!bool" && !custom {
+		// yaml would read yes, on and y as true.
+		return nodeError(n, path, fmt.Sprintf("want true or false, got %q", n.Value))
 	}
 	err := n.Decode(v.Addr().Interface())
 	var te *yaml.TypeError
@@ -330,12 +348,12 @@ func mapKey(key *yaml.Node, t reflect.Type, path string) (reflect.Value, error) 
 
 // list decodes sequence n into slice v, replacing it.
 func (d decoder) list(n *yaml.Node, v reflect.Value, path string) error {
+	if isNull(n) || n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
+		v.SetZero() // an empty list is no list, and json.Marshal writes a nil slice as null
+		return nil
+	}
 	if n.Kind != yaml.SequenceNode {
 		return nodeError(n, path, "want a list")
-	}
-	if len(n.Content) == 0 {
-		v.SetZero() // an empty list is no list
-		return nil
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, item := range n.Content {

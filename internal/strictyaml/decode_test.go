@@ -82,6 +82,8 @@ func TestDecode(t *testing.T) {
 		{"null pointer", "opt: null\nptr: ~", doc{}},
 		{"null string", "name: null", doc{}},
 		{"empty list", "tags: []", doc{}},
+		{"null list", "tags: null", doc{}},
+		{"json null list, as json.Marshal writes a nil slice", `{"tags": null}`, doc{}},
 		{"empty mapping", "weights: {}", doc{Weights: map[color]float64{}}},
 		{"an integer for a float", "inner: {ratio: 2}", doc{Inner: inner{Ratio: 2}}},
 	}
@@ -154,7 +156,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"alias in a list", "tags: [a, *a]\n", "", 0, "unknown anchor 'a' referenced"},
 		{"float for an int", "count: 2.5", "count", 1, `want a whole number, got "2.5"`},
 		{"whole float for an int", "count: 2.0", "count", 1, `want a whole number, got "2.0"`},
-		{"json float for an int", `{"count": 2.0}`, "count", 1, `want a whole number, got "2.0"`},
+		{"json float for an int", `{"count": 2.0}`, "count", 0, `want a whole number, got "2.0"`},
 		{"string for an int", `count: "2"`, "count", 1, `want a whole number, got "2"`},
 		{"null for an int", "inner: {n: null}", "inner.n", 1, `want a whole number, got "null"`},
 		{"int overflow", "count: 99999999999999999999", "count", 1, `want a whole number, got "99999999999999999999"`},
@@ -170,7 +172,11 @@ func TestDecodeErrors(t *testing.T) {
 		{"bad text value", "color: blue", "color", 1, `color: unknown color "blue"`},
 		{"bad map key", "weights:\n  blue: 1\n", "weights.blue", 2, `color: unknown color "blue"`},
 		{"bad map value", "weights: {red: x}", "weights.red", 1, `want a number, got "x"`},
-		{"json keys are sorted", `{"zz": 1, "aa": 2}`, "aa", 1, "unknown field"},
+		{"json keys are sorted", `{"zz": 1, "aa": 2}`, "aa", 0, "unknown field"},
+		{"json has no lines to name", "{\n\"inner\": {\"on\": 1}}", "inner.on", 0, `want true or false, got "1"`},
+		{"yes for a bool", "inner: {on: yes}", "inner.on", 1, `want true or false, got "yes"`},
+		{"on for a bool", "inner:\n  on: on\n", "inner.on", 2, `want true or false, got "on"`},
+		{"quoted true for a bool", `inner: {on: "true"}`, "inner.on", 1, `want true or false, got "true"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

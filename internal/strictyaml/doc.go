@@ -25,8 +25,8 @@
 // struct sets the fields it names, each decoded afresh (as if it had been
 // the zero value), and leaves the others as they were, so that a caller
 // may decode on top of defaults. A list or a mapping decoded into a slice
-// or a map replaces it whole; an empty list gives a nil slice; null gives
-// a nil pointer. On error the value may be partly written.
+// or a map replaces it whole; an empty list or null gives a nil slice; null
+// gives a nil pointer. On error the value may be partly written.
 //
 // [Parse] and [DecodeNode] are the two halves of Decode, for callers that
 // look at the document before decoding it, and a [Hook] lets a caller
