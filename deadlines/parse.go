@@ -1,7 +1,6 @@
 package deadlines
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -80,7 +79,7 @@ func (w *weekday) UnmarshalText(b []byte) error {
 func ParseCalendar(data []byte) (*Calendar, error) {
 	var f calendarFile
 	if err := strictyaml.Decode(data, &f); err != nil {
-		return nil, decodeError(data, err)
+		return nil, decodeError(err)
 	}
 	spec, err := f.spec()
 	if err != nil {
@@ -91,9 +90,8 @@ func ParseCalendar(data []byte) (*Calendar, error) {
 
 // decodeError turns the decoder's *strictyaml.FieldError into a
 // *CalendarError, which does not wrap it: the decoder's type stays inside
-// the module. A JSON file's line is left out: strictyaml reads JSON as one
-// line, so its line says nothing.
-func decodeError(data []byte, err error) error {
+// the module.
+func decodeError(err error) error {
 	fe, ok := err.(*strictyaml.FieldError) // strictyaml returns its own errors unwrapped
 	if !ok {
 		return &CalendarError{Reason: err.Error()}
@@ -101,9 +99,6 @@ func decodeError(data []byte, err error) error {
 	local := *fe
 	// HolidayStatus's UnmarshalText names this package already.
 	local.Reason = strings.TrimPrefix(local.Reason, "deadlines: ")
-	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
-		local.Line = 0
-	}
 	return &CalendarError{Field: local.Field, Reason: local.Detail()}
 }
 
