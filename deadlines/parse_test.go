@@ -107,8 +107,8 @@ func TestParseCalendarErrors(t *testing.T) {
 		{name: "JSON string for a year", data: `{"id": "x", "base": "pk-federal", "first_year": "2020"}`, msg: `calendar: first_year: want a whole number, got "2020"`},
 		{name: "JSON fractional year", data: `{"id": "x", "base": "pk-federal", "first_year": 2020.7}`, msg: `calendar: first_year: want a whole number, got "2020.7"`},
 		{name: "JSON year with a point", data: `{"id": "x", "base": "pk-federal", "last_year": 2026.0}`, msg: `calendar: last_year: want a whole number, got "2026.0"`},
-		{name: "JSON key given twice", data: "{\"id\": \"x\", \"base\": \"pk-federal\",\n \"first_year\": 2020, \"first_year\": 2026}", msg: "calendar: first_year: given twice"},
-		{name: "JSON holiday key given twice", data: `{"id": "x", "base": "pk-federal", "holidays": [{"date": "2026-02-03", "name": "A", "status": "fixed", "name": "B"}]}`, msg: "calendar: holidays[0].name: given twice"},
+		{name: "JSON key given twice", data: "{\"id\": \"x\", \"base\": \"pk-federal\",\n \"first_year\": 2020, \"first_year\": 2026}", msg: "calendar: first_year: line 2: given twice"},
+		{name: "JSON holiday key given twice", data: `{"id": "x", "base": "pk-federal", "holidays": [{"date": "2026-02-03", "name": "A", "status": "fixed", "name": "B"}]}`, msg: "calendar: holidays[0].name: line 1: given twice"},
 		{name: "JSON too large", data: `{"id": "x", "base": "pk-federal"}` + strings.Repeat(" ", 1<<20), msg: "calendar: larger than 1048576 bytes"},
 		{name: "YAML fractional year", data: "id: x\nbase: pk-federal\nfirst_year: 2020.7\n", msg: `calendar: first_year: line 3: want a whole number, got "2020.7"`},
 		{name: "YAML key given twice", data: "id: x\nbase: pk-federal\nid: y\n", msg: "calendar: id: line 3: given twice"},
@@ -142,8 +142,9 @@ func TestParseCalendarErrors(t *testing.T) {
 			require.ErrorIs(t, err, deadlines.ErrInvalidCalendar, "ParseCalendar(%s)", tt.data)
 			assert.Contains(t, err.Error(), tt.msg, "ParseCalendar(%s)", tt.data)
 			assert.Nil(t, cal, "ParseCalendar(%s)", tt.data)
-			if strings.HasPrefix(tt.data, "{") {
-				// strictyaml reads JSON as one line: its line numbers say nothing.
+			if strings.HasPrefix(tt.data, "{") && !strings.Contains(tt.msg, "given twice") {
+				// strictyaml re-encodes JSON: only a key given twice is
+				// placed, by the line it has in the file.
 				assert.NotContains(t, err.Error(), "line ", "ParseCalendar(%s)", tt.data)
 			}
 		})
