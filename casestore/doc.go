@@ -47,8 +47,9 @@
 //	ombudsperson         all, with witnesses   all         all       all       all
 //	statistics           none                  withheld    withheld  withheld  withheld
 //
-// "Identities" are the parties' ids and names, a replaced member's details
-// and a penalty's payee; statements are record_statement events, evidence
+// "Identities" are the parties' ids and names, a replaced member's details,
+// the ids and names of the committee for the case and of its Competent
+// Authority (the case file's optional "committee"), and a penalty's payee; statements are record_statement events, evidence
 // order_medical_examination events, notes add_note events, retaliation
 // reports report_retaliation events (their free text: note, reason,
 // reasonable_cause, condonation). Procedural facts (each event's type, date

@@ -168,14 +168,29 @@ func redactHeader(b []byte, identities, witnesses, remove bool) (json.RawMessage
 		}
 	}
 	if ws, ok := parties["witnesses"].([]any); ok && !witnesses {
-		for _, w := range ws {
-			if p, ok := w.(map[string]any); ok {
-				n += hide(p, "id", remove) + hide(p, "name", remove)
-			}
+		n += hidePeople(ws, remove)
+	}
+	// The committee for the case (casefsm's optional "committee"): its
+	// members and the Competent Authority are identities too.
+	if c, ok := m["committee"].(map[string]any); ok && !identities {
+		n += hide(c, "competent_authority", remove)
+		if ms, ok := c["members"].([]any); ok {
+			n += hidePeople(ms, remove)
 		}
 	}
 	out, err := encodeObject(m)
 	return out, n, err
+}
+
+// hidePeople hides the id and name of every person in list.
+func hidePeople(list []any, remove bool) int {
+	n := 0
+	for _, x := range list {
+		if p, ok := x.(map[string]any); ok {
+			n += hide(p, "id", remove) + hide(p, "name", remove)
+		}
+	}
+	return n
 }
 
 func redactEvent(e Event, r Role, identities bool) (json.RawMessage, int, error) {

@@ -60,6 +60,29 @@ func TestViewAs(t *testing.T) {
 	}
 }
 
+func TestViewHidesTheCommittee(t *testing.T) {
+	header := strings.Replace(testHeader, `"incident_on"`, `"committee":{"has_cba":false,"competent_authority":"ca-9",
+		"members":[{"id":"m-1","name":"Sana Example","gender":"female","seat":"senior_management","chair":true},
+		{"id":"m-2","name":"Bilal Example","gender":"male","seat":"senior_employee"},
+		{"id":"m-3","name":"Hina Example","gender":"female","seat":"other"}]},"incident_on"`, 1)
+	c, err := casestore.NewMemory(casestore.Options{}).Create(context.Background(), "case-2", casestore.MustParseHeader(header),
+		casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`))
+	require.NoError(t, err, "Create(case-2) with a committee")
+	secrets := []string{"ca-9", "m-1", "m-2", "m-3", "Sana Example", "Bilal Example", "Hina Example"}
+	for _, tt := range []struct {
+		role casestore.Role
+		sees bool
+	}{{casestore.CommitteeMember, true}, {casestore.Accused, true}, {casestore.Statistics, false}} {
+		v, err := casestore.ViewAs(c, tt.role)
+		require.NoError(t, err, "ViewAs(%s)", tt.role)
+		out := viewText(t, v)
+		for _, secret := range secrets {
+			assert.Equal(t, tt.sees, strings.Contains(out, secret), "ViewAs(%s) shows %s", tt.role, secret)
+		}
+		assert.Contains(t, out, "senior_management", "ViewAs(%s) keeps the committee's composition", tt.role)
+	}
+}
+
 func TestViewInformal(t *testing.T) {
 	c := viewCase(t, false)
 	v, err := casestore.ViewAs(c, casestore.CompetentAuthority)
