@@ -93,21 +93,29 @@ func BenchmarkDueDuty(b *testing.B) {
 	}
 }
 
-// BenchmarkCompute is BenchmarkDue through Compute: the same counting, with
-// a whole DeadlineRule passed in and a Deadline returned.
-func BenchmarkCompute(b *testing.B) {
+// computeFunc is Compute's signature, so that the floor below can stand in
+// for it.
+type computeFunc func(policy.DeadlineRule, civil.Date, *deadlines.Calendar, ...deadlines.Stay) (deadlines.Deadline, error)
+
+// benchCompute measures compute on rule from benchFrom on pk-federal, with
+// stays.
+func benchCompute(b *testing.B, compute computeFunc, rule policy.RuleID, stays ...deadlines.Stay) {
 	cal := builtin(b, "pk-federal")
-	r := ruleByID(b, policy.RuleDefence)
+	r := ruleByID(b, rule)
 	from := date(benchFrom)
 	b.ReportAllocs()
 	for b.Loop() {
-		d, err := deadlines.Compute(r, from, cal)
+		d, err := compute(r, from, cal, stays...)
 		if err != nil {
 			b.Fatal(err)
 		}
 		sinkDeadline = d
 	}
 }
+
+// BenchmarkCompute is BenchmarkDue through Compute: the same counting, with
+// a whole DeadlineRule passed in and a Deadline returned.
+func BenchmarkCompute(b *testing.B) { benchCompute(b, deadlines.Compute, policy.RuleDefence) }
 
 // callFloor does no counting at all: it only takes a DeadlineRule in and
 // gives a Deadline out, as Compute must. BenchmarkComputeCallFloor measures
@@ -119,49 +127,16 @@ func callFloor(rule policy.DeadlineRule, from civil.Date, cal *deadlines.Calenda
 		From: from, Due: from.AddDays(rule.Period.N), Calendar: cal.ID(), Citation: rule.Citation}, nil
 }
 
-func BenchmarkComputeCallFloor(b *testing.B) {
-	cal := builtin(b, "pk-federal")
-	r := ruleByID(b, policy.RuleDefence)
-	from := date(benchFrom)
-	b.ReportAllocs()
-	for b.Loop() {
-		d, err := callFloor(r, from, cal)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sinkDeadline = d
-	}
-}
+func BenchmarkComputeCallFloor(b *testing.B) { benchCompute(b, callFloor, policy.RuleDefence) }
 
 // BenchmarkComputeDuty is a duty (never moved) whose last day is closed.
-func BenchmarkComputeDuty(b *testing.B) {
-	cal := builtin(b, "pk-federal")
-	r := ruleByID(b, policy.RulePenalty)
-	from := date(benchFrom)
-	b.ReportAllocs()
-	for b.Loop() {
-		d, err := deadlines.Compute(r, from, cal)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sinkDeadline = d
-	}
-}
+func BenchmarkComputeDuty(b *testing.B) { benchCompute(b, deadlines.Compute, policy.RulePenalty) }
 
 // BenchmarkComputeStays is a filing with two overlapping stays.
 func BenchmarkComputeStays(b *testing.B) {
-	cal := builtin(b, "pk-federal")
-	r := ruleByID(b, policy.RuleDefence)
-	from := civil.MustParse("2026-03-05")
-	stays := []deadlines.Stay{{From: civil.MustParse("2026-03-08"), Until: civil.MustParse("2026-03-10")}, {From: civil.MustParse("2026-03-06"), Until: civil.MustParse("2026-03-09")}}
-	b.ReportAllocs()
-	for b.Loop() {
-		d, err := deadlines.Compute(r, from, cal, stays...)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sinkDeadline = d
-	}
+	benchCompute(b, deadlines.Compute, policy.RuleDefence,
+		deadlines.Stay{From: civil.MustParse("2026-03-08"), Until: civil.MustParse("2026-03-10")},
+		deadlines.Stay{From: civil.MustParse("2026-03-09"), Until: civil.MustParse("2026-03-12")})
 }
 
 func BenchmarkIsOpen(b *testing.B) {
