@@ -119,20 +119,14 @@ func weekdayList(ws []time.Weekday) string {
 	return strings.Join(names, " and ")
 }
 
-// deadlineJSON is the JSON form of "hifazat deadline --json".
+// deadlineJSON is the JSON form of "hifazat deadline --json": the
+// Deadline's own JSON, with the policy, the citation as its section and the
+// explanation.
 type deadlineJSON struct {
-	Policy                  policy.ID     `json:"policy"`
-	Rule                    policy.RuleID `json:"rule"`
-	Kind                    policy.Kind   `json:"kind"`
-	From                    civil.Date    `json:"from"`
-	PeriodEnd               civil.Date    `json:"period_end"`
-	Due                     civil.Date    `json:"due"`
-	LastOpenDay             civil.Date    `json:"last_open_day"`
-	RolledForward           bool          `json:"rolled_forward"`
-	TouchesEstimatedHoliday bool          `json:"touches_estimated_holiday"`
-	Calendar                string        `json:"calendar"`
-	Citation                string        `json:"citation"`
-	Explanation             string        `json:"explanation"`
+	Policy policy.ID `json:"policy"`
+	deadlines.Deadline
+	Citation    string `json:"citation"` // shadows Deadline.Citation
+	Explanation string `json:"explanation"`
 }
 
 // cmdDeadline runs "hifazat deadline".
@@ -173,10 +167,7 @@ func cmdDeadline(e *env, args []string) int {
 	}
 	warnFallbackCalendar(e, cal, p, rule.Forum)
 	if *asJSON {
-		return printJSON(e, "deadline", deadlineJSON{Policy: p.ID(), Rule: d.Rule, Kind: d.Kind, From: d.From, PeriodEnd: d.PeriodEnd,
-			Due: d.Due, LastOpenDay: d.LastOpenDay, RolledForward: d.RolledForward,
-			TouchesEstimatedHoliday: d.TouchesEstimatedHoliday, Calendar: d.Calendar,
-			Citation: d.Citation.Section, Explanation: d.Explain()})
+		return printJSON(e, "deadline", deadlineJSON{Policy: p.ID(), Deadline: d, Citation: d.Citation.Section, Explanation: d.Explain()})
 	}
 	calNote := ""
 	if cal.id == "" && cal.file == "" {
