@@ -33,9 +33,10 @@ a calendar is given.
   --from D            the trigger date, YYYY-MM-DD
   --calendar ID       a built-in calendar: pk-federal or pk-islamabad
   --calendar-file F   an institution's calendar, JSON or YAML; - reads standard input
-  --json              print {"policy", "rule", "kind", "from", "period_end", "due",
-                      "last_open_day", "rolled_forward", "touches_estimated_holiday",
-                      "calendar", "citation", "explanation"}`
+  --json              print {"policy", "rule", "kind", "period", "forum", "from",
+                      "period_end", "due", "last_open_day", "rolled_forward",
+                      "touches_estimated_holiday", "stay_days", "calendar",
+                      "citation", "explanation"}`
 
 // calendarChoice are the flags that choose a calendar.
 type calendarChoice struct {
