@@ -31,11 +31,6 @@ func testConcurrentWriters(t *testing.T, s casestore.Store) {
 	for c := range sharedCases {
 		filed(t, s, caseName(c))
 	}
-	type ack struct {
-		id      string
-		version int64
-		event   casestore.Event
-	}
 	var (
 		acks      = make(chan ack, writers*appendsEach)
 		conflicts atomic.Int64
@@ -73,7 +68,7 @@ func testConcurrentWriters(t *testing.T, s casestore.Store) {
 						failures <- fmt.Errorf("writer %d: Append(%s, %d): %w", w, id, c.Version(), err)
 						return
 					default:
-						acks <- ack{id, got.Version(), e}
+						acks <- ack{id: id, version: got.Version(), event: e}
 						done = true
 					}
 				}
@@ -96,12 +91,37 @@ func testConcurrentWriters(t *testing.T, s casestore.Store) {
 	// most one of them can have appended at it.
 	assert.GreaterOrEqual(t, conflicts.Load(), int64(sharedCases*(writers/sharedCases-1)), "conflicts reported")
 
-	byCase := map[string][]ack{}
+	var all []ack
 	for a := range acks {
+		all = append(all, a)
+	}
+	ids := make([]string, sharedCases)
+	for c := range ids {
+		ids[c] = caseName(c)
+	}
+	checkAcknowledged(t, s, ids, all)
+}
+
+// ack is an append a store acknowledged: the case, the version and event it
+// reported, and, from writer processes, the hash (empty when not reported).
+type ack struct {
+	id      string
+	version int64
+	hash    string
+	event   casestore.Event
+}
+
+// checkAcknowledged checks that cases ids hold every acknowledged append
+// exactly once, at the version (and hash) acknowledged, after the filing
+// event; that their versions are contiguous and chained; and that Verify
+// finds them intact.
+func checkAcknowledged(t *testing.T, s casestore.Store, ids []string, acks []ack) {
+	t.Helper()
+	byCase := map[string][]ack{}
+	for _, a := range acks {
 		byCase[a.id] = append(byCase[a.id], a)
 	}
-	for c := range sharedCases {
-		id := caseName(c)
+	for _, id := range ids {
 		got := load(t, s, id)
 		checkChain(t, got)
 		require.Equal(t, int64(1+len(byCase[id])), got.Version(), "case %s: version after %d acknowledged appends", id, len(byCase[id]))
@@ -110,10 +130,14 @@ func testConcurrentWriters(t *testing.T, s casestore.Store) {
 			seen[r.Event]++
 		}
 		for _, a := range byCase[id] {
-			assert.Equal(t, a.event, got.Records[a.version-1].Event, "case %s: the event acknowledged at version %d", id, a.version)
+			r := got.Records[a.version-1]
+			assert.Equal(t, a.event, r.Event, "case %s: the event acknowledged at version %d", id, a.version)
+			if a.hash != "" {
+				assert.Equal(t, a.hash, r.Hash.String(), "case %s: the hash acknowledged at version %d", id, a.version)
+			}
 			assert.Equal(t, 1, seen[a.event], "case %s: copies of %s", id, a.event)
 		}
-		v, err := s.Verify(ctx, id)
+		v, err := s.Verify(context.Background(), id)
 		require.NoError(t, err, "Verify(%s)", id)
 		assert.True(t, v.Intact(), "Verify(%s) = %v", id, v)
 	}

@@ -72,42 +72,17 @@ func runProcesses(t *testing.T, h Harness) {
 
 	assert.GreaterOrEqual(t, conflicts, int64(procCases*(procCount*procWriters/procCases-1)), "conflicts reported by the writer processes")
 	require.Len(t, acks, procCount*procWriters*procAppends, "acknowledged appends")
-	byCase := map[string][]procAck{}
-	for _, a := range acks {
-		byCase[a.id] = append(byCase[a.id], a)
+	ids := make([]string, procCases)
+	for c := range ids {
+		ids[c] = fmt.Sprintf("proc-%d", c)
 	}
-	for c := range procCases {
-		id := fmt.Sprintf("proc-%d", c)
-		got := load(t, s, id)
-		checkChain(t, got)
-		require.Equal(t, int64(1+len(byCase[id])), got.Version(), "case %s: version after %d acknowledged appends", id, len(byCase[id]))
-		seen := map[casestore.Event]int{}
-		for _, r := range got.Records[1:] {
-			seen[r.Event]++
-		}
-		for _, a := range byCase[id] {
-			r := got.Records[a.version-1]
-			assert.Equal(t, a.event, r.Event, "case %s: the event acknowledged at version %d", id, a.version)
-			assert.Equal(t, a.hash, r.Hash.String(), "case %s: the hash acknowledged at version %d", id, a.version)
-			assert.Equal(t, 1, seen[a.event], "case %s: copies of %s", id, a.event)
-		}
-		v, err := s.Verify(ctx, id)
-		require.NoError(t, err, "Verify(%s)", id)
-		assert.True(t, v.Intact(), "Verify(%s) = %v", id, v)
-	}
-}
-
-type procAck struct {
-	id      string
-	version int64
-	hash    string
-	event   casestore.Event
+	checkAcknowledged(t, s, ids, acks)
 }
 
 // runChildren starts the writer processes on loc, lets them append once
 // every writer has read its case, and returns their acknowledgements and
 // the conflicts they met.
-func runChildren(t *testing.T, loc string) ([]procAck, int64) {
+func runChildren(t *testing.T, loc string) ([]ack, int64) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	type child struct {
@@ -140,14 +115,14 @@ func runChildren(t *testing.T, loc string) ([]procAck, int64) {
 
 	var (
 		mu        sync.Mutex
-		acks      []procAck
+		acks      []ack
 		conflicts int64
 		wg        sync.WaitGroup
 		errs      = make([]error, procCount)
 	)
 	for p, c := range children {
 		wg.Go(func() {
-			var mine []procAck
+			var mine []ack
 			var n int64
 			for c.lines.Scan() {
 				a, k, err := parseProcLine(c.lines.Text())
@@ -177,19 +152,19 @@ func runChildren(t *testing.T, loc string) ([]procAck, int64) {
 
 // parseProcLine reads one line a writer process printed: an
 // acknowledgement, its count of conflicts, or anything else (ignored).
-func parseProcLine(line string) (procAck, int64, error) {
+func parseProcLine(line string) (ack, int64, error) {
 	if rest, ok := strings.CutPrefix(line, conflictPref); ok {
 		n, err := strconv.ParseInt(rest, 10, 64)
-		return procAck{}, n, err
+		return ack{}, n, err
 	}
 	rest, ok := strings.CutPrefix(line, ackPrefix)
 	if !ok {
-		return procAck{}, 0, nil
+		return ack{}, 0, nil
 	}
-	var a procAck
+	var a ack
 	var p, w, n int
 	if _, err := fmt.Sscanf(rest, "%s %d %s p%d-w%d-n%d", &a.id, &a.version, &a.hash, &p, &w, &n); err != nil {
-		return procAck{}, 0, fmt.Errorf("line %q: %w", line, err)
+		return ack{}, 0, fmt.Errorf("line %q: %w", line, err)
 	}
 	a.event = procNote(p, w, n)
 	return a, 0, nil
