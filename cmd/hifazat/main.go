@@ -54,6 +54,8 @@ func commands() map[string]command {
 		"demo":      {"walk a synthetic complaint through the Act, step by step", cmdDemo},
 		"diagram":   {"the complaint lifecycle as a Mermaid or Graphviz diagram", cmdDiagram},
 		"simulate":  {"simulate many complaints under a scenario, on the real rules; compare two", cmdSimulate},
+		"serve":     {"serve the JSON HTTP API (cases, deadlines, committees, policies, event types)", cmdServe},
+		"token":     {"issue a bearer token for the HTTP API to an actor", cmdToken},
 	}
 }
 

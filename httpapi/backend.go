@@ -1,0 +1,310 @@
+package httpapi
+
+// This file is the API's only contact with the case store: everything
+// else speaks HTTP, the SDK's value types and the helpers below.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/civil"
+)
+
+// Store is the case store the API serves.
+type Store = casestore.Store
+
+// Role is who an actor acts and looks as.
+type Role = casestore.Role
+
+// The roles of actors.
+const (
+	Complainant        = casestore.Complainant
+	Accused            = casestore.Accused
+	InquiryCommittee   = casestore.CommitteeMember
+	CompetentAuthority = casestore.CompetentAuthority
+	Ombudsperson       = casestore.OmbudspersonRole
+	Statistics         = casestore.Statistics
+)
+
+var allRoles = []Role{Complainant, Accused, InquiryCommittee, CompetentAuthority, Ombudsperson, Statistics}
+
+func roleList() string {
+	names := make([]string, len(allRoles))
+	for i, r := range allRoles {
+		names[i] = r.String()
+	}
+	return strings.Join(names, ", ")
+}
+
+// isForum reports whether r is a forum of the case (it sees every case of
+// the organisation and may record a party's filing received on paper).
+func isForum(r Role) bool {
+	return r == InquiryCommittee || r == CompetentAuthority || r == Ombudsperson
+}
+
+// caseResult is a case after a write: the JSON of 201 and 200 answers to
+// POST /v1/cases and POST /v1/cases/{id}/events.
+type caseResult struct {
+	ID      string `json:"id"`
+	Version int64  `json:"version"`
+	State   string `json:"state"`
+}
+
+// caseShown is a case as one actor may see it (GET /v1/cases/{id}).
+type caseShown struct {
+	ID      string         `json:"id,omitempty"`
+	Version int64          `json:"version"`
+	As      Role           `json:"as"`
+	At      civil.Date     `json:"at"`
+	View    casestore.View `json:"view"`
+	Status  casefsm.Report `json:"status"`
+}
+
+// caseSummary is one case of a list.
+type caseSummary = casestore.Summary
+
+// listQuery is a list's filters and page.
+type listQuery struct {
+	State, Policy string
+	At            civil.Date
+	Overdue       bool
+	DueWithin     int
+	After         string
+	Limit         int
+}
+
+func (s *Server) ping(ctx context.Context) error {
+	_, err := s.cfg.Store.List(ctx, casestore.Filter{Limit: 1})
+	return err
+}
+
+// create files a case from a case file: a party may file only as itself.
+func (s *Server) create(ctx context.Context, a Actor, body []byte) (caseResult, error) {
+	h, events, err := casestore.ParseCaseFile(body)
+	if err != nil {
+		return caseResult{}, err
+	}
+	if err := mayReach(a, h); err != nil {
+		return caseResult{}, problem(http.StatusForbidden, TypeForbidden, "a %s may file only a case in which they are the %s", a.Role, a.Role)
+	}
+	if err := mayRecord(a, events); err != nil {
+		return caseResult{}, err
+	}
+	c, err := s.cfg.Store.Create(ctx, "", h, events...)
+	if err != nil {
+		return caseResult{}, err
+	}
+	return caseResult{c.ID, c.Version(), c.Projection.State}, nil
+}
+
+// apply appends events (one JSON object, or an array of them) to case id at
+// version expected.
+func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, body []byte) (caseResult, error) {
+	events, err := parseEvents(body)
+	if err != nil {
+		return caseResult{}, err
+	}
+	if err := mayRecord(a, events); err != nil {
+		return caseResult{}, err
+	}
+	if _, err := s.load(ctx, a, id); err != nil {
+		return caseResult{}, err
+	}
+	c, err := s.cfg.Store.Append(ctx, id, expected, events...)
+	if err != nil {
+		var refused *casestore.RefusedError
+		if errors.As(err, &refused) {
+			p := refusedProblem(refused.Code, refused.Message, refused.Citation)
+			p.Event = int(refused.Version - expected)
+			return caseResult{}, p
+		}
+		return caseResult{}, err
+	}
+	return caseResult{c.ID, c.Version(), c.Projection.State}, nil
+}
+
+// show returns case id as actor a may see it, judged as of at.
+func (s *Server) show(ctx context.Context, a Actor, id string, at civil.Date) (caseShown, error) {
+	c, err := s.load(ctx, a, id)
+	if err != nil {
+		return caseShown{}, err
+	}
+	v, err := casestore.ViewAs(c, a.Role)
+	if err != nil {
+		return caseShown{}, err
+	}
+	f, err := casefsm.Decode(bytes.NewReader(c.File()))
+	if err != nil {
+		return caseShown{}, err
+	}
+	rep, err := s.engine.Report(f, at)
+	if err != nil {
+		return caseShown{}, err
+	}
+	if !isForum(a.Role) {
+		// Until status is redacted per role in the SDK, only the forums read
+		// warnings' and refusals' messages: they may name members and
+		// witnesses. Codes and citations stay.
+		for i := range rep.Warnings {
+			rep.Warnings[i].Message = ""
+		}
+		if rep.Error != nil {
+			rep.Error.Message = ""
+		}
+	}
+	out := caseShown{ID: c.ID, Version: c.Version(), As: a.Role, At: at, View: v, Status: rep}
+	if a.Role == Statistics {
+		out.ID = ""
+	}
+	return out, nil
+}
+
+// list returns one page of the cases that match q, for a forum.
+func (s *Server) list(ctx context.Context, a Actor, q listQuery) ([]caseSummary, error) {
+	if !isForum(a.Role) {
+		return nil, problem(http.StatusForbidden, TypeForbidden, "only the forums (inquiry_committee, competent_authority, ombudsperson) list cases")
+	}
+	if q.State != "" {
+		var st casefsm.State
+		if err := st.UnmarshalText([]byte(q.State)); err != nil {
+			return nil, problem(http.StatusBadRequest, TypeMalformed, "state: %v", err)
+		}
+	}
+	if q.Policy != "" {
+		if _, err := s.policy(q.Policy); err != nil {
+			return nil, problem(http.StatusBadRequest, TypeMalformed, "policy: no policy %q", clip(q.Policy))
+		}
+	}
+	f := casestore.Filter{State: q.State, Policy: q.Policy, At: q.At, Overdue: q.Overdue, DueWithin: q.DueWithin, After: q.After, Limit: q.Limit}
+	if err := f.Check(); err != nil {
+		return nil, err
+	}
+	return s.cfg.Store.List(ctx, f)
+}
+
+// load loads case id if actor a may reach it; a case a may not reach is
+// "not found", so that a party cannot learn which cases exist.
+func (s *Server) load(ctx context.Context, a Actor, id string) (casestore.Case, error) {
+	if err := casestore.CheckID(id); err != nil {
+		return casestore.Case{}, err
+	}
+	c, err := s.cfg.Store.Load(ctx, id)
+	if err != nil {
+		return casestore.Case{}, err
+	}
+	if mayReach(a, c.Header) != nil {
+		return casestore.Case{}, &casestore.NotFoundError{Case: id}
+	}
+	return c, nil
+}
+
+// mayReach reports whether a may read and act on a case with header h: a
+// forum or the statistics role any case, a party only its own.
+func mayReach(a Actor, h casestore.Header) error {
+	if a.Role != Complainant && a.Role != Accused {
+		return nil
+	}
+	var hdr struct {
+		Parties struct {
+			Complainant, Accused struct {
+				ID string `json:"id"`
+			}
+		} `json:"parties"`
+	}
+	if err := json.Unmarshal(h.JSON(), &hdr); err != nil {
+		return err
+	}
+	party := hdr.Parties.Complainant.ID
+	if a.Role == Accused {
+		party = hdr.Parties.Accused.ID
+	}
+	if party == "" || party != a.ID {
+		return errors.New("not the actor's case")
+	}
+	return nil
+}
+
+// mayRecord checks that a may record events: its own acts, and for a forum
+// also those of the parties, the supervisor and the employer (a filing
+// received on paper). The statistics role records nothing.
+func mayRecord(a Actor, events []casestore.Event) error {
+	for i, e := range events {
+		by := e.By()
+		if by == a.Role.String() && a.Role != Statistics {
+			continue
+		}
+		switch by {
+		case "complainant", "accused", "supervisor", "employer":
+			if isForum(a.Role) {
+				continue
+			}
+		}
+		p := problem(http.StatusForbidden, TypeForbidden, "a %s may not record an event by %q", a.Role, by)
+		p.Event = i + 1
+		return p
+	}
+	return nil
+}
+
+// parseEvents reads one event or an array of them.
+func parseEvents(body []byte) ([]casestore.Event, error) {
+	raw := []json.RawMessage{body}
+	if b := bytes.TrimSpace(body); len(b) > 0 && b[0] == '[' {
+		raw = nil
+		if err := json.Unmarshal(b, &raw); err != nil {
+			return nil, problem(http.StatusBadRequest, TypeMalformed, "the body is not a JSON array of events: %v", err)
+		}
+	}
+	if len(raw) == 0 {
+		return nil, problem(http.StatusBadRequest, TypeMalformed, "no events to append")
+	}
+	events := make([]casestore.Event, len(raw))
+	for i, r := range raw {
+		e, err := casestore.ParseEvent(r)
+		if err != nil {
+			p := problem(http.StatusBadRequest, TypeMalformed, "%v", err)
+			p.Event = i + 1
+			return nil, p
+		}
+		events[i] = e
+	}
+	return events, nil
+}
+
+// storeProblem maps a store's error to its problem, or returns nil for an
+// error that is not the store's.
+func storeProblem(err error) *Problem {
+	var conflict *casestore.ConflictError
+	var refused *casestore.RefusedError
+	switch {
+	case errors.As(err, &conflict):
+		p := problem(http.StatusConflict, TypeConflict, "case %s is at version %d, not %d: reload it and retry", conflict.Case, conflict.Actual, conflict.Expected)
+		p.Version = &conflict.Actual
+		return p
+	case errors.As(err, &refused):
+		return refusedProblem(refused.Code, refused.Message, refused.Citation)
+	case errors.Is(err, casestore.ErrNotFound):
+		return problem(http.StatusNotFound, TypeNotFound, "%v", err)
+	case errors.Is(err, casestore.ErrExists):
+		return problem(http.StatusConflict, TypeConflict, "%v", err)
+	case errors.Is(err, casestore.ErrMalformed):
+		return problem(http.StatusBadRequest, TypeMalformed, "%v", err)
+	case errors.Is(err, casestore.ErrUnavailable), errors.Is(err, casestore.ErrClosed),
+		errors.Is(err, casestore.ErrReadOnly), errors.Is(err, casestore.ErrSchema):
+		return problem(http.StatusServiceUnavailable, TypeUnavailable, "the case store is unavailable")
+	}
+	return nil
+}
+
+// refusedProblem is the 422 answer to an event the law refused.
+func refusedProblem(code, message, citation string) *Problem {
+	p := problem(http.StatusUnprocessableEntity, TypeRefused, "%s", message)
+	p.Code, p.Citation = code, citation
+	return p
+}

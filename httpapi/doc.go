@@ -1,0 +1,52 @@
+// Package httpapi serves the Hifazat SDK as a JSON HTTP API, for HR
+// systems and university portals that are not written in Go. It adds no
+// rule of its own: every answer is the SDK's (casefsm decides, casestore
+// keeps, deadlines counts, committee checks).
+//
+// Make a [Server] with [New] and serve it with net/http; `hifazat serve` does
+// that. The routes (Go 1.22 patterns; the OpenAPI 3.1 document [OpenAPI]
+// describes each, and is served at /openapi.json):
+//
+//	GET  /healthz                          the store answers
+//	GET  /metrics                          request and reminder counts (Prometheus text)
+//	GET  /openapi.json                     this API's description
+//	POST /v1/cases                         file a case (a case file); 201, ETag "1"
+//	GET  /v1/cases                         list, for the forums: state, policy, overdue, due_within, at, limit, cursor
+//	GET  /v1/cases/{id}                    the case as the caller's role may see it, and its status as of ?at=
+//	POST /v1/cases/{id}/events             append one event or an array, If-Match: "VERSION" required
+//	GET  /v1/deadlines/{policy}/{rule}     one deadline explained, from ?from=
+//	POST /v1/committees/check              check an Inquiry Committee (?policy, ?lang=en|ur, ?on)
+//	GET  /v1/policies, /v1/policies/{id}, /v1/policies/for?jurisdiction=&on=
+//	GET  /v1/event-types, /v1/event-types/{type}   who may record each event, from which states
+//
+// # Who may do what
+//
+// Every /v1 request carries "Authorization: Bearer TOKEN". A deployment
+// issues tokens to actors ([Issue], `hifazat token`) and keeps only their
+// SHA-256 ([TokenEntry]); a token names the actor's id, role and
+// organisation, and nothing in a request (no query parameter, no header)
+// can change them. The forums (inquiry_committee, competent_authority,
+// ombudsperson) reach every case and list them; a complainant or an accused
+// reaches only a case whose header names their id as that party, and
+// any other case is "not found" to them; statistics reaches every case
+// without identities and lists none. An actor records its own acts; a
+// forum also records a party's, supervisor's or employer's act received on
+// paper. What each role sees of a case is the SDK's view for that role.
+// Each token has its own rate limit ([Config.Rate]).
+//
+// # Errors
+//
+// Every error is an RFC 9457 problem ([Problem], application/problem+json)
+// whose type is one of the Type constants: 409 with the case's version when
+// the If-Match version is stale; 422 with the refusal's code, message and
+// citation when the law refuses an event; 428 without If-Match. Messages never
+// quote a token or case content.
+//
+// # Operations
+//
+// A Server keeps no case state: many may share one database. It bounds each
+// request's body ([Config.MaxBodyBytes]) and time ([Config.Timeout]), sends
+// no CORS headers (a browser portal is served from the same origin), logs
+// one slog line per request (route pattern, status, duration, role; never a
+// path's id, a body or a token) and counts requests by route and status.
+package httpapi

@@ -1,0 +1,120 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// observed wraps a route's handler: it bounds the request's time and body,
+// turns a returned error into a problem, recovers a panic as a 500, counts
+// the response in the metrics and logs one line without content.
+func (s *Server) observed(pattern string, h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		sw := &statusWriter{ResponseWriter: w}
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					s.log.Error("panic serving request", "route", pattern)
+					writeProblem(sw, problem(http.StatusInternalServerError, TypeInternal, "internal error"))
+				}
+			}()
+			if err := h(sw, r); err != nil {
+				writeProblem(sw, s.problemOf(err))
+			}
+		}()
+		s.metrics.request(pattern, sw.status)
+		s.log.LogAttrs(ctx, slog.LevelInfo, "request", slog.String("route", pattern), slog.Int("status", sw.status),
+			slog.Duration("took", time.Since(start)), slog.String("role", roleName(actorOf(r.Context()))))
+	})
+}
+
+// roleName is the actor's role for the log, or "-" for none.
+func roleName(a Actor) string {
+	if !a.Role.IsValid() {
+		return "-"
+	}
+	return a.Role.String()
+}
+
+// problemOf maps an error to its problem: a *Problem as it is, a store's
+// error by its kind (see storeProblem), a context deadline as 503.
+func (s *Server) problemOf(err error) *Problem {
+	var p *Problem
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &p):
+		return p
+	case errors.As(err, &tooLarge):
+		return problem(http.StatusRequestEntityTooLarge, TypeTooLarge, "the body is over %d bytes", tooLarge.Limit)
+	case errors.Is(err, context.DeadlineExceeded):
+		return problem(http.StatusServiceUnavailable, TypeUnavailable, "the request took longer than %s", s.cfg.Timeout)
+	}
+	if p := storeProblem(err); p != nil {
+		return p
+	}
+	s.log.Error("unexpected error", "kind", errKind(err))
+	return problem(http.StatusInternalServerError, TypeInternal, "internal error")
+}
+
+// errKind names an error's type for the log, never its message (which may
+// quote input).
+func errKind(err error) string {
+	return fmt.Sprintf("%T", err)
+}
+
+// authenticated admits a request with a known bearer token whose rate limit
+// allows it, and puts its Actor in the context. A missing or unknown token
+// is 401 and the token is never echoed; a token over its limit is 429 with
+// Retry-After.
+func (s *Server) authenticated(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
+			return problem(http.StatusUnauthorized, TypeUnauthorized, "send Authorization: Bearer TOKEN with a token the deployment issued")
+		}
+		hash := HashToken(strings.TrimSpace(token))
+		a, known := s.actors[hash]
+		if !known {
+			return problem(http.StatusUnauthorized, TypeUnauthorized, "the bearer token is not one the deployment issued")
+		}
+		res := s.limiters[hash].Reserve()
+		if d := res.Delay(); d > 0 {
+			res.Cancel()
+			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
+			return problem(http.StatusTooManyRequests, TypeRateLimited, "this token's rate limit is %g requests a second", float64(s.cfg.Rate))
+		}
+		return h(w, r.WithContext(context.WithValue(r.Context(), actorKey{}, a)))
+	}
+}
+
+// statusWriter remembers the status written, for the metrics and the log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}

@@ -1,0 +1,281 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// deadlineExplained is the answer to GET /v1/deadlines/{policy}/{rule}.
+type deadlineExplained struct {
+	Policy policy.ID `json:"policy"`
+	deadlines.Deadline
+	Explanation string `json:"explanation"`
+}
+
+// explainDeadline serves GET /v1/deadlines/{policy}/{rule}?from=D: the
+// rule's deadline counted from D on the calendar of the forum that acts or
+// receives (the organisation's own calendar for its forums, when the server
+// has one).
+func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
+	v, err := queryValues(r, "from")
+	if err != nil {
+		return err
+	}
+	p, err := s.policy(r.PathValue("policy"))
+	if err != nil {
+		return err
+	}
+	rule, ok := p.Rule(policy.RuleID(r.PathValue("rule")))
+	if !ok {
+		return problem(http.StatusNotFound, TypeNotFound, "policy %s has no rule %q", p.ID(), clip(r.PathValue("rule")))
+	}
+	if v.Get("from") == "" {
+		return problem(http.StatusBadRequest, TypeMalformed, "from (the trigger date, YYYY-MM-DD) is required")
+	}
+	from, err := dateParam(v, "from", civil.Date{})
+	if err != nil {
+		return err
+	}
+	cal, err := s.calendarFor(p, rule.Forum)
+	if err != nil {
+		return err
+	}
+	d, err := deadlines.Compute(rule, from, cal)
+	if err != nil {
+		return problem(http.StatusUnprocessableEntity, TypeRefused, "%v", err)
+	}
+	writeJSON(w, http.StatusOK, deadlineExplained{Policy: p.ID(), Deadline: d, Explanation: d.Explain()})
+	return nil
+}
+
+// calendarFor is the calendar forum f counts on under p.
+func (s *Server) calendarFor(p *policy.Policy, f policy.Forum) (*deadlines.Calendar, error) {
+	if s.cfg.Calendar != nil && (f == policy.Organisation || f == policy.InquiryCommittee || f == policy.CompetentAuthority) {
+		return s.cfg.Calendar, nil
+	}
+	return deadlines.Builtin(p.CalendarFor(f).Value)
+}
+
+func (s *Server) policy(id string) (*policy.Policy, error) {
+	p, err := s.cfg.Policies.Get(policy.ID(id))
+	if err != nil {
+		return nil, problem(http.StatusNotFound, TypeNotFound, "no policy %q", clip(id))
+	}
+	return p, nil
+}
+
+// checkCommittee serves POST /v1/committees/check?policy=ID&lang=en|ur&on=D:
+// the body is a committee file (JSON or YAML); the answer is the report,
+// 200 whether or not the committee is valid.
+func (s *Server) checkCommittee(w http.ResponseWriter, r *http.Request) error {
+	v, err := queryValues(r, "policy", "lang", "on")
+	if err != nil {
+		return err
+	}
+	id := v.Get("policy")
+	if id == "" {
+		id = string(policy.FederalAct2022)
+	}
+	p, err := s.policy(id)
+	if err != nil {
+		return err
+	}
+	var opts committee.CheckOptions
+	lang := v.Get("lang")
+	if lang == "" {
+		lang = "en"
+	}
+	if opts.Language, err = committee.ParseLanguage(lang); err != nil {
+		return problem(http.StatusBadRequest, TypeMalformed, "lang must be en or ur")
+	}
+	if opts.On, err = dateParam(v, "on", s.cfg.Today()); err != nil {
+		return err
+	}
+	body, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	c, err := committee.Parse(body)
+	if err != nil {
+		return problem(http.StatusBadRequest, TypeMalformed, "%v", err)
+	}
+	rep, err := committee.NewValidator().Check(c, p.Committee(), opts)
+	if err != nil {
+		return problem(http.StatusBadRequest, TypeMalformed, "%v", err)
+	}
+	writeJSON(w, http.StatusOK, rep)
+	return nil
+}
+
+// policySummary is one policy in GET /v1/policies.
+type policySummary struct {
+	ID            policy.ID           `json:"id"`
+	Title         string              `json:"title"`
+	Jurisdiction  policy.Jurisdiction `json:"jurisdiction"`
+	Validity      policy.Interval     `json:"validity"`
+	Institutional bool                `json:"institutional"`
+	Base          policy.ID           `json:"base,omitempty"`
+	Instrument    policy.Citation     `json:"instrument"`
+}
+
+func summarise(p *policy.Policy) policySummary {
+	return policySummary{p.ID(), p.Title(), p.Jurisdiction(), p.Validity(), p.Institutional(), p.Base(), p.Instrument()}
+}
+
+// policyShown is one policy in GET /v1/policies/{id}.
+type policyShown struct {
+	policySummary
+	Rules           []policy.DeadlineRule  `json:"rules"`
+	Penalties       []policy.Penalty       `json:"penalties"`
+	Committee       policy.CommitteeRules  `json:"committee"`
+	Routes          policy.Routes          `json:"routes"`
+	Interpretations policy.Interpretations `json:"interpretations"`
+}
+
+func (s *Server) listPolicies(w http.ResponseWriter, r *http.Request) error {
+	if err := query(r, nil); err != nil {
+		return err
+	}
+	all := s.cfg.Policies.All()
+	out := make([]policySummary, len(all))
+	for i, p := range all {
+		out[i] = summarise(p)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) showPolicy(w http.ResponseWriter, r *http.Request) error {
+	if err := query(r, nil); err != nil {
+		return err
+	}
+	p, err := s.policy(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, policyShown{summarise(p), p.Rules(), p.Penalties(), p.Committee(), p.Routes(), p.Interpretations()})
+	return nil
+}
+
+// policyFor serves GET /v1/policies/for?jurisdiction=J&on=D: the statute in
+// force in J on D (default federal, today).
+func (s *Server) policyFor(w http.ResponseWriter, r *http.Request) error {
+	v, err := queryValues(r, "jurisdiction", "on")
+	if err != nil {
+		return err
+	}
+	j := policy.Federal
+	if js := v.Get("jurisdiction"); js != "" {
+		if j, err = policy.ParseJurisdiction(js); err != nil {
+			return problem(http.StatusBadRequest, TypeMalformed, "%v", err)
+		}
+	}
+	on, err := dateParam(v, "on", s.cfg.Today())
+	if err != nil {
+		return err
+	}
+	p, err := s.cfg.Policies.For(j, on)
+	if err != nil {
+		return problem(http.StatusNotFound, TypeNotFound, "%v", err)
+	}
+	writeJSON(w, http.StatusOK, summarise(p))
+	return nil
+}
+
+// eventType is one event type as a form builder needs it: who may perform
+// it, from which states, under the policy asked for.
+type eventType struct {
+	Type     casefsm.EventType `json:"type"`
+	By       []casefsm.Role    `json:"by"`
+	From     []casefsm.State   `json:"from"`
+	Citation []string          `json:"citations"`
+}
+
+// eventTypes returns every event type of policy id's table.
+func (s *Server) eventTypes(id string) ([]eventType, error) {
+	if id == "" {
+		id = string(policy.FederalAct2022)
+	}
+	p, err := s.policy(id)
+	if err != nil {
+		return nil, err
+	}
+	def, err := s.engine.Definition(p.ID())
+	if err != nil {
+		return nil, fmt.Errorf("httpapi: %w", err)
+	}
+	byType := map[casefsm.EventType]*eventType{}
+	var out []eventType
+	for _, t := range casefsm.EventTypes() {
+		out = append(out, eventType{Type: t, By: []casefsm.Role{}, From: []casefsm.State{}, Citation: []string{}})
+	}
+	for i := range out {
+		byType[out[i].Type] = &out[i]
+	}
+	for _, tr := range def.Transitions() {
+		et := byType[tr.Event]
+		if et == nil {
+			continue
+		}
+		et.By = union(et.By, tr.By)
+		et.From = union(et.From, tr.From)
+		if c := tr.Citation.Section; c != "" && !slices.Contains(et.Citation, c) {
+			et.Citation = append(et.Citation, c)
+		}
+	}
+	return out, nil
+}
+
+func union[T ~uint8](a, b []T) []T {
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			a = append(a, x)
+		}
+	}
+	slices.Sort(a)
+	return a
+}
+
+// listEventTypes serves GET /v1/event-types[?policy=ID].
+func (s *Server) listEventTypes(w http.ResponseWriter, r *http.Request) error {
+	v, err := queryValues(r, "policy")
+	if err != nil {
+		return err
+	}
+	out, err := s.eventTypes(v.Get("policy"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// showEventType serves GET /v1/event-types/{type}[?policy=ID].
+func (s *Server) showEventType(w http.ResponseWriter, r *http.Request) error {
+	v, err := queryValues(r, "policy")
+	if err != nil {
+		return err
+	}
+	var t casefsm.EventType
+	if err := t.UnmarshalText([]byte(r.PathValue("type"))); err != nil {
+		return problem(http.StatusNotFound, TypeNotFound, "no event type %q", clip(r.PathValue("type")))
+	}
+	all, err := s.eventTypes(v.Get("policy"))
+	if err != nil {
+		return err
+	}
+	for _, et := range all {
+		if et.Type == t {
+			writeJSON(w, http.StatusOK, et)
+			return nil
+		}
+	}
+	return problem(http.StatusNotFound, TypeNotFound, "no event type %q", t)
+}

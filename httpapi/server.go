@@ -1,0 +1,208 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// Config is what a Server needs. Store, Tokens and Today are required; the
+// zero value of every other field means its default.
+type Config struct {
+	// Store keeps the cases.
+	Store Store
+	// Policies is the policy set cases are decided under (policy.Builtin
+	// when nil); an institution's overlay joins it.
+	Policies *policy.Set
+	// Calendar, when set, is the organisation's own holiday calendar, used
+	// to explain deadlines of the organisation's forums (the Inquiry
+	// Committee and Competent Authority) instead of their fallback.
+	Calendar *deadlines.Calendar
+	// Tokens are the bearer tokens the deployment issued, by hash.
+	Tokens []TokenEntry
+	// Today is the date in Asia/Karachi by the deployment's clock: the
+	// default "as of" date of a case and of a list's deadline filters.
+	Today func() civil.Date
+	// Logger receives one line per request (method, route pattern, status,
+	// duration, role: never a token, a path's case content or a body).
+	// Nil discards.
+	Logger *slog.Logger
+	// Rate and Burst limit each token's requests (default 20 a second,
+	// bursts of 40).
+	Rate  rate.Limit
+	Burst int
+	// MaxBodyBytes bounds a request body (default 1 MiB).
+	MaxBodyBytes int64
+	// Timeout bounds a request's work (default 10 s).
+	Timeout time.Duration
+	// Metrics, when set, is where request counts go; share it with a
+	// reminder sweep so that /metrics shows both. Nil means a new one.
+	Metrics *Metrics
+}
+
+// Server is the HTTP API. It keeps no case state of its own, so several
+// servers may share one database. Make one with New; it is an
+// http.Handler.
+type Server struct {
+	cfg      Config
+	engine   *casefsm.Engine
+	mux      *http.ServeMux
+	actors   map[TokenHash]Actor
+	limiters map[TokenHash]*rate.Limiter
+	metrics  *Metrics
+	log      *slog.Logger
+}
+
+// New returns a Server for cfg.
+func New(cfg Config) (*Server, error) {
+	switch {
+	case cfg.Store == nil:
+		return nil, errors.New("httpapi: Config.Store is required")
+	case cfg.Today == nil:
+		return nil, errors.New("httpapi: Config.Today is required (the library never reads the clock)")
+	}
+	if cfg.Policies == nil {
+		cfg.Policies = policy.Builtin()
+	}
+	if cfg.Rate == 0 {
+		cfg.Rate, cfg.Burst = 20, 40
+	}
+	if cfg.Burst == 0 {
+		cfg.Burst = 1
+	}
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	eng, err := casefsm.NewEngine(cfg.Policies, casefsm.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("httpapi: %w", err)
+	}
+	s := &Server{cfg: cfg, engine: eng, mux: http.NewServeMux(), metrics: cfg.Metrics, log: cfg.Logger,
+		actors: make(map[TokenHash]Actor, len(cfg.Tokens)), limiters: make(map[TokenHash]*rate.Limiter, len(cfg.Tokens))}
+	for _, t := range cfg.Tokens {
+		if err := t.Actor.check(); err != nil {
+			return nil, fmt.Errorf("httpapi: token %x…: %w", t.SHA256[:4], err)
+		}
+		s.actors[t.SHA256] = t.Actor
+		s.limiters[t.SHA256] = rate.NewLimiter(cfg.Rate, cfg.Burst)
+	}
+	for _, r := range s.routes() {
+		h := r.handle
+		if !r.public {
+			h = s.authenticated(h)
+		}
+		s.mux.Handle(r.pattern, s.observed(r.pattern, h))
+	}
+	return s, nil
+}
+
+// handlerFunc is a handler that returns its error as a problem.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// route is one registered route; Routes lists them for the OpenAPI check.
+type route struct {
+	pattern string // "METHOD /path"
+	public  bool   // served without a token
+	handle  handlerFunc
+}
+
+// routes is every route of the API.
+func (s *Server) routes() []route {
+	return []route{
+		{"GET /healthz", true, s.healthz},
+		{"GET /metrics", true, s.serveMetrics},
+		{"GET /openapi.json", true, serveOpenAPI},
+		{"POST /v1/cases", false, s.fileCase},
+		{"GET /v1/cases", false, s.listCases},
+		{"GET /v1/cases/{id}", false, s.showCase},
+		{"POST /v1/cases/{id}/events", false, s.appendEvents},
+		{"GET /v1/deadlines/{policy}/{rule}", false, s.explainDeadline},
+		{"POST /v1/committees/check", false, s.checkCommittee},
+		{"GET /v1/policies", false, s.listPolicies},
+		{"GET /v1/policies/for", false, s.policyFor},
+		{"GET /v1/policies/{id}", false, s.showPolicy},
+		{"GET /v1/event-types", false, s.listEventTypes},
+		{"GET /v1/event-types/{type}", false, s.showEventType},
+	}
+}
+
+// Routes returns the patterns of every route ("GET /v1/cases/{id}"), in
+// registration order.
+func (s *Server) Routes() []string {
+	rs := s.routes()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.pattern
+	}
+	return out
+}
+
+// ServeHTTP serves the API. A path no route matches, or a method a path
+// does not take, gets a problem (404 or 405) like every other error.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if _, pattern := s.mux.Handler(r); pattern == "" {
+		s.unmatched(w, r)
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// unmatched answers a request no route takes: the mux's 404 and 405 as
+// problems (with its Allow header), anything else (a redirect to a cleaned
+// path) as the mux wrote it.
+func (s *Server) unmatched(w http.ResponseWriter, r *http.Request) {
+	rec := httptest.NewRecorder()
+	s.mux.ServeHTTP(rec, r)
+	s.metrics.request("unmatched", rec.Code)
+	if rec.Code != http.StatusNotFound && rec.Code != http.StatusMethodNotAllowed {
+		maps.Copy(w.Header(), rec.Header())
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+		return
+	}
+	if allow := rec.Header().Get("Allow"); allow != "" {
+		w.Header().Set("Allow", allow)
+	}
+	typ := TypeNotFound
+	if rec.Code == http.StatusMethodNotAllowed {
+		typ = TypeMethod
+	}
+	writeProblem(w, problem(rec.Code, typ, "no route for %s %s", r.Method, clip(r.URL.Path)))
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	if err := s.ping(r.Context()); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	return nil
+}
+
+// actorKey is the context key of the request's Actor.
+type actorKey struct{}
+
+func actorOf(ctx context.Context) Actor {
+	a, _ := ctx.Value(actorKey{}).(Actor)
+	return a
+}
