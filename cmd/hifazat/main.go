@@ -45,7 +45,7 @@ type env struct {
 }
 
 func commands() map[string]command {
-	return map[string]command{
+	cmds := map[string]command{
 		"policy":    {"the policies in force, their rules and citations; check an overlay", cmdPolicy},
 		"committee": {"check an Inquiry Committee's composition (s.3), standing or for a case", cmdCommittee},
 		"holidays":  {"the holidays of a year on a calendar, fixed, notified or estimated", cmdHolidays},
@@ -57,6 +57,8 @@ func commands() map[string]command {
 		"serve":     {"serve the JSON HTTP API (cases, deadlines, committees, policies, event types)", cmdServe},
 		"token":     {"issue a bearer token for the HTTP API to an actor", cmdToken},
 	}
+	addComplianceCommands(cmds)
+	return cmds
 }
 
 func main() {

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/sqlstore"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/compliance"
+	"github.com/hifazat/hifazat/policy"
+)
+
+const complianceUsage = `usage: hifazat compliance audit ORG-FILE [--overlay FILE] [--store S] [--at D] [--lang en|ur] [--json]
+
+audit checks an organisation's record (YAML or JSON; "-" reads standard
+input) against the employer's duties: the Inquiry Committee constituted
+within 30 days (s.3(1)) and lawfully composed (s.3(2)); its members trained
+where the policy requires it; the Competent Authority designated (s.3(4))
+and notified (Rules 2013 r.3(2)); the Code of Conduct displayed in English
+and the majority's language within six months (s.11(2)) and part of the
+management policy (s.11(1)); new employees' acknowledgements of the Code;
+and, with --store, open cases past a statutory deadline (counts only).
+Each duty is met, late, missing or due, with its deadline and citation,
+and what to do next.
+
+  --overlay FILE  the institutional overlay the organisation's policy is
+                  (when its "policy" is not a built-in id)
+  --store S       the organisation's case store: sqlite:PATH, postgres://...
+  --at D          the date audited (default today in Asia/Karachi)
+  --lang L        language of titles, details and next steps: en or ur
+  --json          print {"organisation", "policy", "as_of", "language",
+                  "cases_checked", "findings": [{"duty", "title", "citation",
+                  "status", "deadline", "done_on", "detail", "next", "counts"}]}
+
+Exit status: 0 every duty met or due, 1 a duty missing or late, 2 bad usage
+or malformed input.`
+
+// cmdCompliance runs "hifazat compliance ...".
+func cmdCompliance(e *env, args []string) int {
+	if len(args) == 0 {
+		return e.fail(exitUsage, "compliance: want a subcommand (audit); run 'hifazat compliance --help'")
+	}
+	switch args[0] {
+	case "audit":
+		return complianceAudit(e, args[1:])
+	case "help", "-h", "--help":
+		fmt.Fprintln(e.stdout, complianceUsage)
+		return exitOK
+	}
+	return e.fail(exitUsage, "compliance: unknown subcommand %q (want audit)", args[0])
+}
+
+func complianceAudit(e *env, args []string) int {
+	const name = "compliance audit"
+	fs := newFlags(e, name)
+	overlay := fs.String("overlay", "", "overlay file")
+	location := fs.String("store", "", "case store")
+	at := fs.String("at", "", "date audited")
+	lang := fs.String("lang", "en", "en or ur")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, status, done := parseArgs(e, name, complianceUsage, fs, args, 1, "one organisation file (or -)")
+	if done {
+		return status
+	}
+	var opts compliance.AuditOptions
+	var err error
+	if opts.Language, err = committee.ParseLanguage(*lang); err != nil {
+		return e.fail(exitUsage, "%s: --lang: %v", name, err)
+	}
+	asOf, err := optionalDate(*at)
+	if err != nil {
+		return e.fail(exitUsage, "%s: --at: %v", name, err)
+	}
+	if !asOf.IsValid() {
+		asOf = e.today()
+	}
+	org, pol, err := readOrganisation(e, pos[0], *overlay)
+	if err != nil {
+		return e.fail(exitUsage, "%s: %v", name, err)
+	}
+	var store casestore.Store
+	if *location != "" {
+		if store, err = sqlstore.Open(context.Background(), *location, casestore.Options{}); err != nil {
+			return e.fail(exitUsage, "%s: %v", name, err)
+		}
+		defer store.Close()
+	}
+	r, err := compliance.Audit(context.Background(), org, pol, store, asOf, opts)
+	if err != nil {
+		return e.fail(exitUsage, "%s: %v", name, err)
+	}
+	if *asJSON {
+		if st := printJSON(e, name, r); st != exitOK {
+			return st
+		}
+	} else {
+		auditPrint(e.stdout, org, r)
+	}
+	if r.Failed() {
+		return exitRefused
+	}
+	return exitOK
+}
+
+// readOrganisation reads an organisation file and the policy it names: a
+// built-in policy, or the overlay file given, which must have the id the
+// organisation names.
+func readOrganisation(e *env, path, overlayPath string) (*compliance.Organisation, *policy.Policy, error) {
+	data, err := readInput(e, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	org, err := compliance.ParseOrganisation(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	pol, err := namedPolicy(e, org.Policy, overlayPath)
+	return org, pol, err
+}
+
+// namedPolicy returns the built-in policy id, or the policy the overlay file
+// builds, which must be id.
+func namedPolicy(e *env, id policy.ID, overlayPath string) (*policy.Policy, error) {
+	set := policy.Builtin()
+	if overlayPath == "" {
+		return set.Get(id)
+	}
+	data, err := readInput(e, overlayPath)
+	if err != nil {
+		return nil, err
+	}
+	o, err := policy.ParseOverlay(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", overlayPath, err)
+	}
+	if o.ID != id {
+		return nil, fmt.Errorf("%s: the overlay is %q, the organisation operates under %q", overlayPath, o.ID, id)
+	}
+	return set.Apply(o)
+}
+
+// auditPrint prints an audit for people: a heading, then per duty its
+// status, id, citation and deadline, what the record shows, and what to do
+// next.
+func auditPrint(w io.Writer, org *compliance.Organisation, r *compliance.AuditReport) {
+	fmt.Fprintf(w, "%s (%s) under %s, as of %s\n", org.Name, org.ID, r.Policy, r.AsOf)
+	for _, f := range r.Findings {
+		due := "no period"
+		if f.Deadline != nil {
+			due = "due " + f.Deadline.Due.String()
+		}
+		fmt.Fprintf(w, "\n%-8s %s  %s  %s\n", strings.ToUpper(f.Status.String()), f.Duty, f.Citation, due)
+		fmt.Fprintf(w, "         %s: %s\n", f.Title, f.Detail)
+		if f.Status != compliance.Met {
+			fmt.Fprintf(w, "         → %s\n", f.Next)
+		}
+	}
+	if !r.CasesChecked {
+		fmt.Fprintln(w, "\n(no --store: open cases were not checked)")
+	}
+}
+
+// addComplianceCommands registers the commands of package compliance.
+func addComplianceCommands(cmds map[string]command) {
+	cmds["compliance"] = command{"the employer's duties audited (s.3, s.11, Rules 2013): met, late, missing or due", cmdCompliance}
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	complianceOrg     = "../../compliance/testdata/riverside-university.yaml"
+	complianceOverlay = "../../compliance/testdata/riverside-overlay.yaml"
+)
+
+func TestComplianceAudit(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+		want   map[string]string // duty: status
+	}{
+		{"all met or due", []string{"--at", "2025-09-30"}, exitOK,
+			map[string]string{"committee-constituted": "met", "committee-trained": "due", "code-displayed": "met"}},
+		{"training lapsed", []string{"--at", "2026-03-01"}, exitRefused,
+			map[string]string{"committee-trained": "missing", "code-acknowledged": "met"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"compliance", "audit", complianceOrg, "--overlay", complianceOverlay, "--json"}, tt.args...)
+			stdout, stderr, status := runCLI(t, "", args...)
+			require.Equal(t, tt.status, status, stderr)
+			var out struct {
+				Organisation string `json:"organisation"`
+				Findings     []struct {
+					Duty     string `json:"duty"`
+					Status   string `json:"status"`
+					Next     string `json:"next"`
+					Citation struct {
+						Section    string `json:"section"`
+						Confidence string `json:"confidence"`
+					} `json:"citation"`
+				} `json:"findings"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+			assert.Equal(t, "riverside-university", out.Organisation)
+			got := map[string]string{}
+			for _, f := range out.Findings {
+				got[f.Duty] = f.Status
+				assert.NotEmpty(t, f.Citation.Section)
+				assert.NotEmpty(t, f.Citation.Confidence)
+			}
+			for duty, st := range tt.want {
+				assert.Equal(t, st, got[duty], duty)
+			}
+		})
+	}
+}
+
+func TestComplianceAuditInUrduForPeople(t *testing.T) {
+	stdout, _, status := runCLI(t, "", "compliance", "audit", complianceOrg, "--overlay", complianceOverlay, "--at", "2026-03-01", "--lang", "ur")
+	assert.Equal(t, exitRefused, status)
+	assert.Contains(t, stdout, "MISSING  committee-trained")
+	assert.Contains(t, stdout, "تربیت")
+	assert.Contains(t, stdout, "no --store")
+}
+
+func TestComplianceAuditWithAStore(t *testing.T) {
+	dir := t.TempDir()
+	db := "sqlite:" + filepath.Join(dir, "cases.db")
+	_, stderr, status := runCLI(t, "", "case", "import", "demo-case.json", "--store", db)
+	require.Equal(t, exitOK, status, stderr)
+	stdout, stderr, status := runCLI(t, "", "compliance", "audit", complianceOrg, "--overlay", complianceOverlay, "--at", "2025-09-30", "--store", db, "--json")
+	require.Equal(t, exitOK, status, stderr)
+	assert.Contains(t, stdout, `"cases_checked": true`)
+	assert.Contains(t, stdout, `"duty": "cases-within-deadlines"`)
+}
+
+func TestComplianceAuditRefusesBadInput(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "org.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("id: x\nname: X\nkind: charity\n"), 0o600))
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no file", []string{"compliance", "audit"}, "want one organisation file"},
+		{"bad kind", []string{"compliance", "audit", bad}, "field kind: line 3"},
+		{"overlay not the organisation's", []string{"compliance", "audit", complianceOrg, "--overlay", "../../policy/testdata/university-overlay.yaml"}, "operates under"},
+		{"policy unknown", []string{"compliance", "audit", complianceOrg}, "riverside-2024"},
+		{"bad language", []string{"compliance", "audit", complianceOrg, "--lang", "fr"}, "--lang"},
+		{"no subcommand", []string{"compliance"}, "want a subcommand"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, status := runCLI(t, "", tt.args...)
+			assert.Equal(t, exitUsage, status)
+			assert.Contains(t, stderr, tt.want)
+		})
+	}
+}

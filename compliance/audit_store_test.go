@@ -1,0 +1,62 @@
+package compliance_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/compliance"
+	"github.com/hifazat/hifazat/policy"
+)
+
+const testHeader = `{"policy":"pk-federal-2022","jurisdiction":"federal","calendar":"pk-federal","incident_on":"2026-02-20",
+ "parties":{"complainant":{"relationship":"employee","id":"e-%d"},"accused":{"relationship":"employee","id":"e-9%d"}}}`
+
+// addCase stores a case with the events given (JSON objects).
+func addCase(t testing.TB, s casestore.Store, n int, events ...string) {
+	t.Helper()
+	evs := make([]casestore.Event, len(events))
+	for i, e := range events {
+		evs[i] = casestore.MustParseEvent(e)
+	}
+	_, err := s.Create(context.Background(), fmt.Sprintf("case-%05d", n), casestore.MustParseHeader(fmt.Sprintf(testHeader, n, n)), evs...)
+	require.NoError(t, err)
+}
+
+func TestAuditCountsOpenCasesPastADeadline(t *testing.T) {
+	s := casestore.NewMemory(casestore.Options{})
+	defer s.Close()
+	// Filed on 2 March: charges due 5 March (s.4(1)(a)), overdue on the 10th.
+	addCase(t, s, 1, `{"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02"}`)
+	// Filed on 9 March: charges due 12 March, not yet overdue.
+	addCase(t, s, 2, `{"type":"file_complaint","on":"2026-03-09","by":"complainant","received_on":"2026-03-09"}`)
+	// Charges in time; the defence period is the accused's, not overdue.
+	addCase(t, s, 3, `{"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02"}`,
+		`{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`)
+	org := acme("2024-01-10")
+	tests := []struct {
+		asOf  string
+		want  compliance.Status
+		count int
+	}{
+		{"2026-03-05", compliance.Met, 0},
+		{"2026-03-06", compliance.Late, 1},
+		{"2026-03-13", compliance.Late, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.asOf, func(t *testing.T) {
+			r, err := compliance.Audit(context.Background(), org, builtin(t, policy.FederalAct2022), s, d(tt.asOf), compliance.AuditOptions{})
+			require.NoError(t, err)
+			assert.True(t, r.CasesChecked)
+			f := r.Findings[len(r.Findings)-1]
+			assert.Equal(t, compliance.CasesWithinDeadlines, f.Duty)
+			assert.Equal(t, tt.want, f.Status, f.Detail)
+			assert.Equal(t, tt.count, f.Counts["charges"])
+			assert.NotContains(t, f.Detail, "case-0", "counts only: no case id")
+		})
+	}
+}
