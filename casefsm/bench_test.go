@@ -45,9 +45,15 @@ func benchEngine(b *testing.B) *Engine {
 	return e
 }
 
-// BenchmarkReplay15 rehydrates the 15-event case: a new case, every event
-// checked against the table and its guards, moved through looplab.
-func BenchmarkReplay15(b *testing.B) {
+// BenchmarkReplay15 rehydrates the 15-event case as Engine.Open does: a
+// new case, every event checked against the table and its guards and
+// replayed (the table decides each move). BenchmarkApply15 applies the same
+// events live, each move fired through looplab.
+func BenchmarkReplay15(b *testing.B) { bench15(b, (*Case).Replay) }
+
+func BenchmarkApply15(b *testing.B) { bench15(b, (*Case).Apply) }
+
+func bench15(b *testing.B, apply func(*Case, Event) error) {
 	eng := benchEngine(b)
 	h, evs := benchCase()
 	b.ReportAllocs()
@@ -57,7 +63,7 @@ func BenchmarkReplay15(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, ev := range evs {
-			if err := c.Apply(ev); err != nil {
+			if err := apply(c, ev); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -82,7 +88,7 @@ func lpNames(b *testing.B, eng *Engine) ([]string, *Definition) {
 			b.Fatal(ref)
 		}
 		names = append(names, p.def.lpName[p.row])
-		if err := c.commit(ev, p); err != nil {
+		if err := c.commit(ev, p, true); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -108,21 +108,41 @@ type plan struct {
 // late appeal or representation without recorded condonation
 // (time_barred). Late acts of forums and late defences are accepted and
 // reported by [Case.Status].
-func (c *Case) Apply(ev Event) error {
+//
+// Apply is for live events: each move is made by the looplab state
+// machine, which must agree with the table. Use [Case.Replay] for events
+// that already happened.
+func (c *Case) Apply(ev Event) error { return c.apply(ev, true) }
+
+// Replay applies an event that already happened: a stored history
+// ([Engine.Open] replays one), the case as it stood on an earlier day, or
+// a simulated history. It checks, refuses, records and warns exactly as
+// [Case.Apply] does; only the move differs: the transition table alone
+// decides it and looplab is not fired. The next live Apply sets a looplab
+// machine to the case's state with SetState before moving it, so a
+// replayed case goes on live as if every event had been applied. A fuzz
+// test replays random walks both ways and requires the same refusals,
+// states and status.
+func (c *Case) Replay(ev Event) error { return c.apply(ev, false) }
+
+// apply checks ev and commits it; live moves go through looplab.
+func (c *Case) apply(ev Event, live bool) error {
 	p, ref := c.check(&ev)
 	if ref != nil {
 		return ref
 	}
-	return c.commit(ev, p)
+	return c.commit(ev, p, live)
 }
 
 // commit records an event check accepted. Only the state machine can fail,
 // and it fails before anything is changed.
-func (c *Case) commit(ev Event, p plan) error {
+func (c *Case) commit(ev Event, p plan, live bool) error {
 	t := p.def.rows[p.row]
 	if t.Moves() {
-		if err := p.def.fire(p.row, c.state, t.To); err != nil {
-			return err
+		if live {
+			if err := p.def.fire(p.row, c.state, t.To); err != nil {
+				return err
+			}
 		}
 		c.state = t.To
 	}

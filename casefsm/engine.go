@@ -124,7 +124,8 @@ func (e *Engine) NewCase(h Header) (*Case, error) {
 	return c, nil
 }
 
-// Open starts a case from a case file and applies its events in order. If
+// Open starts a case from a case file and replays its events in order
+// ([Case.Replay]). If
 // an event is refused, Open returns the case as it stood before that event
 // together with the [*Refusal]; an [*InputError] for a bad header comes
 // with a nil case.
@@ -137,7 +138,7 @@ func (e *Engine) Open(f *CaseFile) (*Case, error) {
 		return nil, err
 	}
 	for _, ev := range f.Events {
-		if err := c.Apply(ev); err != nil {
+		if err := c.Replay(ev); err != nil {
 			return c, err
 		}
 	}

@@ -19,9 +19,11 @@ import (
 //   - Every callback key names a real event or state (tested): looplab
 //     silently ignores misspelt keys.
 //   - A self-transition returns NoTransitionError; it is success here.
-//   - Machines are pooled per Definition and set, before each move, to the
-//     case's state as derived by replay: SetState only ever receives a
-//     valid state name, never a stored one.
+//   - Live moves (Case.Apply) fire looplab; replayed ones (Case.Replay,
+//     Engine.Open) are decided by the table alone. Machines are pooled per
+//     Definition and set, before each live move, to the case's state as
+//     derived by the events (SetState, which rehydrates a replayed case):
+//     SetState only ever receives a valid state name, never a stored one.
 //   - AvailableTransitions is never used: it is unordered.
 
 // callbackBeforeEvent is looplab's key for the callback run before every

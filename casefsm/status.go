@@ -215,7 +215,7 @@ func (c *Case) statusBefore(asOf civil.Date, n int) Status {
 		p.def = c.eng.defs[c.h.Policy]
 	}
 	for _, ev := range c.events[:n] {
-		if p.Apply(ev) != nil {
+		if p.Replay(ev) != nil {
 			break
 		}
 	}

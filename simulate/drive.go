@@ -13,9 +13,10 @@ import (
 // its state and act on the dates their plan gives: the complainant files,
 // the committee communicates charges, the accused answers or the
 // committee proceeds ex parte once the defence period has run out, and so
-// on to implementation. Each act is applied with Case.Apply, so the
-// table, the guards and the deadline arithmetic are exactly those a real
-// case meets; a refused act (a late appeal is time-barred; a complainant
+// on to implementation. Each act is applied with Case.Replay (a simulated
+// history is a history, not a live case: the table decides each move, and
+// casefsm's fuzz test holds Replay to Apply's answers), so the table, the
+// guards and the deadline arithmetic are exactly those a real case meets; a refused act (a late appeal is time-barred; a complainant
 // the policy does not cover is refused) is counted by its code and the
 // people carry on as they would in life.
 //
@@ -54,7 +55,7 @@ func (cr *caseRun) apply(ev casefsm.Event) bool {
 		cr.censored = true
 		return false
 	}
-	if err := cr.c.Apply(ev); err != nil {
+	if err := cr.c.Replay(ev); err != nil {
 		var ref *casefsm.Refusal
 		if !errors.As(err, &ref) {
 			cr.err = fmt.Errorf("%w: case %d: %s on %s: %w", ErrSimulation, cr.p.index, ev.Type, ev.On, err)
