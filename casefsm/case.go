@@ -22,7 +22,8 @@ import (
 // case follows the statute in force on each event's date.
 //
 // A Case is not safe for concurrent use. The zero Case is not usable; make
-// one with [Engine.NewCase] or [Engine.Open].
+// one with [Engine.NewCase] or [Engine.Open], or make a zero Case (or a
+// finished one) a new case with [Engine.Reset].
 type Case struct {
 	eng *Engine
 	h   Header
@@ -72,6 +73,27 @@ type facts struct {
 	// Warnings and breaches raised when events were applied.
 	warnings []Warning
 	breaches []Breach
+}
+
+// reset makes c a new case of e with the checked header h and the
+// definition it names, keeping the memory of c's slices. The slices are
+// cleared first, so nothing of the old case stays reachable.
+func (c *Case) reset(e *Engine, h Header, def *Definition) {
+	clear(c.events)
+	c.f.reset()
+	*c = Case{eng: e, h: cloneHeader(h), def: def, state: NotFiled, events: c.events[:0], f: c.f}
+}
+
+// reset empties the facts, keeping the capacity of their slices.
+func (f *facts) reset() {
+	clear(f.clocks)
+	clear(f.stays)
+	clear(f.retaliation)
+	clear(f.replacements)
+	clear(f.warnings)
+	clear(f.breaches)
+	*f = facts{clocks: f.clocks[:0], stays: f.stays[:0], retaliation: f.retaliation[:0], replacements: f.replacements[:0],
+		warnings: f.warnings[:0], breaches: f.breaches[:0]}
 }
 
 // roleSet is a set of roles.

@@ -91,13 +91,40 @@ func (e *Engine) Definition(id policy.ID) (*Definition, error) {
 // known, and a named calendar must be loaded. Faults are [*InputError]s
 // naming the field.
 func (e *Engine) NewCase(h Header) (*Case, error) {
+	def, err := e.checkHeader(&h)
+	if err != nil {
+		return nil, err
+	}
+	c := &Case{events: make([]Event, 0, 16), f: facts{clocks: make([]clock, 0, 8)}}
+	c.reset(e, h, def)
+	return c, nil
+}
+
+// Reset makes c a new case of e with header h, exactly as [Engine.NewCase]
+// would, but in the memory c already holds: c's events and all they
+// implied are forgotten. A header NewCase refuses is refused alike and
+// leaves c as it was. A program that handles many cases one after another
+// (the simulator, a batch re-judging) keeps one Case per goroutine and
+// resets it, instead of allocating one per case.
+func (e *Engine) Reset(c *Case, h Header) error {
+	def, err := e.checkHeader(&h)
+	if err != nil {
+		return err
+	}
+	c.reset(e, h, def)
+	return nil
+}
+
+// checkHeader checks a new case's header, defaulting its jurisdiction, and
+// returns the definition of the policy it names (nil for none).
+func (e *Engine) checkHeader(h *Header) (*Definition, error) {
 	if h.Jurisdiction == "" {
 		h.Jurisdiction = policy.Federal
 	}
 	if !h.Jurisdiction.Valid() {
 		return nil, &InputError{Index: -1, Field: "jurisdiction", Err: fmt.Errorf("unknown jurisdiction %q (want one of %v)", h.Jurisdiction, policy.Jurisdictions())}
 	}
-	c := &Case{eng: e, h: cloneHeader(h), state: NotFiled, events: make([]Event, 0, 16), f: facts{clocks: make([]clock, 0, 8)}}
+	var def *Definition
 	if h.Policy != "" {
 		d, err := e.Definition(h.Policy)
 		if err != nil {
@@ -106,7 +133,7 @@ func (e *Engine) NewCase(h Header) (*Case, error) {
 		if j := d.pol.Jurisdiction(); j != h.Jurisdiction {
 			return nil, &InputError{Index: -1, Field: "jurisdiction", Err: fmt.Errorf("policy %s is %s law, not %s", h.Policy, j, h.Jurisdiction)}
 		}
-		c.def = d
+		def = d
 	}
 	if h.Calendar != "" {
 		if _, ok := e.cals[h.Calendar]; !ok {
@@ -121,7 +148,7 @@ func (e *Engine) NewCase(h Header) (*Case, error) {
 			return nil, &InputError{Index: -1, Field: p.field, Err: fmt.Errorf("%w: %q", policy.ErrUnknownRelationship, p.r)}
 		}
 	}
-	return c, nil
+	return def, nil
 }
 
 // Open starts a case from a case file and replays its events in order

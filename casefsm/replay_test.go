@@ -16,7 +16,9 @@ import (
 // applied live (a rehydrated case going on). After every event the three
 // cases must have given the same answer (the same refusal, byte for byte,
 // or none) and hold exactly the same case; at the end their statuses must
-// encode to the same JSON.
+// encode to the same JSON. A fourth case, walked once under another
+// header and then reset ([Engine.Reset]), replays the walk again and must
+// give the same answers, events and status.
 func FuzzReplayEquivalence(f *testing.F) {
 	eng := newEngine(f)
 	f.Add([]byte{2, 3, 0, 1, 0, 6, 3, 1, 0, 7, 1, 5, 0, 9, 3, 1, 0, 10, 3, 20, 8, 11, 4, 2, 24})
@@ -36,6 +38,7 @@ func FuzzReplayEquivalence(f *testing.F) {
 		}
 		live, replayed, mixed := mustCase(t, eng, h), mustCase(t, eng, h), mustCase(t, eng, h)
 		switchAt, walk := int(data[0]), data[1:]
+		reused := reusedCase(t, eng, h, walk)
 		on := 0
 		for i, n := 0, 0; i+4 <= len(walk) && n < 60; i, n = i+4, n+1 {
 			ev := walkEvent(walk[i:i+4], &on)
@@ -48,6 +51,7 @@ func FuzzReplayEquivalence(f *testing.F) {
 				got = mixed.Apply(ev)
 			}
 			requireSameAnswer(t, ev, want, got)
+			requireSameAnswer(t, ev, want, reused.Replay(ev))
 			require.Equal(t, casefsm.Snapshot(live), casefsm.Snapshot(replayed), "after %+v", ev)
 			require.Equal(t, casefsm.Snapshot(live), casefsm.Snapshot(mixed), "after %+v", ev)
 		}
@@ -55,7 +59,43 @@ func FuzzReplayEquivalence(f *testing.F) {
 		want := statusJSON(t, live, asOf)
 		require.Equal(t, want, statusJSON(t, replayed, asOf))
 		require.Equal(t, want, statusJSON(t, mixed, asOf))
+		require.Equal(t, want, statusJSON(t, reused, asOf))
+		require.Equal(t, live.File(), reused.File())
 	})
+}
+
+// reusedCase returns a case that replayed walk under another header (no
+// committee, an earlier incident), then was reset to h.
+func reusedCase(t *testing.T, eng *casefsm.Engine, h casefsm.Header, walk []byte) *casefsm.Case {
+	other := h
+	other.Committee, other.IncidentOn = nil, date("2025-02-20")
+	c := mustCase(t, eng, other)
+	on := 0
+	for i := 0; i+4 <= len(walk) && i < 4*60; i += 4 {
+		_ = c.Replay(walkEvent(walk[i:i+4], &on))
+	}
+	require.NoError(t, eng.Reset(c, h))
+	return c
+}
+
+// TestResetRefusesLikeNewCase: a header NewCase refuses, Reset refuses
+// with the same error and leaves the case as it was.
+func TestResetRefusesLikeNewCase(t *testing.T) {
+	eng := newEngine(t)
+	c := mustCase(t, eng, employeeCase())
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant})
+	before := casefsm.Snapshot(c)
+	bad := employeeCase()
+	bad.Calendar = "no-such-calendar"
+	_, want := eng.NewCase(bad)
+	require.Error(t, want)
+	require.Equal(t, want, eng.Reset(c, bad))
+	require.Equal(t, before, casefsm.Snapshot(c))
+
+	require.NoError(t, eng.Reset(c, employeeCase()))
+	require.Equal(t, casefsm.NotFiled, c.State())
+	require.Empty(t, c.Events())
+	require.Equal(t, casefsm.NoRoute, c.Route())
 }
 
 func mustCase(t *testing.T, eng *casefsm.Engine, h casefsm.Header) *casefsm.Case {

@@ -37,7 +37,8 @@ type RunOptions struct {
 	Progress func(done, total int)
 
 	// observe, if set, sees every case when it ends: a white-box hook for
-	// tests, called from the workers concurrently.
+	// tests, called from the workers concurrently. The case is reset for the
+	// next one after the call: keep a copy (c.File()), not c.
 	observe func(c *casefsm.Case, end End)
 }
 
@@ -154,10 +155,12 @@ type worker struct {
 	order   []int
 	censure []casefsm.Penalty
 	observe func(*casefsm.Case, End)
+	// c is the case being driven, reset for each case (Engine.Reset).
+	c *casefsm.Case
 }
 
 func newWorker(w *world, seed uint64) *worker {
-	return &worker{w: w, seed: seed, g: newRNG(), acc: newAccumulator(w), censure: []casefsm.Penalty{{Code: policy.Censure}}}
+	return &worker{w: w, seed: seed, g: newRNG(), acc: newAccumulator(w), censure: []casefsm.Penalty{{Code: policy.Censure}}, c: new(casefsm.Case)}
 }
 
 // org simulates one organisation: its arrivals, each case's plan, then
@@ -188,7 +191,8 @@ func (k *worker) org(j job) error {
 // simulate drives one case and records it.
 func (k *worker) simulate(p *plan) error {
 	w := k.w
-	c, err := w.eng.NewCase(casefsm.Header{
+	c := k.c
+	err := w.eng.Reset(c, casefsm.Header{
 		Policy:       w.pol.ID(),
 		Jurisdiction: w.pol.Jurisdiction(),
 		Calendar:     w.sc.Calendar,
