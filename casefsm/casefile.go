@@ -11,6 +11,7 @@ import (
 
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/internal/limit"
 	"github.com/hifazat/hifazat/policy"
 )
 
@@ -64,6 +65,10 @@ type Party struct {
 	ID           string              `json:"id,omitempty"`
 }
 
+// MaxCaseFileBytes is the longest case file [Decode] reads: 16 MiB, many
+// times a case of thousands of events.
+const MaxCaseFileBytes = limit.MaxBytes
+
 // CaseFile is the interchange format of a case: its header and its events
 // in the order they happened. [Decode] reads one strictly; [CaseFile.Encode]
 // writes one that Decode reads back unchanged.
@@ -82,9 +87,10 @@ type CaseFile struct {
 // [*InputError] naming the event index and field, matching [ErrMalformed].
 // Decode checks form, not law: whether the events may happen is
 // [Case.Apply]'s question, and whether the committee is validly composed is
-// [Case.Status]'s.
+// [Case.Status]'s. Decode reads at most [MaxCaseFileBytes]: a longer input
+// is an [*InputError] as soon as the limit is passed.
 func Decode(r io.Reader) (*CaseFile, error) {
-	data, err := io.ReadAll(r)
+	data, err := limit.ReadAll(r, MaxCaseFileBytes, "the case file")
 	if err != nil {
 		return nil, &InputError{Index: -1, Err: err}
 	}

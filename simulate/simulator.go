@@ -10,6 +10,7 @@ import (
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/internal/limit"
 	"github.com/hifazat/hifazat/policy"
 )
 
@@ -81,10 +82,12 @@ func (s *Simulator) Parse(data []byte) (Scenario, error) {
 }
 
 // Load reads the scenario file at path like [Simulator.Parse]. Its
-// overlay may also be the name of an overlay file: absolute, or relative
-// to the scenario file's directory.
+// overlay may also be the name of an overlay file, relative to the
+// scenario file's directory and inside it: an absolute name, or one that
+// leaves the directory (through ".." or a symbolic link), is refused, so
+// that a scenario cannot read other files. Each file is read up to 16 MiB.
 func (s *Simulator) Load(path string) (Scenario, error) {
-	data, err := os.ReadFile(path)
+	data, err := limit.ReadFile(path)
 	if err != nil {
 		return Scenario{}, &ScenarioError{Reason: "cannot read the scenario: " + pathError(err), Err: err}
 	}
@@ -93,13 +96,9 @@ func (s *Simulator) Load(path string) (Scenario, error) {
 		return Scenario{}, err
 	}
 	if ref.file != "" {
-		name := filepath.FromSlash(ref.file)
-		if !filepath.IsAbs(name) {
-			name = filepath.Join(filepath.Dir(path), name)
-		}
-		od, err := os.ReadFile(name)
+		od, err := readOverlayFile(filepath.Dir(path), ref.file)
 		if err != nil {
-			return Scenario{}, &ScenarioError{Field: "overlay", Reason: "cannot read the overlay file: " + pathError(err), Err: err}
+			return Scenario{}, &ScenarioError{Field: "overlay", Reason: fmt.Sprintf("line %d: cannot read the overlay file: %s", ref.line, pathError(err)), Err: err}
 		}
 		o, err := policy.ParseOverlay(od)
 		if err != nil {
@@ -108,6 +107,22 @@ func (s *Simulator) Load(path string) (Scenario, error) {
 		sc.Overlay = &o
 	}
 	return sc, s.Validate(sc)
+}
+
+// readOverlayFile reads the file name, relative to dir, through an
+// [os.Root], which refuses any name that resolves outside dir.
+func readOverlayFile(dir, name string) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	f, err := root.Open(filepath.FromSlash(name))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return limit.ReadAll(f, limit.MaxBytes, name)
 }
 
 func pathError(err error) string {

@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -67,9 +68,15 @@ func TestSQLiteReadOnly(t *testing.T) {
 	_, err = ro.Load(ctx, "case-2")
 	assert.ErrorIs(t, err, casestore.ErrNotFound, "a refused create wrote a case")
 
-	// A new, empty file cannot be migrated read-only.
-	_, err = sqlstore.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "empty.db")+"?mode=ro", casestore.Options{})
-	assert.ErrorIs(t, err, casestore.ErrReadOnly, "Open(empty read-only file)")
+	// An empty file is not a store; a missing one is not created.
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	require.NoError(t, os.WriteFile(empty, nil, 0o600))
+	_, err = sqlstore.Open(ctx, "sqlite:"+empty+"?mode=ro", casestore.Options{})
+	assert.ErrorIs(t, err, casestore.ErrUnavailable, "Open(empty read-only file)")
+	missing := filepath.Join(t.TempDir(), "missing.db")
+	_, err = sqlstore.Open(ctx, "sqlite:"+missing+"?mode=ro", casestore.Options{})
+	assert.ErrorIs(t, err, casestore.ErrUnavailable, "Open(missing read-only file)")
+	assert.NoFileExists(t, missing, "Open(missing read-only file) created it")
 }
 
 func TestPostgresReadOnly(t *testing.T) {

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -77,18 +77,14 @@ func cmdCaseStatus(e *env, args []string) int {
 	return exitOK
 }
 
-// readCaseFile decodes the case file at path, or standard input for "-".
+// readCaseFile decodes the case file at path, or standard input for "-",
+// both read through readInput's limit.
 func readCaseFile(e *env, path string) (*casefsm.CaseFile, error) {
-	r := e.stdin
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
+	data, err := readInput(e, path)
+	if err != nil {
+		return nil, err
 	}
-	return casefsm.Decode(r)
+	return casefsm.Decode(bytes.NewReader(data))
 }
 
 // printReport prints a case report for people.

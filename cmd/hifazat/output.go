@@ -6,10 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/internal/limit"
 )
 
 // writeJSON writes v as indented JSON followed by a newline.
@@ -94,12 +94,13 @@ func printJSON(e *env, name string, v any) int {
 	return exitOK
 }
 
-// readInput reads the file at path, or standard input for "-".
+// readInput reads the file at path, or standard input for "-", refusing
+// either past limit.MaxBytes (16 MiB) with a *limit.TooLargeError.
 func readInput(e *env, path string) ([]byte, error) {
 	if path == "-" {
-		return io.ReadAll(e.stdin)
+		return limit.ReadAll(e.stdin, limit.MaxBytes, "standard input")
 	}
-	return os.ReadFile(path)
+	return limit.ReadFile(path)
 }
 
 // optionalDate parses s as YYYY-MM-DD; the empty string is the zero Date.

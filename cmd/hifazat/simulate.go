@@ -124,7 +124,7 @@ func (e *env) loadScenario(sim *simulate.Simulator, file string) (simulate.Scena
 	case "":
 		return simulate.DefaultScenario(), nil
 	case "-":
-		data, err := io.ReadAll(io.LimitReader(e.stdin, 1<<20+1))
+		data, err := readInput(e, "-")
 		if err != nil {
 			return simulate.Scenario{}, err
 		}

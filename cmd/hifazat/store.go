@@ -23,8 +23,11 @@ const storeUsage = `usage: hifazat case import FILE|- [--json] [--store S]
        hifazat case export ID [--store S]
        hifazat case verify ID [--json] [--store S]
 
-Cases kept in a store: --store sqlite:PATH (default sqlite:./hifazat.db),
-postgres://USER@HOST/DB, or memory: (gone when the command ends). Every
+Cases kept in a store: --store sqlite:PATH (default sqlite:./hifazat.db;
+created with mode 0600; sqlite:PATH?mode=ro opens it read-only),
+postgres://USER@HOST/DB, or memory: (gone when the command ends). Only
+import creates a store; the other commands fail (exit 2) on a location that
+holds none. Files and standard input are read up to 16 MiB. Every
 event is checked by the law before it is stored; each stored event is
 hash-chained so that verify finds the first one altered. Roles for --as:
 complainant, accused, inquiry_committee, competent_authority, ombudsperson,
@@ -51,7 +54,13 @@ func storeCommand(e *env, name string, fs *flag.FlagSet, args []string, want int
 			return nil, nil, e.fail(exitUsage, "%s: %v", name, err), true
 		}
 	}
-	s, err := sqlstore.Open(context.Background(), *location, casestore.Options{})
+	// Only import may create a store: any other command on a mistyped
+	// location must fail, not report an empty store it just created.
+	open := sqlstore.OpenExisting
+	if name == "case import" {
+		open = sqlstore.Open
+	}
+	s, err := open(context.Background(), *location, casestore.Options{})
 	if err != nil {
 		return nil, nil, e.fail(exitUsage, "%s: %v", name, err), true
 	}
