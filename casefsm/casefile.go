@@ -28,15 +28,15 @@ import (
 type Header struct {
 	// Policy, if set, names the procedure policy; otherwise the statute in
 	// force in Jurisdiction on the filing date applies (interpretation 2).
-	Policy policy.ID `json:"policy,omitempty"`
+	Policy policy.ID `json:"policy,omitempty" class:"procedural"`
 	// Jurisdiction defaults to federal.
-	Jurisdiction policy.Jurisdiction `json:"jurisdiction,omitempty"`
+	Jurisdiction policy.Jurisdiction `json:"jurisdiction,omitempty" class:"procedural"`
 	// Calendar is the id of the organisation's holiday calendar, used for
 	// filings to and duties of the committee and the Competent Authority.
-	Calendar string `json:"calendar,omitempty"`
+	Calendar string `json:"calendar,omitempty" class:"procedural"`
 	// IncidentOn is the date of the conduct complained of; it chooses the
 	// substantive policy (who is covered).
-	IncidentOn civil.Date `json:"incident_on,omitzero"`
+	IncidentOn civil.Date `json:"incident_on,omitzero" class:"procedural"`
 	Parties    Parties    `json:"parties"`
 	// Committee, if set, is the organisation's standing Inquiry Committee
 	// (s.3(2)), in the form of a committee file (committee.Parse): a
@@ -61,8 +61,8 @@ type Parties struct {
 // coverage terms of s.2(e), (f), or employer or competent_authority for an
 // accused) and an opaque id. The zero Party is not known.
 type Party struct {
-	Relationship policy.Relationship `json:"relationship,omitempty"`
-	ID           string              `json:"id,omitempty"`
+	Relationship policy.Relationship `json:"relationship,omitempty" class:"procedural"`
+	ID           string              `json:"id,omitempty" class:"identity"`
 }
 
 // MaxCaseFileBytes is the longest case file [Decode] reads: 16 MiB, many

@@ -73,6 +73,76 @@
 // lost what the standing committee had) until a later replacement puts it
 // right.
 //
+// # Confidentiality
+//
+// The seeds promise a complainant confidentiality before anything else,
+// and the Act protects witnesses from adverse action (s.4(3)(d)): a leak of
+// a witness's identity to the accused is the worst fault this package can
+// have. So what every piece of a case is, is declared once, where it is
+// defined: each field of [Header], [Party], [Event] and [Penalty], and of
+// the committee's Member, Committee and Replacement, carries a
+// `class:"..."` tag with its [Class] (procedural, identity, statement,
+// evidence, free_text), and each [EventType] has one ([EventType.Class]):
+// the class its writing takes (a note on record_statement is a
+// statement). A field without a class is read only by the forums that read
+// everything, and a test fails; an event type without one does not
+// compile.
+//
+// From those declarations the package redacts, for each [Audience]: the
+// case file ([CaseFile.View]), the status ([Status.For], [Report.For]) and
+// refusals ([Refusal.For]). Messages that name a person or quote what
+// someone wrote are built of typed parts (this member, that condonation),
+// and each part is shown or withheld by what it is, never by searching the
+// text. This table is the contract:
+//
+//	audience               identities of                         statements, evidence, free text  dates
+//	complainant            complainant, accused                  her own role's                   exact
+//	accused                complainant, accused                  his own role's                   exact
+//	supervisor             complainant, accused                  its own role's                   exact
+//	inquiry_committee      everyone                              all                              exact
+//	competent_authority    complainant, accused, itself; after   its own role's                   exact
+//	                       a complaint is filed, none before
+//	ombudsperson           everyone                              all                              exact
+//	president_or_governor  everyone                              all                              exact
+//	employer               complainant, accused; after filing    its own role's                   exact
+//	witness                nobody                                none                             exact
+//	statistics             nobody (removed)                      none (removed)                   to the month
+//
+// Procedural facts (each event's type, date and actor, the state, findings,
+// penalty codes, deadlines, breaches, the events permitted next, the codes
+// and citations of warnings and refusals) are read by everyone: the parties
+// need them to defend their rights (s.4(1), s.6). Why the rest:
+//
+//   - Witnesses are named to the forums that hear the case only, the
+//     committee, the Ombudsperson (who also hears appeals, s.6) and the
+//     President or Governor (representations, s.9), and a person with
+//     several parts is read by the audience that reads all of them: a
+//     witness who sits on the committee, and is replaced for the case
+//     (s.3(3)), is a witness in the committee's member list, in the
+//     replacement's "out" and in a committee_invalid warning alike.
+//   - Who sits on the committee (a member's id, name, gender, seat,
+//     chair, training) is for the forums: a party meets the committee at the
+//     hearing, but a list in the record would let anyone who knows the
+//     standing committee tell which member was replaced, and why.
+//   - The accused learns who complains from the charges (s.4(1)(a)), so
+//     the parties read each other's identities; the Competent Authority and
+//     the employer read them once a complaint is filed, and the informal
+//     route is strictly confidential until then (Code (iii)).
+//   - Statements and evidence are confidential (s.4(3)(a)) and the forum
+//     may order its proceedings confidential (s.5(4)). Free text can name
+//     anyone, so it is read like a statement: by the forums and by the role
+//     that wrote it (a complainant reads her note on file_complaint; the
+//     accused does not). A witness's role is many people, so a witness reads
+//     no writing at all. A forum's reasons reach the parties in its written
+//     order, outside the record.
+//   - Statistics read procedural facts only, dates to the month, and no
+//     message (a message gives exact dates and may name people).
+//
+// A withheld value reads [Withheld]; for statistics it is removed. What a
+// view cannot hide is what its reader already knows: the package protects
+// the record it is given, and a deployment must still keep its database,
+// its backups and its logs from those the table does not name.
+//
 // # Interchange
 //
 // The case file is JSON: the header's fields and "events", each with

@@ -187,7 +187,7 @@ func (e *Engine) Report(f *CaseFile, asOf civil.Date) (Report, error) {
 	}
 	r := Report{Status: c.Status(asOf)}
 	if ref != nil {
-		r.Error = &ReportError{Index: ref.Index, Type: ref.Event, Code: ref.Code, Message: ref.Message, Citation: ref.Citation}
+		r.Error = &ReportError{Index: ref.Index, Type: ref.Event, Code: ref.Code, Message: ref.Message, Citation: ref.Citation, says: ref.says}
 	}
 	return r, nil
 }

@@ -94,6 +94,9 @@ type Refusal struct {
 	// Message says what was wrong and what was expected, in lower case.
 	Message  string
 	Citation policy.Citation
+	// says is Message in phrases, when it names a person; see
+	// [Refusal.For].
+	says message
 }
 
 // Error formats the refusal as

@@ -18,39 +18,39 @@ import (
 // refuses it as invalid_event. In a case file an event is a JSON object with
 // the field names below; see [Decode].
 type Event struct {
-	Type EventType `json:"type"`
+	Type EventType `json:"type" class:"procedural"`
 	// On is the day the act was done.
-	On civil.Date `json:"on"`
+	On civil.Date `json:"on" class:"procedural"`
 	// By is who did it (for adjourn: who asked).
-	By Role `json:"by"`
+	By Role `json:"by" class:"procedural"`
 	// ReceivedOn is the day the act's addressee received it, where the law
 	// counts from receipt: the written complaint (s.4(1)(a)), the
 	// complaint to the Ombudsperson and the show-cause notice (s.8(2)),
 	// and the committee's recommendations (s.4(5)). Without it, On is used,
 	// with a warning where the law counts from receipt (interpretation 6).
-	ReceivedOn civil.Date `json:"received_on,omitzero"`
+	ReceivedOn civil.Date `json:"received_on,omitzero" class:"procedural"`
 	// Finding is the committee's finding (submit_findings), or a forum's
 	// on deciding.
-	Finding Finding `json:"finding,omitzero"`
+	Finding Finding `json:"finding,omitzero" class:"procedural"`
 	// Penalties are those recommended (submit_findings) or imposed (decide,
 	// decide_complaint, decide_appeal, decide_representation).
 	Penalties []Penalty `json:"penalties,omitempty"`
 	// ReasonableCause is the cause a party gives for a late act (s.4(1)(b),
 	// s.8(2)).
-	ReasonableCause string `json:"reasonable_cause,omitempty"`
+	ReasonableCause string `json:"reasonable_cause,omitempty" class:"free_text"`
 	// Condonation records that the forum condoned a late appeal or
 	// representation: who condoned and why (interpretation 13).
-	Condonation string `json:"condonation,omitempty"`
+	Condonation string `json:"condonation,omitempty" class:"free_text"`
 	// Consent records the complainant's consent when someone else turns
 	// an informal matter into a formal complaint (Code (vi)).
-	Consent bool `json:"consent,omitempty"`
+	Consent bool `json:"consent,omitempty" class:"procedural"`
 	// To lists who a decision was communicated to (communicate_decision);
 	// empty means both parties.
-	To []Role `json:"to,omitempty"`
+	To []Role `json:"to,omitempty" class:"procedural"`
 	// Reason is why: required to dismiss at admission (interpretation 12).
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty" class:"free_text"`
 	// Note is free text for the file.
-	Note string `json:"note,omitempty"`
+	Note string `json:"note,omitempty" class:"free_text"`
 	// Member is the replacement of a committee member for this case
 	// (replace_member, s.3(3)).
 	Member *committee.Replacement `json:"member,omitempty"`
@@ -103,15 +103,15 @@ func (f *Finding) UnmarshalText(b []byte) error {
 // code alone ("censure") or an object {"code", "period_months", "amount",
 // "payee"}. The zero Penalty has no code and is invalid.
 type Penalty struct {
-	Code policy.PenaltyCode `json:"code"`
+	Code policy.PenaltyCode `json:"code" class:"procedural,bare"`
 	// PeriodMonths is the specific period of a periodic penalty
 	// (withholding promotion, stoppage at an efficiency bar).
-	PeriodMonths int `json:"period_months,omitempty"`
+	PeriodMonths int `json:"period_months,omitempty" class:"procedural"`
 	// Amount is a fine or compensation in rupees.
-	Amount int64 `json:"amount,omitempty"`
+	Amount int64 `json:"amount,omitempty" class:"procedural"`
 	// Payee is who receives a fine: "complainant" where the owner is fined
 	// (s.4(4)(ii)(e)).
-	Payee string `json:"payee,omitempty"`
+	Payee string `json:"payee,omitempty" class:"identity"`
 }
 
 // statutoryPenalties are the codes of s.4(4), for decoding without a

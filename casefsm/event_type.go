@@ -71,6 +71,46 @@ var eventNames = names{
 	"report_retaliation", "refer_false_complaint", "notify_employer", "add_note",
 }
 
+// eventClasses declares each event type's confidentiality class: the class
+// of what its free text says (see [EventType.Class]). A statement recorded
+// is a statement whatever field holds it; a medical examination's record is
+// evidence; a note is free text. Every event type must have one: the array
+// is keyed, and the assertions below fail to compile if an event type is
+// added without a class.
+var eventClasses = [...]Class{
+	ReportInformally: Procedural, ResolveInformally: Procedural, FileComplaint: Procedural,
+	FileWithOmbudsperson: Procedural, DismissAtAdmission: Procedural, CommunicateCharges: Procedural,
+	SubmitDefence: Procedural, ProceedExParte: Procedural, StartInquiry: Procedural, SubmitFindings: Procedural,
+	Decide: Procedural, CommunicateDecision: Procedural, IssueShowCause: Procedural, DecideComplaint: Procedural,
+	FileAppeal: Procedural, DecideAppeal: Procedural, MakeRepresentation: Procedural,
+	DecideRepresentation: Procedural, Remand: Procedural, Finalise: Procedural, RecordImplementation: Procedural,
+	RequestWithdrawal: Procedural, AcceptWithdrawal: Procedural, ReplaceMember: Procedural, RecordStay: Procedural,
+	LiftStay: Procedural, SetAsideExParte: Procedural, HoldHearing: Procedural, Adjourn: Procedural,
+	RecordStatement: Statement, OrderMedicalExamination: Evidence, OrderConfidentiality: Procedural,
+	RecordInterimMeasure: Procedural, RecordSupport: Procedural, AwardCompensation: Procedural,
+	ReportRetaliation: Statement, ReferFalseComplaint: Procedural, NotifyEmployer: Procedural,
+	AddNote: FreeText,
+}
+
+// Every event type has a class, and nothing else does.
+var (
+	_ [len(eventClasses) - int(eventEnd)]struct{}
+	_ [int(eventEnd) - len(eventClasses)]struct{}
+)
+
+// Class returns the event type's confidentiality class: [Procedural] for an
+// act whose free text (note, reason, ...) is free text, or the class that
+// free text takes on this event ([Statement] for record_statement and
+// report_retaliation, [Evidence] for order_medical_examination, [FreeText]
+// for add_note). The type, date and actor of every event are procedural.
+// It returns the zero Class for a value that is not an event type.
+func (e EventType) Class() Class {
+	if !e.IsValid() {
+		return 0
+	}
+	return eventClasses[e]
+}
+
 // EventTypes returns every event type in declaration order.
 func EventTypes() []EventType {
 	out := make([]EventType, 0, eventEnd-1)

@@ -253,3 +253,61 @@ func ExampleState_String() {
 	fmt.Println(casefsm.AppealPending, casefsm.State(99), casefsm.AppealPending.Terminal(), casefsm.Closed.Terminal())
 	// Output: appeal_pending %!State(99) false true
 }
+
+// A witness (e-51) chairs the standing committee and is replaced for the
+// case (s.3(3)). The accused reads the complainant's identity and the
+// procedural facts; the witness is named nowhere in his view, nor who sits
+// on the committee, nor the complainant's note.
+func ExampleCaseFile_View() {
+	c, _ := engine().NewCase(casefsm.Header{Calendar: "pk-federal", IncidentOn: civil.MustParse("2026-02-20"),
+		Parties: casefsm.Parties{
+			Complainant: casefsm.Party{Relationship: policy.Employee, ID: "e-17"},
+			Accused:     casefsm.Party{Relationship: policy.Employee, ID: "e-42"},
+			Witnesses:   []casefsm.Party{{ID: "e-51"}},
+		},
+		Committee: &committee.Committee{Members: []committee.Member{
+			{ID: "e-51", Name: "Ayesha K.", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true},
+		}},
+	})
+	_ = c.Apply(casefsm.Event{Type: casefsm.FileComplaint, On: civil.MustParse("2026-03-02"), By: casefsm.Complainant, Note: "he said it twice"})
+	_ = c.Apply(casefsm.Event{Type: casefsm.ReplaceMember, On: civil.MustParse("2026-03-03"), By: casefsm.Employer,
+		Member: &committee.Replacement{Out: "e-51", In: committee.Member{ID: "m-7", Name: "Sana Q.", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true}}})
+	v, err := c.File().View(casefsm.AsAccused)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(v.Header))
+	for _, ev := range v.Events {
+		fmt.Println(string(ev))
+	}
+	fmt.Println(v.Redacted, "values withheld")
+	// Output:
+	// {"calendar":"pk-federal","committee":{"cannot_designate_internally":false,"has_cba":false,"members":[{"chair":"[withheld]","external":"[withheld]","gender":"[withheld]","id":"[withheld]","name":"[withheld]","seat":"[withheld]"}]},"incident_on":"2026-02-20","jurisdiction":"federal","parties":{"accused":{"id":"e-42","relationship":"employee"},"complainant":{"id":"e-17","relationship":"employee"},"witnesses":[{"id":"[withheld]"}]}}
+	// {"by":"complainant","note":"[withheld]","on":"2026-03-02","type":"file_complaint"}
+	// {"by":"employer","member":{"in":{"chair":"[withheld]","external":"[withheld]","gender":"[withheld]","id":"[withheld]","name":"[withheld]","seat":"[withheld]"},"out":"[withheld]"},"on":"2026-03-03","type":"replace_member"}
+	// 15 values withheld
+}
+
+// The committee_invalid warning names a member who is a witness: the
+// forums read it whole, the parties read the rule broken, and statistics
+// read the code and citation only.
+func ExampleReport_For() {
+	f, _ := casefsm.Decode(strings.NewReader(`{"calendar": "pk-federal", "incident_on": "2026-02-20",
+	  "parties": {"complainant": {"relationship": "employee", "id": "e-17"},
+	              "accused": {"relationship": "employee", "id": "e-42"}, "witnesses": [{"id": "e-51"}]},
+	  "committee": {"has_cba": false, "cannot_designate_internally": false, "members": [
+	    {"id": "e-51", "name": "Ayesha K.", "gender": "female", "seat": "senior_management", "chair": true},
+	    {"id": "m-2", "name": "Bilal R.", "gender": "male", "seat": "senior_employee"},
+	    {"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}]},
+	  "events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"}]}`))
+	r, _ := engine().Report(f, civil.Date{})
+	for _, a := range []casefsm.Audience{casefsm.AsCommittee, casefsm.AsAccused, casefsm.AsStatistics} {
+		w := r.For(a).Warnings[0]
+		fmt.Printf("%s: %s: %q\n", a, w.Code, w.Message)
+	}
+	// Output:
+	// inquiry_committee: committee_invalid: "conflicted_member: member e-51 is a witness in this case and must be replaced for it (s.3(3))"
+	// accused: committee_invalid: "conflicted_member: the committee for this case breaks this rule as to a member this view does not name"
+	// statistics: committee_invalid: ""
+}

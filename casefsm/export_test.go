@@ -3,6 +3,7 @@ package casefsm
 import (
 	"fmt"
 	"maps"
+	"slices"
 
 	"github.com/hifazat/hifazat/policy"
 )
@@ -53,3 +54,7 @@ func Reinterpret(e *Engine, id policy.ID, edit func(*policy.Interpretations)) (*
 	out.defs[id] = nd
 	return &out, nil
 }
+
+// UndeclaredFields lists the case file's fields that declare no
+// confidentiality class.
+func UndeclaredFields() []string { return slices.Clone(undeclaredFields) }

@@ -53,6 +53,16 @@ func (c *Case) refuse(ev *Event, code Code, cit policy.Citation, format string, 
 	return &Refusal{Index: len(c.events), Event: ev.Type, State: c.state, Code: code, Message: fmt.Sprintf(format, a...), Citation: cit}
 }
 
+// refuseSaying builds a refusal whose message names people: its phrases
+// let [Refusal.For] redact it for each audience.
+func (c *Case) refuseSaying(ev *Event, code Code, cit policy.Citation, says ...phrase) *Refusal {
+	r := c.refuse(ev, code, cit, "")
+	if !c.probing {
+		r.Message, r.says = message(says).String(), says
+	}
+	return r
+}
+
 func verb(e EventType) string { return strings.ReplaceAll(e.String(), "_", " ") }
 
 func roleList(rs []Role) string {
@@ -490,8 +500,10 @@ func (c *Case) checkWindow(ev *Event, p *plan, k clock) *Refusal {
 	}
 	switch {
 	case ev.Condonation != "":
-		p.warnings = append(p.warnings, Warning{Code: WarnCondonedFiling, Citation: in.LateFilingNeedsCondonation.Citation,
-			Message: fmt.Sprintf("%s filed on %s, after the period ended on %s; accepted on the forum's condonation: %s", verb(ev.Type), ev.On, d.Due, ev.Condonation)})
+		x := c.exposure()
+		says := message{public(fmt.Sprintf("%s filed on %s, after the period ended on %s; accepted on the forum's condonation: ", verb(ev.Type), ev.On, d.Due)),
+			x.quote(ev.Condonation, textClass(FreeText, ev.Type), ev.By)}
+		p.warnings = append(p.warnings, Warning{Code: WarnCondonedFiling, Citation: in.LateFilingNeedsCondonation.Citation, Message: says.String(), says: says})
 	case in.LateFilingNeedsCondonation.Value:
 		return c.refuse(ev, TimeBarred, d.Citation, "%s filed on %s; the %s period from %s ended on %s and no condonation is recorded", verb(ev.Type), ev.On, k.rule, k.from, d.Due)
 	default:
@@ -577,14 +589,15 @@ func (c *Case) guardStay(ev *Event, p *plan) *Refusal {
 func (c *Case) guardReplacement(ev *Event, p *plan) *Refusal {
 	cit := p.def.rows[p.row].Citation
 	out, in := ev.Member.Out, ev.Member.In.ID
+	x := c.exposure()
 	if on, known := c.seated(out); known && !on {
-		return c.refuse(ev, NotAllowed, cit, "%s does not sit on the committee for this case (not a member, or already replaced for it); only a member can be replaced", out)
+		return c.refuseSaying(ev, NotAllowed, cit, x.person(out), public(" does not sit on the committee for this case (not a member, or already replaced for it); only a member can be replaced"))
 	}
 	if on, _ := c.seated(in); on {
-		return c.refuse(ev, NotAllowed, cit, "%s already sits on the committee for this case; a replacement brings in someone else", in)
+		return c.refuseSaying(ev, NotAllowed, cit, x.person(in), public(" already sits on the committee for this case; a replacement brings in someone else"))
 	}
 	if role, ok := c.partyRole(in); ok {
-		return c.refuse(ev, NotAllowed, cit, "%s is %s in this case and may not sit on the committee for it", in, role)
+		return c.refuseSaying(ev, NotAllowed, cit, x.person(in), public(" is "), x.about(in, role, "a party or a witness"), public(" in this case and may not sit on the committee for it"))
 	}
 	return nil
 }

@@ -24,7 +24,8 @@ import (
 // the error's "type" is null when the refused event had no valid type. When
 // an event was refused, "state" is the state before it; asked as of a date
 // before the last event applied, the report is the case as it stood then
-// (see [Case.Status]).
+// (see [Case.Status]). A report for statistics ([Report.For] with
+// [AsStatistics]) gives every date as YYYY-MM and no message.
 type Report struct {
 	Status
 	Error *ReportError
@@ -38,6 +39,7 @@ type ReportError struct {
 	Code     Code
 	Message  string
 	Citation policy.Citation
+	says     message
 }
 
 type reportJSON struct {
@@ -53,7 +55,7 @@ type reportJSON struct {
 
 type deadlineJSON struct {
 	Rule     policy.RuleID `json:"rule"`
-	Due      civil.Date    `json:"due"`
+	Due      day           `json:"due"`
 	Status   string        `json:"status"`
 	Citation string        `json:"citation"`
 }
@@ -61,8 +63,8 @@ type deadlineJSON struct {
 type breachJSON struct {
 	Code     BreachCode    `json:"code"`
 	Rule     policy.RuleID `json:"rule"`
-	Due      *civil.Date   `json:"due"`
-	On       *civil.Date   `json:"on"`
+	Due      *day          `json:"due"`
+	On       *day          `json:"on"`
 	Citation string        `json:"citation"`
 	Message  string        `json:"message"`
 }
@@ -91,10 +93,10 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	out := reportJSON{Policy: r.Policy, State: r.State, Terminal: r.Terminal,
 		Deadlines: []deadlineJSON{}, Breaches: []breachJSON{}, Next: []nextJSON{}, Warnings: []warningJSON{}}
 	for _, d := range r.Deadlines {
-		out.Deadlines = append(out.Deadlines, deadlineJSON{Rule: d.Rule, Due: d.Due, Status: d.Status.String(), Citation: d.Citation.String()})
+		out.Deadlines = append(out.Deadlines, deadlineJSON{Rule: d.Rule, Due: day{d.Due, r.coarse}, Status: d.Status.String(), Citation: d.Citation.String()})
 	}
 	for _, b := range r.Breaches {
-		out.Breaches = append(out.Breaches, breachJSON{Code: b.Code, Rule: b.Rule, Due: datePtr(b.Due), On: datePtr(b.On), Citation: b.Citation.String(), Message: b.Message})
+		out.Breaches = append(out.Breaches, breachJSON{Code: b.Code, Rule: b.Rule, Due: r.day(b.Due), On: r.day(b.On), Citation: b.Citation.String(), Message: b.Message})
 	}
 	for _, n := range r.Next {
 		out.Next = append(out.Next, nextJSON{Event: n.Event, By: n.By})
@@ -111,9 +113,26 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
-func datePtr(d civil.Date) *civil.Date {
+// day is a date of a report: YYYY-MM-DD, or YYYY-MM in a report for
+// statistics.
+type day struct {
+	d     civil.Date
+	month bool
+}
+
+// MarshalText writes the date, or its year and month.
+func (d day) MarshalText() ([]byte, error) {
+	b, err := d.d.MarshalText()
+	if err == nil && d.month {
+		b = b[:len("YYYY-MM")]
+	}
+	return b, err
+}
+
+// day returns d as the report gives it, or nil where there is none.
+func (r Report) day(d civil.Date) *day {
 	if !d.IsValid() {
 		return nil
 	}
-	return &d
+	return &day{d, r.coarse}
 }

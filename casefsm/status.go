@@ -87,6 +87,9 @@ type Warning struct {
 	Citation policy.Citation
 	// Index is the event that raised the warning, or -1 for the case.
 	Index int
+	// says is Message in phrases, when it names a person or quotes what
+	// someone wrote; nil when every audience reads it (see [Status.For]).
+	says message
 }
 
 // BreachCode names a breach. The codes are a stable public contract.
@@ -152,6 +155,8 @@ type Status struct {
 	// WarningCode constants, then those raised by events, in event order,
 	// then deadline_unavailable for deadlines Status could not compute.
 	Warnings []Warning
+	// coarse marks a status for statistics, whose dates are to the month.
+	coarse bool
 }
 
 // Status reports the case as of asOf: its state, deadlines, breaches,
@@ -424,11 +429,25 @@ func (c *Case) committeeWarnings(asOf civil.Date) []Warning {
 	if err != nil {
 		return []Warning{{Code: WarnCommitteeInvalid, Index: -1, Citation: policy.Citation{Section: "s.3(2)-(3)", Confidence: policy.High}, Message: trimPrefix(err)}}
 	}
+	x := c.exposure()
 	var ws []Warning
 	for _, v := range rep.Violations {
-		ws = append(ws, Warning{Code: WarnCommitteeInvalid, Index: -1, Citation: v.Citation, Message: v.Code.String() + ": " + v.Message})
+		ws = append(ws, x.violation(v))
 	}
 	return ws
+}
+
+// violation is the committee_invalid warning of v. Its message names the
+// members concerned, so it is read whole by those who read who they all
+// are; the others read the rule broken and no name.
+func (x *exposure) violation(v committee.Violation) Warning {
+	p := public(v.Message)
+	for _, id := range v.Members {
+		p.readers &= x.readers(Identity, id, 0)
+	}
+	p.alt = "the committee for this case breaks this rule as to a member this view does not name"
+	says := message{public(v.Code.String() + ": "), p}
+	return Warning{Code: WarnCommitteeInvalid, Index: -1, Citation: v.Citation, Message: says.String(), says: says}
 }
 
 // next returns the events permitted next as of asOf, with the roles whose

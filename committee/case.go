@@ -39,7 +39,7 @@ type Party struct {
 // Replacement records that member Out is replaced by In for one case
 // (s.3(3)). In may come from within or from outside the organisation.
 type Replacement struct {
-	Out string `json:"out"`
+	Out string `json:"out" class:"identity"`
 	In  Member `json:"in"`
 }
 

@@ -13,16 +13,16 @@ type Committee struct {
 	// agent. With a CBA, the employee seat must be held by a senior
 	// representative of the employees; without one, a senior employee will
 	// do (s.3(2)).
-	HasCBA bool `json:"has_cba" yaml:"has_cba"`
+	HasCBA bool `json:"has_cba" yaml:"has_cba" class:"procedural"`
 	// CannotDesignateInternally records that the organisation is unable to
 	// designate three members from within, which alone allows members
 	// co-opted from outside (s.3(2)).
-	CannotDesignateInternally bool `json:"cannot_designate_internally" yaml:"cannot_designate_internally"`
+	CannotDesignateInternally bool `json:"cannot_designate_internally" yaml:"cannot_designate_internally" class:"procedural"`
 	// CompetentAuthority identifies the person designated Competent
 	// Authority (s.3(4), s.11(1)), in the same id space as the parties of a
 	// case. Empty means none is recorded, which draws a warning. It is
 	// optional in a committee file.
-	CompetentAuthority string `json:"competent_authority,omitempty" yaml:"competent_authority,omitempty"`
+	CompetentAuthority string `json:"competent_authority,omitempty" yaml:"competent_authority,omitempty" class:"identity"`
 	// Members are the committee's members, in any order.
 	Members []Member `json:"members" yaml:"members"`
 }
@@ -36,23 +36,23 @@ type Committee struct {
 type Member struct {
 	// ID identifies the person, in the same id space as the parties of a
 	// case (an employee number, say).
-	ID string `json:"id" yaml:"id" validate:"required"`
+	ID string `json:"id" yaml:"id" validate:"required" class:"identity"`
 	// Name is the member's name, for people reading a report.
-	Name string `json:"name" yaml:"name" validate:"required"`
+	Name string `json:"name" yaml:"name" validate:"required" class:"identity"`
 	// Gender is the member's gender; s.3(2) requires at least one woman.
-	Gender Gender `json:"gender" yaml:"gender" validate:"required,known"`
+	Gender Gender `json:"gender" yaml:"gender" validate:"required,known" class:"identity"`
 	// Seat is the seat of s.3(2) the member holds.
-	Seat Seat `json:"seat" yaml:"seat" validate:"required,known"`
+	Seat Seat `json:"seat" yaml:"seat" validate:"required,known" class:"identity"`
 	// External records that the member is co-opted from outside the
 	// organisation (s.3(2)), or, for a replacement, comes from outside
 	// (s.3(3)).
-	External bool `json:"external" yaml:"external"`
+	External bool `json:"external" yaml:"external" class:"identity"`
 	// Chair records that the member is designated chairperson (s.3(2)).
-	Chair bool `json:"chair" yaml:"chair"`
+	Chair bool `json:"chair" yaml:"chair" class:"identity"`
 	// TrainedOn is the day of the member's last training on the Act, or the
 	// zero Date when none is recorded. Only an overlay's
 	// TrainedWithinMonths rule reads it.
-	TrainedOn civil.Date `json:"trained_on,omitzero" yaml:"trained_on,omitempty" validate:"-"`
+	TrainedOn civil.Date `json:"trained_on,omitzero" yaml:"trained_on,omitempty" validate:"-" class:"identity"`
 }
 
 // Gender is a member's gender. The zero Gender is "not stated", which

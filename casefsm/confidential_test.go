@@ -1,0 +1,367 @@
+package casefsm_test
+
+import (
+	"encoding/json"
+	"errors"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/policy"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestEveryEventTypeHasAClass(t *testing.T) {
+	for _, e := range casefsm.EventTypes() {
+		assert.True(t, e.Class().IsValid(), "%s has no confidentiality class", e)
+	}
+	assert.Zero(t, casefsm.EventType(0).Class(), "the zero EventType has no class")
+}
+
+func TestEveryFieldDeclaresAClass(t *testing.T) {
+	assert.Empty(t, casefsm.UndeclaredFields(), "fields of the case file without a class tag")
+}
+
+func TestAudienceText(t *testing.T) {
+	for _, a := range casefsm.Audiences() {
+		b, err := a.MarshalText()
+		require.NoError(t, err)
+		var back casefsm.Audience
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, a, back)
+	}
+	var a casefsm.Audience
+	assert.ErrorIs(t, a.UnmarshalText([]byte("judge")), casefsm.ErrAudience)
+	_, err := (&casefsm.CaseFile{}).View(0)
+	assert.ErrorIs(t, err, casefsm.ErrAudience)
+}
+
+// witnessOnCommittee is the case of defect 1: witness e-51 (Ayesha K.)
+// chairs the standing committee and must be replaced for the case
+// (s.3(3)).
+func witnessOnCommittee() casefsm.Header {
+	h := employeeCase()
+	h.Committee = &committee.Committee{CompetentAuthority: "ceo-1", Members: []committee.Member{
+		{ID: "e-51", Name: "Ayesha K.", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true},
+		{ID: "m-2", Name: "Bilal R.", Gender: committee.Male, Seat: committee.SeniorEmployee},
+		{ID: "m-3", Name: "Omar F.", Gender: committee.Male, Seat: committee.SeatOther},
+	}}
+	return h
+}
+
+// readsEverything are the forums that hear a case: they read every
+// identity and every statement.
+var readsEverything = map[casefsm.Audience]bool{casefsm.AsCommittee: true, casefsm.AsOmbudsperson: true, casefsm.AsPresidentOrGovernor: true}
+
+// TestWitnessOnCommitteeIsNamedToForumsOnly is defect 1: a witness who
+// sits on the committee reached the accused, the complainant and the
+// Competent Authority through the committee's members, the replacement's
+// "out" and the committee_invalid warning.
+func TestWitnessOnCommitteeIsNamedToForumsOnly(t *testing.T) {
+	eng := newEngine(t)
+	c, err := eng.NewCase(witnessOnCommittee())
+	require.NoError(t, err)
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant})
+	before := casefsm.Report{Status: c.Status(civil.Date{})}
+	require.Contains(t, before.Warnings[0].Message, "e-51", "the unredacted warning names the witness")
+	mustApply(t, c, casefsm.Event{Type: casefsm.ReplaceMember, On: date("2026-03-03"), By: casefsm.Employer,
+		Member: &committee.Replacement{Out: "e-51", In: committee.Member{ID: "m-7", Name: "Sana Q.", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true}}})
+	refusal := c.Apply(casefsm.Event{Type: casefsm.ReplaceMember, On: date("2026-03-03"), By: casefsm.Employer,
+		Member: &committee.Replacement{Out: "m-3", In: committee.Member{ID: "e-51", Name: "Ayesha K.", Gender: committee.Female, Seat: committee.SeatOther}}})
+	var ref *casefsm.Refusal
+	require.ErrorAs(t, refusal, &ref)
+	require.Contains(t, ref.Message, "e-51 is a witness")
+
+	for _, a := range casefsm.Audiences() {
+		t.Run(a.String(), func(t *testing.T) {
+			v, err := c.File().View(a)
+			require.NoError(t, err)
+			outputs := map[string]any{"view": v, "status before the replacement": before.For(a),
+				"status after": casefsm.Report{Status: c.Status(civil.Date{})}.For(a), "refusal": ref.For(a).Message}
+			for what, out := range outputs {
+				b, err := json.Marshal(out)
+				require.NoError(t, err)
+				for _, secret := range []string{"e-51", "Ayesha K."} {
+					if readsEverything[a] {
+						continue
+					}
+					assert.NotContains(t, string(b), secret, "%s: %s", what, b)
+				}
+			}
+			if readsEverything[a] {
+				assert.Contains(t, string(v.Header), "Ayesha K.", "a forum reads who sits on its committee")
+				assert.Contains(t, ref.For(a).Message, "e-51 is a witness")
+				assert.Contains(t, before.For(a).Warnings[0].Message, "e-51")
+			}
+		})
+	}
+	assert.Equal(t, "[withheld] is a party or a witness in this case and may not sit on the committee for it",
+		ref.For(casefsm.AsAccused).Message)
+	assert.Equal(t, "conflicted_member: the committee for this case breaks this rule as to a member this view does not name",
+		before.For(casefsm.AsAccused).Warnings[0].Message)
+}
+
+// TestFreeTextAndStatusByAudience is defect 2: the free text of events (a
+// note on file_complaint, an interim measure's note, a hearing's notes, a
+// condonation quoted by a status warning) reached both parties, and Status
+// was not filtered by role at all. Writing is read by the forums and by the
+// role that wrote it; statistics read no message and no exact date.
+func TestFreeTextAndStatusByAudience(t *testing.T) {
+	eng := newEngine(t)
+	evs := append([]casefsm.Event{}, toDecision...)
+	evs[0].Note = "mk-complainant-note~"
+	evs[2].Note = "mk-defence-note~"
+	evs = append(evs,
+		casefsm.Event{Type: casefsm.RecordInterimMeasure, On: date("2026-04-07"), By: casefsm.Employer, Note: "mk-interim-note~"},
+		casefsm.Event{Type: casefsm.FileAppeal, On: date("2026-05-07"), By: casefsm.Complainant, Condonation: "mk-condonation~"},
+		casefsm.Event{Type: casefsm.HoldHearing, On: date("2026-05-08"), By: casefsm.Ombudsperson, Note: "mk-hearing-note~"})
+	c := caseOn(t, eng, evs...)
+	all := []string{"mk-complainant-note~", "mk-defence-note~", "mk-interim-note~", "mk-condonation~", "mk-hearing-note~"}
+	tests := []struct {
+		a     casefsm.Audience
+		reads []string
+	}{
+		{casefsm.AsComplainant, []string{"mk-complainant-note~", "mk-condonation~"}},
+		{casefsm.AsAccused, []string{"mk-defence-note~"}},
+		{casefsm.AsSupervisor, nil},
+		{casefsm.AsCommittee, all},
+		{casefsm.AsCompetentAuthority, nil},
+		{casefsm.AsOmbudsperson, all},
+		{casefsm.AsPresidentOrGovernor, all},
+		{casefsm.AsEmployer, []string{"mk-interim-note~"}},
+		{casefsm.AsWitness, nil},
+		{casefsm.AsStatistics, nil},
+	}
+	require.Len(t, tests, len(casefsm.Audiences()), "every audience is tested")
+	exactDate := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	for _, tt := range tests {
+		t.Run(tt.a.String(), func(t *testing.T) {
+			v, err := c.File().View(tt.a)
+			require.NoError(t, err)
+			view, err := json.Marshal(v)
+			require.NoError(t, err)
+			status, err := json.Marshal(casefsm.Report{Status: c.Status(civil.Date{})}.For(tt.a))
+			require.NoError(t, err)
+			for _, mk := range all {
+				assert.Equal(t, slices.Contains(tt.reads, mk), strings.Contains(string(view), mk), "%s in the view: %s", mk, view)
+			}
+			assert.Equal(t, tt.a != casefsm.AsStatistics && slices.Contains(tt.reads, "mk-condonation~"), strings.Contains(string(status), "mk-condonation~"), "the condoned_filing warning: %s", status)
+			if tt.a == casefsm.AsStatistics {
+				assert.False(t, exactDate.Match(view), "statistics read dates to the month: %s", view)
+				assert.False(t, exactDate.Match(status), "statistics read dates to the month: %s", status)
+				assert.Contains(t, string(status), `"due":"2026-04"`)
+			}
+		})
+	}
+}
+
+// leakCase is a random case for the confidentiality property: every
+// identity and every piece of writing is a distinct marker, and the test
+// knows, from its own reading of the contract, who may read each.
+type leakCase struct {
+	header casefsm.Header
+	// parts are the parts each person plays: c(omplainant), a(ccused),
+	// w(itness), m(ember), k (the Competent Authority), u (named by a
+	// refused event only, so unknown to the case).
+	parts map[string]string
+	// owners are the people each name is of.
+	owners map[string]string
+	// writers are the roles that wrote each piece of writing.
+	writers map[string]casefsm.Role
+}
+
+// newLeakCase builds a header from flags: with or without a committee; the
+// chair may be a witness, a member the accused, the Competent Authority a
+// member.
+func newLeakCase(flags byte) *leakCase {
+	lc := &leakCase{parts: map[string]string{}, owners: map[string]string{}, writers: map[string]casefsm.Role{}}
+	members := []committee.Member{
+		{ID: "mk-m1~", Name: "mk-n1~", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true},
+		{ID: "mk-m2~", Name: "mk-n2~", Gender: committee.Male, Seat: committee.SeniorEmployee},
+		{ID: "mk-m3~", Name: "mk-n3~", Gender: committee.Male, Seat: committee.SeatOther},
+	}
+	witnesses := []casefsm.Party{{ID: "mk-w1~"}, {ID: "mk-w2~"}}
+	accused, ca := "mk-a~", "mk-k~"
+	if flags&1 != 0 {
+		members[0].ID = witnesses[0].ID // defect 1: a witness chairs the committee
+	}
+	if flags&2 != 0 {
+		members[1].ID = accused
+	}
+	if flags&4 != 0 {
+		ca = members[2].ID
+	}
+	lc.parts["mk-c~"], lc.parts[accused] = "c", "a"
+	for _, w := range witnesses {
+		lc.parts[w.ID] += "w"
+	}
+	lc.header = casefsm.Header{Calendar: "pk-federal", IncidentOn: date("2026-02-20"),
+		Parties: casefsm.Parties{
+			Complainant: casefsm.Party{Relationship: policy.Employee, ID: "mk-c~"},
+			Accused:     casefsm.Party{Relationship: policy.Employee, ID: accused},
+			Witnesses:   witnesses,
+		}}
+	if flags&8 != 0 {
+		lc.header.Committee = &committee.Committee{CompetentAuthority: ca, Members: members}
+		lc.parts[ca] += "k"
+		for _, m := range members {
+			lc.parts[m.ID] += "m"
+			lc.owners[m.Name] = m.ID
+		}
+	}
+	return lc
+}
+
+// seesParts is the contract as the package documentation states it: the
+// parts whose players' identities each audience reads (before and after a
+// complaint is filed).
+func seesParts(a casefsm.Audience, filed bool) string {
+	switch a {
+	case casefsm.AsComplainant, casefsm.AsAccused, casefsm.AsSupervisor:
+		return "ca"
+	case casefsm.AsCommittee, casefsm.AsOmbudsperson, casefsm.AsPresidentOrGovernor:
+		return "cawmku"
+	case casefsm.AsCompetentAuthority:
+		if filed {
+			return "cak"
+		}
+	case casefsm.AsEmployer:
+		if filed {
+			return "ca"
+		}
+	}
+	return ""
+}
+
+// writesOwn maps the audiences that read their own role's writing.
+var writesOwn = map[casefsm.Audience]casefsm.Role{casefsm.AsComplainant: casefsm.Complainant, casefsm.AsAccused: casefsm.Accused,
+	casefsm.AsSupervisor: casefsm.Supervisor, casefsm.AsCompetentAuthority: casefsm.CompetentAuthority, casefsm.AsEmployer: casefsm.Employer}
+
+// forbidden returns the markers audience a may not read.
+func (lc *leakCase) forbidden(a casefsm.Audience, filed bool) []string {
+	var out []string
+	sees := seesParts(a, filed)
+	check := func(mk, parts string) {
+		if strings.Trim(parts, sees) != "" {
+			out = append(out, mk)
+		}
+	}
+	for mk, parts := range lc.parts {
+		check(mk, parts)
+	}
+	for name, id := range lc.owners {
+		check(name, lc.parts[id])
+	}
+	for mk, by := range lc.writers {
+		if !readsEverything[a] && writesOwn[a] != by {
+			out = append(out, mk)
+		}
+	}
+	return out
+}
+
+// leakEvent turns 3 fuzz bytes into event i, every piece of writing a
+// marker of its own.
+func (lc *leakCase) leakEvent(b []byte, i int, on *int) casefsm.Event {
+	types, roles := casefsm.EventTypes(), casefsm.Roles()
+	*on += int(b[2] % 8)
+	ev := casefsm.Event{Type: types[int(b[0])%len(types)], By: roles[int(b[1])%len(roles)], On: date("2026-03-02").AddDays(*on)}
+	write := func(dst *string, field string) {
+		*dst = "mk-t" + strconv.Itoa(i) + field + "~"
+		lc.writers[*dst] = ev.By
+	}
+	write(&ev.Note, "note")
+	if b[2]&8 != 0 {
+		write(&ev.Reason, "reason")
+	}
+	switch ev.Type {
+	case casefsm.SubmitDefence, casefsm.FileAppeal, casefsm.MakeRepresentation:
+		write(&ev.ReasonableCause, "cause")
+		write(&ev.Condonation, "condonation")
+	case casefsm.ReplaceMember:
+		if b[1]&1 == 0 {
+			ev.By = casefsm.Employer
+		}
+		ins := []string{"mk-r" + strconv.Itoa(i) + "~", "mk-w1~", "mk-w2~", "mk-c~", "mk-a~", "mk-m2~"}
+		outs := []string{"mk-m1~", "mk-m2~", "mk-m3~", "mk-w1~", "mk-a~"}
+		ev.Member = &committee.Replacement{Out: outs[int(b[1]>>4)%len(outs)], In: committee.Member{ID: ins[int(b[2]>>4)%len(ins)],
+			Name: "mk-rn" + strconv.Itoa(i) + "~", Gender: committee.Female, Seat: committee.SeatOther}}
+		for _, id := range []string{ev.Member.Out, ev.Member.In.ID} {
+			if lc.parts[id] == "" {
+				lc.parts[id] = "u"
+			}
+		}
+		lc.owners[ev.Member.In.Name] = ev.Member.In.ID
+	}
+	return ev
+}
+
+// applied records what an accepted replacement makes of the people in it:
+// members of the committee, for this case.
+func (lc *leakCase) applied(ev casefsm.Event) {
+	if ev.Member == nil {
+		return
+	}
+	for _, id := range []string{ev.Member.Out, ev.Member.In.ID} {
+		lc.parts[id] = strings.ReplaceAll(lc.parts[id], "u", "") + "m"
+	}
+}
+
+// FuzzConfidential is the property behind the table: for random cases
+// whose every identity and every piece of writing is a distinct marker, no
+// audience's view, status or refusal contains a marker it may not read, and
+// statistics read no exact date.
+func FuzzConfidential(f *testing.F) {
+	f.Add([]byte{0x0f, 1, 0, 0, 4, 0, 1, 24, 9, 1, 0x30, 32, 1, 0x10, 30, 5, 2, 2, 39, 1, 3})
+	f.Add([]byte{0x09, 23, 5, 1, 24, 4, 0x12, 2, 1, 3, 30, 3, 7, 33, 8, 1})
+	f.Add([]byte{0x01, 2, 0, 0, 28, 3, 2, 29, 4, 1})
+	eng := newEngine(f)
+	exactDate := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 1 {
+			return
+		}
+		lc := newLeakCase(data[0])
+		c, err := eng.NewCase(lc.header)
+		require.NoError(t, err)
+		var refusals []*casefsm.Refusal
+		on := 0
+		for i, rest := 0, data[1:]; len(rest) >= 3 && i < 40; i, rest = i+1, rest[3:] {
+			ev := lc.leakEvent(rest[:3], i, &on)
+			var ref *casefsm.Refusal
+			switch err := c.Apply(ev); {
+			case errors.As(err, &ref):
+				refusals = append(refusals, ref)
+			case err != nil:
+				t.Fatalf("Apply(%+v): %v", ev, err)
+			default:
+				lc.applied(ev)
+			}
+		}
+		filed := c.Route() != casefsm.NoRoute
+		for _, a := range casefsm.Audiences() {
+			v, err := c.File().View(a)
+			require.NoError(t, err)
+			outs := []any{v, casefsm.Report{Status: c.Status(civil.Date{})}.For(a)}
+			for _, r := range refusals {
+				outs = append(outs, r.For(a))
+			}
+			for _, out := range outs {
+				b, err := json.Marshal(out)
+				require.NoError(t, err)
+				for _, mk := range lc.forbidden(a, filed) {
+					require.NotContains(t, string(b), mk, "%s reads %s", a, mk)
+				}
+				if a == casefsm.AsStatistics {
+					require.False(t, exactDate.Match(b), "statistics read an exact date: %s", b)
+				}
+			}
+		}
+	})
+}
