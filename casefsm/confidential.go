@@ -11,8 +11,8 @@ import (
 )
 
 // Class is the confidentiality class of a piece of a case: what kind of
-// information it is, which decides who may read it (see the table in the
-// package documentation). Every event type has one ([EventType.Class]) and
+// information it is, which decides which roles may read it (see the table
+// in the package documentation). Every event type has one ([EventType.Class]) and
 // every field of a case file declares one, in a `class:"..."` tag beside
 // its definition. The names are a public contract; the zero Class is not a
 // class.
@@ -22,7 +22,7 @@ type Class uint8
 const (
 	_ Class = iota
 	// Procedural: what happened and when, who acted, the state, findings,
-	// penalty codes, deadlines. Every audience reads it.
+	// penalty codes, deadlines. Every role reads it, and statistics.
 	Procedural
 	// Identity: who a person is — an id, a name, or what describes them
 	// (a committee member's gender, seat or training). Who may read it
@@ -37,8 +37,6 @@ const (
 	// causes, condonations. It can name anyone, so it is read like a
 	// statement.
 	FreeText
-
-	classEnd
 )
 
 var classNames = names{"", "procedural", "identity", "statement", "evidence", "free_text"}
@@ -52,67 +50,9 @@ func (c Class) String() string { return classNames.str("Class", uint8(c)) }
 // MarshalText implements encoding.TextMarshaler; invalid classes fail.
 func (c Class) MarshalText() ([]byte, error) { return classNames.marshal("class", uint8(c)) }
 
-// Audience is who reads a case through [CaseFile.View], [Status.For],
-// [Report.For] or [Refusal.For]: a party, a forum, the employer, a witness,
-// or statistics. Each reads what the table in the package documentation
-// gives it. The names are a public contract (the CLI's --as); values are
-// only appended. The zero Audience is not an audience.
-type Audience uint8
-
-// The audiences.
-const (
-	_ Audience = iota
-	AsComplainant
-	AsAccused
-	AsSupervisor
-	AsCommittee
-	AsCompetentAuthority
-	AsOmbudsperson
-	AsPresidentOrGovernor
-	AsEmployer
-	AsWitness
-	// AsStatistics is aggregate reporting: it reads procedural facts only,
-	// with dates given to the month, and loses, rather than sees marked,
-	// everything else.
-	AsStatistics
-
-	audienceEnd
-)
-
-var audienceNames = names{"", "complainant", "accused", "supervisor", "inquiry_committee", "competent_authority",
-	"ombudsperson", "president_or_governor", "employer", "witness", "statistics"}
-
-// ErrAudience matches an audience that is not one of the named ones.
-var ErrAudience = errors.New("casefsm: not an audience")
-
-// Audiences returns every audience in declaration order.
-func Audiences() []Audience {
-	out := make([]Audience, 0, audienceEnd-1)
-	for a := AsComplainant; a < audienceEnd; a++ {
-		out = append(out, a)
-	}
-	return out
-}
-
-// IsValid reports whether a is one of the named audiences.
-func (a Audience) IsValid() bool { return audienceNames.valid(uint8(a)) }
-
-// String returns the audience's name, such as "inquiry_committee".
-func (a Audience) String() string { return audienceNames.str("Audience", uint8(a)) }
-
-// MarshalText implements encoding.TextMarshaler; invalid audiences fail.
-func (a Audience) MarshalText() ([]byte, error) { return audienceNames.marshal("audience", uint8(a)) }
-
-// UnmarshalText implements encoding.TextUnmarshaler; an unknown name
-// matches [ErrAudience].
-func (a *Audience) UnmarshalText(b []byte) error {
-	v, err := audienceNames.parse("audience", b)
-	if err != nil {
-		return fmt.Errorf("%w: %q (want one of %s)", ErrAudience, b, strings.Join(audienceNames[1:], ", "))
-	}
-	*a = Audience(v)
-	return nil
-}
+// ErrNoRole matches a view or a redaction asked for a Role that is not
+// one of the named roles.
+var ErrNoRole = errors.New("casefsm: not a role")
 
 // kinds is a set of the parts a person plays in a case.
 type kinds uint8
@@ -134,47 +74,62 @@ type texts uint8
 
 const allTexts texts = 1<<Statement | 1<<Evidence | 1<<FreeText
 
-// reading is one row of the contract: what an audience reads.
+// reading is one row of the contract: what a role, or statistics, reads.
 type reading struct {
 	// people are the parts whose players' identities it reads: a person
 	// with several parts (a witness who sits on the committee) is read
-	// only by an audience that reads all of them.
+	// only by a reader of all of them.
 	people kinds
 	// onFiling: it reads no identity until a complaint is filed; the
 	// informal route is strictly confidential (Code (iii)).
 	onFiling bool
 	// texts are the classes of written content it reads whoever wrote it.
 	texts texts
-	// own: it reads what its own role wrote. Not for witnesses: the role
-	// is many people, and one must not read another's statement.
+	// own: it reads what its own role wrote. Never for a role that is many
+	// people (witnesses), one of whom must not read another's statement.
 	own bool
 	// aggregate: it loses what it may not read instead of seeing it
 	// marked, reads dates to the month, and reads no message.
 	aggregate bool
 }
 
-// contract is the table of the package documentation. Forums that hear
-// the case read everything (s.4(3)(a): the statements are theirs to
-// weigh); the parties read each other's identities (s.4(1)(a): the charges
-// name the complainant) and their own writing, never a witness's identity
-// (s.4(3)(d)) nor who sits on the committee.
-var contract = [audienceEnd]reading{
-	AsComplainant:         {people: kParties, own: true},
-	AsAccused:             {people: kParties, own: true},
-	AsSupervisor:          {people: kParties, own: true},
-	AsCommittee:           {people: kEveryone, texts: allTexts},
-	AsCompetentAuthority:  {people: kParties | kAuthority, onFiling: true, own: true},
-	AsOmbudsperson:        {people: kEveryone, texts: allTexts},
-	AsPresidentOrGovernor: {people: kEveryone, texts: allTexts},
-	AsEmployer:            {people: kParties, onFiling: true, own: true},
-	AsWitness:             {},
-	AsStatistics:          {aggregate: true},
+// contract is the table of the package documentation, one row per role.
+// Forums that hear the case read everything (s.4(3)(a): the statements are
+// theirs to weigh); the parties read each other's identities (s.4(1)(a):
+// the charges name the complainant) and their own writing, never a
+// witness's identity (s.4(3)(d)) nor who sits on the committee. A role with
+// no row reads procedural facts only.
+var contract = [roleEnd]reading{
+	Complainant:         {people: kParties, own: true},
+	Accused:             {people: kParties, own: true},
+	Supervisor:          {people: kParties, own: true},
+	InquiryCommittee:    {people: kEveryone, texts: allTexts},
+	CompetentAuthority:  {people: kParties | kAuthority, onFiling: true, own: true},
+	Ombudsperson:        {people: kEveryone, texts: allTexts},
+	PresidentOrGovernor: {people: kEveryone, texts: allTexts},
+	Employer:            {people: kParties, onFiling: true, own: true},
 }
 
-// audienceRole is the role whose writing an audience reads as its own.
-var audienceRole = [audienceEnd]Role{AsComplainant: Complainant, AsAccused: Accused, AsSupervisor: Supervisor,
-	AsCommittee: InquiryCommittee, AsCompetentAuthority: CompetentAuthority, AsOmbudsperson: Ombudsperson,
-	AsPresidentOrGovernor: PresidentOrGovernor, AsEmployer: Employer}
+// statistics is what aggregate reporting reads: procedural facts, to the
+// month.
+var statistics = reading{aggregate: true}
+
+// reader is who reads: a role and its row, or statistics (no role).
+type reader struct {
+	role Role
+	row  *reading
+}
+
+// readerOf returns the reader for role r; an invalid role matches
+// [ErrNoRole].
+func readerOf(r Role) (reader, error) {
+	if !r.IsValid() {
+		return reader{}, fmt.Errorf("%w: %s", ErrNoRole, r)
+	}
+	return reader{role: r, row: &contract[r]}, nil
+}
+
+var statisticsReader = reader{row: &statistics}
 
 // textClass is the class of a field of class field on an event of type e:
 // writing takes its event's class where that is not procedural (a note on
@@ -186,10 +141,10 @@ func textClass(field Class, e EventType) Class {
 	return field
 }
 
-// audiences is a set of audiences.
-type audiences uint16
+// roles is a set of roles.
+type roles uint16
 
-func (s audiences) has(a Audience) bool { return s&(1<<a) != 0 }
+func (s roles) has(r Role) bool { return s&(1<<r) != 0 }
 
 // exposure is what decides, for one case, who reads a piece of it: the
 // parts its people play and whether a complaint was filed.
@@ -248,13 +203,11 @@ func (x *exposure) kindsOf(id string) kinds {
 	return k
 }
 
-// reads reports whether audience a reads a piece of class cl: for an
-// identity, of the person with id; for writing, written by the role by.
-func (x *exposure) reads(a Audience, cl Class, id string, by Role) bool {
-	r := &contract[a]
+// reads reports whether rd reads a piece of class cl: for an identity, of
+// the person with id; for writing, written by the role by.
+func (x *exposure) reads(rd reader, cl Class, id string, by Role) bool {
+	r := rd.row
 	switch {
-	case !a.IsValid():
-		return false
 	case cl == Procedural:
 		return true
 	case cl == Identity:
@@ -264,35 +217,35 @@ func (x *exposure) reads(a Audience, cl Class, id string, by Role) bool {
 		k := x.kindsOf(id)
 		return !(r.onFiling && !x.filed) && r.people&k == k
 	}
-	return r.texts&(1<<cl) != 0 || r.own && by != 0 && audienceRole[a] == by
+	return r.texts&(1<<cl) != 0 || r.own && by != 0 && rd.role == by
 }
 
-// readers returns every audience that reads the piece.
-func (x *exposure) readers(cl Class, id string, by Role) audiences {
-	var s audiences
-	for a := AsComplainant; a < audienceEnd; a++ {
-		if x.reads(a, cl, id, by) {
-			s |= 1 << a
+// readers returns every role that reads the piece.
+func (x *exposure) readers(cl Class, id string, by Role) roles {
+	var s roles
+	for r := Complainant; r < roleEnd; r++ {
+		if x.reads(reader{role: r, row: &contract[r]}, cl, id, by) {
+			s |= 1 << r
 		}
 	}
 	return s
 }
 
-// Withheld stands in a view, a message or a refusal for what the audience
+// Withheld stands in a view, a message or a refusal for what the reader
 // may not read.
 const Withheld = "[withheld]"
 
-// phrase is part of a message: its text, the audiences that read it, and
+// phrase is part of a message: its text, the roles that read it, and
 // what the others read in its place. Messages that name a person or quote
 // what someone wrote are built of phrases, so that they are redacted by
 // what each part is, never by searching the text.
 type phrase struct {
 	text, alt string
-	readers   audiences
+	readers   roles
 }
 
-// public is a phrase every audience reads.
-func public(s string) phrase { return phrase{text: s, readers: ^audiences(0)} }
+// public is a phrase every role reads.
+func public(s string) phrase { return phrase{text: s, readers: ^roles(0)} }
 
 // person is a phrase naming the person with id.
 func (x *exposure) person(id string) phrase {
@@ -300,8 +253,8 @@ func (x *exposure) person(id string) phrase {
 }
 
 // about is a phrase saying something about the person with id (such as
-// the part they play), read by those who read who they are; the others
-// read alt.
+// the part they play), read by the roles that read who they are; the
+// others read alt.
 func (x *exposure) about(id, text, alt string) phrase {
 	return phrase{text: text, alt: alt, readers: x.readers(Identity, id, 0)}
 }
@@ -314,7 +267,7 @@ func (x *exposure) quote(text string, cl Class, by Role) phrase {
 // message is a message built of phrases.
 type message []phrase
 
-// String is the message as written, for those who read everything.
+// String is the message as written, for the roles that read everything.
 func (m message) String() string {
 	var b strings.Builder
 	for _, p := range m {
@@ -323,16 +276,16 @@ func (m message) String() string {
 	return b.String()
 }
 
-// render is the message as audience a reads it: nothing for statistics,
-// whose reports carry codes and citations only (a message gives exact
-// dates and may name people).
-func (m message) render(a Audience) string {
-	if !a.IsValid() || contract[a].aggregate {
+// render is the message as rd reads it: nothing for statistics, whose
+// reports carry codes and citations only (a message gives exact dates and
+// may name people).
+func (m message) render(rd reader) string {
+	if rd.row.aggregate {
 		return ""
 	}
 	var b strings.Builder
 	for _, p := range m {
-		if p.readers.has(a) {
+		if p.readers.has(rd.role) {
 			b.WriteString(p.text)
 		} else {
 			b.WriteString(p.alt)
@@ -341,16 +294,16 @@ func (m message) render(a Audience) string {
 	return b.String()
 }
 
-// redact returns the text an audience reads of a message written as full,
-// whose phrases are m (nil when it names nobody and quotes nothing).
-func redact(full string, m message, a Audience) string {
-	if m == nil && a.IsValid() && !contract[a].aggregate {
+// redact returns the text rd reads of a message written as full, whose
+// phrases are m (nil when it names nobody and quotes nothing).
+func redact(full string, m message, rd reader) string {
+	switch {
+	case rd.row.aggregate:
+		return ""
+	case m == nil:
 		return full
 	}
-	if m == nil {
-		return ""
-	}
-	return m.render(a)
+	return m.render(rd)
 }
 
 // month is d to the month: the first day of its month.
@@ -361,23 +314,35 @@ func month(d civil.Date) civil.Date {
 	return civil.MustOf(d.Year(), d.Month(), 1)
 }
 
-// For returns the status as audience a reads it: every message redacted
-// by the phrases it was built of (a committee member who is a witness is
+// For returns the status as role r reads it: every message redacted by
+// the typed parts it was built of (a committee member who is a witness is
 // named to the forums only; a condonation is quoted to the forums and to
-// whoever filed), and, for [AsStatistics], no message at all and every date
-// to the first day of its month. An invalid audience reads no message.
-func (s Status) For(a Audience) Status {
+// the role that filed). An invalid role reads no message.
+func (s Status) For(r Role) Status {
+	rd, err := readerOf(r)
+	if err != nil {
+		rd = statisticsReader
+	}
+	return s.redact(rd)
+}
+
+// Statistics returns the status as aggregate reporting reads it: codes,
+// rules and citations, no message, and every date the first day of its
+// month (a [Report] gives it as YYYY-MM).
+func (s Status) Statistics() Status { return s.redact(statisticsReader) }
+
+func (s Status) redact(rd reader) Status {
 	out := s
 	out.Warnings = slices.Clone(s.Warnings)
 	for i := range out.Warnings {
 		w := &out.Warnings[i]
-		w.Message, w.says = redact(w.Message, w.says, a), nil
+		w.Message, w.says = redact(w.Message, w.says, rd), nil
 	}
 	out.Breaches = slices.Clone(s.Breaches)
 	for i := range out.Breaches {
-		out.Breaches[i].Message = redact(out.Breaches[i].Message, nil, a)
+		out.Breaches[i].Message = redact(out.Breaches[i].Message, nil, rd)
 	}
-	if a.IsValid() && contract[a].aggregate {
+	if rd.row.aggregate {
 		out.coarse = true
 		for i := range out.Breaches {
 			b := &out.Breaches[i]
@@ -392,25 +357,40 @@ func (s Status) For(a Audience) Status {
 	return out
 }
 
-// For returns the report as audience a reads it: its status as
-// [Status.For] gives it, and the refused event's message redacted the same
-// way.
-func (r Report) For(a Audience) Report {
-	out := Report{Status: r.Status.For(a)}
+// For returns the report as role r reads it: its status as [Status.For]
+// gives it, and the refused event's message redacted the same way.
+func (r Report) For(role Role) Report {
+	rd, err := readerOf(role)
+	if err != nil {
+		rd = statisticsReader
+	}
+	return r.redact(rd)
+}
+
+// Statistics returns the report as aggregate reporting reads it (see
+// [Status.Statistics]): its JSON gives dates as YYYY-MM.
+func (r Report) Statistics() Report { return r.redact(statisticsReader) }
+
+func (r Report) redact(rd reader) Report {
+	out := Report{Status: r.Status.redact(rd)}
 	if e := r.Error; e != nil {
 		ee := *e
-		ee.Message, ee.says = redact(e.Message, e.says, a), nil
+		ee.Message, ee.says = redact(e.Message, e.says, rd), nil
 		out.Error = &ee
 	}
 	return out
 }
 
-// For returns the refusal as audience a reads it: its message redacted by
-// the phrases it was built of, so that a refused replacement names a
+// For returns the refusal as role r reads it: its message redacted by the
+// typed parts it was built of, so that a refused replacement names a
 // witness to the forums only. The code, the citation and the event type
-// are procedural and stay.
-func (r *Refusal) For(a Audience) *Refusal {
-	out := *r
-	out.Message, out.says = redact(r.Message, r.says, a), nil
+// are procedural and stay. An invalid role reads no message.
+func (ref *Refusal) For(r Role) *Refusal {
+	rd, err := readerOf(r)
+	if err != nil {
+		rd = statisticsReader
+	}
+	out := *ref
+	out.Message, out.says = redact(ref.Message, ref.says, rd), nil
 	return &out
 }

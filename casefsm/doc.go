@@ -88,14 +88,15 @@
 // everything, and a test fails; an event type without one does not
 // compile.
 //
-// From those declarations the package redacts, for each [Audience]: the
-// case file ([CaseFile.View]), the status ([Status.For], [Report.For]) and
-// refusals ([Refusal.For]). Messages that name a person or quote what
+// From those declarations the package redacts, for each [Role] and for
+// aggregate reporting: the case file ([CaseFile.View],
+// [CaseFile.Statistics]), the status ([Status.For], [Report.For],
+// [Report.Statistics]) and refusals ([Refusal.For]). Messages that name a person or quote what
 // someone wrote are built of typed parts (this member, that condonation),
 // and each part is shown or withheld by what it is, never by searching the
 // text. This table is the contract:
 //
-//	audience               identities of                         statements, evidence, free text  dates
+//	reader                 identities of                         statements, evidence, free text  dates
 //	complainant            complainant, accused                  her own role's                   exact
 //	accused                complainant, accused                  his own role's                   exact
 //	supervisor             complainant, accused                  its own role's                   exact
@@ -105,7 +106,7 @@
 //	ombudsperson           everyone                              all                              exact
 //	president_or_governor  everyone                              all                              exact
 //	employer               complainant, accused; after filing    its own role's                   exact
-//	witness                nobody                                none                             exact
+//	any other role         nobody                                none                             exact
 //	statistics             nobody (removed)                      none (removed)                   to the month
 //
 // Procedural facts (each event's type, date and actor, the state, findings,
@@ -116,7 +117,7 @@
 //   - Witnesses are named to the forums that hear the case only, the
 //     committee, the Ombudsperson (who also hears appeals, s.6) and the
 //     President or Governor (representations, s.9), and a person with
-//     several parts is read by the audience that reads all of them: a
+//     several parts is read by a role that reads all of them: a
 //     witness who sits on the committee, and is replaced for the case
 //     (s.3(3)), is a witness in the committee's member list, in the
 //     replacement's "out" and in a committee_invalid warning alike.
@@ -132,8 +133,9 @@
 //     may order its proceedings confidential (s.5(4)). Free text can name
 //     anyone, so it is read like a statement: by the forums and by the role
 //     that wrote it (a complainant reads her note on file_complaint; the
-//     accused does not). A witness's role is many people, so a witness reads
-//     no writing at all. A forum's reasons reach the parties in its written
+//     accused does not). A role that is many people (witnesses) reads no
+//     writing at all, and a role the table does not name reads procedural
+//     facts only. A forum's reasons reach the parties in its written
 //     order, outside the record.
 //   - Statistics read procedural facts only, dates to the month, and no
 //     message (a message gives exact dates and may name people).

@@ -272,7 +272,7 @@ func ExampleCaseFile_View() {
 	_ = c.Apply(casefsm.Event{Type: casefsm.FileComplaint, On: civil.MustParse("2026-03-02"), By: casefsm.Complainant, Note: "he said it twice"})
 	_ = c.Apply(casefsm.Event{Type: casefsm.ReplaceMember, On: civil.MustParse("2026-03-03"), By: casefsm.Employer,
 		Member: &committee.Replacement{Out: "e-51", In: committee.Member{ID: "m-7", Name: "Sana Q.", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true}}})
-	v, err := c.File().View(casefsm.AsAccused)
+	v, err := c.File().View(casefsm.Accused)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -302,10 +302,12 @@ func ExampleReport_For() {
 	    {"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}]},
 	  "events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant"}]}`))
 	r, _ := engine().Report(f, civil.Date{})
-	for _, a := range []casefsm.Audience{casefsm.AsCommittee, casefsm.AsAccused, casefsm.AsStatistics} {
-		w := r.For(a).Warnings[0]
-		fmt.Printf("%s: %s: %q\n", a, w.Code, w.Message)
+	for _, role := range []casefsm.Role{casefsm.InquiryCommittee, casefsm.Accused} {
+		w := r.For(role).Warnings[0]
+		fmt.Printf("%s: %s: %q\n", role, w.Code, w.Message)
 	}
+	w := r.Statistics().Warnings[0]
+	fmt.Printf("statistics: %s: %q\n", w.Code, w.Message)
 	// Output:
 	// inquiry_committee: committee_invalid: "conflicted_member: member e-51 is a witness in this case and must be replaced for it (s.3(3))"
 	// accused: committee_invalid: "conflicted_member: the committee for this case breaks this rule as to a member this view does not name"

@@ -54,7 +54,7 @@ func (c *Case) refuse(ev *Event, code Code, cit policy.Citation, format string, 
 }
 
 // refuseSaying builds a refusal whose message names people: its phrases
-// let [Refusal.For] redact it for each audience.
+// let [Refusal.For] redact it for each role.
 func (c *Case) refuseSaying(ev *Event, code Code, cit policy.Citation, says ...phrase) *Refusal {
 	r := c.refuse(ev, code, cit, "")
 	if !c.probing {

@@ -88,7 +88,7 @@ type Warning struct {
 	// Index is the event that raised the warning, or -1 for the case.
 	Index int
 	// says is Message in phrases, when it names a person or quotes what
-	// someone wrote; nil when every audience reads it (see [Status.For]).
+	// someone wrote; nil when every role reads it (see [Status.For]).
 	says message
 }
 

@@ -10,33 +10,45 @@ import (
 	"github.com/hifazat/hifazat/civil"
 )
 
-// View is a case file as one audience reads it, by the table in the package
-// documentation: the header and the events in the case file's JSON form,
-// each value the audience may not read replaced by [Withheld] or, for
-// [AsStatistics], removed, with every date given as YYYY-MM.
+// View is a case file as one role, or aggregate reporting, reads it, by
+// the table in the package documentation: the header and the events in the
+// case file's JSON form, each value the reader may not read replaced by
+// [Withheld] or, for statistics, removed, with every date given as
+// YYYY-MM.
 type View struct {
-	Audience Audience          `json:"role"`
-	Header   json.RawMessage   `json:"header"`
-	Events   []json.RawMessage `json:"events"`
+	// Role is the role that reads the view; zero for statistics.
+	Role       Role              `json:"role,omitzero"`
+	Statistics bool              `json:"statistics,omitempty"`
+	Header     json.RawMessage   `json:"header"`
+	Events     []json.RawMessage `json:"events"`
 	// Redacted is the number of values withheld or removed.
 	Redacted int `json:"redacted"`
 }
 
-// View returns the case file as audience a reads it. What each value is
-// comes from the class declared beside its field (a `class:"..."` tag) and
-// its event type's [EventType.Class]; who may read it, from the table in
-// the package documentation and the parts the people named play in this
-// case: a committee member who is also a witness is a witness wherever
-// they are named (the committee, a replacement). A field with no declared
-// class is withheld from all but the forums that read everything. View
-// never changes f; an invalid audience matches [ErrAudience].
-func (f *CaseFile) View(a Audience) (View, error) {
-	if !a.IsValid() {
-		return View{}, fmt.Errorf("%w: %d", ErrAudience, uint8(a))
+// View returns the case file as role r reads it. What each value is comes
+// from the class declared beside its field (a `class:"..."` tag) and its
+// event type's [EventType.Class]; who may read it, from the table in the
+// package documentation and the parts the people named play in this case:
+// a committee member who is also a witness is a witness wherever they are
+// named (the committee, a replacement). A field with no declared class is
+// withheld from all but the forums that read everything. View never
+// changes f; an invalid role matches [ErrNoRole].
+func (f *CaseFile) View(r Role) (View, error) {
+	rd, err := readerOf(r)
+	if err != nil {
+		return View{}, err
 	}
+	return f.view(rd)
+}
+
+// Statistics returns the case file as aggregate reporting reads it:
+// procedural facts only, every other value removed, and dates as YYYY-MM.
+func (f *CaseFile) Statistics() (View, error) { return f.view(statisticsReader) }
+
+func (f *CaseFile) view(rd reader) (View, error) {
 	x := f.exposure()
-	w := viewer{x: &x, a: a}
-	v := View{Audience: a, Events: make([]json.RawMessage, len(f.Events))}
+	w := viewer{x: &x, rd: rd}
+	v := View{Role: rd.role, Statistics: rd.row.aggregate, Events: make([]json.RawMessage, len(f.Events))}
 	var err error
 	if v.Header, err = w.redact(f.Header, headerShape); err != nil {
 		return View{}, err
@@ -135,10 +147,10 @@ func fieldShape(f reflect.StructField, path string, parent *shape) *shape {
 	return leaf
 }
 
-// viewer redacts the values of one case file for one audience.
+// viewer redacts the values of one case file for one reader.
 type viewer struct {
-	x *exposure
-	a Audience
+	x  *exposure
+	rd reader
 	// event and by are the type and actor of the event being redacted:
 	// its writing takes its type's class, and is its actor's.
 	event EventType
@@ -167,7 +179,7 @@ func (w *viewer) redact(v any, s *shape) (json.RawMessage, error) {
 	return out, nil
 }
 
-// walk returns v as the audience reads it, and false when it is removed.
+// walk returns v as the reader reads it, and false when it is removed.
 // person is the id of the person the enclosing object describes, if any.
 func (w *viewer) walk(v any, s *shape, person string) (any, bool) {
 	switch {
@@ -210,15 +222,15 @@ func (w *viewer) walk(v any, s *shape, person string) (any, bool) {
 	return w.leaf(v, s, person)
 }
 
-// leaf returns a leaf as the audience reads it. An identity names person,
+// leaf returns a leaf as the reader reads it. An identity names person,
 // or, outside an object that describes someone, the person whose id it is.
 func (w *viewer) leaf(v any, s *shape, person string) (any, bool) {
 	cl := textClass(s.class, w.event)
 	if cl == Identity && person == "" {
 		person, _ = v.(string)
 	}
-	agg := contract[w.a].aggregate
-	if w.x.reads(w.a, cl, person, w.by) {
+	agg := w.rd.row.aggregate
+	if w.x.reads(w.rd, cl, person, w.by) {
 		if str, ok := v.(string); ok && s.date && agg && len(str) >= len("YYYY-MM") {
 			return str[:len("YYYY-MM")], true
 		}

@@ -6,7 +6,9 @@ import "github.com/hifazat/hifazat/civil"
 // facts about the organisation that its composition depends on.
 //
 // The zero Committee has no members; every rule of a statutory policy
-// rejects it. A Committee is a plain value: [Validator.Check] never modifies
+// rejects it. Each field's `class` tag is its confidentiality class for the
+// views of package casefsm: everything recorded about a member identifies
+// them. A Committee is a plain value: [Validator.Check] never modifies
 // it.
 type Committee struct {
 	// HasCBA records that the organisation has a collective bargaining
