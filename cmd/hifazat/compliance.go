@@ -166,4 +166,5 @@ func auditPrint(w io.Writer, org *compliance.Organisation, r *compliance.AuditRe
 // addComplianceCommands registers the commands of package compliance.
 func addComplianceCommands(cmds map[string]command) {
 	cmds["compliance"] = command{"the employer's duties audited (s.3, s.11, Rules 2013): met, late, missing or due", cmdCompliance}
+	cmds["code-of-conduct"] = command{"the Code of Conduct to display, in English or Urdu, as md, html or pdf", cmdCodeOfConduct}
 }
