@@ -18,7 +18,7 @@ type CodeDocument struct {
 	// Amended is true when the Code is the one substituted by Act V of
 	// 2022 (the federal Act as amended, and institutional policies on it);
 	// false for the Code as enacted in 2010, which the provincial Acts keep.
-	Amended bool `json:"amended"`
+	Amended bool   `json:"amended"`
 	Title   string `json:"title"`
 	// Organisation is the organisation's name, or "" for a generic Code.
 	Organisation string `json:"organisation,omitempty"`
@@ -93,8 +93,8 @@ var (
 	caLine          = text{"Competent Authority: %s", "مجاز اتھارٹی: %s"}
 	noCommittee     = text{"The names of the Inquiry Committee's members and of the Competent Authority are displayed beside this Code.",
 		"انکوائری کمیٹی کے ارکان اور مجاز اتھارٹی کے نام اس ضابطے کے ساتھ آویزاں ہیں۔"}
-	complainHeading = text{"How to complain", "شکایت کیسے کی جائے"}
-	complainIntro   = text{"Anyone harassed at the workplace may choose either route (s.8(1)):", "کام کی جگہ پر ہراسانی کا شکار کوئی بھی فرد ان میں سے کوئی بھی راستہ اختیار کر سکتا ہے (دفعہ 8(1)):"}
+	complainHeading  = text{"How to complain", "شکایت کیسے کی جائے"}
+	complainIntro    = text{"Anyone harassed at the workplace may choose either route (s.8(1)):", "کام کی جگہ پر ہراسانی کا شکار کوئی بھی فرد ان میں سے کوئی بھی راستہ اختیار کر سکتا ہے (دفعہ 8(1)):"}
 	complainInformal = text{"Informally: tell your supervisor or any member of the Inquiry Committee, orally or in writing (Code (iii)-(iv)). You may still make a formal complaint at any time (Code (vii)).",
 		"غیر رسمی طور پر: اپنے نگران یا انکوائری کمیٹی کے کسی بھی رکن کو زبانی یا تحریری طور پر بتائیں (ضابطہ (iii)-(iv))۔ اس کے بعد بھی آپ کسی بھی وقت باقاعدہ شکایت کر سکتے ہیں (ضابطہ (vii))۔"}
 	complainCommittee = text{"To the Inquiry Committee: give a written complaint to any of its members. The committee communicates the charges to the accused within %[1]s of receiving it (s.4(1)(a)); the accused answers within %[2]s (s.4(1)(b)); the committee reports its findings within %[3]s of starting the inquiry (s.4(4)); the Competent Authority imposes the penalty within %[4]s of receiving them (s.4(5)). Either party may appeal to the Ombudsperson within %[5]s (s.6).",
