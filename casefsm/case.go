@@ -63,6 +63,7 @@ type facts struct {
 	toldAccused     civil.Date
 	toldComplainant civil.Date
 	appealed        roleSet
+	appealOn        civil.Date // the first appeal of the round
 	represented     roleSet
 
 	withdrawalOn civil.Date

@@ -222,11 +222,17 @@ func TestNewDefinitionForEveryBuiltinPolicy(t *testing.T) {
 
 // An institution that switches withdrawal off: the refusal cites its
 // overlay (interpretation 19).
-func TestOverlaySwitchesWithdrawalOff(t *testing.T) {
+// Withdrawal is the complainant's right (Rules 2013 r.4(3)): no overlay can
+// switch it off. Dismissal at admission is the institution's choice
+// (interpretation 12): an overlay that switches it off removes the event.
+func TestOverlaySwitchesDismissalOff(t *testing.T) {
 	set := policy.Builtin()
 	off := false
-	acme, err := set.Apply(policy.Overlay{ID: "acme-2024", Title: "Acme policy", Base: policy.FederalAct2022,
+	_, err := set.Apply(policy.Overlay{ID: "acme-2024", Title: "Acme policy", Base: policy.FederalAct2022,
 		From: date("2024-01-01"), Routes: policy.RouteOverlay{Withdrawal: &off}})
+	require.ErrorIs(t, err, policy.ErrOverlayRefused, "an overlay removing withdrawal")
+	acme, err := set.Apply(policy.Overlay{ID: "acme-2024", Title: "Acme policy", Base: policy.FederalAct2022,
+		From: date("2024-01-01"), Routes: policy.RouteOverlay{DismissAtAdmission: &off}})
 	require.NoError(t, err, "Apply(overlay)")
 	set, err = policy.NewSet(append(set.All(), acme)...)
 	require.NoError(t, err)
@@ -237,9 +243,10 @@ func TestOverlaySwitchesWithdrawalOff(t *testing.T) {
 	c, err := eng.NewCase(h)
 	require.NoError(t, err)
 	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant})
-	err = c.Apply(casefsm.Event{Type: casefsm.RequestWithdrawal, On: date("2026-03-03"), By: casefsm.Complainant})
+	err = c.Apply(casefsm.Event{Type: casefsm.DismissAtAdmission, On: date("2026-03-03"), By: casefsm.InquiryCommittee, Reason: "anonymous"})
 	require.ErrorIs(t, err, casefsm.ErrNotAllowed)
-	assert.ErrorContains(t, err, "policy acme-2024 does not provide request withdrawal")
+	assert.ErrorContains(t, err, "policy acme-2024 does not provide dismiss at admission")
+	mustApply(t, c, casefsm.Event{Type: casefsm.RequestWithdrawal, On: date("2026-03-03"), By: casefsm.Complainant})
 }
 
 func TestReportJSON(t *testing.T) {

@@ -44,7 +44,11 @@ func meets(rule policy.RuleID) []EventType {
 		return []EventType{DecideAppeal, Remand}
 	case policy.RuleShowCause:
 		return []EventType{IssueShowCause}
-	case policy.RuleOmbudspersonDecision, policy.RuleFOIRADisposal:
+	case policy.RuleOmbudspersonDecision:
+		// s.8(6): "a case or appeal"; the clock an appeal starts is met by
+		// the decision of the appeal (or a remand answering it).
+		return []EventType{DecideComplaint, DismissAtAdmission, DecideAppeal, Remand}
+	case policy.RuleFOIRADisposal:
 		return []EventType{DecideComplaint, DismissAtAdmission}
 	case policy.RuleRepresentation:
 		return []EventType{MakeRepresentation}
@@ -55,9 +59,10 @@ func meets(rule policy.RuleID) []EventType {
 }
 
 // start starts the period of rule from the date from, if the procedure
-// policy has the rule.
+// policy has the rule and the rule applies to a period triggered then (a
+// FOIRA target does not run for a filing before FOIRA, interpretation 1).
 func (c *Case) start(rule policy.RuleID, from civil.Date, party Role, idx int) {
-	if _, ok := c.def.pol.Rule(rule); ok {
+	if r, ok := c.def.pol.Rule(rule); ok && r.AppliesFrom(from) {
 		c.f.clocks = append(c.f.clocks, clock{rule: rule, from: from, party: party, started: idx})
 	}
 }

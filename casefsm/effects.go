@@ -38,7 +38,11 @@ func (c *Case) effects(ev *Event, idx int) {
 		c.communicated(ev, idx)
 	case FileAppeal:
 		if c.f.appealed == 0 {
+			// Both periods run on an appeal: s.6(3)'s 30 days and s.8(6)'s 90
+			// (where the policy has it).
+			c.f.appealOn = ev.On
 			c.start(policy.RuleAppealDecision, ev.On, 0, idx)
+			c.start(policy.RuleOmbudspersonDecision, ev.On, 0, idx)
 		}
 		c.f.appealed = c.f.appealed.with(ev.By)
 	case DecideAppeal, DecideRepresentation:
@@ -140,7 +144,7 @@ func (c *Case) redecided(ev *Event, idx int) {
 		c.f.imposed = ev.Penalties
 	}
 	routes := c.def.routes
-	if ev.Type == DecideAppeal && routes.Representation.Value && routes.RepresentationAgainstAppeal.Value {
+	if ev.Type == DecideAppeal && routes.Representation.Value && c.representationAgainstAppeal() {
 		c.f.represented = 0
 		c.start(policy.RuleRepresentation, ev.On, 0, idx)
 	}
@@ -153,8 +157,18 @@ func (c *Case) remanded(ev *Event, idx int) {
 	c.mootAll(ev.On)
 	c.f.finding, c.f.recommended, c.f.decisionOn, c.f.imposed = 0, nil, civil.Date{}, nil
 	c.f.toldAccused, c.f.toldComplainant = civil.Date{}, civil.Date{}
-	c.f.appealed, c.f.represented = 0, 0
+	c.f.appealed, c.f.represented, c.f.appealOn = 0, 0, civil.Date{}
 	if c.state == Inquiry {
 		c.start(policy.RuleFindings, ev.On, 0, idx)
 	}
+}
+
+// representationAgainstAppeal reports whether a representation lies against
+// the decision of the appeal of this round: the policy allows it, and the
+// appeal was filed once the route existed (interpretation 17; FOIRA 2013
+// from 2013-02-12, interpretation 1).
+func (c *Case) representationAgainstAppeal() bool {
+	r := c.def.routes
+	from := r.RepresentationAgainstAppealFrom.Value
+	return r.RepresentationAgainstAppeal.Value && (!from.IsValid() || !c.f.appealOn.Before(from))
 }

@@ -33,6 +33,9 @@ type Options struct {
 type Engine struct {
 	set  *policy.Set
 	defs map[policy.ID]*Definition
+	// eras holds, for a policy with several versions by filing date
+	// (policy.Policy.At), the definition of each version.
+	eras map[*policy.Policy]*Definition
 	cals map[string]*deadlines.Calendar
 	val  *committee.Validator
 }
@@ -43,13 +46,20 @@ func NewEngine(set *policy.Set, opts Options) (*Engine, error) {
 	if set == nil {
 		return nil, errors.New("casefsm: NewEngine needs a policy set")
 	}
-	e := &Engine{set: set, defs: map[policy.ID]*Definition{}, cals: map[string]*deadlines.Calendar{}, val: opts.Validator}
+	e := &Engine{set: set, defs: map[policy.ID]*Definition{}, eras: map[*policy.Policy]*Definition{}, cals: map[string]*deadlines.Calendar{}, val: opts.Validator}
 	for _, p := range set.All() {
 		d, err := NewDefinition(p)
 		if err != nil {
 			return nil, fmt.Errorf("casefsm: policy %s: %w", p.ID(), err)
 		}
 		e.defs[p.ID()] = d
+		for _, era := range p.Eras() {
+			d, err := NewDefinition(era)
+			if err != nil {
+				return nil, fmt.Errorf("casefsm: policy %s from %s: %w", p.ID(), era.Validity().From, err)
+			}
+			e.eras[era] = d
+		}
 	}
 	for _, id := range deadlines.BuiltinIDs() {
 		c, err := deadlines.Builtin(id)
@@ -214,16 +224,38 @@ func (e *Engine) calendarIDs() []string {
 }
 
 // procedure returns the definition for a case filed (or acting) on date on:
-// the named policy, or the statute in force in the case's jurisdiction.
+// the named policy (the version of it in force on that day, or its latest
+// when the day is outside its validity: see named), or the statute in force
+// in the case's jurisdiction.
 func (e *Engine) procedure(h *Header, on civil.Date) (*Definition, error) {
 	if h.Policy != "" {
-		return e.Definition(h.Policy)
+		d, _, err := e.named(h.Policy, on)
+		return d, err
 	}
 	p, err := e.set.For(h.Jurisdiction, on)
 	if err != nil {
 		return nil, err
 	}
 	return e.Definition(p.ID())
+}
+
+// named returns the definition of the named policy's version in force on
+// the given day, and whether the day is inside the policy's validity; a day
+// outside it gives the policy's latest definition (a filing then is
+// refused, interpretation 1).
+func (e *Engine) named(id policy.ID, on civil.Date) (*Definition, bool, error) {
+	d, err := e.Definition(id)
+	if err != nil {
+		return nil, false, err
+	}
+	v, ok := d.pol.At(on)
+	if !ok {
+		return d, false, nil
+	}
+	if era, found := e.eras[v]; found {
+		return era, true, nil
+	}
+	return d, true, nil
 }
 
 // substance returns the policy that decides who is covered: the one in
@@ -240,6 +272,11 @@ func (e *Engine) substance(h *Header, proc *policy.Policy, filed civil.Date) (*p
 	}
 	if proc.Validity().Contains(on) {
 		return proc, nil
+	}
+	if d, ok := e.defs[h.Policy]; ok {
+		if v, ok := d.pol.At(on); ok {
+			return v, nil // the named policy's own earlier version
+		}
 	}
 	return e.set.For(proc.Jurisdiction(), on)
 }

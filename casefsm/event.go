@@ -118,7 +118,7 @@ type Penalty struct {
 // policy.
 var statutoryPenalties = [...]policy.PenaltyCode{policy.Censure, policy.WithholdPromotionOrIncrement,
 	policy.StopAtEfficiencyBar, policy.RecoverCompensation, policy.ReduceRank, policy.CompulsoryRetirement,
-	policy.Removal, policy.Dismissal, policy.Fine}
+	policy.Removal, policy.Dismissal, policy.SuspendOrCancelLicense, policy.Fine}
 
 func knownPenalty(c policy.PenaltyCode) bool {
 	for _, k := range statutoryPenalties {

@@ -76,14 +76,35 @@ func roleList(rs []Role) string {
 // definitionFor returns the procedure definition ev is judged by: the
 // case's once filed or named, else the statute's in force on ev's date.
 func (c *Case) definitionFor(ev *Event) (*Definition, *Refusal) {
-	if c.route != NoRoute || c.h.Policy != "" {
+	if c.route != NoRoute {
 		return c.def, nil
+	}
+	if c.h.Policy != "" {
+		d, inside, err := c.eng.named(c.h.Policy, ev.On)
+		if err != nil {
+			return nil, c.refuse(ev, NotAllowed, citeCommencement, "policy %s is not known", c.h.Policy)
+		}
+		if !inside && reportsIncident(ev.Type) && ev.Type != ReportInformally {
+			v := d.pol.Validity()
+			return nil, c.refuse(ev, NotAllowed, policy.Citation{Section: "interpretation 1; " + d.pol.Instrument().Section, Confidence: policy.High,
+				Note: "a policy named for a case applies only to filings inside its validity"},
+				"policy %s applies to filings from %s%s; this filing is dated %s", c.h.Policy, v.From, until(v), ev.On)
+		}
+		return d, nil
 	}
 	d, err := c.eng.procedure(&c.h, ev.On)
 	if err != nil {
 		return nil, c.refuse(ev, NotAllowed, citeCommencement, "no %s statute was in force on %s", c.h.Jurisdiction, ev.On)
 	}
 	return d, nil
+}
+
+// until words the end of a validity: " until YYYY-MM-DD (excluded)" or "".
+func until(v policy.Interval) string {
+	if !v.Until.IsValid() {
+		return ""
+	}
+	return " until " + v.Until.AddDays(-1).String()
 }
 
 // notInTable explains why the table has no row for ev here.
@@ -296,7 +317,11 @@ func (c *Case) guardFiling(ev *Event, p *plan) *Refusal {
 	}
 	p.subst = subst
 	rel := c.h.Parties.Complainant.Relationship
-	if ok, cit := subst.MayComplain(rel); !ok {
+	forum := policy.InquiryCommittee
+	if ev.Type == FileWithOmbudsperson {
+		forum = policy.Ombudsperson
+	}
+	if ok, cit := subst.MayComplainTo(forum, rel); !ok {
 		if rel == "" {
 			return c.refuse(ev, IneligibleComplainant, cit, "the complainant's relationship to the organisation is not recorded (parties.complainant.relationship)")
 		}
@@ -308,7 +333,8 @@ func (c *Case) guardFiling(ev *Event, p *plan) *Refusal {
 		}
 	}
 	if reach := p.def.routes.OmbudspersonReachFrom; ev.Type == FileWithOmbudsperson && reach.Value.IsValid() && c.substanceDate(ev.On).Before(reach.Value) {
-		return c.refuse(ev, NotAllowed, reach.Citation, "the Ombudsperson takes up conduct from %s; the incident was on %s", reach.Value, c.substanceDate(ev.On))
+		p.warnings = append(p.warnings, Warning{Code: WarnForumMayDismiss, Citation: reach.Citation,
+			Message: fmt.Sprintf("the Ombudsperson's published practice is to take up conduct from %s; the incident was on %s: the forum may dismiss at admission (practice, not law: interpretation 12)", reach.Value, c.substanceDate(ev.On))})
 	}
 	return nil
 }
@@ -473,6 +499,10 @@ func (c *Case) guardAppeal(ev *Event, p *plan) *Refusal {
 func (c *Case) guardRepresentation(ev *Event, p *plan) *Refusal {
 	if c.f.represented.has(ev.By) {
 		return c.refuse(ev, NotAllowed, p.def.rows[p.row].Citation, "the %s already made a representation against this decision", ev.By)
+	}
+	if c.state == AppealDecided && !c.representationAgainstAppeal() {
+		from := p.def.routes.RepresentationAgainstAppealFrom
+		return c.refuse(ev, NotAllowed, from.Citation, "a representation against a decision on appeal rests on FOIRA 2013, in force from %s; the appeal was filed on %s", from.Value, c.f.appealOn)
 	}
 	if k, ok := c.latest(policy.RuleRepresentation, 0); ok {
 		return c.checkWindow(ev, p, k)

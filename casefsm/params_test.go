@@ -202,7 +202,9 @@ func TestRollForwardFilings(t *testing.T) {
 // decide an appeal (s.6(3)): 30 days in every built-in policy, or, say, the
 // 90 days reported for the 2022 amendment. A duty's last day never moves.
 func TestAppellateDecisionDays(t *testing.T) {
-	ninety := func(in *policy.Interpretations) { in.AppellateDecisionDays = in.AppellateDecisionDaysReported }
+	ninety := func(in *policy.Interpretations) {
+		in.AppellateDecisionDays = policy.Param[int]{Value: 90, Citation: policy.Citation{Section: "integrator's setting", Confidence: policy.Low}}
+	}
 	tests := []struct {
 		name    string
 		edit    func(*policy.Interpretations)
@@ -214,8 +216,8 @@ func TestAppellateDecisionDays(t *testing.T) {
 		{"30 days: last day", nil, "2026-05-20", "2026-05-20", deadlines.Met, "s.6(3)"},
 		{"30 days: day after", nil, "2026-05-21", "2026-05-20", deadlines.Late, "s.6(3)"},
 		// 19 July 2026 is a Sunday.
-		{"90 days: last day", ninety, "2026-07-19", "2026-07-19", deadlines.Met, "Act V of 2022"},
-		{"90 days: day after", ninety, "2026-07-20", "2026-07-19", deadlines.Late, "Act V of 2022"},
+		{"90 days: last day", ninety, "2026-07-19", "2026-07-19", deadlines.Met, "integrator's setting"},
+		{"90 days: day after", ninety, "2026-07-20", "2026-07-19", deadlines.Late, "integrator's setting"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

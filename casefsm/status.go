@@ -60,6 +60,11 @@ const (
 	// live and the violation lasts.
 	WarnCommitteeInvalid WarningCode = "committee_invalid"
 
+	// WarnForumMayDismiss: the forum's published practice (not the law)
+	// is to dismiss such a complaint at admission, for example the Punjab
+	// Ombudsperson's "after April 2013" (interpretation 12); the filing
+	// was accepted.
+	WarnForumMayDismiss WarningCode = "forum_may_dismiss"
 	// WarnMissingReceivedOn: a period counted from receipt was counted from
 	// the event's own date (interpretation 6).
 	WarnMissingReceivedOn WarningCode = "missing_received_on"

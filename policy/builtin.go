@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"strings"
+
 	"github.com/hifazat/hifazat/civil"
 )
 
@@ -13,23 +15,31 @@ const (
 	KPAct2018          ID = "pk-kp-2018"
 	BalochistanAct2016 ID = "pk-balochistan-2016"
 	HEC2020            ID = "hec-2020"
+
+	// Act IV of 2010 as it applied in a province before the province's own
+	// Act (interpretation 1): s.1(2) extends it to the whole of Pakistan.
+	PunjabAct2010      ID = "pk-punjab-2010"
+	KPAct2010          ID = "pk-kp-2010"
+	BalochistanAct2010 ID = "pk-balochistan-2010"
 )
 
 // Builtin returns the policies this package ships, built afresh on each
 // call (there is no package-level cache): the federal Act as enacted in 2010
-// and as amended in 2022, the provincial versions, and the HEC university
-// policy as an institutional overlay on the amended federal Act.
+// and as amended in 2022, the provincial versions (the 2010 Act in each
+// province until its own Act), and the HEC university policy as an
+// institutional overlay on the federal Act in force on the filing date.
 //
 // Where a provincial or institutional text was not read, its rules are
 // taken from the federal text and marked Citation.Inherited with the
 // confidence the digest gives; nothing unverified is presented as read.
 func Builtin() *Set {
-	statutes := []variant{federal2010(), federal2022(), punjab2013(), sindh2010(), kp2018(), balochistan2016()}
+	statutes := []variant{federal2010(), federal2022(), punjab2013(), sindh2010(), kp2018(), balochistan2016(),
+		untilOwnAct(punjab2013()), untilOwnAct(kp2018()), untilOwnAct(balochistan2016())}
 	ps := make([]*Policy, 0, len(statutes)+1)
 	for _, v := range statutes {
 		ps = append(ps, v.build())
 	}
-	ps = append(ps, hec2020(ps[1]))
+	ps = append(ps, hec2020(ps[0], ps[1]))
 	s, err := NewSet(ps...)
 	if err != nil {
 		// The built-in data is a literal checked by the tests; an error here
@@ -93,9 +103,9 @@ func federal2022() variant {
 	v.title = "Protection against Harassment of Women at the Workplace Act, 2010, as amended by Act V of 2022"
 	v.validity = Interval{From: d("2022-01-21")}
 	v.instrument = Citation{Section: "Act IV of 2010 as amended by Act V of 2022", Confidence: High,
-		Note: "assent 2022-01-21, Gazette 2022-01-25, in force at once; only s.2(e), (f) and (g)(i)-(iii) of the amended text were read in full"}
-	v.procedure = Medium
-	v.procNote = "the 2022-updated text was read only through third-party quotations of some provisions (digest-addendum §1.2); no change to ss.3-11 was reported"
+		Note: "assent 2022-01-21, Gazette 2022-01-25, in force at once; the consolidated text of the amended Act (the Pakistan Code's, with its amendment notes) was read in full; the Gazette text of Act V itself was not"}
+	v.procedure = High
+	v.procNote = ""
 	v.amended2022 = true
 	v.gazette = Param[Interval]{Value: Interval{From: d("2022-01-21"), Until: d("2022-01-26")},
 		Citation: Citation{Section: "interpretation 1; General Clauses Act s.5", Confidence: High, Note: "assent 2022-01-21, Gazette 2022-01-25"}}
@@ -142,6 +152,27 @@ func sindh2010() variant {
 	v.eligibility = Medium
 	v.eligNote = "Sindh keeps the 2010 definitions (digest-addendum §5.2)"
 	v.gazette = federal2010().gazette
+	return v
+}
+
+// untilOwnAct returns Act IV of 2010 as it applied in own's province from
+// 2010-03-09 until own took effect, as pk-sindh-2010 applies it still
+// (interpretation 1): the 2010 text, heard by the province's Ombudsperson
+// (or the District Court before one was appointed) and its Governor.
+func untilOwnAct(own variant) variant {
+	v := sindh2010()
+	v.id = ID(strings.TrimSuffix(string(own.id), own.validity.From.String()[:4]) + "2010")
+	v.jurisdiction = own.jurisdiction
+	v.validity.Until = own.validity.From
+	v.title = "Protection against Harassment of Women at the Workplace Act, 2010, as it applied in " + own.jurisdiction.Name() +
+		" before the province's own Act"
+	v.instrument = Citation{Section: "Act IV of 2010, s.1(2)", Confidence: Medium,
+		Note: "the text extends the Act to the whole of Pakistan (read); that it stayed in force in the province until the province altered it (Constitution Art. 270AA(6)); " +
+			"until " + own.validity.From.String() + ", when " + own.instrument.Section + " took effect, is the project's reading (interpretation 1)"}
+	v.procNote = "the federal text itself, read in full, applied in the province before its own Act"
+	v.procedure = High
+	v.eligNote = "the 2010 definitions"
+	v.eligibility = High
 	return v
 }
 
@@ -208,7 +239,9 @@ func (v variant) build() *Policy {
 		committee:    v.committee(),
 		complainants: complainants, notCovered: notCovered,
 		accused: accused, notAccused: notAccused,
-		routes: v.routes(),
-		interp: v.interpretations(),
+		routes:     v.routes(),
+		interp:     v.interpretations(),
+		harassment: v.harassment(),
+		terms:      v.terms(),
 	}
 }

@@ -1,6 +1,10 @@
 package policy
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/hifazat/hifazat/civil"
+)
 
 func days(n int) Period { return Period{N: n, Unit: Days} }
 
@@ -9,63 +13,79 @@ func days(n int) Period { return Period{N: n, Unit: Days} }
 // interpretation both state it, so both take it from here.
 const appellateDecisionDays = 30
 
+// foiraStart is the day FOIRA 2013 took effect (as Ordinance I of 2013): no
+// FOIRA target or FOIRA-based route exists for a complaint or appeal filed
+// before it (interpretation 1).
+var foiraStart = d("2013-02-12")
+
+func rule(id RuleID, k Kind, p Period, f Forum, trigger string, c Citation) DeadlineRule {
+	return DeadlineRule{ID: id, Kind: k, Period: p, Forum: f, Trigger: trigger, Citation: c}
+}
+
 // rules returns v's deadline rules in lifecycle order.
 func (v variant) rules() []DeadlineRule {
 	appealDecision := v.cite("s.6(3)", High, "")
 	if v.amended2022 {
-		appealDecision = v.cite("s.6(3)", Medium,
-			"whether s.6(3)'s 30 days survived the 2022 amendment is not shown; a 90-day period for 'a case or appeal' is reported (see the interpretation appellate_decision_days_reported)")
+		appealDecision = v.cite("s.6(3)", High,
+			"unchanged by Act V of 2022; s.8(6)'s 90 days for 'a case or appeal' run beside it, and both are tracked on an appeal (ombudsperson-decision)")
 	}
 	rs := []DeadlineRule{
-		{RuleCharges, Duty, days(3), InquiryCommittee, "receipt of the written complaint", v.cite("s.4(1)(a)", High, "")},
-		{RuleDefence, Filing, days(7), InquiryCommittee, "communication of the charges to the accused", v.cite("s.4(1)(b)", High, "")},
-		{RuleFindings, Duty, days(30), InquiryCommittee, "the recorded start of the inquiry", v.cite("s.4(4)", High,
-			"'initiation of inquiry' is undefined; counted from the day the committee records the start of its inquiry (interpretation 9)")},
-		{RulePenalty, Duty, days(7), CompetentAuthority, "receipt of the committee's recommendations", v.cite("s.4(5)", High,
-			"'within one week' counted as 7 days (interpretation 5)")},
-		{RuleAppealPenalised, Filing, days(30), Ombudsperson, "written communication of the decision to the penalised person", v.cite("s.6(1)", High, "")},
-		{RuleAppealComplainant, Filing, days(30), Ombudsperson, "the Competent Authority's decision", v.cite("s.6(2)", High,
-			"runs from the decision, not its communication (interpretation 16)")},
-		{RuleAppealDecision, Duty, days(appellateDecisionDays), Ombudsperson, "filing of the appeal", appealDecision},
-		{RuleShowCause, Duty, days(3), Ombudsperson, "receipt of the complaint", v.cite("s.8(2)", High, "")},
-		{RuleOmbudspersonDefence, Filing, days(5), Ombudsperson, "receipt of the show-cause notice", v.cite("s.8(2)", High, "")},
+		rule(RuleCharges, Duty, days(3), InquiryCommittee, "receipt of the written complaint", v.cite("s.4(1)(a)", High, "")),
+		rule(RuleDefence, Filing, days(7), InquiryCommittee, "communication of the charges to the accused", v.cite("s.4(1)(b)", High, "")),
+		rule(RuleFindings, Duty, days(30), InquiryCommittee, "the recorded start of the inquiry", v.cite("s.4(4)", High,
+			"'initiation of inquiry' is undefined; counted from the day the committee records the start of its inquiry (interpretation 9)")),
+		rule(RulePenalty, Duty, days(7), CompetentAuthority, "receipt of the committee's recommendations", v.cite("s.4(5)", High,
+			"'within one week' counted as 7 days (interpretation 5)")),
+		rule(RuleAppealPenalised, Filing, days(30), Ombudsperson, "written communication of the decision to the penalised person", v.cite("s.6(1)", High, "")),
+		rule(RuleAppealComplainant, Filing, days(30), Ombudsperson, "the Competent Authority's decision", v.cite("s.6(2)", High,
+			"runs from the decision, not its communication (interpretation 16)")),
+		rule(RuleAppealDecision, Duty, days(appellateDecisionDays), Ombudsperson, "filing of the appeal", appealDecision),
+		rule(RuleShowCause, Duty, days(3), Ombudsperson, "receipt of the complaint", v.cite("s.8(2)", High, "")),
+		rule(RuleOmbudspersonDefence, Filing, days(5), Ombudsperson, "receipt of the show-cause notice", v.cite("s.8(2)", High, "")),
 	}
 	if v.amended2022 {
-		rs = append(rs, DeadlineRule{RuleOmbudspersonDecision, Target, days(90), Ombudsperson, "filing of the complaint or appeal",
-			Citation{Section: "Act V of 2022 (section not read)", Confidence: Low,
-				Note: "a 90-day period to decide 'a case or appeal' is reported by three secondary sources (medium); its section, trigger and effect are not verified (low); a target, never a bar"}})
+		rs = append(rs, rule(RuleOmbudspersonDecision, Target, days(90), Ombudsperson, "filing of the complaint or appeal",
+			Citation{Section: "s.8(6) as inserted by Act V of 2022", Confidence: High,
+				Note: "'shall decide a case or appeal … within a period of ninety days'; the text names no starting point, and the filing is the natural one (the federal Ombudsperson's office counts from filing); a duty with no stated consequence: tracked, never a bar"}))
 	}
 	if v.foira {
-		rs = append(rs, DeadlineRule{RuleFOIRADisposal, Target, days(60), Ombudsperson, "filing of the complaint",
-			Citation{Section: "FOIRA 2013 (section not read)", Confidence: Medium, Note: joinNotes(
-				"federal ombudsmen dispose of complaints within 60 days of filing (Senate committee text, digest-addendum §3); a target, never a bar",
-				v.foiraFrom())}})
+		r := rule(RuleFOIRADisposal, Target, days(60), Ombudsperson, "filing of the complaint",
+			Citation{Section: "FOIRA 2013 (section not read)", Confidence: Medium,
+				Note: "federal ombudsmen dispose of complaints within 60 days of filing (reported in a Senate committee's text; the Act itself was not read); a target, never a bar"})
+		r.Since = v.foiraSince()
+		rs = append(rs, r)
 	}
-	rs = append(rs, DeadlineRule{RuleRepresentation, Filing, days(30), PresidentOrGovernor, "the Ombudsperson's decision under s.8(5)", v.cite("s.9", High, "")})
-	if v.foira {
-		rs = append(rs, DeadlineRule{RuleRepresentationDecision, Target, days(90), PresidentOrGovernor, "filing of the representation",
-			Citation{Section: "FOIRA 2013 (section not read)", Confidence: Medium, Note: joinNotes(
-				"the Act sets no period for the President; FOIRA 2013 is reported to set 90 days (digest §4); a target, never a bar",
-				v.foiraFrom())}})
+	rs = append(rs, rule(RuleRepresentation, Filing, days(30), PresidentOrGovernor, "the Ombudsperson's decision under s.8(5)", v.cite("s.9", High, "")))
+	switch {
+	case v.amended2022:
+		rs = append(rs, rule(RuleRepresentationDecision, Target, days(90), PresidentOrGovernor, "filing of the representation",
+			Citation{Section: "s.9 as amended by Act V of 2022", Confidence: High,
+				Note: "'shall decide such representation within ninety days'; counted from the representation's filing, which the text implies; FOIRA 2013 is reported to set the same 90 days for the federal President; tracked, never a bar"}))
+	case v.foira:
+		r := rule(RuleRepresentationDecision, Target, days(90), PresidentOrGovernor, "filing of the representation",
+			Citation{Section: "FOIRA 2013 (section not read)", Confidence: Medium,
+				Note: "the 2010 Act sets the President no period; FOIRA 2013 is reported to set 90 days; a target, never a bar"})
+		r.Since = v.foiraSince()
+		rs = append(rs, r)
 	}
 	return append(rs,
-		DeadlineRule{RuleCompetentAuthorityNotice, Duty, days(7), Organisation, "the order nominating the Competent Authority", v.rulesCitation()},
-		DeadlineRule{RuleCommitteeConstitution, Duty, days(30), Organisation, "enactment of the Act", v.cite("s.3(1)", High,
-			"the Act sets no clock for an organisation created later (digest §9.17)")},
-		DeadlineRule{RuleCompetentAuthorityDesignation, Duty, days(30), Organisation, "enactment of the Act, where no Competent Authority is designated", v.cite("s.3(4)", High,
-			"the Act sets no clock for an organisation created later (digest §9.17)")},
-		DeadlineRule{RuleCodeDisplay, Duty, Period{N: 6, Unit: Months}, Organisation, "commencement of the Act", v.cite("s.11(2)", High,
-			"in English and the language of the majority of employees, at a conspicuous place")},
+		rule(RuleCompetentAuthorityNotice, Duty, days(7), Organisation, "the order nominating the Competent Authority", v.rulesCitation()),
+		rule(RuleCommitteeConstitution, Duty, days(30), Organisation, "enactment of the Act", v.cite("s.3(1)", High,
+			"the Act sets no clock for an organisation created later")),
+		rule(RuleCompetentAuthorityDesignation, Duty, days(30), Organisation, "enactment of the Act, where no Competent Authority is designated", v.cite("s.3(4)", High,
+			"the Act sets no clock for an organisation created later")),
+		rule(RuleCodeDisplay, Duty, Period{N: 6, Unit: Months}, Organisation, "commencement of the Act", v.cite("s.11(2)", High,
+			"in English and the language of the majority of employees, at a conspicuous place")),
 	)
 }
 
-// foiraFrom notes, for the 2010 policy, that FOIRA's targets exist only for
-// complaints filed after it took effect.
-func (v variant) foiraFrom() string {
-	if v.id != FederalAct2010 {
-		return ""
+// foiraSince is the day FOIRA's targets start inside v's validity: FOIRA's
+// commencement where v began before it, else no limit.
+func (v variant) foiraSince() civil.Date {
+	if v.validity.From.Before(foiraStart) {
+		return foiraStart
 	}
-	return "FOIRA took effect as Ordinance I of 2013 on 2013-02-12 and as an Act on 2013-03-14: a complaint filed before then had no such target"
+	return civil.Date{}
 }
 
 // rules2013From notes, for the 2010 policy, that the Rules 2013 postdate
@@ -93,7 +113,7 @@ func (v variant) penalties() []Penalty {
 	p := func(code PenaltyCode, sev Severity, section, desc string, periodic bool, note string) Penalty {
 		return Penalty{Code: code, Severity: sev, Description: desc, Periodic: periodic, Citation: v.cite(section, High, note)}
 	}
-	return []Penalty{
+	ps := []Penalty{
 		p(Censure, Minor, "s.4(4)(i)(a)", "censure", false, ""),
 		p(WithholdPromotionOrIncrement, Minor, "s.4(4)(i)(b)", "withholding, for a specific period, promotion or increment", true, ""),
 		p(StopAtEfficiencyBar, Minor, "s.4(4)(i)(c)", "stoppage, for a specific period, at an efficiency bar in the time-scale, otherwise than for unfitness to cross such bar", true, ""),
@@ -105,6 +125,14 @@ func (v variant) penalties() []Penalty {
 		p(Fine, Major, "s.4(4)(ii)(e)", "fine", false,
 			"a part of the fine can be used as compensation for the complainant; in case of the owner the fine is payable to the complainant; no cap is stated"),
 	}
+	if v.amended2022 {
+		// (da) sits between (d) and (e) in the amended text.
+		da := Penalty{Code: SuspendOrCancelLicense, Severity: Major, Description: "suspension or cancellation of a professional license",
+			Citation: Citation{Section: "s.4(4)(ii)(da) as inserted by Act V of 2022", Confidence: High,
+				Note: "the lead-in now reads 'one or more of the following penalties, as applicable'"}}
+		ps = append(ps[:len(ps)-1], da, ps[len(ps)-1])
+	}
+	return ps
 }
 
 // committee returns the rules of s.3(2)-(3), with the overlay rules off.
@@ -202,8 +230,12 @@ func (v variant) routes() Routes {
 		r.RepresentationTo.Citation.Note = "the federal text names 'the President or Governor, as the case may be'; the President hears representations against the federal Ombudsperson"
 		r.RepresentationAgainstAppeal = Param[bool]{true, Citation{Section: "interpretation 17; FOIRA 2013", Confidence: Medium,
 			Note: "s.9 names decisions under s.8(5) only; FOIRA 2013 governs the federal Ombudsperson, so a representation is also allowed against a decision on appeal"}}
+		if since := v.foiraSince(); since.IsValid() {
+			r.RepresentationAgainstAppealFrom = Param[civil.Date]{since, Citation{Section: "interpretation 1; interpretation 17", Confidence: Medium,
+				Note: "the route rests on FOIRA 2013, in force from 2013-02-12 (Ordinance I of 2013): not for an appeal filed before it"}}
+		}
 		r.Withdrawal = Param[bool]{true, Citation{Section: "Rules 2013 r.4(3); interpretation 19", Confidence: High,
-			Note: joinNotes("with the permission of the committee or Ombudsperson, before the final decision", v.rules2013From())}}
+			Note: joinNotes("a right of the complainant, with the permission of the committee or Ombudsperson, before the final decision", v.rules2013From())}}
 	} else {
 		r.RepresentationAgainstAppeal = Param[bool]{false, Citation{Section: "s.9; interpretation 17", Confidence: Low,
 			Note: "s.9 names decisions under s.8(5) only, and FOIRA 2013 is federal; a provincial ombudsman law may say otherwise (not read)"}}
@@ -212,6 +244,9 @@ func (v variant) routes() Routes {
 	}
 	if r.OmbudspersonReachFrom.Citation.Section == "" {
 		r.OmbudspersonReachFrom.Citation = Citation{Section: "s.8(1)", Confidence: Medium, Note: "no limit on the incident date is known"}
+	}
+	if r.RepresentationAgainstAppealFrom.Citation.Section == "" {
+		r.RepresentationAgainstAppealFrom.Citation = Citation{Section: "interpretation 17", Confidence: Medium, Note: "no date limit"}
 	}
 	return r
 }
@@ -252,9 +287,7 @@ func (v variant) interpretations() Interpretations {
 		AppellateDecisionDays:      Param[int]{appellateDecisionDays, v.cite("s.6(3)", High, "")},
 	}
 	if v.amended2022 {
-		in.AppellateDecisionDays.Citation.Note = "kept at s.6(3)'s 30 days; the 90-day candidate is appellate_decision_days_reported"
-		in.AppellateDecisionDaysReported = Param[int]{90, Citation{Section: "Act V of 2022 (section not read)", Confidence: Low,
-			Note: "'the Ombudsperson shall decide a case or appeal … within a period of ninety days' (lawyer FAQ, digest-addendum §1.3; kept as a candidate per §6.1); whether it replaced s.6(3) is not verified"}}
+		in.AppellateDecisionDays.Citation.Note = "s.6(3)'s 30 days survive the 2022 amendment; s.8(6)'s 90 days are tracked beside them as ombudsperson-decision"
 	}
 	return in
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/hifazat/hifazat/civil"
 )
 
 // RuleID names a deadline rule. The ids are a stable public contract: they
@@ -21,10 +23,10 @@ const (
 	RuleAppealDecision                RuleID = "appeal-decision"                 // s.6(3)
 	RuleShowCause                     RuleID = "show-cause"                      // s.8(2)
 	RuleOmbudspersonDefence           RuleID = "ombudsperson-defence"            // s.8(2)
-	RuleOmbudspersonDecision          RuleID = "ombudsperson-decision"           // 2022 amendment, reported
+	RuleOmbudspersonDecision          RuleID = "ombudsperson-decision"           // s.8(6) as inserted in 2022
 	RuleFOIRADisposal                 RuleID = "foira-disposal"                  // FOIRA 2013
 	RuleRepresentation                RuleID = "representation"                  // s.9
-	RuleRepresentationDecision        RuleID = "representation-decision"         // FOIRA 2013
+	RuleRepresentationDecision        RuleID = "representation-decision"         // s.9 as amended in 2022; FOIRA 2013
 	RuleCompetentAuthorityNotice      RuleID = "competent-authority-notice"      // Rules 2013 r.3(2)
 	RuleCommitteeConstitution         RuleID = "committee-constitution"          // s.3(1)
 	RuleCompetentAuthorityDesignation RuleID = "competent-authority-designation" // s.3(4)
@@ -190,4 +192,15 @@ type DeadlineRule struct {
 	// "receipt of the written complaint". The trigger day is excluded.
 	Trigger  string   `json:"trigger" yaml:"trigger"`
 	Citation Citation `json:"citation" yaml:"citation"`
+	// Since, where set, is the day the rule's source took effect inside the
+	// policy's validity: a period whose trigger falls before it does not run
+	// (the FOIRA 2013 targets under the 2010 Act, interpretation 1). The
+	// zero Date means the rule applies throughout the policy's validity.
+	Since civil.Date `json:"since,omitzero" yaml:"since,omitempty"`
+}
+
+// AppliesFrom reports whether a period of r triggered on the given day runs:
+// whether the day is on or after r.Since.
+func (r DeadlineRule) AppliesFrom(trigger civil.Date) bool {
+	return !r.Since.IsValid() || !trigger.Before(r.Since)
 }

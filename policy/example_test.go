@@ -14,10 +14,13 @@ func ExampleBuiltin() {
 	}
 	// Output:
 	// hec-2020             federal      2020-07-01..
+	// pk-balochistan-2010  balochistan  2010-03-09..2016-01-21
 	// pk-balochistan-2016  balochistan  2016-01-21..
 	// pk-federal-2010      federal      2010-03-09..2022-01-21
 	// pk-federal-2022      federal      2022-01-21..
+	// pk-kp-2010           kp           2010-03-09..2018-02-20
 	// pk-kp-2018           kp           2018-02-20..
+	// pk-punjab-2010       punjab       2010-03-09..2013-01-03
 	// pk-punjab-2013       punjab       2013-01-03..
 	// pk-sindh-2010        sindh        2010-03-09..
 }
@@ -68,7 +71,7 @@ func ExamplePolicy_Rule() {
 	_, ok = p10.Rule(policy.RuleOmbudspersonDecision)
 	fmt.Println("ombudsperson-decision in 2010:", ok)
 	// Output:
-	// true filing 7 days inquiry_committee s.4(1)(b) [medium]
+	// true filing 7 days inquiry_committee s.4(1)(b) [high]
 	// from communication of the charges to the accused
 	// ombudsperson-decision in 2022: true
 	// ombudsperson-decision in 2010: false
@@ -218,6 +221,7 @@ func ExamplePolicy_Penalties() {
 	// major compulsory_retirement s.4(4)(ii)(b)
 	// major removal s.4(4)(ii)(c)
 	// major dismissal s.4(4)(ii)(d)
+	// major suspend_or_cancel_license s.4(4)(ii)(da) as inserted by Act V of 2022
 	// major fine s.4(4)(ii)(e)
 }
 
@@ -244,8 +248,8 @@ func ExamplePolicy_Interpretations() {
 	p, _ := policy.Builtin().Get("pk-federal-2022")
 	in := p.Interpretations()
 	fmt.Println(in.GazetteWindow.Value, in.FindingsFromRecordedStart.Citation)
-	fmt.Println(in.AppellateDecisionDays.Value, in.AppellateDecisionDaysReported.Value, in.AppellateDecisionDaysReported.Citation)
+	fmt.Println(in.AppellateDecisionDays.Value, in.AppellateDecisionDays.Citation)
 	// Output:
 	// 2022-01-21..2022-01-26 interpretation 9; s.4(4) [low]
-	// 30 90 Act V of 2022 (section not read) [low]
+	// 30 s.6(3) [high]
 }

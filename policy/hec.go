@@ -1,14 +1,34 @@
 package policy
 
-// hec2020 returns the HEC university policy as an institutional overlay on
-// the amended federal Act. The HEC 2020 text's committee, day-counts,
+// hec2020 returns the HEC university policy: an institutional overlay on the
+// federal Act in force on the filing date (interpretation 3, revised), so
+// that a case filed before 2022-01-21 runs under Act IV of 2010 as enacted
+// (neither 90-day period) and one filed after under the amended Act. The
+// returned policy is the overlay on the amended Act, valid from the HEC
+// policy's start, with the overlay on the 2010 Act as its earlier era
+// ([Policy.At]).
+func hec2020(p10, p22 *Policy) *Policy {
+	early := hecOn(p10)
+	early.validity = Interval{From: hecStart, Until: p10.validity.Until}
+	early.title += " (on Act IV of 2010 as enacted, for filings before " + p10.validity.Until.String() + ")"
+	late := hecOn(p22)
+	late.validity = Interval{From: p22.validity.From}
+	p := hecOn(p22)
+	p.validity = Interval{From: hecStart}
+	p.eras = []*Policy{early, late}
+	return p
+}
+
+var hecStart = d("2020-07-01")
+
+// hecOn returns the HEC policy as an institutional overlay on base. The HEC 2020 text's committee, day-counts,
 // penalties and appeal forum were not read (digest §7, addendum §4): every
 // rule of the institution's own forums (their deadlines, the penalties, the
 // committee, the committee's duty to proceed ex parte) is the statute's,
 // marked inherited and low; the Ombudsperson's rules and the other routes
 // are the statute's own, which the policy leaves open to every aggrieved
 // person.
-func hec2020(base *Policy) *Policy {
+func hecOn(base *Policy) *Policy {
 	const unread = "the HEC 2020 text of this point was not read; the statute's rule applies (the policy is made 'consistent with' the Act)"
 	mark := func(c Citation) Citation {
 		return Citation{Section: c.Section, Confidence: Low, Inherited: true, Note: joinNotes(unread, c.Note)}
@@ -17,9 +37,8 @@ func hec2020(base *Policy) *Policy {
 		id:           HEC2020,
 		title:        "HEC Policy on Protection Against Sexual Harassment in Higher Education Institutions, 2020",
 		jurisdiction: base.jurisdiction,
-		validity:     Interval{From: d("2020-07-01")},
 		instrument: Citation{Section: "HEC Policy 2020", Confidence: High,
-			Note: "effective 2020-07-01 (title, date and contents read); adopted institution by institution; built here on the federal Act as amended in 2022, which institutions now apply with it: for a case filed before 2022-01-21 also consult pk-federal-2010"},
+			Note: "effective 2020-07-01 (title, date and table of contents read); adopted institution by institution; it rests on the federal Act in force on the filing date: Act IV of 2010 as enacted before 2022-01-21, as amended by Act V of 2022 after"},
 		base:       base.id,
 		rules:      base.Rules(),
 		penalties:  base.Penalties(),
@@ -29,6 +48,11 @@ func hec2020(base *Policy) *Policy {
 		notAccused: base.notAccused,
 		routes:     base.routes,
 		interp:     base.interp,
+		harassment: base.harassment,
+		terms:      base.Terms(),
+		// The Ombudsperson hears whom the statute lets complain (s.8(1)); the
+		// HEC policy widens only the university's own committee.
+		ombudsComplainants: base.complainants,
 	}
 	for i, r := range p.rules {
 		if r.Forum.institutional() {
@@ -44,8 +68,12 @@ func hec2020(base *Policy) *Policy {
 	for r, c := range base.complainants {
 		p.complainants[r] = c
 	}
-	p.complainants[Student] = Citation{Section: "HEC Policy 2020 s.3 (Jurisdiction); s.2(f) as substituted by Act V of 2022", Confidence: Medium,
-		Note: "the policy covers teachers, researchers, scholars, students and staff (institutional copies)"}
+	student := Citation{Section: "HEC Policy 2020 s.3 (Jurisdiction)", Confidence: Medium,
+		Note: "the policy covers teachers, researchers, scholars, students and staff (institutional copies); it opens the university's own committee, not the Ombudsperson, to students the statute does not cover (interpretation 3)"}
+	if c, ok := base.complainants[Student]; ok {
+		student.Section += "; " + c.Section
+	}
+	p.complainants[Student] = student
 	return p
 }
 

@@ -8,7 +8,7 @@ package policy
 // [CommitteeRules].ReplaceConflicted.
 //
 // The zero Interpretations turns every choice off; every built-in policy sets
-// every field (AppellateDecisionDaysReported only where a candidate exists).
+// every field.
 type Interpretations struct {
 	// GazetteWindow (1): dates between assent and gazette, during which a
 	// policy is in force but its text was not yet published; acts dated in
@@ -70,10 +70,6 @@ type Interpretations struct {
 	// original complaint; late reporting does not affect the merits.
 	NoComplaintLimitation Param[bool] `json:"no_complaint_limitation"`
 	// AppellateDecisionDays is the period used for the Ombudsperson's
-	// decision on appeal (the appeal-decision rule).
+	// decision on appeal (the appeal-decision rule, s.6(3)).
 	AppellateDecisionDays Param[int] `json:"appellate_decision_days"`
-	// AppellateDecisionDaysReported is the competing candidate, where one is
-	// reported (the 2022 amendment's 90 days for "a case or appeal",
-	// digest-addendum §6.1); zero where none is.
-	AppellateDecisionDaysReported Param[int] `json:"appellate_decision_days_reported"`
 }

@@ -39,6 +39,24 @@ func (j Jurisdiction) Valid() bool {
 	return false
 }
 
+// Name returns the jurisdiction's name for people: "Punjab", "Khyber
+// Pakhtunkhwa", or "the Federation" for federal.
+func (j Jurisdiction) Name() string {
+	switch j {
+	case Federal:
+		return "the Federation"
+	case Punjab:
+		return "Punjab"
+	case Sindh:
+		return "Sindh"
+	case KP:
+		return "Khyber Pakhtunkhwa"
+	case Balochistan:
+		return "Balochistan"
+	}
+	return string(j)
+}
+
 // ParseJurisdiction returns the jurisdiction named s, or an error wrapping
 // [ErrUnknownJurisdiction].
 func ParseJurisdiction(s string) (Jurisdiction, error) {

@@ -26,7 +26,7 @@ import (
 //	  min_women: 2
 //	  female_chair: true
 //	routes:
-//	  withdrawal: false
+//	  dismiss_at_admission: true
 type Overlay struct {
 	// ID names the new policy: lowercase letters, digits and hyphens.
 	ID ID `json:"id" yaml:"id" validate:"required,policyid"`
@@ -74,10 +74,10 @@ type CommitteeOverlay struct {
 }
 
 // RouteOverlay switches routes. A nil field keeps the base statute's route.
-// Withdrawal and DismissAtAdmission are the institution's forums' choices
-// (interpretations 12, 19); the other routes are the complainant's statutory
-// rights or belong to forums outside the institution, so an overlay may only
-// confirm them.
+// DismissAtAdmission is the institution's forums' choice (interpretation
+// 12); the other routes, withdrawal among them (Rules 2013 r.4(3),
+// interpretation 19), are the complainant's rights or belong to forums
+// outside the institution, so an overlay may only confirm them.
 type RouteOverlay struct {
 	Informal                    *bool `json:"informal,omitempty" yaml:"informal,omitempty"`
 	DirectToOmbudsperson        *bool `json:"direct_to_ombudsperson,omitempty" yaml:"direct_to_ombudsperson,omitempty"`

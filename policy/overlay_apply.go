@@ -15,12 +15,13 @@ import (
 // An institution may be stricter than the statute: shorter periods for its
 // own forums' duties (the Organisation, the Inquiry Committee, the Competent
 // Authority), more women on the committee, a female chair, trained members,
-// conflict signals that refuse, no withdrawal. It may never cut a right the
+// conflict signals that refuse. It may never cut a right the
 // statute gives: a changed period for a party's filing, a longer period for a
 // duty, any period of the Ombudsperson or the President or Governor, fewer
 // women, a dropped seat or rule of s.3(2)-(3), or switching off the informal
-// route, the direct complaint to the Ombudsperson, the appeal or the
-// representation. A refused overlay gives an [*OverlayError] listing every
+// route, the direct complaint to the Ombudsperson, the appeal, the
+// representation or the complainant's withdrawal (Rules 2013 r.4(3),
+// interpretation 19). A refused overlay gives an [*OverlayError] listing every
 // violation (errors.Is(err, ErrOverlayRefused)); an overlay that is not well
 // formed, names an unknown or institutional base, or reuses an id of s gives
 // a [*MalformedOverlayError] (errors.Is(err, ErrMalformedOverlay)).
@@ -156,6 +157,7 @@ func (c *overlayCheck) routes() {
 		{"direct_to_ombudsperson", o.DirectToOmbudsperson, b.DirectToOmbudsperson, "the complainant's option to complain to the Ombudsperson directly"},
 		{"appeal", o.Appeal, b.Appeal, "the appeal to the Ombudsperson"},
 		{"representation", o.Representation, b.Representation, "the representation to the President or Governor"},
+		{"withdrawal", o.Withdrawal, b.Withdrawal, "the complainant's right to ask to withdraw her complaint, with the forum's permission, before the final decision"},
 	})
 	if p := o.RepresentationAgainstAppeal; p != nil && *p != b.RepresentationAgainstAppeal.Value {
 		c.refuse("routes.representation_against_appeal", "representation_against_appeal", b.RepresentationAgainstAppeal.Citation.Section,
@@ -194,6 +196,7 @@ func (c *overlayCheck) build() *Policy {
 	p.penalties = b.Penalties()
 	p.committee = c.overlayCommittee(cite)
 	p.routes = c.overlayRoutes(cite)
+	p.ombudsComplainants = b.complainants
 	p.complainants = maps.Clone(b.complainants)
 	for _, r := range o.Complainants {
 		if _, ok := p.complainants[r]; !ok {
@@ -223,7 +226,6 @@ func (c *overlayCheck) overlayCommittee(cite func(field, note string) Citation) 
 
 func (c *overlayCheck) overlayRoutes(cite func(field, note string) Citation) Routes {
 	o, r := c.o.Routes, c.base.routes
-	set(&r.Withdrawal, o.Withdrawal, cite("routes.withdrawal", "the institution's choice (interpretation 19)"))
 	set(&r.DismissAtAdmission, o.DismissAtAdmission, cite("routes.dismiss_at_admission", "the institution's choice (interpretation 12)"))
 	return r
 }

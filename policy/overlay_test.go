@@ -67,9 +67,13 @@ func TestApplyAccepted(t *testing.T) {
 			assert.Equal(t, 24, c.TrainedWithinMonths.Value)
 			assert.Equal(t, "test-uni-2024 committee.female_chair", c.FemaleChair.Citation.Section)
 		}},
-		{"withdrawal off", func(o *Overlay) { o.Routes.Withdrawal = ptr(false) }, func(t *testing.T, p *Policy) {
-			assert.False(t, p.Routes().Withdrawal.Value)
-			assert.True(t, p.Routes().DirectToOmbudsperson.Value)
+		{"withdrawal confirmed", func(o *Overlay) { o.Routes.Withdrawal = ptr(true) }, func(t *testing.T, p *Policy) {
+			assert.True(t, p.Routes().Withdrawal.Value)
+			assert.Equal(t, "Rules 2013 r.4(3); interpretation 19", p.Routes().Withdrawal.Citation.Section, "a restated right keeps its statutory citation")
+		}},
+		{"dismissal at admission off", func(o *Overlay) { o.Routes.DismissAtAdmission = ptr(false) }, func(t *testing.T, p *Policy) {
+			assert.False(t, p.Routes().DismissAtAdmission.Value)
+			assert.True(t, p.Routes().Withdrawal.Value)
 		}},
 		{"statutory routes confirmed", func(o *Overlay) {
 			o.Routes = RouteOverlay{Informal: ptr(true), DirectToOmbudsperson: ptr(true), Appeal: ptr(true), Representation: ptr(true), RepresentationAgainstAppeal: ptr(true)}
@@ -119,7 +123,7 @@ func TestApplyRefused(t *testing.T) {
 		{"longer organisation duty", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleCommitteeConstitution: days(60)} }, "deadlines.committee-constitution", "committee-constitution", "s.3(1)"},
 		{"shorter appeal", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleAppealPenalised: days(15)} }, "deadlines.appeal-penalised", "appeal-penalised", "s.6(1)"},
 		{"ombudsperson duty", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleShowCause: days(1)} }, "deadlines.show-cause", "show-cause", "s.8(2)"},
-		{"longer target", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleOmbudspersonDecision: days(120)} }, "deadlines.ombudsperson-decision", "ombudsperson-decision", "Act V of 2022 (section not read)"},
+		{"longer target", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleOmbudspersonDecision: days(120)} }, "deadlines.ombudsperson-decision", "ombudsperson-decision", "s.8(6) as inserted by Act V of 2022"},
 		{"shorter representation", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleRepresentation: days(20)} }, "deadlines.representation", "representation", "s.9"},
 		{"rule absent in base", func(o *Overlay) {
 			o.Base, o.From = FederalAct2010, civil.MustParse("2015-01-01")
@@ -138,6 +142,7 @@ func TestApplyRefused(t *testing.T) {
 		{"no appeal", func(o *Overlay) { o.Routes.Appeal = ptr(false) }, "routes.appeal", "appeal", "s.6(1)-(2)"},
 		{"no representation", func(o *Overlay) { o.Routes.Representation = ptr(false) }, "routes.representation", "representation", "s.9"},
 		{"no informal route", func(o *Overlay) { o.Routes.Informal = ptr(false) }, "routes.informal", "informal", "Code (iii)-(vii)"},
+		{"no withdrawal", func(o *Overlay) { o.Routes.Withdrawal = ptr(false) }, "routes.withdrawal", "withdrawal", "Rules 2013 r.4(3); interpretation 19"},
 		{"representation against appeal off", func(o *Overlay) { o.Routes.RepresentationAgainstAppeal = ptr(false) }, "routes.representation_against_appeal", "representation_against_appeal", "interpretation 17; FOIRA 2013"},
 		{"employer as complainant", func(o *Overlay) { o.Complainants = []Relationship{Student, Employer} }, "complainants[1]", "employer", "s.2(a), (e)"},
 		{"before the base", func(o *Overlay) { o.From = civil.MustParse("2021-01-01") }, "from", "validity", "Act IV of 2010 as amended by Act V of 2022"},
@@ -175,9 +180,9 @@ func TestApplyListsEveryViolation(t *testing.T) {
 	assert.Equal(t, []string{
 		"committee.employee_representative", "committee.min_women",
 		"deadlines.appeal-complainant", "deadlines.defence", "deadlines.findings",
-		"routes.appeal", "routes.direct_to_ombudsperson",
+		"routes.appeal", "routes.direct_to_ombudsperson", "routes.withdrawal",
 	}, fields, "every violation, sorted by field")
-	assert.Contains(t, err.Error(), `policy: overlay "example-college-2024" refused against pk-federal-2022: 7 violation(s)`)
+	assert.Contains(t, err.Error(), `policy: overlay "example-college-2024" refused against pk-federal-2022: 8 violation(s)`)
 }
 
 func TestApplyMalformed(t *testing.T) {
@@ -225,7 +230,7 @@ func TestParseOverlayFiles(t *testing.T) {
 	assert.Equal(t, civil.MustParse("2024-09-01"), o.From)
 	assert.Equal(t, map[RuleID]Period{RuleCharges: days(2), RuleFindings: days(21), RulePenalty: days(5), RuleCodeDisplay: {1, Months}}, o.Deadlines)
 	assert.Equal(t, ptr(2), o.Committee.MinWomen)
-	assert.Equal(t, ptr(false), o.Routes.Withdrawal)
+	assert.Nil(t, o.Routes.Withdrawal, "withdrawal is a right (r.4(3)): the accepted example leaves it alone")
 	_, err = Builtin().Apply(o)
 	assert.NoError(t, err, "the accepted example must be accepted")
 

@@ -19,7 +19,10 @@ const (
 	CompulsoryRetirement         PenaltyCode = "compulsory_retirement"           // s.4(4)(ii)(b)
 	Removal                      PenaltyCode = "removal"                         // s.4(4)(ii)(c)
 	Dismissal                    PenaltyCode = "dismissal"                       // s.4(4)(ii)(d)
-	Fine                         PenaltyCode = "fine"                            // s.4(4)(ii)(e)
+	// SuspendOrCancelLicense exists only in the federal Act as amended by
+	// Act V of 2022; the 2010 and provincial catalogues do not have it.
+	SuspendOrCancelLicense PenaltyCode = "suspend_or_cancel_license" // s.4(4)(ii)(da), 2022
+	Fine                   PenaltyCode = "fine"                      // s.4(4)(ii)(e)
 )
 
 // Severity is whether a penalty is minor or major under s.4(4).

@@ -1,6 +1,10 @@
 package policy
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/hifazat/hifazat/civil"
+)
 
 // Policy is one version of the law, or an institution's overlay on it, as
 // data: its deadline rules, penalties, committee rules, eligibility, routes
@@ -29,7 +33,67 @@ type Policy struct {
 
 	routes Routes
 	interp Interpretations
+
+	// ombudsComplainants, for an institutional policy, are who may complain
+	// to the Ombudsperson: the statute's complainants, never the ones the
+	// institution adds for its own committee. Nil for a statute, whose
+	// complainants are the same at every forum.
+	ombudsComplainants map[Relationship]Citation
+	// eras are the versions of an institutional policy that rests on
+	// different statutes by filing date, in date order; nil for a policy
+	// with one version.
+	eras []*Policy
+
+	harassment Harassment
+	terms      []Term
 }
+
+// At returns the version of p that governs a case filed on the given day,
+// and false if the day is outside p's validity. A policy with one version
+// returns itself; hec-2020 returns its overlay on Act IV of 2010 as enacted
+// for a day before 2022-01-21 and its overlay on the amended Act after.
+func (p *Policy) At(on civil.Date) (*Policy, bool) {
+	if !p.validity.Contains(on) {
+		return nil, false
+	}
+	for _, e := range p.eras {
+		if e.validity.Contains(on) {
+			return e, true
+		}
+	}
+	return p, true
+}
+
+// Eras returns the versions of p by filing date (see [Policy.At]), or nil
+// when p has one version.
+func (p *Policy) Eras() []*Policy { return slices.Clone(p.eras) }
+
+// MayComplainTo reports whether a person with relationship r may complain
+// to forum f, with the provision that decides it. Coverage is decided per
+// forum (interpretation 3): an institution's own forums hear whom its
+// policy covers, the Ombudsperson whom the statute covers (s.8(1): since
+// 2022 federally any complainant within s.2(e); in the provinces any
+// employee).
+func (p *Policy) MayComplainTo(f Forum, r Relationship) (bool, Citation) {
+	if f.institutional() || p.ombudsComplainants == nil {
+		return p.MayComplain(r)
+	}
+	if c, ok := p.ombudsComplainants[r]; ok {
+		return true, c
+	}
+	if _, ok := p.complainants[r]; ok {
+		return false, Citation{Section: "s.8(1); " + p.notCovered.Section, Confidence: p.notCovered.Confidence,
+			Note: "the institution's policy hears this complainant on its own committee; who may complain to the Ombudsperson is for the statute (interpretation 3)"}
+	}
+	return false, p.notCovered
+}
+
+// Harassment returns what the definition of harassment in p reaches.
+func (p *Policy) Harassment() Harassment { return p.harassment }
+
+// Terms returns the statutory definitions p encodes beyond who may complain
+// and be accused, in section order.
+func (p *Policy) Terms() []Term { return slices.Clone(p.terms) }
 
 // ID returns the policy's id, such as "pk-federal-2022".
 func (p *Policy) ID() ID { return p.id }

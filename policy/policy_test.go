@@ -18,7 +18,7 @@ func TestBuiltinIDs(t *testing.T) {
 	for _, p := range Builtin().All() {
 		got = append(got, p.ID())
 	}
-	want := []ID{HEC2020, BalochistanAct2016, FederalAct2010, FederalAct2022, KPAct2018, PunjabAct2013, SindhAct2010}
+	want := []ID{HEC2020, BalochistanAct2010, BalochistanAct2016, FederalAct2010, FederalAct2022, KPAct2010, KPAct2018, PunjabAct2010, PunjabAct2013, SindhAct2010}
 	assert.Equal(t, want, got, "Builtin().All() ids")
 }
 
@@ -87,13 +87,11 @@ func TestEveryBuiltinRuleCited(t *testing.T) {
 			citations("committee", reflect.ValueOf(p.Committee()), all)
 			citations("routes", reflect.ValueOf(p.Routes()), all)
 			citations("interpretations", reflect.ValueOf(p.Interpretations()), all)
+			citations("harassment", reflect.ValueOf(p.Harassment()), all)
 			for path, c := range all {
-				if path == "interpretations.AppellateDecisionDaysReported.Citation" && c == (Citation{}) {
-					continue // no candidate reported for this policy
-				}
 				checkCitation(t, c, "%s %s", p.ID(), path)
 			}
-			assert.Len(t, all, 10+11+19, "%s: citations found", p.ID())
+			assert.Len(t, all, 10+12+18+4, "%s: citations found", p.ID())
 		})
 	}
 }
@@ -171,7 +169,22 @@ func TestRulePresence(t *testing.T) {
 	p, _ := s.Get(FederalAct2022)
 	r, _ := p.Rule(RuleOmbudspersonDecision)
 	assert.Equal(t, Target, r.Kind, "ombudsperson-decision is a target")
-	assert.Equal(t, Low, r.Citation.Confidence, "ombudsperson-decision confidence")
+	assert.Equal(t, High, r.Citation.Confidence, "ombudsperson-decision confidence")
+	assert.Equal(t, "s.8(6) as inserted by Act V of 2022", r.Citation.Section, "ombudsperson-decision section")
+	r, _ = p.Rule(RuleRepresentationDecision)
+	assert.Equal(t, "s.9 as amended by Act V of 2022", r.Citation.Section, "representation-decision section")
+	assert.Equal(t, High, r.Citation.Confidence, "representation-decision confidence")
+	assert.False(t, r.Since.IsValid(), "the 2022 representation-decision period is statutory, not FOIRA's")
+	r, _ = p.Rule(RuleAppealDecision)
+	assert.Equal(t, High, r.Citation.Confidence, "appeal-decision confidence")
+	p10, _ := s.Get(FederalAct2010)
+	for _, id := range []RuleID{RuleFOIRADisposal, RuleRepresentationDecision} {
+		r, _ := p10.Rule(id)
+		assert.Equal(t, "2013-02-12", r.Since.String(), "%s since FOIRA", id)
+		assert.False(t, r.AppliesFrom(civil.MustParse("2013-02-11")), "%s the day before FOIRA", id)
+		assert.True(t, r.AppliesFrom(civil.MustParse("2013-02-12")), "%s FOIRA's first day", id)
+	}
+	assert.Equal(t, "2013-02-12", p10.Routes().RepresentationAgainstAppealFrom.Value.String(), "representation against appeal from FOIRA")
 }
 
 func TestInheritedMarks(t *testing.T) {
@@ -182,14 +195,14 @@ func TestInheritedMarks(t *testing.T) {
 		conf      Confidence
 	}{
 		{FederalAct2010, RuleCharges, false, High},
-		{FederalAct2022, RuleCharges, false, Medium},
+		{FederalAct2022, RuleCharges, false, High},
 		{KPAct2018, RuleCharges, false, High},
 		{SindhAct2010, RuleCharges, false, Medium},
 		{PunjabAct2013, RuleCharges, true, Medium},
 		{BalochistanAct2016, RuleCharges, true, Low},
 		{KPAct2018, RuleCompetentAuthorityNotice, true, Low},
 		{HEC2020, RuleFindings, true, Low},
-		{HEC2020, RuleShowCause, false, Medium}, // the Ombudsperson's own rule
+		{HEC2020, RuleShowCause, false, High}, // the Ombudsperson's own rule
 	}
 	s := Builtin()
 	for _, tt := range tests {
@@ -299,13 +312,18 @@ func TestFor(t *testing.T) {
 		{Federal, "2022-01-20", FederalAct2010},
 		{Federal, "2022-01-21", FederalAct2022},
 		{Federal, "2099-12-31", FederalAct2022},
-		{Punjab, "2013-01-02", ""},
+		{Punjab, "2010-03-08", ""},
+		{Punjab, "2010-03-09", PunjabAct2010},
+		{Punjab, "2012-05-01", PunjabAct2010},
+		{Punjab, "2013-01-02", PunjabAct2010},
 		{Punjab, "2013-01-03", PunjabAct2013},
 		{Sindh, "2010-03-09", SindhAct2010},
 		{Sindh, "2010-03-08", ""},
-		{KP, "2018-02-19", ""},
+		{KP, "2010-03-09", KPAct2010},
+		{KP, "2018-02-19", KPAct2010},
 		{KP, "2018-02-20", KPAct2018},
-		{Balochistan, "2016-01-20", ""},
+		{Balochistan, "2010-03-09", BalochistanAct2010},
+		{Balochistan, "2016-01-20", BalochistanAct2010},
 		{Balochistan, "2016-01-21", BalochistanAct2016},
 	}
 	s := Builtin()
@@ -357,7 +375,7 @@ func TestNoPolicyError(t *testing.T) {
 	}{
 		{"federal before the Act", s, Federal, "2010-03-08", "2010-03-09",
 			"policy: no policy in force for federal on 2010-03-08: coverage starts on 2010-03-09, when its first statute took effect"},
-		{"punjab before its Act", s, Punjab, "2013-01-02", "2013-01-03", "punjab on 2013-01-02: coverage starts on 2013-01-03"},
+		{"punjab before the federal Act", s, Punjab, "2010-03-08", "2010-03-09", "punjab on 2010-03-08: coverage starts on 2010-03-09"},
 		{"after the last statute ended", only2010, Federal, "2022-01-21", "2010-03-09",
 			"policy: no policy in force for federal on 2022-01-21: no statute of federal in the set covers that date (coverage starts on 2010-03-09)"},
 		{"no statute of the jurisdiction", only2010, Sindh, "2020-01-01", "", "policy: no policy in force for sindh on 2020-01-01: the set has no statute of sindh"},
@@ -425,7 +443,12 @@ func TestPenalties(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []PenaltyCode{Censure, WithholdPromotionOrIncrement, StopAtEfficiencyBar, RecoverCompensation,
-		ReduceRank, CompulsoryRetirement, Removal, Dismissal, Fine}, codes, "Penalties() order")
+		ReduceRank, CompulsoryRetirement, Removal, Dismissal, SuspendOrCancelLicense, Fine}, codes, "Penalties() order")
+	for _, id := range []ID{FederalAct2010, PunjabAct2013, SindhAct2010, KPAct2018, BalochistanAct2016, PunjabAct2010} {
+		q, _ := Builtin().Get(id)
+		_, ok := q.Penalty(SuspendOrCancelLicense)
+		assert.False(t, ok, "%s has no s.4(4)(ii)(da)", id)
+	}
 	assert.Equal(t, 4, minor, "minor penalties")
 	fine, ok := p.Penalty(Fine)
 	require.True(t, ok)
@@ -477,9 +500,7 @@ func TestInterpretations(t *testing.T) {
 	p10, _ := s.Get(FederalAct2010)
 	p22, _ := s.Get(FederalAct2022)
 	assert.Equal(t, 30, p10.Interpretations().AppellateDecisionDays.Value)
-	assert.Zero(t, p10.Interpretations().AppellateDecisionDaysReported, "2010 has no reported candidate")
 	assert.Equal(t, 30, p22.Interpretations().AppellateDecisionDays.Value)
-	assert.Equal(t, 90, p22.Interpretations().AppellateDecisionDaysReported.Value)
 	w := p22.Interpretations().GazetteWindow.Value
 	for d, want := range map[string]bool{"2022-01-20": false, "2022-01-21": true, "2022-01-25": true, "2022-01-26": false} {
 		assert.Equal(t, want, w.Contains(civil.MustParse(d)), "2022 gazette window contains %s", d)
@@ -658,5 +679,84 @@ func TestRules2013Dated(t *testing.T) {
 			assert.Contains(t, c.Section, "Rules 2013", "%s %s", id, what)
 			assert.Equal(t, id == FederalAct2010, strings.Contains(c.Note, "made in 2013"), "%s %s note %q", id, what, c.Note)
 		}
+	}
+}
+
+// hec-2020 rests on the federal Act in force on the filing date
+// (interpretation 3, revised): a 2021 filing gets neither 90-day period.
+func TestHECEras(t *testing.T) {
+	p, err := Builtin().Get(HEC2020)
+	require.NoError(t, err)
+	tests := []struct {
+		on      string
+		ok      bool
+		base    ID
+		ninety  bool
+		student bool // may a student complain to the Ombudsperson
+	}{
+		{"2020-06-30", false, "", false, false},
+		{"2020-07-01", true, FederalAct2010, false, false},
+		{"2022-01-20", true, FederalAct2010, false, false},
+		{"2022-01-21", true, FederalAct2022, true, true},
+		{"2023-05-01", true, FederalAct2022, true, true},
+	}
+	for _, tt := range tests {
+		v, ok := p.At(civil.MustParse(tt.on))
+		require.Equal(t, tt.ok, ok, "At(%s)", tt.on)
+		if !ok {
+			continue
+		}
+		assert.Equal(t, HEC2020, v.ID(), "At(%s) id", tt.on)
+		assert.Equal(t, tt.base, v.Base(), "At(%s) base", tt.on)
+		_, has := v.Rule(RuleOmbudspersonDecision)
+		assert.Equal(t, tt.ninety, has, "At(%s) ombudsperson-decision", tt.on)
+		r, _ := v.Rule(RuleRepresentationDecision)
+		assert.Equal(t, tt.ninety, strings.HasPrefix(r.Citation.Section, "s.9"), "At(%s) representation-decision under s.9 (before 2022 only FOIRA's target): %s", tt.on, r.Citation.Section)
+		ok, _ = v.MayComplainTo(InquiryCommittee, Student)
+		assert.True(t, ok, "At(%s): the university's committee hears a student", tt.on)
+		ok, c := v.MayComplainTo(Ombudsperson, Student)
+		assert.Equal(t, tt.student, ok, "At(%s): a student at the Ombudsperson (%s)", tt.on, c)
+		checkCitation(t, c, "At(%s) MayComplainTo(ombudsperson, student)", tt.on)
+	}
+	assert.Len(t, p.Eras(), 2)
+	f, _ := Builtin().Get(FederalAct2022)
+	same, ok := f.At(civil.MustParse("2023-01-01"))
+	assert.True(t, ok && same == f, "a statute is its own only era")
+	_, ok = f.At(civil.MustParse("2015-01-01"))
+	assert.False(t, ok, "outside the validity")
+}
+
+// The direct route follows s.8(1): since 2022 any complainant within s.2(e)
+// federally; an overlay's extra complainants reach its own committee only.
+func TestMayComplainTo(t *testing.T) {
+	s := Builtin()
+	f22, _ := s.Get(FederalAct2022)
+	for _, r := range []Relationship{FormerEmployee, GuardianOfMinor, Student, DomesticWorker} {
+		ok, c := f22.MayComplainTo(Ombudsperson, r)
+		assert.True(t, ok, "federal 2022: %s directly to the Ombudsperson", r)
+		assert.Contains(t, c.Section, "Act V of 2022", "%s", r)
+	}
+	o := Overlay{ID: "uni-2012", Title: "University", Base: PunjabAct2010, From: civil.MustParse("2012-01-01"), Complainants: []Relationship{Student}}
+	p, err := s.Apply(o)
+	require.NoError(t, err)
+	ok, _ := p.MayComplainTo(InquiryCommittee, Student)
+	assert.True(t, ok, "the overlay's committee hears a student")
+	ok, c := p.MayComplainTo(Ombudsperson, Student)
+	assert.False(t, ok, "the Ombudsperson hears the statute's complainants")
+	assert.Contains(t, c.Section, "s.8(1)")
+}
+
+// Act V of 2022 added the gender-discrimination limb and the single-incident
+// proviso; the 2010 and provincial texts do not have them.
+func TestHarassment(t *testing.T) {
+	s := Builtin()
+	for id, want := range map[ID]bool{FederalAct2022: true, FederalAct2010: false, PunjabAct2013: false, KPAct2010: false, HEC2020: true} {
+		p, _ := s.Get(id)
+		h := p.Harassment()
+		assert.True(t, h.SexualConduct.Value, "%s sexual conduct", id)
+		assert.Equal(t, want, h.GenderDiscrimination.Value, "%s gender discrimination", id)
+		assert.Equal(t, want, h.SingleIncident.Value, "%s single incident", id)
+		assert.Equal(t, want, h.CounterBlastSuits.Value, "%s counter-blast suits", id)
+		assert.NotEmpty(t, p.Terms(), "%s terms", id)
 	}
 }

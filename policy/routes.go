@@ -97,7 +97,15 @@ type Routes struct {
 	// DismissAtAdmission: a forum may dismiss a complaint at admission, with
 	// reasons (interpretation 12).
 	DismissAtAdmission Param[bool] `json:"dismiss_at_admission"`
-	// OmbudspersonReachFrom is the earliest incident date the
-	// Ombudsperson takes up; the zero Date means no such limit.
+	// RepresentationAgainstAppealFrom, where set, is the first day an
+	// appeal may be filed for RepresentationAgainstAppeal to lie against
+	// its decision: the route rests on FOIRA 2013, which shapes nothing
+	// before it took effect (interpretation 1). The zero Date: no limit.
+	RepresentationAgainstAppealFrom Param[civil.Date] `json:"representation_against_appeal_from"`
+	// OmbudspersonReachFrom is the earliest incident date a provincial
+	// Ombudsperson says in its published practice it takes up. Practice is
+	// not law (interpretation 12): an earlier incident is warned
+	// (forum_may_dismiss), never refused. The zero Date means no such
+	// practice is known.
 	OmbudspersonReachFrom Param[civil.Date] `json:"ombudsperson_reach_from"`
 }

@@ -28,19 +28,19 @@ func TestPolicyList(t *testing.T) {
 		Validity      struct{ From, Until string }
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), "policy list --json output: %s", stdout)
-	require.Len(t, got, 7)
+	require.Len(t, got, 10)
 	assert.Equal(t, "hec-2020", got[0].ID)
 	assert.True(t, got[0].Institutional)
-	assert.Equal(t, "pk-federal-2010", got[2].ID)
-	assert.Equal(t, "2010-03-09", got[2].Validity.From)
-	assert.Equal(t, "2022-01-21", got[2].Validity.Until)
+	assert.Equal(t, "pk-federal-2010", got[3].ID)
+	assert.Equal(t, "2010-03-09", got[3].Validity.From)
+	assert.Equal(t, "2022-01-21", got[3].Validity.Until)
 }
 
 func TestPolicyShow(t *testing.T) {
 	stdout, stderr, status := runCLI(t, "", "policy", "show", "pk-federal-2022")
 	require.Equal(t, exitOK, status, "policy show: %s", stderr)
-	for _, want := range []string{"DEADLINE RULES", "findings", "s.4(4) [medium]", "PENALTIES", "COMPLAINANTS", "domestic_worker",
-		"ACCUSED", "COMMITTEE", "min_women", "ROUTES", "representation_to", "INTERPRETATIONS", "appellate_decision_days_reported", "CALENDARS", "pk-islamabad"} {
+	for _, want := range []string{"DEADLINE RULES", "findings", "s.4(4) [high]", "PENALTIES", "COMPLAINANTS", "domestic_worker",
+		"ACCUSED", "COMMITTEE", "min_women", "ROUTES", "representation_to", "INTERPRETATIONS", "appellate_decision_days", "suspend_or_cancel_license", "s.8(6) as inserted by Act V of 2022", "CALENDARS", "pk-islamabad"} {
 		assert.Contains(t, stdout, want, "policy show pk-federal-2022")
 	}
 
@@ -96,8 +96,9 @@ func TestPolicyCheck(t *testing.T) {
 	stdout, _, status = runCLI(t, "", "policy", "check", overlayFile("university-overlay-refused.yaml"))
 	assert.Equal(t, exitRefused, status, "check refused overlay")
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	require.Len(t, lines, 8, "a header and one line per violation: %s", stdout)
-	assert.Equal(t, "refused: example-college-2024 against pk-federal-2022: 7 violation(s)", lines[0])
+	require.Len(t, lines, 9, "a header and one line per violation: %s", stdout)
+	assert.Equal(t, "refused: example-college-2024 against pk-federal-2022: 8 violation(s)", lines[0])
+	assert.Contains(t, lines[8], "routes.withdrawal", "withdrawal is a right (Rules 2013 r.4(3))")
 	assert.Contains(t, lines[4], "deadlines.defence: 3 days cuts the party's statutory 7 days to file (defence, s.4(1)(b))")
 
 	stdout, _, status = runCLI(t, "", "policy", "check", overlayFile("university-overlay-refused.yaml"), "--json")
@@ -108,7 +109,7 @@ func TestPolicyCheck(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &res), "check --json: %s", stdout)
 	assert.False(t, res.Valid)
-	require.Len(t, res.Violations, 7)
+	require.Len(t, res.Violations, 8)
 	assert.Equal(t, "routes.direct_to_ombudsperson", res.Violations[6].Field)
 	assert.Equal(t, "s.8(1)", res.Violations[6].Section)
 }
@@ -121,6 +122,17 @@ func TestPolicyFor(t *testing.T) {
 	stdout, _, status = runCLI(t, "", "policy", "for", "--date", "2022-01-20", "--jurisdiction", "federal")
 	require.Equal(t, exitOK, status)
 	assert.True(t, strings.HasPrefix(stdout, "pk-federal-2010\t"), "policy for 2022-01-20: %q", stdout)
+
+	// Before its own Act a province applied Act IV of 2010 (interpretation 1).
+	for _, tt := range []struct{ j, on, want string }{
+		{"punjab", "2012-05-01", "pk-punjab-2010"}, {"punjab", "2013-01-02", "pk-punjab-2010"}, {"punjab", "2013-01-03", "pk-punjab-2013"},
+		{"kp", "2018-02-19", "pk-kp-2010"}, {"kp", "2018-02-20", "pk-kp-2018"},
+		{"balochistan", "2016-01-20", "pk-balochistan-2010"}, {"balochistan", "2016-01-21", "pk-balochistan-2016"},
+	} {
+		stdout, _, status = runCLI(t, "", "policy", "for", "--jurisdiction", tt.j, "--date", tt.on, "--json")
+		require.Equal(t, exitOK, status)
+		assert.JSONEq(t, `{"policy":"`+tt.want+`"}`, stdout, "policy for %s %s", tt.j, tt.on)
+	}
 }
 
 func TestPolicyErrors(t *testing.T) {
@@ -146,7 +158,7 @@ func TestPolicyErrors(t *testing.T) {
 		// A date no statute covers is out of coverage (exit 2), not a refusal.
 		{"before the Act", []string{"policy", "for", "--jurisdiction", "federal", "--date", "2010-03-08"}, exitUsage,
 			"policy for: policy: no policy in force for federal on 2010-03-08: coverage starts on 2010-03-09, when its first statute took effect"},
-		{"before a provincial Act", []string{"policy", "for", "--jurisdiction", "kp", "--date", "2018-02-19", "--json"}, exitUsage, "coverage starts on 2018-02-20"},
+		{"before the Act in a province", []string{"policy", "for", "--jurisdiction", "kp", "--date", "2010-03-08", "--json"}, exitUsage, "coverage starts on 2010-03-09"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
