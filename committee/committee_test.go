@@ -379,7 +379,7 @@ func TestCompetentAuthorityCitations(t *testing.T) {
 		inherited bool
 	}{
 		{policy.FederalAct2010, policy.High, false},
-		{policy.FederalAct2022, policy.Medium, false},
+		{policy.FederalAct2022, policy.High, false}, // the amended text was read in full
 		{policy.KPAct2018, policy.High, false},
 		{policy.PunjabAct2013, policy.Medium, true},
 		{policy.BalochistanAct2016, policy.Low, true},

@@ -40,7 +40,7 @@ func Example() {
 	fmt.Println(d.Explain())
 	// Output:
 	// pk-federal-2022 defence due 2026-03-16 Monday
-	// defence: 7 days from 2026-03-07 (trigger day excluded) end on 2026-03-14, a Saturday; filing with the inquiry_committee on calendar pk-federal; the last day, 2026-03-14, is closed, so the period runs to the next open day, 2026-03-16 (General Clauses Act s.10); s.4(1)(b) [medium].
+	// defence: 7 days from 2026-03-07 (trigger day excluded) end on 2026-03-14, a Saturday; filing with the inquiry_committee on calendar pk-federal; the last day, 2026-03-14, is closed, so the period runs to the next open day, 2026-03-16 (General Clauses Act s.10); s.4(1)(b) [high].
 }
 
 func ExampleBuiltin() {

@@ -33,5 +33,5 @@ func Example_appealDeadline() {
 	fmt.Println(d.Explain())
 	// Output:
 	// 2025-04-03 true
-	// appeal-complainant: 30 days from 2025-03-03 (trigger day excluded) end on 2025-04-02, a Wednesday; filing with the ombudsperson on calendar pk-islamabad; the last day, 2025-04-02, is closed, so the period runs to the next open day, 2025-04-03 (General Clauses Act s.10); s.6(2) [medium].
+	// appeal-complainant: 30 days from 2025-03-03 (trigger day excluded) end on 2025-04-02, a Wednesday; filing with the ombudsperson on calendar pk-islamabad; the last day, 2025-04-02, is closed, so the period runs to the next open day, 2025-04-03 (General Clauses Act s.10); s.6(2) [high].
 }
