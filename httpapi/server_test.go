@@ -49,7 +49,7 @@ var actors = []httpapi.Actor{
 func newFixture(t *testing.T, mod ...func(*httpapi.Config)) *fixture {
 	t.Helper()
 	f := &fixture{t: t, tokens: map[string]string{}, store: casestore.NewMemory(casestore.Options{})}
-	cfg := httpapi.Config{Store: f.store, Today: func() civil.Date { return today }}
+	cfg := httpapi.Config{Store: f.store, Today: func() civil.Date { return today }, Metrics: observed}
 	for _, a := range actors {
 		tok, e, err := httpapi.Issue(a)
 		require.NoError(t, err)
@@ -304,7 +304,7 @@ func TestRateLimit(t *testing.T) {
 }
 
 func TestOperations(t *testing.T) {
-	f := newFixture(t)
+	f := newFixture(t, func(c *httpapi.Config) { c.Metrics = httpapi.NewMetrics() })
 	w := f.do(req{method: "GET", path: "/healthz"})
 	assert.Equal(t, http.StatusOK, w.Code)
 	f.do(req{method: "GET", path: "/v1/policies", as: "ic-1"})

@@ -56,6 +56,7 @@ func commands() map[string]command {
 		"simulate":  {"simulate many complaints under a scenario, on the real rules; compare two", cmdSimulate},
 		"serve":     {"serve the JSON HTTP API (cases, deadlines, committees, policies, event types)", cmdServe},
 		"token":     {"issue a bearer token for the HTTP API to an actor", cmdToken},
+		"remind":    {"deliver deadline reminders due to a webhook, once each (for cron)", cmdRemind},
 	}
 	addComplianceCommands(cmds)
 	return cmds

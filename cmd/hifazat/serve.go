@@ -23,7 +23,7 @@ import (
 	"github.com/hifazat/hifazat/policy"
 )
 
-const serveUsage = `usage: hifazat serve [--addr 127.0.0.1:8080] [--store S] [--tokens F] [--overlay F] [--calendar-file F]
+const serveUsage = `usage: hifazat serve [--addr 127.0.0.1:8080] [--store S] [--tokens F] [--overlay F] [--calendar-file F] [--webhook URL]
 
 Serves the JSON HTTP API (described at /openapi.json) until interrupted.
   --addr A            the address to listen on (default 127.0.0.1:8080)
@@ -32,7 +32,9 @@ Serves the JSON HTTP API (described at /openapi.json) until interrupted.
                       with --store memory: and no --tokens, demo tokens are printed
   --overlay F         an institution's policy overlay, joining the built-in policies
   --calendar-file F   the organisation's holiday calendar (JSON or YAML)
-  --rate N            requests a second per token (default 20)`
+  --rate N            requests a second per token (default 20)
+  --webhook URL       deliver deadline reminders there, as 'hifazat remind' does,
+                      every --remind-every (default 1m); --windows, --origin as for remind`
 
 const tokenUsage = `usage: hifazat token --id ID --role ROLE --org ORG
 
@@ -58,11 +60,14 @@ func serve(ctx context.Context, e *env, args []string) int {
 	overlay := fs.String("overlay", "", "policy overlay file")
 	calFile := fs.String("calendar-file", "", "calendar file")
 	perSecond := fs.Float64("rate", 20, "requests a second per token")
+	var rf reminderFlags
+	rf.register(fs)
+	every := fs.Duration("remind-every", time.Minute, "how often the reminder loop runs")
 	if _, status, done := parseArgs(e, "serve", serveUsage, fs, args, 0, ""); done {
 		return status
 	}
 	cfg := httpapi.Config{Today: e.today, Rate: rate.Limit(*perSecond), Burst: 2 * int(*perSecond+1),
-		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil))}
+		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)), Metrics: httpapi.NewMetrics()}
 	var demo []demoToken
 	var err error
 	if cfg.Policies, err = policiesWith(e, *overlay); err != nil {
@@ -96,6 +101,20 @@ func serve(ctx context.Context, e *env, args []string) int {
 	api, err := httpapi.New(cfg)
 	if err != nil {
 		return e.fail(exitUsage, "serve: %v", err)
+	}
+	if rf.webhook != "" {
+		l, err := rf.loop(ctx, e, cfg.Store, cfg.Policies)
+		if err != nil {
+			return e.fail(exitUsage, "serve: %v", err)
+		}
+		l.OnSend = func(typ string, err error) {
+			if err != nil {
+				cfg.Metrics.Reminder(typ, "failed")
+				return
+			}
+			cfg.Metrics.Reminder(typ, "sent")
+		}
+		go l.Run(ctx, *every, func(err error) { cfg.Logger.Error("reminder round failed", "kind", fmt.Sprintf("%T", err)) })
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

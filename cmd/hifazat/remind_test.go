@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hifazat/hifazat/reminder"
+)
+
+// TestRemind: a cron round delivers the reminders due on the day once, signed;
+// a second round sends nothing.
+func TestRemind(t *testing.T) {
+	t.Setenv("HIFAZAT_WEBHOOK_SECRET", "test-secret")
+	var mu sync.Mutex
+	var types []string
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if !reminder.Verify([]byte("test-secret"), body, r.Header.Get(reminder.SignatureHeader)) {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		var ev struct {
+			Type string
+			Data map[string]any
+		}
+		require.NoError(t, json.Unmarshal(body, &ev))
+		mu.Lock()
+		types = append(types, ev.Type)
+		mu.Unlock()
+	}))
+	defer hook.Close()
+	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
+	caseFile := `{"policy":"pk-federal-2022","incident_on":"2026-11-01","parties":{"complainant":{"relationship":"employee","id":"e-1"},"accused":{"relationship":"employee","id":"e-2"}},
+	"events":[{"type":"file_complaint","on":"2026-11-16","by":"complainant","received_on":"2026-11-16"}]}`
+	_, stderr, status := runCLI(t, caseFile, "case", "import", "-", "--store", store)
+	require.Equal(t, exitOK, status, stderr)
+
+	stdout, stderr, status := runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL, "--json")
+	require.Equal(t, exitOK, status, stderr)
+	var out struct {
+		At                    string
+		Sent, Failed, Pending int
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	assert.Equal(t, "2026-11-23", out.At)
+	assert.Positive(t, out.Sent)
+	assert.Zero(t, out.Pending)
+	assert.Contains(t, types, reminder.TypeBreach, "the charges were due within 3 days of 2026-11-16")
+
+	stdout, _, status = runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL)
+	assert.Equal(t, exitOK, status)
+	assert.Contains(t, stdout, "0 sent")
+
+	_, _, status = runCLI(t, "", "remind", "--store", store)
+	assert.Equal(t, exitUsage, status, "no webhook")
+	_, _, status = runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL, "--windows", "x")
+	assert.Equal(t, exitUsage, status)
+	t.Setenv("HIFAZAT_WEBHOOK_SECRET", "")
+	_, _, status = runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL)
+	assert.Equal(t, exitUsage, status, "no secret")
+}
