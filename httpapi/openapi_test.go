@@ -33,7 +33,7 @@ func TestMain(m *testing.M) {
 
 // openAPI is the part of the document the checks read.
 type openAPI struct {
-	OpenAPI string                                       `json:"openapi"`
+	OpenAPI string `json:"openapi"`
 	Paths   map[string]map[string]struct {
 		Responses map[string]json.RawMessage `json:"responses"`
 		Security  *[]any                     `json:"security"`
