@@ -29,10 +29,12 @@ postgres://USER@HOST/DB, or memory: (gone when the command ends). Only
 import creates a store; the other commands fail (exit 2) on a location that
 holds none. Files and standard input are read up to 16 MiB. Every
 event is checked by the law before it is stored; each stored event is
-hash-chained so that verify finds the first one altered. Roles for --as:
-complainant, accused, inquiry_committee, competent_authority, ombudsperson,
-statistics (no identities: the status keeps its codes and citations, not
-its warnings' messages). --at defaults to today in Asia/Karachi for list.`
+hash-chained so that verify finds the first one altered. --as is a role
+(complainant, accused, supervisor, inquiry_committee, competent_authority,
+ombudsperson, president_or_governor, employer) or statistics; the case and
+its status are shown as the library's confidentiality table lets that
+reader see them (statistics: no identities, no writing, no messages,
+dates to the month). --at defaults to today in Asia/Karachi for list.`
 
 // maxConflictRetries is how often "case apply" reloads and re-checks a case
 // that another writer changed under it before giving up.
@@ -157,26 +159,29 @@ func appendWithRetry(ctx context.Context, s casestore.Store, id string, ev cases
 
 // showJSON is the JSON form of "hifazat case show --json".
 type showJSON struct {
-	ID      string          `json:"id"`
-	Version int64           `json:"version"`
-	View    *casestore.View `json:"view,omitempty"`
-	Status  casefsm.Report  `json:"status"`
+	ID      string         `json:"id"`
+	Version int64          `json:"version"`
+	View    *casefsm.View  `json:"view,omitempty"`
+	Status  casefsm.Report `json:"status"`
 }
+
+// statisticsReader is the --as of aggregate reporting, which is no role.
+const statisticsReader = "statistics"
 
 func cmdCaseShow(e *env, args []string) int {
 	fs := newFlags(e, "case show")
-	as := fs.String("as", "", "show only what this role may see")
+	as := fs.String("as", "", "show only what this role (or statistics) may see")
 	at := fs.String("at", "", "report as of this date")
 	asJSON := fs.Bool("json", false, "print JSON")
 	var asOf civil.Date
-	var role casestore.Role
+	var role casefsm.Role
 	parse := func([]string) (err error) {
 		if asOf, err = optionalDate(*at); err != nil {
 			return fmt.Errorf("--at: %w", err)
 		}
-		if *as != "" {
+		if *as != "" && *as != statisticsReader {
 			if err := role.UnmarshalText([]byte(*as)); err != nil {
-				return fmt.Errorf("--as: %w", err)
+				return fmt.Errorf("--as: %w (or statistics)", err)
 			}
 		}
 		return nil
@@ -191,19 +196,8 @@ func cmdCaseShow(e *env, args []string) int {
 		return storeFail(e, "case show", err)
 	}
 	out := showJSON{ID: c.ID, Version: c.Version()}
-	if *as != "" {
-		v, err := casestore.ViewAs(c, role)
-		if err != nil {
-			return e.fail(exitUsage, "case show: %v", err)
-		}
-		out.View = &v
-	}
-	if out.Status, err = reportOf(c, asOf); err != nil {
+	if err := out.show(c, asOf, *as, role); err != nil {
 		return e.fail(exitUsage, "case show: %v", err)
-	}
-	if role == casestore.Statistics {
-		out.ID = ""
-		withoutFreeText(&out.Status)
 	}
 	if *asJSON {
 		return printJSON(e, "case show", out)
@@ -212,32 +206,36 @@ func cmdCaseShow(e *env, args []string) int {
 	return exitOK
 }
 
-// reportOf replays a stored case through casefsm: a stored state is never
-// trusted.
-func reportOf(c casestore.Case, asOf civil.Date) (casefsm.Report, error) {
+// show fills out with the stored case's report, replayed through casefsm
+// (a stored state is never trusted), and, with --as, the case and the
+// report as that role, or statistics, reads them: the SDK redacts both.
+func (out *showJSON) show(c casestore.Case, asOf civil.Date, as string, role casefsm.Role) error {
 	f, err := casefsm.Decode(bytes.NewReader(c.File()))
 	if err != nil {
-		return casefsm.Report{}, err
+		return err
 	}
 	eng, err := casefsm.NewEngine(policy.Builtin(), casefsm.Options{})
 	if err != nil {
-		return casefsm.Report{}, err
+		return err
 	}
-	return eng.Report(f, asOf)
-}
-
-// withoutFreeText blanks the messages of a report's warnings and refusal,
-// for the statistics view: they may name committee members, parties or
-// witnesses (a conflicted member, a replacement refused) and quote what a
-// forum recorded (a condonation), and that view carries no identities at
-// all. Codes and citations stay.
-func withoutFreeText(r *casefsm.Report) {
-	for i := range r.Warnings {
-		r.Warnings[i].Message = ""
+	rep, err := eng.Report(f, asOf)
+	if err != nil {
+		return err
 	}
-	if r.Error != nil {
-		r.Error.Message = ""
+	var v casefsm.View
+	switch as {
+	case "":
+		out.Status = rep
+		return nil
+	case statisticsReader:
+		out.ID, out.Status = "", rep.Statistics()
+		v, err = f.Statistics()
+	default:
+		out.Status = rep.For(role)
+		v, err = f.View(role)
 	}
+	out.View = &v
+	return err
 }
 
 func printShow(w io.Writer, out showJSON) {
@@ -245,7 +243,11 @@ func printShow(w io.Writer, out showJSON) {
 		fmt.Fprintf(w, "case %s, version %d\n", out.ID, out.Version)
 	}
 	if out.View != nil {
-		fmt.Fprintf(w, "as %s (%d values withheld):\n", out.View.Role, out.View.Redacted)
+		who := statisticsReader
+		if !out.View.Statistics {
+			who = out.View.Role.String()
+		}
+		fmt.Fprintf(w, "as %s (%d values withheld):\n", who, out.View.Redacted)
 		_ = writeJSON(w, out.View)
 		fmt.Fprintln(w)
 	}
