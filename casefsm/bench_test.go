@@ -127,8 +127,9 @@ func BenchmarkLooplabBaseline(b *testing.B) {
 }
 
 // BenchmarkApply applies one event: a filing on a new case (its first
-// move, which builds the case's looplab machine), and a decision on a case
-// standing at findings_submitted.
+// move, which builds the case's looplab machine), a hearing on a warm case
+// (reset, not new) in inquiry, and a decision on a case standing at
+// findings_submitted.
 func BenchmarkApply(b *testing.B) {
 	eng := benchEngine(b)
 	h, evs := benchCase()
@@ -137,6 +138,32 @@ func BenchmarkApply(b *testing.B) {
 		for b.Loop() {
 			c, _ := eng.NewCase(h)
 			if err := c.Apply(evs[2]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("warm_hold_hearing", func(b *testing.B) {
+		c := new(Case)
+		warm := func() {
+			if err := eng.Reset(c, h); err != nil {
+				b.Fatal(err)
+			}
+			for _, ev := range evs[2:6] {
+				if err := c.Replay(ev); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		warm()
+		hearing := Event{Type: HoldHearing, On: evs[5].On, By: InquiryCommittee}
+		b.ReportAllocs()
+		for b.Loop() {
+			if len(c.events) == cap(c.events) {
+				b.StopTimer()
+				warm()
+				b.StartTimer()
+			}
+			if err := c.Apply(hearing); err != nil {
 				b.Fatal(err)
 			}
 		}
