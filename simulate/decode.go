@@ -3,6 +3,7 @@ package simulate
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/hifazat/hifazat/internal/strictyaml"
@@ -125,3 +126,15 @@ func blockStyle(n *yaml.Node) {
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
+
+// WriteScenario writes sc as YAML in the file form [Simulator.Parse]
+// reads back to the same scenario: `hifazat simulate --print-scenario`
+// prints the default this way, for a researcher to start from.
+func WriteScenario(w io.Writer, sc Scenario) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(sc); err != nil {
+		return fmt.Errorf("simulate: %w", err)
+	}
+	return enc.Close()
+}

@@ -125,7 +125,7 @@ func ExampleSimulator_Run() {
 		fmt.Printf("%s: %d\n", e.Name, e.Cases)
 	}
 	fmt.Printf("closure: median %d days, 90%% within %d\n", r.Closure.P50, r.Closure.P90)
-	fmt.Printf("appeals refused as time-barred: %d of %d\n", r.Appeals.Refused, r.Appeals.Filed+r.Appeals.Refused)
+	fmt.Printf("appeals refused as time-barred: %d of %d\n", r.Appeals.Refused, r.Appeals.Filed)
 	// Output:
 	// 2000 cases at 82 organisations
 	// closed: 1575
@@ -175,10 +175,12 @@ func ExampleWriteText() {
 		panic(err)
 	}
 	sc := bufio.NewScanner(&buf)
-	for i := 0; i < 2 && sc.Scan(); i++ {
+	for i := 0; i < 4 && sc.Scan(); i++ {
 		fmt.Println(sc.Text())
 	}
 	// Output:
+	// NOTICE: the numbers of arrivals, complainants, routes, outcomes, delays, committee are the default scenario's, invented to be plausible, not measured: the results are not facts about any workplace.
+	//
 	// Scenario default: policy pk-federal-2022, calendar pk-federal, seed 0
 	// 500 cases at 21 organisations (committee capacity 3); arrivals 2026-01-01 to 2026-12-31, followed to 2028-12-31
 }

@@ -72,6 +72,7 @@ func (r *Report) Metrics() []Metric {
 		f       Filings
 	}{{"appeals", r.Appeals}, {"representations", r.Representations}} {
 		add(f.section, "", "filed", float64(f.f.Filed))
+		add(f.section, "", "accepted", float64(f.f.Accepted))
 		add(f.section, "", "refused", float64(f.f.Refused))
 		add(f.section, "", "decided", float64(f.f.Decided))
 	}

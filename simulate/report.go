@@ -3,8 +3,10 @@ package simulate
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
@@ -28,10 +30,17 @@ type Report struct {
 	Cases    int64      `json:"cases"`
 	Capacity int        `json:"committee_capacity"`
 	Start    civil.Date `json:"start"`
-	// ArrivalsEnd is the first day after the arrival window; End the
-	// first day no longer observed.
+	// Start is the first day of arrivals. ArrivalsEnd is the first day
+	// after the arrival window and End the first day no longer observed:
+	// both are exclusive here, while the text report gives the last day
+	// of each (inclusive) and says so.
 	ArrivalsEnd civil.Date `json:"arrivals_end"`
 	End         civil.Date `json:"end"`
+	// Invented names the sections of the scenario whose numbers are the
+	// default scenario's, which are invented to be plausible, not
+	// measured (all of them for the default scenario); Notes then begin
+	// with a notice saying so.
+	Invented []string `json:"invented"`
 	// Organisations is how many organisations (each with its committee)
 	// the cases arrived at.
 	Organisations int64 `json:"organisations"`
@@ -62,7 +71,9 @@ type Report struct {
 	// Refusals counts refused acts by event and code, in casefsm.EventType
 	// then casefsm.Code order.
 	Refusals []Refusals `json:"refusals"`
-	// Backlog gives each month from the start's month to the end's.
+	// Backlog gives each month from the start's month to the last month
+	// with an arrival, an open case or a queued complaint (the months after
+	// it, to the end of observation, would all be zero).
 	Backlog []Month `json:"backlog"`
 	// ClosureDays is the distribution of Closure in bins of
 	// ClosureBinDays days, from 0 to the longest closure.
@@ -117,12 +128,18 @@ type RuleStat struct {
 	EstimatedHolidays int64         `json:"estimated_holidays"`
 }
 
-// Filings counts appeals or representations: filed (accepted), refused
-// (for example as time-barred), and decided.
+// Filings counts appeals or representations: every one filed, those
+// accepted and those refused (for example as time-barred), so Filed is
+// Accepted + Refused; and those decided.
 type Filings struct {
-	Filed   int64 `json:"filed"`
-	Refused int64 `json:"refused"`
-	Decided int64 `json:"decided"`
+	Filed    int64 `json:"filed"`
+	Accepted int64 `json:"accepted"`
+	Refused  int64 `json:"refused"`
+	Decided  int64 `json:"decided"`
+}
+
+func filings(accepted, refused, decided int64) Filings {
+	return Filings{Filed: accepted + refused, Accepted: accepted, Refused: refused, Decided: decided}
 }
 
 // Refusals is how often casefsm refused an act with a code.
@@ -187,8 +204,8 @@ func (w *world) report(a *accumulator, seed uint64) *Report {
 		Start: w.start, ArrivalsEnd: w.sc.Period.ArrivalEnd(), End: w.end,
 		Closure:         a.closure.stat("closure"),
 		QueueWait:       a.queueWait.stat("queue_wait"),
-		Appeals:         Filings{a.appeals.filed, a.appeals.refused, a.appeals.decided},
-		Representations: Filings{a.reps.filed, a.reps.refused, a.reps.decided},
+		Appeals:         filings(a.appeals.filed, a.appeals.refused, a.appeals.decided),
+		Representations: filings(a.reps.filed, a.reps.refused, a.reps.decided),
 	}
 	for e := range endCount {
 		r.Ends = append(r.Ends, Count{e.String(), a.ends[e], share(a.ends[e], a.cases)})
@@ -206,13 +223,49 @@ func (w *world) report(a *accumulator, seed uint64) *Report {
 	r.Refusals = refusalList(a.refusals)
 	r.Backlog = w.backlog(a)
 	r.ClosureDays = bins(&a.closure, ClosureBinDays)
-	r.Notes = w.notes()
+	r.Invented = invented(&w.sc)
+	r.Notes = w.notes(r.Invented)
 	return r
 }
 
+// invented returns the sections of sc whose numbers are the default
+// scenario's, in the scenario's field order.
+func invented(sc *Scenario) []string {
+	d := DefaultScenario()
+	out := []string{}
+	for _, s := range []struct {
+		name string
+		same bool
+	}{
+		{"arrivals", sc.Arrivals.PerMonth == d.Arrivals.PerMonth && slices.Equal(sc.Arrivals.Seasonality, d.Arrivals.Seasonality)},
+		{"complainants", maps.Equal(sc.Complainants, d.Complainants)},
+		{"routes", sc.Routes == d.Routes},
+		{"outcomes", sc.Outcomes == d.Outcomes},
+		{"delays", sc.Delays == d.Delays},
+		{"committee", sc.Committee == d.Committee},
+	} {
+		if s.same {
+			out = append(out, s.name)
+		}
+	}
+	return out
+}
+
+// InventedNotice is the notice that begins a report's notes when some of
+// its numbers are the default scenario's.
+func InventedNotice(sections []string) string {
+	if len(sections) == 0 {
+		return ""
+	}
+	return "the numbers of " + strings.Join(sections, ", ") + " are the default scenario's, invented to be plausible, not measured: the results are not facts about any workplace"
+}
+
 // notes explains what the numbers depend on beyond the scenario.
-func (w *world) notes() []string {
+func (w *world) notes(inventedSections []string) []string {
 	notes := []string{}
+	if n := InventedNotice(inventedSections); n != "" {
+		notes = append(notes, n)
+	}
 	v := w.pol.Validity()
 	if last := w.sc.Period.ArrivalEnd().AddDays(-1); !v.Contains(w.start) || !v.Contains(last) {
 		notes = append(notes, fmt.Sprintf("arrivals from %s to %s fall partly or wholly outside %s's dates (%s): the scenario applies its procedure throughout, but who may complain follows the statute in force on each incident date (interpretation 2)",
@@ -264,17 +317,22 @@ func refusalList(m map[refusalKey]int64) []Refusals {
 	return out
 }
 
-// backlog runs the monthly sums.
+// backlog runs the monthly sums, up to the last month that is not all
+// zero.
 func (w *world) backlog(a *accumulator) []Month {
 	out := make([]Month, w.months)
 	var open, queued int64
+	last := 0
 	for m := range out {
 		open += a.open[m]
 		queued += a.queued[m]
 		d := w.start.AddMonths(m)
 		out[m] = Month{Month: fmt.Sprintf("%04d-%02d", d.Year(), int(d.Month())), Arrivals: a.arrivals[m], Open: open, Queued: queued}
+		if a.arrivals[m] != 0 || open != 0 || queued != 0 {
+			last = m
+		}
 	}
-	return out
+	return out[:last+1]
 }
 
 // bins groups a histogram's days into bins of width days, up to the last

@@ -140,13 +140,13 @@ func TestLateAppealsTimeBarred(t *testing.T) {
 	sc.Outcomes.Appeal = 1
 	sc.Delays.Appeal = FixedDays(45) // s.6(1) gives 30 days
 	r := run(t, sc, RunOptions{Cases: n, Seed: 3})
-	assert.Equal(t, Filings{Refused: n}, r.Appeals, "every appeal is refused")
+	assert.Equal(t, Filings{Filed: n, Refused: n}, r.Appeals, "every appeal is filed and refused")
 	assert.Equal(t, []Refusals{{Event: casefsm.FileAppeal, Code: casefsm.TimeBarred, Count: n}}, r.Refusals)
 	assert.Equal(t, int64(n), end(r, EndClosed), "the case goes on to finality")
 
 	sc.Delays.Appeal = FixedDays(20)
 	r = run(t, sc, RunOptions{Cases: n, Seed: 3})
-	assert.Equal(t, Filings{Filed: n, Decided: n}, r.Appeals, "appeals in time are heard")
+	assert.Equal(t, Filings{Filed: n, Accepted: n, Decided: n}, r.Appeals, "appeals in time are heard")
 	assert.Empty(t, r.Refusals)
 	assert.Equal(t, int64(n), rule(r, policy.RuleAppealDecision).Met, "20 days to decide an appeal is within s.6(3)'s 30")
 }
@@ -185,9 +185,36 @@ func TestNotesOutsideValidity(t *testing.T) {
 	sc := DefaultScenario()
 	sc.Policy = policy.FederalAct2010
 	r := run(t, sc, RunOptions{Cases: 100})
-	require.Len(t, r.Notes, 1)
-	assert.Contains(t, r.Notes[0], "pk-federal-2010's dates (2010-03-09..2022-01-21)")
-	assert.Empty(t, run(t, DefaultScenario(), RunOptions{Cases: 100}).Notes)
+	require.Len(t, r.Notes, 2)
+	assert.Equal(t, InventedNotice(r.Invented), r.Notes[0])
+	assert.Contains(t, r.Notes[1], "pk-federal-2010's dates (2010-03-09..2022-01-21)")
+}
+
+// TestInventedNotice: the default scenario's report says all its numbers
+// are invented; a scenario that replaces some sections names only the
+// others; one that replaces all has no notice.
+func TestInventedNotice(t *testing.T) {
+	all := []string{"arrivals", "complainants", "routes", "outcomes", "delays", "committee"}
+	r := run(t, DefaultScenario(), RunOptions{Cases: 100})
+	assert.Equal(t, all, r.Invented)
+	assert.Equal(t, []string{InventedNotice(all)}, r.Notes)
+	assert.Contains(t, r.Notes[0], "invented to be plausible, not measured")
+
+	sc := DefaultScenario()
+	sc.Delays.Findings = FixedDays(20)
+	sc.Committee.Capacity++
+	assert.Equal(t, []string{"arrivals", "complainants", "routes", "outcomes"}, run(t, sc, RunOptions{Cases: 100}).Invented)
+
+	sc = busy()
+	sc.Arrivals.PerMonth += 0.5
+	sc.Complainants = map[policy.Relationship]float64{policy.Employee: 1}
+	sc.Routes.Informal, sc.Routes.Committee = sc.Routes.Informal+0.05, sc.Routes.Committee-0.05
+	sc.Outcomes.Appeal = 0.5
+	sc.Delays.Charges = FixedDays(2)
+	sc.Committee.Capacity++
+	r = run(t, sc, RunOptions{Cases: 100})
+	assert.Empty(t, r.Invented)
+	assert.Empty(t, r.Notes)
 }
 
 // TestQueues: a committee with one place makes complaints wait, and the

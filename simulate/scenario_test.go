@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -211,4 +212,22 @@ func mustLoad(t *testing.T, path string) Scenario {
 	sc, err := testSim().Load(path)
 	require.NoError(t, err, "Load(%s)", path)
 	return sc
+}
+
+// TestWriteScenarioRoundTrip: what WriteScenario writes (what
+// `hifazat simulate --print-scenario` prints), Parse reads back to the
+// same scenario, for the default and for one with every section changed.
+func TestWriteScenarioRoundTrip(t *testing.T) {
+	sim := testSim()
+	changed := busy()
+	changed.Arrivals.Seasonality = []float64{1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1}
+	changed.Committee.Capacity = 7
+	changed.Period.FollowMonths = 6
+	for _, sc := range []Scenario{DefaultScenario(), changed} {
+		var buf bytes.Buffer
+		require.NoError(t, WriteScenario(&buf, sc))
+		back, err := sim.Parse(buf.Bytes())
+		require.NoError(t, err, buf.String())
+		assert.Equal(t, sc, back)
+	}
 }

@@ -15,11 +15,19 @@ import (
 // The format is stable: the same report always gives the same text.
 func WriteText(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
+	for _, n := range r.Notes {
+		if n == InventedNotice(r.Invented) {
+			fmt.Fprintf(bw, "NOTICE: %s.\n\n", n)
+		}
+	}
 	fmt.Fprintf(bw, "Scenario %s: policy %s, calendar %s, seed %d\n", r.Scenario, r.Policy, r.Calendar, r.Seed)
 	fmt.Fprintf(bw, "%d cases at %d organisations (committee capacity %d); arrivals %s to %s, followed to %s\n",
 		r.Cases, r.Organisations, r.Capacity, r.Start, r.ArrivalsEnd.AddDays(-1), r.End.AddDays(-1))
+	fmt.Fprintf(bw, "Dates here are inclusive (the last day of each span); the JSON's arrivals_end and end are exclusive (the first day after).\n")
 	for _, n := range r.Notes {
-		fmt.Fprintf(bw, "Note: %s\n", n)
+		if n != InventedNotice(r.Invented) {
+			fmt.Fprintf(bw, "Note: %s\n", n)
+		}
 	}
 	t := [][]string{{"How cases ended", "cases", "share"}}
 	for _, c := range r.Ends {
@@ -51,9 +59,9 @@ func WriteText(w io.Writer, r *Report) error {
 	writeTable(bw, t)
 	fmt.Fprintf(bw, "Deadlines touching an estimated holiday: %s\n", percent(r.EstimatedHolidayShare))
 	writeTable(bw, [][]string{
-		{"Challenges", "filed", "refused", "decided"},
-		{"appeals (s.6)", itoa64(r.Appeals.Filed), itoa64(r.Appeals.Refused), itoa64(r.Appeals.Decided)},
-		{"representations (s.9)", itoa64(r.Representations.Filed), itoa64(r.Representations.Refused), itoa64(r.Representations.Decided)},
+		{"Challenges", "filed", "accepted", "refused", "decided"},
+		challengeRow("appeals (s.6)", r.Appeals),
+		challengeRow("representations (s.9)", r.Representations),
 	})
 	t = [][]string{{"Refused acts", "code", "count"}}
 	for _, x := range r.Refusals {
@@ -69,6 +77,10 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	writeTable(bw, t)
 	return bw.Flush()
+}
+
+func challengeRow(name string, f Filings) []string {
+	return []string{name, itoa64(f.Filed), itoa64(f.Accepted), itoa64(f.Refused), itoa64(f.Decided)}
 }
 
 // writeTable writes a blank line, then rows as columns two spaces apart:
@@ -113,6 +125,11 @@ func percent(x float64) string { return fmt.Sprintf("%.2f%%", 100*x) }
 func WriteComparison(w io.Writer, a, b *Report) error {
 	bw := bufio.NewWriter(w)
 	labels := Labels(a, b)
+	for i, r := range []*Report{a, b} {
+		if n := InventedNotice(r.Invented); n != "" {
+			fmt.Fprintf(bw, "NOTICE (%c): %s.\n", 'A'+i, n)
+		}
+	}
 	fmt.Fprintf(bw, "A: %s (policy %s)\nB: %s (policy %s)\n%d and %d cases, seeds %d and %d\n", labels[0], a.Policy, labels[1], b.Policy, a.Cases, b.Cases, a.Seed, b.Seed)
 	t := [][]string{{"section / item / metric", "A", "B", "B - A"}}
 	for _, d := range Compare(a, b) {

@@ -6,11 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/hifazat/hifazat/policy"
 	"github.com/hifazat/hifazat/simulate"
@@ -20,25 +22,31 @@ import (
 
 const simulateUsage = `usage: hifazat simulate [SCENARIO-FILE|-] [--cases N] [--seed S] [--workers W]
                         [--json] [--csv F] [--svg F] [--compare OTHER-SCENARIO]
+       hifazat simulate [SCENARIO-FILE|-] --print-scenario
 
 Simulates complaints through the real lifecycle (casefsm) under a scenario
 (YAML or JSON; see package simulate). Without a file, the default scenario
-runs. --csv and --svg write the aggregates and the chart to F ("-": standard
-output, instead of the table). --compare runs a second scenario with the
-same cases and seed and prints both side by side. The garbage collector runs
-at GOGC=400 unless GOGC is set.`
+runs: its numbers are invented to be plausible, not measured, and the report
+and chart say so. --print-scenario prints the scenario as YAML (the default,
+to start a file from) and runs nothing. --csv and --svg write the aggregates
+and the chart to F ("-": standard output, instead of the table); they are
+checked before the run. --compare runs a second scenario with the same cases
+and seed and prints both side by side. On a terminal, stderr shows the
+progress with an estimate of the time left. The garbage collector runs at
+GOGC=400 unless GOGC is set.`
 
 // cmdSimulate runs `hifazat simulate`.
 func cmdSimulate(e *env, args []string) int {
 	fs := newFlags(e, "simulate")
 	fs.SetOutput(io.Discard) // errors are reported on one line below
-	cases := fs.Int("cases", 0, "cases to simulate (default 10000)")
+	cases := fs.Int("cases", simulate.DefaultCases, "cases to simulate")
 	seed := fs.Uint64("seed", 0, "seed of the random streams")
 	workers := fs.Int("workers", 0, "goroutines (default: one per CPU; the output does not depend on it)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	csvPath := fs.String("csv", "", "write the aggregates as CSV to `F`")
 	svgPath := fs.String("svg", "", "write the chart as SVG to `F`")
 	compare := fs.String("compare", "", "compare with the scenario in `FILE`")
+	printScenario := fs.Bool("print-scenario", false, "print the scenario as YAML and run nothing")
 	pos, err := parseFlags(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -52,12 +60,17 @@ func cmdSimulate(e *env, args []string) int {
 	switch {
 	case len(pos) > 1:
 		return e.fail(exitUsage, "simulate: want at most one scenario file, got %d", len(pos))
-	case *cases < 0 || *cases > simulate.MaxCases:
+	case *cases < 1 || *cases > simulate.MaxCases:
 		return e.fail(exitUsage, "simulate: --cases %d (want 1 to %d)", *cases, simulate.MaxCases)
 	case *workers < 0:
 		return e.fail(exitUsage, "simulate: --workers %d (want 1 or more, or 0 for one per CPU)", *workers)
 	case *asJSON && (*csvPath == "-" || *svgPath == "-"), *csvPath == "-" && *svgPath == "-":
 		return e.fail(exitUsage, "simulate: only one of --json, --csv - and --svg - may use standard output")
+	}
+	for _, o := range []struct{ flag, path string }{{"--csv", *csvPath}, {"--svg", *svgPath}} {
+		if err := checkOutput(o.path); err != nil {
+			return e.fail(exitUsage, "simulate: %s: %v", o.flag, err)
+		}
 	}
 	sim, err := simulate.New(simulate.Options{})
 	if err != nil {
@@ -70,6 +83,12 @@ func cmdSimulate(e *env, args []string) int {
 	scenarios, status := e.loadScenarios(sim, file, *compare)
 	if status != exitOK {
 		return status
+	}
+	if *printScenario {
+		if err := simulate.WriteScenario(e.stdout, scenarios[0]); err != nil {
+			return e.fail(exitUsage, "simulate: %v", err)
+		}
+		return exitOK
 	}
 	if os.Getenv("GOGC") == "" {
 		// A run's live heap is small and bounded (one organisation's cases
@@ -200,6 +219,25 @@ func (e *env) writeTo(path string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
+// checkOutput checks, before a run, that a file can be written at path
+// ("" and "-" need no check): it opens it for writing without truncating
+// it, and removes it again if it did not exist.
+func checkOutput(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	_, statErr := os.Stat(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if errors.Is(statErr, fs.ErrNotExist) {
+		return os.Remove(path)
+	}
+	return nil
+}
+
 // progressBar returns a progress callback drawing a bar on stderr, or nil
 // when stderr is not a terminal or the output is JSON. Called with a
 // negative count, it clears its line.
@@ -208,7 +246,7 @@ func (e *env) progressBar(enabled bool, name string) func(done, total int) {
 	if !enabled || !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
-	last := -1
+	last, start := -1, e.now()
 	return func(done, total int) {
 		if done < 0 {
 			fmt.Fprint(f, "\r\033[K")
@@ -219,8 +257,20 @@ func (e *env) progressBar(enabled bool, name string) func(done, total int) {
 			return
 		}
 		last = pct
-		const width = 30
-		bar := strings.Repeat("#", pct*width/100) + strings.Repeat(".", width-pct*width/100)
-		fmt.Fprintf(f, "\rsimulating %s [%s] %3d%% %d/%d cases", name, bar, pct, done, total)
+		fmt.Fprint(f, "\r"+progressLine(name, done, total, e.now().Sub(start)))
 	}
+}
+
+// progressLine is the progress bar's line: the cases done, and, once some
+// are, the time left at the rate so far.
+func progressLine(name string, done, total int, elapsed time.Duration) string {
+	pct := done * 100 / max(total, 1)
+	const width = 30
+	bar := strings.Repeat("#", pct*width/100) + strings.Repeat(".", width-pct*width/100)
+	line := fmt.Sprintf("simulating %s [%s] %3d%% %d/%d cases", name, bar, pct, done, total)
+	if done > 0 && done < total {
+		left := time.Duration(float64(elapsed) * float64(total-done) / float64(done))
+		line += ", about " + left.Round(time.Second).String() + " left"
+	}
+	return line
 }

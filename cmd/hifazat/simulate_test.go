@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,6 +113,8 @@ func TestSimulateErrors(t *testing.T) {
 		{"bad compare", "", []string{"--compare", scenarios + "bad-routes.yaml"}, exitUsage, "bad-routes.yaml"},
 		{"two files", "", []string{"a.yaml", "b.yaml"}, exitUsage, "at most one scenario file"},
 		{"negative cases", "", []string{"--cases", "-5"}, exitUsage, "--cases -5"},
+		{"zero cases", "", []string{"--cases", "0"}, exitUsage, "--cases 0 (want 1 to"},
+		{"unwritable svg, checked first", "", []string{scenarios + "nope.yaml", "--svg", "/nonexistent/dir/x.svg"}, exitUsage, "--svg: open /nonexistent/dir/x.svg"},
 		{"negative workers", "", []string{"--workers", "-1"}, exitUsage, "--workers -1"},
 		{"two on stdout", "", []string{"--json", "--csv", "-"}, exitUsage, "standard output"},
 		{"unknown flag", "", []string{"--frobnicate"}, exitUsage, "flag provided but not defined"},
@@ -137,6 +140,45 @@ func TestProgressBarOnlyOnATerminal(t *testing.T) {
 		assert.Nil(t, e.progressBar(true, "x"), "stderr %T is not a terminal", e.stderr)
 	}
 	assert.Nil(t, (&env{stderr: os.Stderr}).progressBar(false, "x"), "never with --json")
+}
+
+// TestCheckOutput: an output is checked without truncating a file that is
+// there and without leaving one behind that was not.
+func TestCheckOutput(t *testing.T) {
+	dir := t.TempDir()
+	kept := filepath.Join(dir, "kept.csv")
+	require.NoError(t, os.WriteFile(kept, []byte("old"), 0o644))
+	require.NoError(t, checkOutput(kept))
+	data, err := os.ReadFile(kept)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(data))
+
+	fresh := filepath.Join(dir, "fresh.svg")
+	_, stderr, status := runCLI(t, "", "simulate", scenarios+"nope.yaml", "--svg", fresh)
+	assert.Equal(t, exitUsage, status)
+	assert.Contains(t, stderr, "cannot read the scenario")
+	assert.NoFileExists(t, fresh, "the check leaves no file behind")
+	assert.Error(t, checkOutput(dir), "a directory is not a file")
+}
+
+func TestProgressLine(t *testing.T) {
+	assert.Equal(t, "simulating default [..............................]   0% 0/400 cases", progressLine("default", 0, 400, 0))
+	assert.Equal(t, "simulating default [#######.......................]  25% 100/400 cases, about 30s left", progressLine("default", 100, 400, 10*time.Second))
+	assert.Equal(t, "simulating default [##############################] 100% 400/400 cases", progressLine("default", 400, 400, 40*time.Second))
+}
+
+// TestPrintScenario: --print-scenario prints the default scenario as YAML,
+// which read back runs exactly as the default does.
+func TestPrintScenario(t *testing.T) {
+	yaml, stderr, status := runCLI(t, "", "simulate", "--print-scenario")
+	require.Equal(t, exitOK, status, stderr)
+	for _, want := range []string{"name: default", "policy: pk-federal-2022", "delays:", "  findings:"} {
+		assert.Contains(t, yaml, want)
+	}
+	def, _, _ := runCLI(t, "", "simulate", "--cases", "200", "--json")
+	again, stderr, status := runCLI(t, yaml, "simulate", "-", "--cases", "200", "--json")
+	require.Equal(t, exitOK, status, stderr)
+	assert.Equal(t, def, again)
 }
 
 func TestSimulateHelp(t *testing.T) {

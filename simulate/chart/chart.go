@@ -10,13 +10,15 @@ package chart
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
+	"math"
 	"strconv"
+	"strings"
 
 	"github.com/hifazat/hifazat/simulate"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgsvg"
@@ -31,12 +33,17 @@ const (
 // ErrNoReport is returned by [SVG] when it is given no report.
 var ErrNoReport = errors.New("chart: no report to draw")
 
-// SVG writes an SVG picture of the reports, one colour each, in two
-// panels. Top: the cases open at each month's end (solid) and the
-// complaints among them waiting for a place on a committee (dashed).
-// Bottom: the share of ended cases (closed, withdrawn or resolved
-// informally) whose closure took each span of simulate.ClosureBinDays
-// days, as a step line. The same reports give the same bytes.
+// SVG writes an SVG picture of the reports, in two panels, each report in
+// its own colour of a palette safe for colour-blind readers (Okabe and
+// Ito's) and with its own marker shape, so that no two are told apart by
+// colour alone. Top: the cases open at each month's end (solid) and the
+// complaints among them waiting for a place on a committee (dashed),
+// under a title giving each report's number of cases and seed and, when
+// a report's numbers are the default scenario's, the notice that they are
+// invented. Bottom: the share of ended cases (closed, withdrawn or
+// resolved informally) whose closure took each span of
+// simulate.ClosureBinDays days, as a step line. The same reports give the
+// same bytes.
 func SVG(w io.Writer, reports ...*simulate.Report) error {
 	if len(reports) == 0 {
 		return ErrNoReport
@@ -75,23 +82,79 @@ func monthValue(m string) (float64, error) {
 	return float64(y) + float64(mo-1)/12, nil
 }
 
-// monthTicks labels the x axis with years at each January and half years
-// at each July.
+// monthTicks labels the x axis with months (YYYY-MM), every one, three,
+// six, twelve or more months so that at most twelve are labelled, with an
+// unlabelled tick at every month in between when there are few.
 var monthTicks = plot.TickerFunc(func(lo, hi float64) []plot.Tick {
-	var ticks []plot.Tick
-	for y := int(lo); float64(y) <= hi; y++ {
-		for h, label := range []string{strconv.Itoa(y), ""} {
-			if v := float64(y) + float64(h)/2; v >= lo && v <= hi {
-				ticks = append(ticks, plot.Tick{Value: v, Label: label})
-			}
+	first, last := int(math.Ceil(lo*12-1e-9)), int(math.Floor(hi*12+1e-9))
+	step := 1
+	for _, s := range []int{1, 3, 6, 12, 24, 60, 120} {
+		step = s
+		if (last-first)/s < 12 {
+			break
 		}
+	}
+	var ticks []plot.Tick
+	for m := first; m <= last; m++ {
+		t := plot.Tick{Value: float64(m) / 12}
+		switch {
+		case m%step == 0:
+			t.Label = fmt.Sprintf("%04d-%02d", m/12, m%12+1)
+		case step > 3:
+			continue
+		}
+		ticks = append(ticks, t)
 	}
 	return ticks
 })
 
+// palette is Okabe and Ito's palette for colour-blind readers, strongest
+// contrasts first.
+var palette = []color.Color{
+	color.RGBA{0x00, 0x72, 0xB2, 0xFF}, // blue
+	color.RGBA{0xE6, 0x9F, 0x00, 0xFF}, // orange
+	color.RGBA{0x00, 0x9E, 0x73, 0xFF}, // bluish green
+	color.RGBA{0xCC, 0x79, 0xA7, 0xFF}, // reddish purple
+	color.RGBA{0xD5, 0x5E, 0x00, 0xFF}, // vermillion
+	color.RGBA{0x56, 0xB4, 0xE9, 0xFF}, // sky blue
+	color.RGBA{0x00, 0x00, 0x00, 0xFF}, // black
+}
+
+// markers are the glyph shapes that tell the reports apart without colour.
+var markers = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{}, draw.RingGlyph{}, draw.BoxGlyph{}}
+
+// series draws xy as a line with report i's colour and marker.
+func series(xy plotter.XYs, i int) (*plotter.Line, *plotter.Scatter, error) {
+	l, s, err := plotter.NewLinePoints(xy)
+	if err != nil {
+		return nil, nil, fmt.Errorf("chart: %w", err)
+	}
+	l.Color = palette[i%len(palette)]
+	l.Width = vg.Points(1.5)
+	s.Color = l.Color
+	s.Shape = markers[i%len(markers)]
+	s.Radius = vg.Points(2.5)
+	return l, s, nil
+}
+
+// title is the top panel's title: what it shows, each report's cases and
+// seed, and the notice for invented numbers.
+func title(reports []*simulate.Report) string {
+	var b strings.Builder
+	b.WriteString("Backlog at each month's end")
+	names := simulate.Labels(reports...)
+	for i, r := range reports {
+		fmt.Fprintf(&b, "\n%s: %d cases, seed %d", names[i], r.Cases, r.Seed)
+		if len(r.Invented) > 0 {
+			b.WriteString(" (invented numbers, not measured: " + strings.Join(r.Invented, ", ") + ")")
+		}
+	}
+	return b.String()
+}
+
 func backlogPlot(reports []*simulate.Report) (*plot.Plot, error) {
 	p := plot.New()
-	p.Title.Text = "Backlog at each month's end"
+	p.Title.Text = title(reports)
 	p.X.Label.Text = "month"
 	p.Y.Label.Text = "cases"
 	p.X.Tick.Marker = monthTicks
@@ -108,21 +171,19 @@ func backlogPlot(reports []*simulate.Report) (*plot.Plot, error) {
 			open[j] = plotter.XY{X: x, Y: float64(m.Open)}
 			queued[j] = plotter.XY{X: x, Y: float64(m.Queued)}
 		}
-		for k, series := range []struct {
+		for k, line := range []struct {
 			xy    plotter.XYs
 			label string
 		}{{open, "open"}, {queued, "waiting for a committee"}} {
-			l, err := plotter.NewLine(series.xy)
+			l, s, err := series(line.xy, i)
 			if err != nil {
-				return nil, fmt.Errorf("chart: %w", err)
+				return nil, err
 			}
-			l.Color = plotutil.Color(i)
-			l.Width = vg.Points(1.5)
 			if k == 1 {
 				l.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 			}
-			p.Add(l)
-			p.Legend.Add(names[i]+": "+series.label, l)
+			p.Add(l, s)
+			p.Legend.Add(names[i]+": "+line.label, l, s)
 		}
 	}
 	return p, nil
@@ -146,15 +207,13 @@ func closurePlot(reports []*simulate.Report) (*plot.Plot, error) {
 		}
 		last := r.ClosureDays[len(r.ClosureDays)-1]
 		xy = append(xy, plotter.XY{X: float64(last.To), Y: xy[len(xy)-1].Y})
-		l, err := plotter.NewLine(xy)
+		l, s, err := series(xy, i)
 		if err != nil {
-			return nil, fmt.Errorf("chart: %w", err)
+			return nil, err
 		}
 		l.StepStyle = plotter.PostStep
-		l.Color = plotutil.Color(i)
-		l.Width = vg.Points(1.5)
-		p.Add(l)
-		p.Legend.Add(names[i], l)
+		p.Add(l, s)
+		p.Legend.Add(names[i], l, s)
 	}
 	return p, nil
 }

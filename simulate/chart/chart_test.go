@@ -37,9 +37,16 @@ func TestSVG(t *testing.T) {
 	require.NoError(t, SVG(&again, reports()[0]))
 	require.NoError(t, SVG(&two, reports()...))
 	assert.Equal(t, one.String(), again.String(), "the same report gives the same bytes")
-	for _, want := range []string{"<svg", "Backlog at each month", "Days from first report to closure", "default: open", "default: waiting for a committee", "2027"} {
+	for _, want := range []string{"<svg", "Backlog at each month", "Days from first report to closure", "default: open", "default: waiting for a committee",
+		"2027-01", "default: 600 cases, seed 1", "invented numbers, not measured"} {
 		assert.Contains(t, one.String(), want)
 	}
+	for _, c := range []string{"#0072B2", "#E69F00"} { // Okabe-Ito blue, then orange
+		assert.Contains(t, two.String(), c)
+	}
+	assert.Contains(t, two.String(), `A2.5,2.5 0 1 1`, "the first report's markers are discs")
+	assert.Contains(t, two.String(), `Z" style="fill:none;stroke:#E69F00;stroke-width:0.5"`, "the second report's are outlined triangles")
+	assert.Contains(t, two.String(), `Z" style="fill:none;stroke:#E69F00;stroke-width:0.5"`, "the second report's are outlined triangles")
 	assert.Contains(t, two.String(), "one place: open", "the second report has its own legend")
 	assert.NotContains(t, one.String(), "one place")
 }
@@ -72,5 +79,12 @@ func TestMonthValue(t *testing.T) {
 	for _, tk := range ticks {
 		labels = append(labels, tk.Label)
 	}
-	assert.Equal(t, "2026,,2027,", strings.Join(labels, ","), "a labelled tick each January, a minor one each July")
+	assert.Equal(t, "2026-01,,,2026-04,,,2026-07,,,2026-10,,,2027-01,,,2027-04,,,2027-07,,,2027-10,", strings.Join(labels, ","),
+		"23 months: a labelled tick each quarter, a minor one each month")
+	labels = labels[:0]
+	for _, tk := range monthTicks.Ticks(2026, 2035+11.0/12) {
+		labels = append(labels, tk.Label)
+	}
+	assert.Equal(t, "2026-01,2027-01,2028-01,2029-01,2030-01,2031-01,2032-01,2033-01,2034-01,2035-01", strings.Join(labels, ","),
+		"ten years: a labelled tick each January, no minor ones")
 }
