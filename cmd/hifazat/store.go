@@ -21,7 +21,7 @@ const storeUsage = `usage: hifazat case import FILE|- [--json] [--store S]
        hifazat case show ID [--as ROLE] [--at D] [--json] [--store S]
        hifazat case list [--overdue] [--due-within N] [--at D] [--state S] [--policy P] [--json] [--store S]
        hifazat case export ID [--store S]
-       hifazat case verify ID [--json] [--store S]
+       hifazat case verify ID [--receipt R] [--json] [--store S]
 
 Cases kept in a store: --store sqlite:PATH (default sqlite:./hifazat.db;
 created with mode 0600; sqlite:PATH?mode=ro opens it read-only),
@@ -29,7 +29,10 @@ postgres://USER@HOST/DB, or memory: (gone when the command ends). Only
 import creates a store; the other commands fail (exit 2) on a location that
 holds none. Files and standard input are read up to 16 MiB. Every
 event is checked by the law before it is stored; each stored event is
-hash-chained so that verify finds the first one altered. --as is a role
+hash-chained so that verify finds the first one altered. import and apply
+print a receipt (hifazat-receipt:v1:ID:VERSION:HEAD) for a party to keep
+outside the database; verify --receipt R proves the case still holds it
+(exit 1 if truncated, rolled back, rewritten or deleted). --as is a role
 (complainant, accused, supervisor, inquiry_committee, competent_authority,
 ombudsperson, president_or_governor, employer) or statistics; the case and
 its status are shown as the library's confidentiality table lets that
@@ -100,7 +103,7 @@ func cmdCaseImport(e *env, args []string) int {
 		return storeFail(e, "case import", err)
 	}
 	if *asJSON {
-		return printJSON(e, "case import", map[string]string{"id": c.ID})
+		return printJSON(e, "case import", map[string]string{"id": c.ID, "receipt": c.Receipt().String()})
 	}
 	fmt.Fprintln(e.stdout, c.ID)
 	return exitOK
@@ -111,6 +114,9 @@ type applyJSON struct {
 	ID      string `json:"id"`
 	Version int64  `json:"version"`
 	State   string `json:"state"`
+	// Receipt is the store's acknowledgement (casestore.Receipt's text
+	// form), for the party to keep and check with "case verify --receipt".
+	Receipt string `json:"receipt"`
 }
 
 func cmdCaseApply(e *env, args []string) int {
@@ -134,9 +140,9 @@ func cmdCaseApply(e *env, args []string) int {
 		return storeFail(e, "case apply", err)
 	}
 	if *asJSON {
-		return printJSON(e, "case apply", applyJSON{ID: c.ID, Version: c.Version(), State: c.Projection.State})
+		return printJSON(e, "case apply", applyJSON{ID: c.ID, Version: c.Version(), State: c.Projection.State, Receipt: c.Receipt().String()})
 	}
-	fmt.Fprintf(e.stdout, "case %s: %s applied as version %d; state %s\n", c.ID, ev.Type(), c.Version(), c.Projection.State)
+	fmt.Fprintf(e.stdout, "case %s: %s applied as version %d; state %s\nreceipt: %s\n", c.ID, ev.Type(), c.Version(), c.Projection.State, c.Receipt())
 	return exitOK
 }
 
@@ -318,26 +324,79 @@ func cmdCaseExport(e *env, args []string) int {
 func cmdCaseVerify(e *env, args []string) int {
 	fs := newFlags(e, "case verify")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, s, status, done := storeCommand(e, "case verify", fs, args, 1, "one case id", nil)
+	receiptText := fs.String("receipt", "", "also prove the case still holds what this receipt acknowledged")
+	var receipt *casestore.Receipt
+	parse := func(pos []string) error {
+		if *receiptText == "" {
+			return nil
+		}
+		r, err := casestore.ParseReceipt(*receiptText)
+		if err != nil {
+			return fmt.Errorf("--receipt: %w", err)
+		}
+		if r.Case != pos[0] {
+			return fmt.Errorf("--receipt: the receipt is for case %s, not %s", r.Case, pos[0])
+		}
+		receipt = &r
+		return nil
+	}
+	pos, s, status, done := storeCommand(e, "case verify", fs, args, 1, "one case id", parse)
 	if done {
 		return status
 	}
 	defer s.Close()
-	v, err := s.Verify(context.Background(), pos[0])
-	if err != nil {
+	ctx := context.Background()
+	v, err := s.Verify(ctx, pos[0])
+	if err != nil && (receipt == nil || !errors.Is(err, casestore.ErrNotFound)) {
 		return storeFail(e, "case verify", err)
 	}
+	out := verifyJSON{Case: pos[0], Intact: err == nil && v.Intact(), Version: v.Version, Head: v.Head, Problem: problemOf(v, err)}
+	if receipt != nil {
+		if out.Receipt, err = checkReceipt(ctx, s, *receipt); err != nil {
+			return storeFail(e, "case verify", err)
+		}
+	}
 	if *asJSON {
-		if st := printJSON(e, "case verify", verifyJSON{Case: v.Case, Intact: v.Intact(), Version: v.Version, Head: v.Head, Problem: problemOf(v)}); st != exitOK {
+		if st := printJSON(e, "case verify", out); st != exitOK {
 			return st
 		}
 	} else {
-		fmt.Fprintln(e.stdout, v)
+		printVerify(e.stdout, v, out)
 	}
-	if !v.Intact() {
+	if !out.Intact || (out.Receipt != nil && !out.Receipt.Honoured) {
 		return exitRefused
 	}
 	return exitOK
+}
+
+// checkReceipt checks r against the store; err is for a store that cannot
+// be read, not for a receipt it does not honour.
+func checkReceipt(ctx context.Context, s casestore.Store, r casestore.Receipt) (*receiptJSON, error) {
+	out := &receiptJSON{Receipt: r.String(), Honoured: true}
+	err := casestore.CheckReceipt(ctx, s, r)
+	var re *casestore.ReceiptError
+	switch {
+	case errors.As(err, &re):
+		out.Honoured, out.Problem = false, re.Reason
+	case err != nil:
+		return nil, err
+	}
+	return out, nil
+}
+
+func printVerify(w io.Writer, v casestore.Verification, out verifyJSON) {
+	if out.Problem != nil && out.Problem.Kind == casestore.Deleted && out.Problem.Version == 0 {
+		fmt.Fprintf(w, "case %s: %s\n", out.Case, out.Problem.Detail)
+	} else {
+		fmt.Fprintln(w, v)
+	}
+	switch {
+	case out.Receipt == nil:
+	case out.Receipt.Honoured:
+		fmt.Fprintf(w, "receipt honoured: %s\n", out.Receipt.Receipt)
+	default:
+		fmt.Fprintf(w, "receipt NOT honoured: %s\n", out.Receipt.Problem)
+	}
 }
 
 // verifyJSON is the JSON form of "hifazat case verify --json".
@@ -347,6 +406,14 @@ type verifyJSON struct {
 	Version int64          `json:"version"`
 	Head    casestore.Hash `json:"head"`
 	Problem *problemJSON   `json:"problem"`
+	Receipt *receiptJSON   `json:"receipt,omitempty"` // with --receipt
+}
+
+// receiptJSON is the result of "case verify --receipt".
+type receiptJSON struct {
+	Receipt  string `json:"receipt"`
+	Honoured bool   `json:"honoured"`
+	Problem  string `json:"problem,omitempty"`
 }
 
 type problemJSON struct {
@@ -355,7 +422,12 @@ type problemJSON struct {
 	Detail  string               `json:"detail"`
 }
 
-func problemOf(v casestore.Verification) *problemJSON {
+// problemOf is v's problem, or the deletion of the whole case when
+// Verify found none (err is ErrNotFound).
+func problemOf(v casestore.Verification, err error) *problemJSON {
+	if err != nil {
+		return &problemJSON{Kind: casestore.Deleted, Detail: "the store has no such case: it was deleted, or never existed"}
+	}
 	if v.Intact() {
 		return nil
 	}
