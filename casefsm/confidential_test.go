@@ -376,3 +376,103 @@ func FuzzConfidential(f *testing.F) {
 		}
 	})
 }
+
+// FuzzView decodes arbitrary case files and views them as every role and
+// as statistics: no input panics or fails to view; the forums that read
+// everything read the file unchanged; a party, the Competent Authority,
+// the employer and the supervisor never read a witness's id, nor anything
+// about a committee member or a replacement, nor (but the Authority itself)
+// who the committee's Competent Authority is; statistics read no writing, no marked value and no exact date.
+func FuzzView(f *testing.F) {
+	f.Add(sampleFile)
+	f.Add(committeeCaseFile)
+	f.Add(`{"parties": {"witnesses": [{"id": "e-51"}]}, "committee": {"has_cba": false, "cannot_designate_internally": false,
+	  "members": [{"id": "e-51", "name": "Ayesha K.", "gender": "female", "seat": "other"}]},
+	  "events": [{"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "e-51", "in": {"id": "m-9"}}},
+	  {"type": "decide", "on": "2026-03-04", "by": "competent_authority", "note": "n", "penalties": [{"code": "fine", "amount": 5, "payee": "p"}, "censure"]}]}`)
+	exactDate := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		cf, err := casefsm.Decode(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		whole, err := json.Marshal(cf)
+		require.NoError(t, err)
+		for _, r := range readers() {
+			v := viewAs(t, cf, r)
+			if readsEverything[r] {
+				assert.Zero(t, v.Redacted, "%s", r)
+				got, err := json.Marshal(map[string]any{"events": v.Events, "header": v.Header})
+				require.NoError(t, err)
+				assert.JSONEq(t, string(whole), mergeHeader(t, got), "%s reads the file unchanged", r)
+				continue
+			}
+			var h struct {
+				Parties struct {
+					Witnesses []map[string]any `json:"witnesses"`
+				} `json:"parties"`
+				Committee map[string]any `json:"committee"`
+			}
+			require.NoError(t, json.Unmarshal(v.Header, &h))
+			for _, w := range h.Parties.Witnesses {
+				assertUnread(t, r, w["id"], "a witness's id")
+			}
+			if h.Committee != nil {
+				if r != casefsm.CompetentAuthority { // it reads who it is
+					assertUnread(t, r, h.Committee["competent_authority"], "the committee's competent_authority")
+				}
+				members, _ := h.Committee["members"].([]any)
+				for _, m := range members {
+					for k, val := range m.(map[string]any) {
+						assertUnread(t, r, val, "a member's "+k)
+					}
+				}
+			}
+			for _, raw := range v.Events {
+				var ev map[string]any
+				require.NoError(t, json.Unmarshal(raw, &ev))
+				if m, ok := ev["member"].(map[string]any); ok {
+					assertUnread(t, r, m["out"], "a replacement's out")
+					in, _ := m["in"].(map[string]any)
+					for k, val := range in {
+						assertUnread(t, r, val, "a replacement's "+k)
+					}
+				}
+				if r == statistics {
+					for _, k := range []string{"note", "reason", "reasonable_cause", "condonation"} {
+						assert.NotContains(t, ev, k, "statistics read no writing")
+					}
+				}
+			}
+			if r == statistics {
+				b, _ := json.Marshal(v)
+				assert.False(t, exactDate.Match(b), "statistics read an exact date: %s", b)
+				assert.NotContains(t, string(b), casefsm.Withheld, "statistics lose, rather than see marked, what they may not read")
+			}
+		}
+	})
+}
+
+// mergeHeader turns {"header": H, "events": E} into the case file H with
+// "events": E.
+func mergeHeader(t *testing.T, b []byte) string {
+	var parts struct {
+		Header map[string]any `json:"header"`
+		Events []any          `json:"events"`
+	}
+	require.NoError(t, json.Unmarshal(b, &parts))
+	parts.Header["events"] = parts.Events
+	out, err := json.Marshal(parts.Header)
+	require.NoError(t, err)
+	return string(out)
+}
+
+// assertUnread checks that r reads nothing of a value: it is withheld, or,
+// for statistics, gone; an empty value says nothing.
+func assertUnread(t *testing.T, r casefsm.Role, v any, what string) {
+	t.Helper()
+	if v == nil || v == "" {
+		return
+	}
+	assert.Equal(t, casefsm.Withheld, v, "%s reads %s", r, what)
+}

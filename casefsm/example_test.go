@@ -313,3 +313,49 @@ func ExampleReport_For() {
 	// accused: committee_invalid: "conflicted_member: the committee for this case breaks this rule as to a member this view does not name"
 	// statistics: committee_invalid: ""
 }
+
+// A replacement that would bring a witness onto the committee is refused.
+// The forum reads why; the employer who proposed it reads that the person
+// is a party or a witness, not which.
+func ExampleRefusal_For() {
+	c, _ := engine().NewCase(casefsm.Header{Calendar: "pk-federal", IncidentOn: civil.MustParse("2026-02-20"),
+		Parties: casefsm.Parties{
+			Complainant: casefsm.Party{Relationship: policy.Employee, ID: "e-17"},
+			Witnesses:   []casefsm.Party{{ID: "e-51"}},
+		}})
+	_ = c.Apply(casefsm.Event{Type: casefsm.FileComplaint, On: civil.MustParse("2026-03-02"), By: casefsm.Complainant})
+	err := c.Apply(casefsm.Event{Type: casefsm.ReplaceMember, On: civil.MustParse("2026-03-03"), By: casefsm.Employer,
+		Member: &committee.Replacement{Out: "m-3", In: committee.Member{ID: "e-51", Name: "Ayesha K."}}})
+	var ref *casefsm.Refusal
+	if errors.As(err, &ref) {
+		fmt.Println(ref.For(casefsm.InquiryCommittee).Message)
+		fmt.Println(ref.For(casefsm.Employer).Message)
+	}
+	// Output:
+	// e-51 is a witness in this case and may not sit on the committee for it
+	// [withheld] is a party or a witness in this case and may not sit on the committee for it
+}
+
+// Statistics read the procedural facts of a case, to the month.
+func ExampleCaseFile_Statistics() {
+	f, _ := casefsm.Decode(strings.NewReader(`{"incident_on": "2026-02-20",
+	  "parties": {"complainant": {"relationship": "employee", "id": "e-17"}},
+	  "events": [{"type": "file_complaint", "on": "2026-03-02", "by": "complainant", "note": "he said it twice"}]}`))
+	v, _ := f.Statistics()
+	fmt.Println(string(v.Header))
+	fmt.Println(string(v.Events[0]), v.Redacted, "removed")
+	// Output:
+	// {"incident_on":"2026-02","parties":{"accused":{},"complainant":{"relationship":"employee"}}}
+	// {"by":"complainant","on":"2026-03","type":"file_complaint"} 2 removed
+}
+
+func ExampleEventType_Class() {
+	for _, e := range []casefsm.EventType{casefsm.FileComplaint, casefsm.RecordStatement, casefsm.OrderMedicalExamination, casefsm.AddNote} {
+		fmt.Println(e, e.Class())
+	}
+	// Output:
+	// file_complaint procedural
+	// record_statement statement
+	// order_medical_examination evidence
+	// add_note free_text
+}
