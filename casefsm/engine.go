@@ -22,6 +22,18 @@ type Options struct {
 	// Validator checks committees for cases whose Header carries one. Nil
 	// means NewEngine builds one; pass a shared one to save the cost.
 	Validator *committee.Validator
+	// Interpretations are the integrator's settings of the project's
+	// interpretations (interpretation 29), applied to every policy of the
+	// set over its own (an overlay's settings included): for example
+	// {Name: "roll_forward_filings", Value: false, Note: "..."} is refused,
+	// because it takes a right from a party, while
+	// {Name: "late_filing_needs_condonation", Value: false, Note: "..."}
+	// accepts late appeals with a warning. See policy.Interpretations.With
+	// for the names, the values and which settings are refused; a refused
+	// setting makes NewEngine fail with an error matching
+	// policy.ErrSettingRefused. Each setting is cited "integrator
+	// interpretations.NAME" with its note.
+	Interpretations []policy.Setting
 }
 
 // Engine holds what cases need and is built once: the policy set, a
@@ -48,13 +60,13 @@ func NewEngine(set *policy.Set, opts Options) (*Engine, error) {
 	}
 	e := &Engine{set: set, defs: map[policy.ID]*Definition{}, eras: map[*policy.Policy]*Definition{}, cals: map[string]*deadlines.Calendar{}, val: opts.Validator}
 	for _, p := range set.All() {
-		d, err := NewDefinition(p)
+		d, err := integrated(p, opts.Interpretations)
 		if err != nil {
 			return nil, fmt.Errorf("casefsm: policy %s: %w", p.ID(), err)
 		}
 		e.defs[p.ID()] = d
 		for _, era := range p.Eras() {
-			d, err := NewDefinition(era)
+			d, err := integrated(era, opts.Interpretations)
 			if err != nil {
 				return nil, fmt.Errorf("casefsm: policy %s from %s: %w", p.ID(), era.Validity().From, err)
 			}
@@ -81,6 +93,15 @@ func NewEngine(set *policy.Set, opts Options) (*Engine, error) {
 		e.val = committee.NewValidator()
 	}
 	return e, nil
+}
+
+// integrated builds the definition of p with the integrator's settings.
+func integrated(p *policy.Policy, settings []policy.Setting) (*Definition, error) {
+	in, err := p.Interpretations().With("integrator", settings...)
+	if err != nil {
+		return nil, err
+	}
+	return definitionOf(p, p.Routes(), in)
 }
 
 // Definition returns the definition of the policy with the given id.
@@ -262,8 +283,9 @@ func (e *Engine) named(id policy.ID, on civil.Date) (*Definition, bool, error) {
 // force on the incident date, or on the filing date without one
 // (interpretation 2). A named policy decides it when the date falls in its
 // validity.
-func (e *Engine) substance(h *Header, proc *policy.Policy, filed civil.Date) (*policy.Policy, error) {
-	if !proc.Interpretations().SubstanceByIncidentDate.Value {
+func (e *Engine) substance(h *Header, def *Definition, filed civil.Date) (*policy.Policy, error) {
+	proc := def.pol
+	if !def.in.SubstanceByIncidentDate.Value {
 		return proc, nil
 	}
 	on := h.IncidentOn

@@ -34,10 +34,10 @@ func Lookup(d *Definition, r Route, s State, e EventType) (Transition, bool) {
 }
 
 // Reinterpret returns a copy of e in which policy id's definition reads the
-// interpretations edit makes of the policy's own. No policy the policy
-// package builds can switch these off (an overlay cannot touch
-// interpretations), so this is how tests reach the branches a parameter
-// guards.
+// interpretations edit makes of the policy's own, unchecked. Settings that
+// take a right from a party are refused by policy.Interpretations.With (for
+// overlays and Options alike), so this is how tests reach the branches
+// those parameters guard.
 func Reinterpret(e *Engine, id policy.ID, edit func(*policy.Interpretations)) (*Engine, error) {
 	d, err := e.Definition(id)
 	if err != nil {

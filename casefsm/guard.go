@@ -311,7 +311,7 @@ func (c *Case) guardFiling(ev *Event, p *plan) *Refusal {
 	if ev.Type == FileWithOmbudsperson {
 		p.route = OmbudspersonRoute
 	}
-	subst, err := c.eng.substance(&c.h, p.def.pol, ev.On)
+	subst, err := c.eng.substance(&c.h, p.def, ev.On)
 	if err != nil {
 		return c.refuse(ev, NotAllowed, citeIncidentPolicy, "no %s statute was in force on the incident date %s", c.h.Jurisdiction, c.h.IncidentOn)
 	}

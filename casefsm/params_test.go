@@ -11,10 +11,12 @@ import (
 )
 
 // The policy parameters that switch a rule of the lifecycle, each tested at
-// its boundary with the built-in value and with the value switched. No
-// policy the policy package builds can switch them (an overlay cannot touch
-// interpretations), so the switched engine comes from the test hook
-// casefsm.Reinterpret.
+// its boundary with the built-in value and with the value switched. Several
+// of them take a right from a party when switched (policy.Interpretations.With
+// refuses that for overlays and engine options alike), so the switched
+// engine comes from the test hook casefsm.Reinterpret; the settings an
+// integrator may make are also tested through casefsm.Options in
+// interpretations_test.go.
 
 // reinterpreted returns the built-in engine with pk-federal-2022's
 // interpretations edited.

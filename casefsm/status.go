@@ -372,6 +372,9 @@ func (c *Case) gazetteWarnings() []Warning {
 		pol  *policy.Policy
 	}{{"filing", c.f.filedOn, c.def.pol}, {"incident", c.h.IncidentOn, c.subst}} {
 		w := x.pol.Interpretations().GazetteWindow
+		if x.pol == c.def.pol {
+			w = c.def.in.GazetteWindow // the integrator's setting, if any
+		}
 		if x.on.IsValid() && !w.Value.IsZero() && w.Value.Contains(x.on) {
 			ws = append(ws, Warning{Code: WarnGazetteWindow, Index: -1, Citation: w.Citation,
 				Message: fmt.Sprintf("the %s date %s falls between the assent and the gazette of %s (%s)", x.what, x.on, x.pol.ID(), w.Value)})

@@ -122,7 +122,7 @@ committee:
 	fmt.Println(err)
 	// Output:
 	// example-university-2024 pk-federal-2022 2024-09-01 21 days true
-	// policy: malformed overlay: field comittee: line 5: unknown field (want one of: id, title, base, from, note, deadlines, committee, routes, complainants)
+	// policy: malformed overlay: field comittee: line 5: unknown field (want one of: id, title, base, from, note, deadlines, committee, routes, complainants, interpretations, interpretation_notes)
 }
 
 func ExampleSet_Apply() {
@@ -252,4 +252,21 @@ func ExamplePolicy_Interpretations() {
 	// Output:
 	// 2022-01-21..2022-01-26 interpretation 9; s.4(4) [low]
 	// 30 s.6(3) [high]
+}
+
+// An interpretation is a parameter (interpretation 29): an institution or an
+// integrator may set it, with a note of why, unless the setting takes a
+// right from a party.
+func ExampleInterpretations_With() {
+	p, _ := policy.Builtin().Get("pk-federal-2022")
+	in, err := p.Interpretations().With("example-university-2024",
+		policy.Setting{Name: "late_filing_needs_condonation", Value: false, Note: "late appeals are accepted with a warning"})
+	fmt.Println(in.LateFilingNeedsCondonation.Value, in.LateFilingNeedsCondonation.Citation, err)
+
+	_, err = p.Interpretations().With("example-university-2024",
+		policy.Setting{Name: "roll_forward_filings", Value: false, Note: "our office never closes"})
+	fmt.Println(err)
+	// Output:
+	// false example-university-2024 interpretations.late_filing_needs_condonation [high] <nil>
+	// policy: 1 interpretation setting(s) refused: interpretations.roll_forward_filings: takes from a party a party's filing on the next open day when the last day of its period is closed (General Clauses Act s.10)
 }

@@ -27,6 +27,10 @@ import (
 //	  female_chair: true
 //	routes:
 //	  dismiss_at_admission: true
+//	interpretations:
+//	  late_filing_needs_condonation: false
+//	interpretation_notes:
+//	  late_filing_needs_condonation: the Syndicate accepts late appeals, with a warning
 type Overlay struct {
 	// ID names the new policy: lowercase letters, digits and hyphens.
 	ID ID `json:"id" yaml:"id" validate:"required,policyid"`
@@ -52,6 +56,15 @@ type Overlay struct {
 	// beyond those the statute covers (for example students before 2022).
 	// It cannot remove anyone the statute covers.
 	Complainants []Relationship `json:"complainants,omitempty" yaml:"complainants,omitempty" validate:"dive,relationship"`
+	// Interpretations sets the project's interpretations for the
+	// institution (interpretation 29), by the names `policy show --json`
+	// prints: true or false for the switches, a number of days for
+	// appellate_decision_days, "FROM..UNTIL" for gazette_window. A setting
+	// that takes a right from a party is refused like any other cut.
+	Interpretations map[string]any `json:"interpretations,omitempty" yaml:"interpretations,omitempty"`
+	// InterpretationNotes says why each interpretation is set, by the same
+	// names; a setting without one is cited with the overlay's Note.
+	InterpretationNotes map[string]string `json:"interpretation_notes,omitempty" yaml:"interpretation_notes,omitempty" validate:"dive,max=500,text"`
 }
 
 // CommitteeOverlay changes the Inquiry Committee rules. A nil field keeps the

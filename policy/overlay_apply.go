@@ -2,6 +2,7 @@ package policy
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -49,6 +50,7 @@ func (s *Set) Apply(o Overlay) (*Policy, error) {
 	c.committee()
 	c.routes()
 	c.complainants()
+	c.interpretations()
 	if len(c.violations) > 0 {
 		slices.SortFunc(c.violations, func(a, b Violation) int {
 			return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Rule, b.Rule))
@@ -63,6 +65,7 @@ type overlayCheck struct {
 	o          Overlay
 	base       *Policy
 	violations []Violation
+	interp     Interpretations // the base's, with the overlay's settings
 }
 
 func (c *overlayCheck) refuse(field, rule, section, format string, a ...any) {
@@ -174,6 +177,32 @@ func (c *overlayCheck) complainants() {
 	}
 }
 
+// interpretations applies the overlay's interpretation settings to the
+// base's (interpretation 29), collecting the refused ones as violations.
+func (c *overlayCheck) interpretations() {
+	c.interp = c.base.interp
+	names := slices.Sorted(maps.Keys(c.o.Interpretations))
+	for _, n := range slices.Sorted(maps.Keys(c.o.InterpretationNotes)) {
+		if _, ok := c.o.Interpretations[n]; !ok {
+			c.refuse("interpretation_notes."+n, n, "interpretation 29", "notes an interpretation the overlay does not set")
+		}
+	}
+	settings := make([]Setting, 0, len(names))
+	for _, n := range names {
+		note := c.o.InterpretationNotes[n]
+		if note == "" {
+			note = joinNotes("set by the institution's policy", c.o.Note)
+		}
+		settings = append(settings, Setting{Name: n, Value: c.o.Interpretations[n], Note: note})
+	}
+	in, err := c.base.interp.With(string(c.o.ID), settings...)
+	if se, ok := errors.AsType[*SettingError](err); ok {
+		c.violations = append(c.violations, se.Violations...)
+		return
+	}
+	c.interp = in
+}
+
 // build returns the institutional policy of an accepted overlay.
 func (c *overlayCheck) build() *Policy {
 	o, b := c.o, c.base
@@ -196,6 +225,7 @@ func (c *overlayCheck) build() *Policy {
 	p.penalties = b.Penalties()
 	p.committee = c.overlayCommittee(cite)
 	p.routes = c.overlayRoutes(cite)
+	p.interp = c.interp
 	p.ombudsComplainants = b.complainants
 	p.complainants = maps.Clone(b.complainants)
 	for _, r := range o.Complainants {
