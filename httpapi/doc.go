@@ -10,6 +10,7 @@
 //	GET  /healthz                          the store answers
 //	GET  /metrics                          request and reminder counts (Prometheus text)
 //	GET  /openapi.json                     this API's description
+//	GET  /v1/me                            the actor the token speaks for (id, role, org)
 //	POST /v1/cases                         file a case (a case file); 201, ETag "1"
 //	GET  /v1/cases                         list, for the forums: state, policy, overdue, due_within, at, limit, cursor
 //	GET  /v1/cases/{id}                    the case as the caller's role may see it, and its status as of ?at=

@@ -26,6 +26,8 @@ func TestReference(t *testing.T) {
 		want     int
 		contains string
 	}{
+		{"me", req{method: "GET", path: "/v1/me"}, 200, `{"id":"e-42","role":"accused","org":"uni"}`},
+		{"me with a query", req{method: "GET", path: "/v1/me?role=inquiry_committee"}, 400, ""},
 		{"deadline", req{method: "GET", path: "/v1/deadlines/pk-federal-2022/charges?from=2026-03-02"}, 200, `"due":"2026-03-05"`},
 		{"deadline explained", req{method: "GET", path: "/v1/deadlines/pk-federal-2022/charges?from=2026-03-02"}, 200, `"explanation":`},
 		{"deadline of no policy", req{method: "GET", path: "/v1/deadlines/nope/charges?from=2026-03-02"}, 404, ""},

@@ -133,6 +133,7 @@ func (s *Server) routes() []route {
 		{"GET /healthz", true, s.healthz},
 		{"GET /metrics", true, s.serveMetrics},
 		{"GET /openapi.json", true, serveOpenAPI},
+		{"GET /v1/me", false, s.whoami},
 		{"POST /v1/cases", false, s.fileCase},
 		{"GET /v1/cases", false, s.listCases},
 		{"GET /v1/cases/{id}", false, s.showCase},
@@ -196,6 +197,16 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	return nil
+}
+
+// whoami serves GET /v1/me: the actor the token speaks for, so that a
+// portal knows which pages to offer.
+func (s *Server) whoami(w http.ResponseWriter, r *http.Request) error {
+	if err := query(r, nil); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, actorOf(r.Context()))
 	return nil
 }
 

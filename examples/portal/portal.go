@@ -1,0 +1,384 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// Portal is a university's complaint portal on the Hifazat HTTP API: every
+// page is rendered on the server from the API's answers, with the signed-in
+// person's token, so the API decides what each person may see and do.
+type Portal struct {
+	// API is the base URL of `hifazat serve`, for example
+	// "http://127.0.0.1:8080".
+	API    string
+	Client *http.Client
+	pages  map[string]*template.Template
+	mux    *http.ServeMux
+}
+
+// NewPortal returns a portal on the API at base.
+func NewPortal(base string) (*Portal, error) {
+	p := &Portal{API: strings.TrimRight(base, "/"), Client: &http.Client{Timeout: 15 * time.Second}, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
+	layout, err := template.New("layout.html").Funcs(template.FuncMap{"join": strings.Join, "args": func(a ...any) []any { return a }}).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"signin", "home", "complaint", "case", "dashboard", "queue"} {
+		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
+		if err != nil {
+			return nil, err
+		}
+		p.pages[name] = t
+	}
+	p.mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/en/", http.StatusSeeOther) })
+	p.mux.HandleFunc("GET /{lang}/{$}", p.signinPage)
+	p.mux.HandleFunc("POST /{lang}/signin", p.signin)
+	p.mux.HandleFunc("POST /{lang}/signout", p.signout)
+	p.mux.HandleFunc("GET /{lang}/home", p.home)
+	p.mux.HandleFunc("GET /{lang}/complaint", p.complaintForm)
+	p.mux.HandleFunc("POST /{lang}/complaint", p.complain)
+	p.mux.HandleFunc("GET /{lang}/cases/{id}", p.casePage)
+	p.mux.HandleFunc("POST /{lang}/cases/{id}/events", p.record)
+	p.mux.HandleFunc("GET /{lang}/dashboard", p.dashboard)
+	p.mux.HandleFunc("GET /{lang}/queue", p.queue)
+	return p, nil
+}
+
+func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	p.mux.ServeHTTP(w, r)
+}
+
+// page is what every template gets.
+type page struct {
+	L     lang
+	Me    *me
+	Path  string // the path without the language, for the language switch
+	Error string
+	Data  any
+}
+
+type me struct {
+	ID   string `json:"id"`
+	Role string `json:"role"`
+	Org  string `json:"org"`
+}
+
+func langOf(r *http.Request) (lang, bool) {
+	l, ok := langs[r.PathValue("lang")]
+	return l, ok
+}
+
+func (p *Portal) render(w http.ResponseWriter, r *http.Request, name string, pg page) {
+	l, ok := langOf(r)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	pg.L = l
+	pg.Path = strings.TrimPrefix(r.URL.Path, "/"+l.Code)
+	var buf bytes.Buffer
+	if err := p.pages[name].ExecuteTemplate(&buf, "layout.html", pg); err != nil {
+		http.Error(w, "template error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(buf.Bytes())
+}
+
+// apiError is a problem the API answered.
+type apiError struct {
+	Status int    `json:"status"`
+	Title  string `json:"title"`
+	Detail string `json:"detail"`
+	Code   string `json:"code"`
+	Cite   string `json:"citation"`
+}
+
+func (e *apiError) Error() string {
+	s := e.Title
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	if e.Cite != "" {
+		s += " (" + e.Cite + ")"
+	}
+	return s
+}
+
+// call calls the API as the signed-in person and decodes the answer into out.
+func (p *Portal) call(ctx context.Context, r *http.Request, method, path string, body any, ifMatch string, out any) (etag string, err error) {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return "", err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, p.API+path, rd)
+	if err != nil {
+		return "", err
+	}
+	if c, err := r.Cookie("hifazat_token"); err == nil {
+		req.Header.Set("Authorization", "Bearer "+c.Value)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if ifMatch != "" {
+		req.Header.Set("If-Match", ifMatch)
+	}
+	resp, err := p.Client.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode/100 != 2 {
+		e := &apiError{Status: resp.StatusCode}
+		json.Unmarshal(data, e)
+		return "", e
+	}
+	if out != nil {
+		if err := json.Unmarshal(data, out); err != nil {
+			return "", err
+		}
+	}
+	return resp.Header.Get("ETag"), nil
+}
+
+// whoami returns the signed-in person, or redirects to sign in.
+func (p *Portal) whoami(w http.ResponseWriter, r *http.Request) (*me, bool) {
+	var m me
+	if _, err := p.call(r.Context(), r, "GET", "/v1/me", nil, "", &m); err != nil {
+		http.Redirect(w, r, "/"+r.PathValue("lang")+"/", http.StatusSeeOther)
+		return nil, false
+	}
+	return &m, true
+}
+
+func (p *Portal) signinPage(w http.ResponseWriter, r *http.Request) {
+	p.render(w, r, "signin", page{})
+}
+
+func (p *Portal) signin(w http.ResponseWriter, r *http.Request) {
+	tok := strings.TrimSpace(r.PostFormValue("token"))
+	http.SetCookie(w, &http.Cookie{Name: "hifazat_token", Value: tok, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+	http.Redirect(w, r, "/"+r.PathValue("lang")+"/home", http.StatusSeeOther)
+}
+
+func (p *Portal) signout(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: "hifazat_token", Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	http.Redirect(w, r, "/"+r.PathValue("lang")+"/", http.StatusSeeOther)
+}
+
+func (p *Portal) home(w http.ResponseWriter, r *http.Request) {
+	m, ok := p.whoami(w, r)
+	if !ok {
+		return
+	}
+	switch m.Role {
+	case "inquiry_committee":
+		http.Redirect(w, r, "/"+r.PathValue("lang")+"/dashboard", http.StatusSeeOther)
+	case "competent_authority":
+		http.Redirect(w, r, "/"+r.PathValue("lang")+"/queue", http.StatusSeeOther)
+	default:
+		p.render(w, r, "home", page{Me: m})
+	}
+}
+
+func (p *Portal) complaintForm(w http.ResponseWriter, r *http.Request) {
+	m, ok := p.whoami(w, r)
+	if !ok {
+		return
+	}
+	p.render(w, r, "complaint", page{Me: m, Data: map[string]string{"today": time.Now().Format(time.DateOnly)}})
+}
+
+// complain files the complaint: the filing (formal or informal) and the
+// statement, a note only the committee reads.
+func (p *Portal) complain(w http.ResponseWriter, r *http.Request) {
+	m, ok := p.whoami(w, r)
+	if !ok {
+		return
+	}
+	f := r.PostFormValue
+	kind := "file_complaint"
+	if f("route") == "informal" {
+		kind = "report_informally"
+	}
+	on := f("filed_on")
+	filing := map[string]any{"type": kind, "on": on, "by": "complainant"}
+	if kind == "file_complaint" {
+		filing["received_on"] = on
+	}
+	events := []any{filing}
+	if s := strings.TrimSpace(f("statement")); s != "" {
+		events = append(events, map[string]any{"type": "add_note", "on": on, "by": "complainant", "note": s})
+	}
+	cf := map[string]any{
+		"incident_on": f("incident_on"),
+		"parties": map[string]any{
+			"complainant": map[string]string{"id": m.ID, "relationship": f("relationship")},
+			"accused":     map[string]string{"id": f("accused_id"), "relationship": f("accused_relationship")},
+		},
+		"events": events,
+	}
+	var c struct{ ID string }
+	if _, err := p.call(r.Context(), r, "POST", "/v1/cases", cf, "", &c); err != nil {
+		p.render(w, r, "complaint", page{Me: m, Error: err.Error(), Data: map[string]string{"today": on}})
+		return
+	}
+	http.Redirect(w, r, "/"+r.PathValue("lang")+"/cases/"+url.PathEscape(c.ID), http.StatusSeeOther)
+}
+
+// shownCase is the API's case as the templates read it.
+type shownCase struct {
+	ID      string `json:"id"`
+	Version int64  `json:"version"`
+	As      string `json:"as"`
+	At      string `json:"at"`
+	View    struct {
+		Events []map[string]any `json:"events"`
+	} `json:"view"`
+	Status struct {
+		State     string `json:"state"`
+		Deadlines []struct {
+			Rule, Due, Status, Citation string
+		} `json:"deadlines"`
+		Next []struct {
+			Event string   `json:"event"`
+			By    []string `json:"by"`
+		} `json:"next"`
+	} `json:"status"`
+}
+
+// form is one event the signed-in person may record now.
+type form struct {
+	Type    string
+	Finding bool
+}
+
+func (p *Portal) casePage(w http.ResponseWriter, r *http.Request) {
+	m, ok := p.whoami(w, r)
+	if !ok {
+		return
+	}
+	p.showCase(w, r, m, "")
+}
+
+func (p *Portal) showCase(w http.ResponseWriter, r *http.Request, m *me, problem string) {
+	var c shownCase
+	if _, err := p.call(r.Context(), r, "GET", "/v1/cases/"+url.PathEscape(r.PathValue("id")), nil, "", &c); err != nil {
+		p.render(w, r, "case", page{Me: m, Error: err.Error()})
+		return
+	}
+	var forms []form
+	for _, n := range c.Status.Next {
+		for _, by := range n.By {
+			if by == m.Role {
+				forms = append(forms, form{Type: n.Event, Finding: n.Event == "submit_findings"})
+			}
+		}
+	}
+	p.render(w, r, "case", page{Me: m, Error: problem, Data: map[string]any{"Case": c, "Forms": forms, "Today": time.Now().Format(time.DateOnly)}})
+}
+
+// record appends one event from a form, at the version the page showed.
+func (p *Portal) record(w http.ResponseWriter, r *http.Request) {
+	m, ok := p.whoami(w, r)
+	if !ok {
+		return
+	}
+	f := r.PostFormValue
+	ev := map[string]any{"type": f("type"), "on": f("on"), "by": m.Role}
+	if n := strings.TrimSpace(f("note")); n != "" {
+		ev["note"] = n
+	}
+	if fd := f("finding"); fd != "" {
+		ev["finding"] = fd
+		if pen := f("penalty"); pen != "" && fd == "guilty" {
+			ev["penalties"] = []string{pen}
+		}
+	}
+	if ev["type"] == "submit_findings" {
+		ev["received_on"] = f("on")
+	}
+	id := r.PathValue("id")
+	if _, err := p.call(r.Context(), r, "POST", "/v1/cases/"+url.PathEscape(id)+"/events", ev, strconv.Quote(f("version")), nil); err != nil {
+		p.showCase(w, r, m, err.Error())
+		return
+	}
+	http.Redirect(w, r, "/"+r.PathValue("lang")+"/cases/"+url.PathEscape(id), http.StatusSeeOther)
+}
+
+// summary is one case of the API's lists.
+type summary struct {
+	ID        string `json:"id"`
+	State     string `json:"state"`
+	Deadlines []struct {
+		Rule, Kind, Due string
+	} `json:"deadlines"`
+}
+
+func (p *Portal) list(r *http.Request, query string) ([]summary, error) {
+	var page struct{ Cases []summary }
+	_, err := p.call(r.Context(), r, "GET", "/v1/cases?"+query, nil, "", &page)
+	return page.Cases, err
+}
+
+func (p *Portal) dashboard(w http.ResponseWriter, r *http.Request) {
+	m, ok := p.whoami(w, r)
+	if !ok {
+		return
+	}
+	data := map[string][]summary{}
+	var firstErr error
+	for key, q := range map[string]string{"all": "limit=100", "week": "due_within=7&limit=100", "overdue": "overdue=true&limit=100"} {
+		list, err := p.list(r, q)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		data[key] = list
+	}
+	pg := page{Me: m, Data: data}
+	if firstErr != nil {
+		pg.Error = firstErr.Error()
+	}
+	p.render(w, r, "dashboard", pg)
+}
+
+// queue lists the cases awaiting the Competent Authority: findings
+// submitted, to be decided (s.4(4)-(5)).
+func (p *Portal) queue(w http.ResponseWriter, r *http.Request) {
+	m, ok := p.whoami(w, r)
+	if !ok {
+		return
+	}
+	list, err := p.list(r, "state=findings_submitted&limit=100")
+	pg := page{Me: m, Data: list}
+	if err != nil {
+		pg.Error = fmt.Sprint(err)
+	}
+	p.render(w, r, "queue", pg)
+}
