@@ -154,30 +154,35 @@ func malformed(err error) error {
 }
 
 // lineOf finds the line of the value at path ("a.b[2].c") in a parsed
-// document, or 0: validation names fields, and a person fixes a file by line.
+// document: validation names fields, and a person fixes a file by line. A
+// field that is missing is placed at the line of the nearest enclosing
+// value that is there; 0 means no line is known (JSON, or no document).
 func lineOf(root *yaml.Node, path string) int {
-	n := root
+	n, line := root, 0
 	for _, part := range strings.Split(path, ".") {
 		if n == nil || part == "" {
-			return 0
+			break
 		}
+		line = n.Line
 		name, rest, _ := strings.Cut(part, "[")
 		n = child(n, name)
 		for rest != "" && n != nil {
+			line = n.Line
 			var idx string
 			idx, rest, _ = strings.Cut(rest, "]")
 			rest = strings.TrimPrefix(rest, "[")
 			i, err := strconv.Atoi(idx)
 			if err != nil || n.Kind != yaml.SequenceNode || i < 0 || i >= len(n.Content) {
-				return 0
+				n = nil
+				break
 			}
 			n = n.Content[i]
 		}
 	}
-	if n == nil {
-		return 0
+	if n != nil {
+		line = n.Line
 	}
-	return n.Line
+	return line
 }
 
 // child returns the value of key name in mapping n, or nil.

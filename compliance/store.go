@@ -5,9 +5,11 @@ package compliance
 // the rest of the package casefsm's types. Nothing here writes.
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/civil"
 )
@@ -61,4 +63,20 @@ func walk(ctx context.Context, s casestore.Store, f casestore.Filter, fn func(ca
 		}
 		f.After = page[len(page)-1].ID
 	}
+}
+
+// eachCaseFile calls fn with every case of the store as a casefsm case file,
+// in id order. fn must not keep the file.
+func eachCaseFile(ctx context.Context, s casestore.Store, fn func(*casefsm.CaseFile) error) error {
+	return walk(ctx, s, casestore.Filter{}, func(sum casestore.Summary) error {
+		c, err := s.Load(ctx, sum.ID)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrStore, err)
+		}
+		f, err := casefsm.Decode(bytes.NewReader(c.File()))
+		if err != nil {
+			return fmt.Errorf("%w: a stored case is not a case file: %w", ErrStore, err)
+		}
+		return fn(f)
+	})
 }

@@ -14,6 +14,8 @@ import (
 )
 
 const complianceUsage = `usage: hifazat compliance audit ORG-FILE [--overlay FILE] [--store S] [--at D] [--lang en|ur] [--json]
+       hifazat compliance report --year Y [--feedback FILE] [--json|--csv|--svg] ORG-FILE STORE [ORG-FILE STORE ...]
+       hifazat compliance feedback FILE --year Y [--org ID] [--json]
 
 audit checks an organisation's record (YAML or JSON; "-" reads standard
 input) against the employer's duties: the Inquiry Committee constituted
@@ -35,22 +37,40 @@ and what to do next.
                   "cases_checked", "findings": [{"duty", "title", "citation",
                   "status", "deadline", "done_on", "detail", "next", "counts"}]}
 
-Exit status: 0 every duty met or due, 1 a duty missing or late, 2 bad usage
-or malformed input.`
+report is the annual report of one organisation's case store, or of several
+added up (for an Ombudsperson or the HEC): complaints received by route and
+by the complainant's relationship, disposed, pending, pending past a
+statutory deadline, days from filing to each stage (median, 90th
+percentile), findings, penalties, appeals and their outcome, retaliation
+reports, withdrawals, the forums' deadlines kept and missed, and, with
+--feedback, the feedback beside them. No identities, and no count from 1 to
+4: such cells are suppressed and marked, and so are as many others as it
+takes for a total not to give them away.
+
+feedback summarises a feedback file ({"feedback": [{"organisation", "year",
+"role", "explained", "confidential", "prompt", "retaliation", "comment"}]})
+under the same rule; comments are counted, never printed.
+
+Exit status: audit: 0 every duty met or due, 1 a duty missing or late;
+report, feedback: 0; all: 2 bad usage or malformed input.`
 
 // cmdCompliance runs "hifazat compliance ...".
 func cmdCompliance(e *env, args []string) int {
 	if len(args) == 0 {
-		return e.fail(exitUsage, "compliance: want a subcommand (audit); run 'hifazat compliance --help'")
+		return e.fail(exitUsage, "compliance: want a subcommand (audit, report, feedback); run 'hifazat compliance --help'")
 	}
 	switch args[0] {
 	case "audit":
 		return complianceAudit(e, args[1:])
+	case "report":
+		return complianceReport(e, args[1:])
+	case "feedback":
+		return complianceFeedback(e, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(e.stdout, complianceUsage)
 		return exitOK
 	}
-	return e.fail(exitUsage, "compliance: unknown subcommand %q (want audit)", args[0])
+	return e.fail(exitUsage, "compliance: unknown subcommand %q (want audit, report or feedback)", args[0])
 }
 
 func complianceAudit(e *env, args []string) int {
@@ -83,7 +103,7 @@ func complianceAudit(e *env, args []string) int {
 	}
 	var store casestore.Store
 	if *location != "" {
-		if store, err = sqlstore.Open(context.Background(), *location, casestore.Options{}); err != nil {
+		if store, err = sqlstore.OpenExisting(context.Background(), *location, casestore.Options{}); err != nil {
 			return e.fail(exitUsage, "%s: %v", name, err)
 		}
 		defer store.Close()
@@ -167,4 +187,148 @@ func auditPrint(w io.Writer, org *compliance.Organisation, r *compliance.AuditRe
 func addComplianceCommands(cmds map[string]command) {
 	cmds["compliance"] = command{"the employer's duties audited (s.3, s.11, Rules 2013): met, late, missing or due", cmdCompliance}
 	cmds["code-of-conduct"] = command{"the Code of Conduct to display, in English or Urdu, as md, html or pdf", cmdCodeOfConduct}
+}
+
+func complianceReport(e *env, args []string) int {
+	const name = "compliance report"
+	fs := newFlags(e, name)
+	yr := fs.Int("year", 0, "year")
+	fbPath := fs.String("feedback", "", "feedback file")
+	asJSON := fs.Bool("json", false, "print JSON")
+	asCSV := fs.Bool("csv", false, "print CSV")
+	asSVG := fs.Bool("svg", false, "print SVG")
+	pos, status, done := parseCommand(e, name, complianceUsage, fs, args)
+	if done {
+		return status
+	}
+	if len(pos) == 0 || len(pos)%2 != 0 {
+		return e.fail(exitUsage, "%s: want pairs of ORG-FILE STORE; run 'hifazat compliance --help'", name)
+	}
+	if *yr == 0 {
+		return e.fail(exitUsage, "%s: want --year", name)
+	}
+	var opts compliance.ReportOptions
+	if *fbPath != "" {
+		data, err := readInput(e, *fbPath)
+		if err == nil {
+			opts.Feedback, err = compliance.ParseFeedback(data)
+		}
+		if err != nil {
+			return e.fail(exitUsage, "%s: --feedback: %v", name, err)
+		}
+	}
+	var sources []compliance.Source
+	for i := 0; i < len(pos); i += 2 {
+		data, err := readInput(e, pos[i])
+		if err != nil {
+			return e.fail(exitUsage, "%s: %v", name, err)
+		}
+		org, err := compliance.ParseOrganisation(data)
+		if err != nil {
+			return e.fail(exitUsage, "%s: %s: %v", name, pos[i], err)
+		}
+		s, err := sqlstore.OpenExisting(context.Background(), pos[i+1], casestore.Options{})
+		if err != nil {
+			return e.fail(exitUsage, "%s: %v", name, err)
+		}
+		defer s.Close()
+		sources = append(sources, compliance.Source{Org: org, Store: s})
+	}
+	r, err := compliance.ReportAll(context.Background(), sources, *yr, opts)
+	if err != nil {
+		return e.fail(exitUsage, "%s: %v", name, err)
+	}
+	switch {
+	case *asJSON:
+		return printJSON(e, name, r)
+	case *asCSV:
+		err = r.WriteCSV(e.stdout)
+	case *asSVG:
+		err = r.WriteSVG(e.stdout)
+	default:
+		reportPrint(e.stdout, r)
+	}
+	if err != nil {
+		return e.fail(exitUsage, "%s: %v", name, err)
+	}
+	return exitOK
+}
+
+func complianceFeedback(e *env, args []string) int {
+	const name = "compliance feedback"
+	fs := newFlags(e, name)
+	yr := fs.Int("year", 0, "year")
+	org := fs.String("org", "", "organisation id")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, status, done := parseArgs(e, name, complianceUsage, fs, args, 1, "one feedback file (or -)")
+	if done {
+		return status
+	}
+	if *yr == 0 {
+		return e.fail(exitUsage, "%s: want --year", name)
+	}
+	data, err := readInput(e, pos[0])
+	if err != nil {
+		return e.fail(exitUsage, "%s: %v", name, err)
+	}
+	entries, err := compliance.ParseFeedback(data)
+	if err != nil {
+		return e.fail(exitUsage, "%s: %s: %v", name, pos[0], err)
+	}
+	var orgs []string
+	if *org != "" {
+		orgs = []string{*org}
+	}
+	tables := compliance.FeedbackTables(entries, orgs, *yr)
+	if tables == nil {
+		return e.fail(exitUsage, "%s: --year %d: want 2010 to 2100", name, *yr)
+	}
+	if *asJSON {
+		return printJSON(e, name, tables)
+	}
+	tablesPrint(e.stdout, tables)
+	return exitOK
+}
+
+// reportPrint prints a report for people.
+func reportPrint(w io.Writer, r *compliance.AnnualReport) {
+	fmt.Fprintf(w, "Annual report %d: %s (k = %d; \"suppressed\": under k, or withheld so that a total cannot reveal a cell under k)\n",
+		r.Year, strings.Join(r.Organisations, ", "), r.K)
+	tablesPrint(w, r.Tables)
+	fmt.Fprintln(w, "\ndays from filing to each stage (median, 90th percentile)")
+	for _, s := range r.Stages {
+		switch {
+		case s.Suppressed:
+			fmt.Fprintf(w, "  %-30s suppressed\n", s.Stage)
+		case s.N.Count == 0:
+			fmt.Fprintf(w, "  %-30s no case\n", s.Stage)
+		default:
+			fmt.Fprintf(w, "  %-30s %d, %d (over %d cases)\n", s.Stage, s.Median, s.P90, s.N.Count)
+		}
+	}
+	if r.Unreadable.Suppressed || r.Unreadable.Count > 0 {
+		fmt.Fprintf(w, "\ncases that could not be replayed to the year's end: %s\n", cellText(r.Unreadable))
+	}
+}
+
+// tablesPrint prints tables for people, leaving out rows of zero.
+func tablesPrint(w io.Writer, tables []compliance.Table) {
+	for _, t := range tables {
+		fmt.Fprintf(w, "\n%s\n", t.Name)
+		for _, row := range t.Rows {
+			if row.Suppressed || row.Count > 0 {
+				fmt.Fprintf(w, "  %-30s %s\n", row.Label, cellText(row.Cell))
+			}
+		}
+		if t.HasTotal {
+			fmt.Fprintf(w, "  %-30s %s\n", "total", cellText(t.Total))
+		}
+	}
+}
+
+func cellText(c compliance.Cell) string {
+	if c.Suppressed {
+		return "suppressed"
+	}
+	return fmt.Sprint(c.Count)
 }

@@ -101,3 +101,63 @@ func TestComplianceAuditRefusesBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestComplianceReport(t *testing.T) {
+	db := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
+	_, stderr, status := runCLI(t, "", "case", "import", "demo-case.json", "--store", db)
+	require.Equal(t, exitOK, status, stderr)
+	for _, format := range []struct{ flag, want string }{
+		{"--json", `"suppressed": true`},
+		{"--csv", "received_by_route,inquiry_committee,,true"},
+		{"--svg", "<svg"},
+		{"", "suppressed"},
+	} {
+		args := []string{"compliance", "report", "--year", "2026", complianceOrg, db}
+		if format.flag != "" {
+			args = append(args, format.flag)
+		}
+		stdout, stderr, status := runCLI(t, "", args...)
+		require.Equal(t, exitOK, status, stderr)
+		assert.Contains(t, stdout, format.want, format.flag)
+		assert.NotContains(t, stdout, "e-17", "no identity of the case")
+		assert.NotContains(t, stdout, "e-42")
+	}
+	for _, bad := range [][]string{
+		{"compliance", "report", complianceOrg, db},
+		{"compliance", "report", "--year", "2026", complianceOrg},
+		{"compliance", "report", "--year", "1999", complianceOrg, db},
+		{"compliance", "report", "--year", "2026", complianceOrg, "sqlite:" + filepath.Join(t.TempDir(), "none.db")},
+	} {
+		_, _, status := runCLI(t, "", bad...)
+		assert.Equal(t, exitUsage, status, bad)
+	}
+}
+
+func TestComplianceFeedback(t *testing.T) {
+	stdout, stderr, status := runCLI(t, "", "compliance", "feedback", "../../compliance/testdata/feedback.yaml", "--year", "2025", "--json")
+	require.Equal(t, exitOK, status, stderr)
+	var tables []struct {
+		Name string `json:"name"`
+		Rows []struct {
+			Label      string `json:"label"`
+			Count      int    `json:"count"`
+			Suppressed bool   `json:"suppressed"`
+		} `json:"rows"`
+		Total struct {
+			Count      int  `json:"count"`
+			Suppressed bool `json:"suppressed"`
+		} `json:"total"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &tables))
+	require.Equal(t, "feedback_by_role", tables[0].Name)
+	assert.Equal(t, 7, tables[0].Total.Count)
+	assert.NotContains(t, stdout, "hearing dates", "comments are counted, never printed")
+	for _, tb := range tables {
+		for _, r := range tb.Rows {
+			assert.False(t, !r.Suppressed && r.Count > 0 && r.Count < 5, "%s.%s = %d", tb.Name, r.Label, r.Count)
+		}
+	}
+	stdout, _, status = runCLI(t, "", "compliance", "feedback", "../../compliance/testdata/feedback.yaml", "--year", "2024")
+	assert.Equal(t, exitOK, status)
+	assert.Contains(t, stdout, "suppressed")
+}
