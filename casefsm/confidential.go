@@ -67,6 +67,10 @@ const (
 
 	kParties  = kComplainant | kAccused
 	kEveryone = kParties | kWitness | kMember | kAuthority | kUnknown
+
+	// protected are the parts a person's other parts never reveal: a
+	// witness (s.4(3)(d)), and someone the case cannot place.
+	protected = kWitness | kUnknown
 )
 
 // texts is a set of the classes of written content.
@@ -76,9 +80,11 @@ const allTexts texts = 1<<Statement | 1<<Evidence | 1<<FreeText
 
 // reading is one row of the contract: what a role, or statistics, reads.
 type reading struct {
-	// people are the parts whose players' identities it reads: a person
-	// with several parts (a witness who sits on the committee) is read
-	// only by a reader of all of them.
+	// people are the parts whose players' identities it reads. A person
+	// with several parts is read by a reader of any of them, unless one is
+	// protected (see [protected]): a witness who sits on the committee is
+	// read only by the readers of witnesses, an accused who sits on it by
+	// the readers of the accused.
 	people kinds
 	// onFiling: it reads no identity until a complaint is filed; the
 	// informal route is strictly confidential (Code (iii)).
@@ -215,7 +221,7 @@ func (x *exposure) reads(rd reader, cl Class, id string, by Role) bool {
 			return true // names nobody
 		}
 		k := x.kindsOf(id)
-		return !(r.onFiling && !x.filed) && r.people&k == k
+		return !(r.onFiling && !x.filed) && r.people&k != 0 && r.people&(k&protected) == k&protected
 	}
 	return r.texts&(1<<cl) != 0 || r.own && by != 0 && rd.role == by
 }

@@ -116,11 +116,14 @@
 //
 //   - Witnesses are named to the forums that hear the case only, the
 //     committee, the Ombudsperson (who also hears appeals, s.6) and the
-//     President or Governor (representations, s.9), and a person with
-//     several parts is read by a role that reads all of them: a
-//     witness who sits on the committee, and is replaced for the case
-//     (s.3(3)), is a witness in the committee's member list, in the
-//     replacement's "out" and in a committee_invalid warning alike.
+//     President or Governor (representations, s.9). A person with several
+//     parts is read by a role that reads any of them, unless one is a
+//     witness: a witness who sits on the committee, and is replaced for the
+//     case (s.3(3)), is a witness in the committee's member list, in the
+//     replacement's "out" and in a committee_invalid warning alike, while
+//     an accused who sits on it is the accused there too. An id the case
+//     cannot place (a payee, a stranger named in a replacement) is read by
+//     the forums only.
 //   - Who sits on the committee (a member's id, name, gender, seat,
 //     chair, training) is for the forums: a party meets the committee at the
 //     hearing, but a list in the record would let anyone who knows the
