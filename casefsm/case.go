@@ -235,3 +235,13 @@ func (c *Case) lastOn() civil.Date {
 	}
 	return c.events[len(c.events)-1].On
 }
+
+// Check reports whether Apply would accept ev, without changing the case:
+// nil, or the [*Refusal] Apply would return. It is the dry run an
+// application runs before asking a user to confirm an event.
+func (c *Case) Check(ev Event) error {
+	if _, ref := c.check(&ev); ref != nil {
+		return ref
+	}
+	return nil
+}

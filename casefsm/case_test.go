@@ -47,7 +47,7 @@ func TestRefusalErrors(t *testing.T) {
 		code   casefsm.Code
 		text   string
 	}{
-		{"zero event", nil, nil, casefsm.Event{}, casefsm.InvalidEvent, "event 0 (%!EventType(0)) refused in state not_filed: invalid_event: event type 0 is not a known type (case record [high])"},
+		{"zero event", nil, nil, casefsm.Event{}, casefsm.InvalidEvent, "event 1 (%!EventType(0)) refused in state not_filed: invalid_event: event type 0 is not a known type (case record [high])"},
 		{"no date", nil, nil, casefsm.Event{Type: casefsm.FileComplaint, By: casefsm.Complainant}, casefsm.InvalidEvent, "the event has no date (on)"},
 		{"no actor", nil, nil, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02")}, casefsm.InvalidEvent, "the event has no actor (by)"},
 		{"not allowed", nil, nil, casefsm.Event{Type: casefsm.Decide, On: date("2026-03-02"), By: casefsm.CompetentAuthority}, casefsm.NotAllowed,
@@ -308,9 +308,9 @@ func TestReportEmptyListsAreNotNull(t *testing.T) {
 	assert.Contains(t, m, "error")
 	// No complainant is recorded, so a filing is not listed as possible.
 	assert.Equal(t, []any{
-		map[string]any{"event": "report_informally", "by": []any{"complainant"}},
-		map[string]any{"event": "report_retaliation", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee"}},
-		map[string]any{"event": "add_note", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor", "employer"}},
+		map[string]any{"event": "report_informally", "by": []any{"complainant"}, "moves": true},
+		map[string]any{"event": "report_retaliation", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee"}, "moves": false},
+		map[string]any{"event": "add_note", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor", "employer"}, "moves": false},
 	}, m["next"])
 }
 

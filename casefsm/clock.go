@@ -1,8 +1,6 @@
 package casefsm
 
 import (
-	"fmt"
-
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/deadlines"
 	"github.com/hifazat/hifazat/policy"
@@ -130,25 +128,7 @@ func (c *Case) deadline(k clock, until civil.Date) (deadlines.Deadline, error) {
 // deadlineFrom computes the deadline of rule counted from from, on the
 // calendar of the rule's forum, with the case's stays.
 func (c *Case) deadlineFrom(id policy.RuleID, from, until civil.Date) (deadlines.Deadline, error) {
-	pol := c.def.pol
-	rule, ok := pol.Rule(id)
-	if !ok {
-		return deadlines.Deadline{}, fmt.Errorf("casefsm: policy %s has no rule %s", pol.ID(), id)
-	}
-	if id == policy.RuleAppealDecision {
-		c.def.appealDecisionPeriod(&rule)
-	}
-	cal, err := c.calendar(rule.Forum)
-	if err != nil {
-		return deadlines.Deadline{}, err
-	}
-	kind := rule.Kind
-	if kind == policy.Filing && !c.def.in.RollForwardFilings.Value {
-		rule.Kind = policy.Duty // interpretation 7 switched off: no roll-forward
-	}
-	d, err := deadlines.Compute(rule, from, cal, c.staysUntil(until)...)
-	d.Kind = kind
-	return d, err
+	return c.eng.deadline(c.def, id, from, c.h.Calendar, c.staysUntil(until))
 }
 
 // staysUntil returns the case's stays, with a stay in force counted as
@@ -161,21 +141,4 @@ func (c *Case) staysUntil(until civil.Date) []deadlines.Stay {
 		return c.f.stays
 	}
 	return append(c.f.stays[:len(c.f.stays):len(c.f.stays)], deadlines.Stay{From: c.f.stayFrom, Until: until})
-}
-
-// calendar returns the calendar of a forum: the case's own calendar for the
-// organisation's forums when it names one, else the policy's.
-func (c *Case) calendar(f policy.Forum) (*deadlines.Calendar, error) {
-	id := c.def.pol.CalendarFor(f).Value
-	switch f {
-	case policy.Organisation, policy.InquiryCommittee, policy.CompetentAuthority:
-		if c.h.Calendar != "" {
-			id = c.h.Calendar
-		}
-	}
-	cal, ok := c.eng.cals[id]
-	if !ok {
-		return nil, fmt.Errorf("casefsm: calendar %q of the %s is not loaded", id, f)
-	}
-	return cal, nil
 }

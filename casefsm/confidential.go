@@ -349,7 +349,7 @@ func (s Status) redact(rd reader) Status {
 		out.Breaches[i].Message = redact(out.Breaches[i].Message, nil, rd)
 	}
 	if rd.row.aggregate {
-		out.coarse = true
+		out.coarse, out.AsOf = true, month(s.AsOf)
 		for i := range out.Breaches {
 			b := &out.Breaches[i]
 			b.Due, b.On = month(b.Due), month(b.On)

@@ -50,11 +50,7 @@ func (c *Case) calendarsFor(ev *Event) []*deadlines.Calendar {
 	}
 	var cals []*deadlines.Calendar
 	for _, f := range []policy.Forum{policy.Organisation, policy.Ombudsperson, policy.PresidentOrGovernor} {
-		id := def.pol.CalendarFor(f).Value
-		if f == policy.Organisation && c.h.Calendar != "" {
-			id = c.h.Calendar
-		}
-		if cal, ok := c.eng.cals[id]; ok {
+		if cal, ok := c.eng.cals[def.pol.CalendarFor(f, c.h.Calendar).Value]; ok {
 			cals = append(cals, cal)
 		}
 	}

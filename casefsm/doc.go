@@ -44,14 +44,21 @@
 // late appeal or representation without recorded condonation, and
 // incomplete events.
 //
+// [Case.Check] is a dry run of Apply: it returns the refusal Apply would,
+// and changes nothing. [Fields] lists the fields each event type takes, with
+// what they mean.
+//
 // [Case.Status] reports a case as of a date: its state, every period its
 // events started with its status (pending, overdue, met, late, or paused
 // while a stay is in force), breaches, the events permitted next with their
-// actors, and warnings. Asked as of a date before the last event, it
+// actors, and warnings. Its JSON form is a public contract, documented on
+// [Status.MarshalJSON]. Asked as of a date before the last event, it
 // reports the case as it stood at the end of that day, with a warning
 // (events_after_as_of) counting the events it leaves out. Deadlines are
 // computed only there and in the guards that need them, by package
-// deadlines on the calendar of the forum that acts or receives.
+// deadlines on the calendar of the forum that acts or receives, which
+// [policy.Policy.CalendarFor] chooses. [Engine.Deadline] computes one
+// deadline outside a case, counted the same way.
 //
 // # The committee for a case
 //
@@ -71,7 +78,8 @@
 // the committee route is live, and carries one committee_invalid warning
 // per rule broken (a member conflicted, a seat empty, a replacement that
 // lost what the standing committee had) until a later replacement puts it
-// right.
+// right. [Case.Committee] returns the committee for the case as replaced so
+// far.
 //
 // # Confidentiality
 //
@@ -151,9 +159,9 @@
 // # Interchange
 //
 // The case file is JSON: the header's fields and "events", each with
-// "type", "on" and "by" and the fields its type takes. As an optional
-// extension of the issue's format, "committee" holds the standing committee
-// in the form `hifazat committee check` reads ({"has_cba",
+// "type", "on" and "by" and the fields its type takes. Optionally,
+// "committee" holds the standing committee in the form `hifazat committee
+// check` reads ({"has_cba",
 // "cannot_designate_internally", "competent_authority", "members": [...]}).
 // [Decode] reads it strictly (an unknown field, event type, penalty code,
 // gender or seat is an [*InputError] naming the event and field) and

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/hifazat/hifazat/policy"
 )
@@ -32,6 +33,8 @@ var (
 	// ErrMalformed matches every [*InputError]: a case file or header that
 	// cannot be read.
 	ErrMalformed = errors.New("casefsm: malformed case")
+	// ErrUnknownRule matches every [*UnknownRuleError].
+	ErrUnknownRule = errors.New("casefsm: unknown deadline rule")
 	// ErrInvalidTable matches every [*TableError].
 	ErrInvalidTable = errors.New("casefsm: invalid transition table")
 	// ErrInternal means the transition table and the underlying state
@@ -100,9 +103,10 @@ type Refusal struct {
 }
 
 // Error formats the refusal as
-// "casefsm: event 3 (file_appeal) refused in state decided: time_barred: MESSAGE (s.6(2) [high])".
+// "casefsm: event 4 (file_appeal) refused in state decided: time_barred: MESSAGE (s.6(2) [high])",
+// numbering events from 1 as a case's history does: event 4 is Index 3.
 func (r *Refusal) Error() string {
-	s := "casefsm: event " + strconv.Itoa(r.Index) + " (" + r.Event.String() + ") refused in state " +
+	s := "casefsm: event " + strconv.Itoa(r.Index+1) + " (" + r.Event.String() + ") refused in state " +
 		r.State.String() + ": " + r.Code.String() + ": " + r.Message
 	if r.Citation.Section != "" {
 		s += " (" + r.Citation.String() + ")"
@@ -132,12 +136,13 @@ type InputError struct {
 	Err error
 }
 
-// Error formats the error as `casefsm: event 3: field "type": REASON` or
-// `casefsm: case file: field "policy": REASON`.
+// Error formats the error as `casefsm: event 4: field "type": REASON` or
+// `casefsm: case file: field "policy": REASON`, numbering events from 1:
+// event 4 is Index 3.
 func (e *InputError) Error() string {
 	s := "casefsm: case file"
 	if e.Index >= 0 {
-		s = "casefsm: event " + strconv.Itoa(e.Index)
+		s = "casefsm: event " + strconv.Itoa(e.Index+1)
 	}
 	if e.Field != "" {
 		s += ": field " + strconv.Quote(e.Field)
@@ -147,6 +152,31 @@ func (e *InputError) Error() string {
 
 // Unwrap returns [ErrMalformed] and the underlying error.
 func (e *InputError) Unwrap() []error { return []error{ErrMalformed, e.Err} }
+
+// UnknownRuleError is a deadline asked of a rule the policy does not have.
+type UnknownRuleError struct {
+	Policy policy.ID
+	Rule   policy.RuleID
+	// Known are the policy's rules, in its order.
+	Known []policy.RuleID
+}
+
+// Error formats the error as `casefsm: policy ID has no rule
+// "RULE" (its rules: a, b, c)`.
+func (e *UnknownRuleError) Error() string {
+	return fmt.Sprintf("casefsm: policy %s has no rule %q (its rules: %s)", e.Policy, e.Rule, joinIDs(e.Known))
+}
+
+// Unwrap returns [ErrUnknownRule].
+func (e *UnknownRuleError) Unwrap() error { return ErrUnknownRule }
+
+func joinIDs[T ~string](ids []T) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
+}
 
 // TableError is a transition table that [NewDefinition] rejects.
 type TableError struct {

@@ -130,7 +130,7 @@ func ExampleDecode() {
 	var ie *casefsm.InputError
 	fmt.Println(errors.As(err, &ie), ie.Index, ie.Field)
 	// Output:
-	// <nil> casefsm: event 0: field "penalty": unknown field (want one of [type on by received_on finding penalties reasonable_cause condonation consent to reason note member])
+	// <nil> casefsm: event 1: field "penalty": unknown field (want one of [type on by received_on finding penalties reasonable_cause condonation consent to reason note member])
 	// true 0 penalty
 }
 
@@ -190,7 +190,7 @@ func ExampleEngine_Report() {
 	fmt.Println(out.Error)
 	// Output:
 	// complaint_received
-	// map[citation:s.4(1)(b), interpretation 14 [high] code:not_allowed index:1 message:proceed ex parte is not possible in state complaint_received; it is possible in charges_communicated type:proceed_ex_parte]
+	// map[citation:s.4(1)(b), interpretation 14 [high] code:not_allowed event:2 index:1 message:proceed ex parte is not possible in state complaint_received; it is possible in charges_communicated type:proceed_ex_parte]
 }
 
 func ExampleNewDefinition() {

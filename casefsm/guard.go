@@ -145,9 +145,10 @@ const (
 	fConsent
 	fTo
 	fMember
+	// fReason and fNote are taken by every type: takes leaves them out.
+	fReason
+	fNote
 )
-
-var fieldNames = [...]string{"received_on", "finding", "penalties", "reasonable_cause", "condonation", "consent", "to", "member"}
 
 // takes returns the optional fields an event type takes; reason and note
 // are taken by every type.
@@ -209,9 +210,9 @@ func (c *Case) checkShape(ev *Event) *Refusal {
 		return c.refuse(ev, InvalidEvent, citeRecord, "finding %d is not a known finding", uint8(ev.Finding))
 	}
 	if extra := ev.fields() &^ takes(ev.Type); extra != 0 {
-		for i, n := range fieldNames {
+		for i, f := range optionalFields {
 			if extra&(1<<i) != 0 {
-				return c.refuse(ev, InvalidEvent, citeRecord, "field %s does not apply to %s", n, ev.Type)
+				return c.refuse(ev, InvalidEvent, citeRecord, "field %s does not apply to %s", f.name, ev.Type)
 			}
 		}
 	}
@@ -229,11 +230,11 @@ func reportsIncident(e EventType) bool {
 // checkFields checks the fields an event type requires and their values.
 func (c *Case) checkFields(ev *Event) *Refusal {
 	switch {
-	case ev.Type == DismissAtAdmission && strings.TrimSpace(ev.Reason) == "":
+	case requires(ev.Type)&fReason != 0 && strings.TrimSpace(ev.Reason) == "":
 		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 12", Confidence: policy.Medium}, "a dismissal at admission needs its reasons (reason)")
-	case ev.Type == SubmitFindings && ev.Finding == 0:
+	case requires(ev.Type)&fFinding != 0 && ev.Finding == 0:
 		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(3)(f)", Confidence: policy.High}, "findings need a finding: guilty, not_guilty or false_and_mala_fide")
-	case ev.Type == ReplaceMember && (ev.Member == nil || ev.Member.Out == "" || ev.Member.In.ID == "" || ev.Member.Out == ev.Member.In.ID):
+	case requires(ev.Type)&fMember != 0 && (ev.Member == nil || ev.Member.Out == "" || ev.Member.In.ID == "" || ev.Member.Out == ev.Member.In.ID):
 		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.3(3)", Confidence: policy.High}, "a replacement needs the member out and a different member in (member.out, member.in.id)")
 	}
 	for i, r := range ev.To {

@@ -7,25 +7,130 @@ import (
 	"github.com/hifazat/hifazat/policy"
 )
 
-// Report is a case's [Status] together with the event that was refused, if
-// replaying its file stopped at one. Its JSON form is the output of
-// `hifazat case status --json`:
+// MarshalJSON writes the status in its JSON form, a public contract:
 //
-//	{"policy": "pk-federal-2022", "state": "decided", "terminal": false,
-//	 "deadlines": [{"rule", "due", "status", "citation"}],
+//	{"as_of": "2026-04-01", "policy": "pk-federal-2022",
+//	 "substance": "pk-federal-2022" | null, "route": "committee" | "ombudsperson" | "none",
+//	 "state": "decided", "terminal": false,
+//	 "deadlines": [{"rule", "kind", "period": {"n", "unit"}, "forum", "from",
+//	                "period_end", "due", "last_open_day", "rolled_forward",
+//	                "touches_estimated_holiday", "stay_days", "calendar",
+//	                "citation", "status", "done_on"}],
 //	 "breaches": [{"code", "rule", "due", "on", "citation", "message"}],
-//	 "next": [{"event", "by": [ROLE, ...]}],
-//	 "warnings": [{"code", "message", "citation"}],
-//	 "error": null | {"index", "type", "code", "message", "citation"}}
+//	 "next": [{"event", "by": [ROLE, ...], "moves"}],
+//	 "warnings": [{"code", "message", "citation", "event"}]}
 //
 // Lists are never null. A citation is formatted as [policy.Citation.String]
-// does ("s.6(2) [high]"); a date is YYYY-MM-DD, or null where there is none
-// (the "on" of a duty not done, the "due" of a breach with no period), and
-// the error's "type" is null when the refused event had no valid type. When
-// an event was refused, "state" is the state before it; asked as of a date
-// before the last event applied, the report is the case as it stood then
-// (see [Case.Status]). A report for statistics ([Report.For] with
-// [AsStatistics]) gives every date as YYYY-MM and no message.
+// does ("s.6(2) [high]"). A date is YYYY-MM-DD, or null where there is none:
+// the "as_of" of a case with no events asked as of no date, the "done_on"
+// of an act not done, the "on" of a duty not done, the "due" of a breach
+// with no period. A deadline's other fields mean what those of
+// [deadlines.Deadline] do; "status" is pending, overdue, met, late or
+// paused. A warning's "event" is the number of the event that raised it,
+// counted from 1 as in the case's history, or null for a warning about the
+// case as a whole. "substance" is null before the case is filed. A status
+// for statistics ([Status.Statistics]) gives every date as YYYY-MM and no
+// message.
+func (s Status) MarshalJSON() ([]byte, error) { return json.Marshal(s.toJSON()) }
+
+type statusJSON struct {
+	AsOf      *day           `json:"as_of"`
+	Policy    policy.ID      `json:"policy"`
+	Substance *policy.ID     `json:"substance"`
+	Route     Route          `json:"route"`
+	State     State          `json:"state"`
+	Terminal  bool           `json:"terminal"`
+	Deadlines []deadlineJSON `json:"deadlines"`
+	Breaches  []breachJSON   `json:"breaches"`
+	Next      []nextJSON     `json:"next"`
+	Warnings  []warningJSON  `json:"warnings"`
+}
+
+// deadlineJSON is a [deadlines.Deadline]'s JSON with dates as a status
+// gives them, its citation as a string, and where the act stands.
+type deadlineJSON struct {
+	Rule                    policy.RuleID `json:"rule"`
+	Kind                    policy.Kind   `json:"kind"`
+	Period                  policy.Period `json:"period"`
+	Forum                   policy.Forum  `json:"forum,omitempty"`
+	From                    day           `json:"from"`
+	PeriodEnd               day           `json:"period_end"`
+	Due                     day           `json:"due"`
+	LastOpenDay             day           `json:"last_open_day"`
+	RolledForward           bool          `json:"rolled_forward"`
+	TouchesEstimatedHoliday bool          `json:"touches_estimated_holiday"`
+	StayDays                int           `json:"stay_days"`
+	Calendar                string        `json:"calendar"`
+	Citation                string        `json:"citation"`
+	Status                  string        `json:"status"`
+	DoneOn                  *day          `json:"done_on"`
+}
+
+type breachJSON struct {
+	Code     BreachCode    `json:"code"`
+	Rule     policy.RuleID `json:"rule"`
+	Due      *day          `json:"due"`
+	On       *day          `json:"on"`
+	Citation string        `json:"citation"`
+	Message  string        `json:"message"`
+}
+
+type nextJSON struct {
+	Event EventType `json:"event"`
+	By    []Role    `json:"by"`
+	Moves bool      `json:"moves"`
+}
+
+type warningJSON struct {
+	Code     WarningCode `json:"code"`
+	Message  string      `json:"message"`
+	Citation string      `json:"citation"`
+	Event    *int        `json:"event"`
+}
+
+func (s Status) toJSON() statusJSON {
+	out := statusJSON{AsOf: s.day(s.AsOf), Policy: s.Policy, Route: s.Route, State: s.State, Terminal: s.Terminal,
+		Deadlines: make([]deadlineJSON, 0, len(s.Deadlines)), Breaches: make([]breachJSON, 0, len(s.Breaches)),
+		Next: make([]nextJSON, 0, len(s.Next)), Warnings: make([]warningJSON, 0, len(s.Warnings))}
+	if s.Substance != "" {
+		out.Substance = &s.Substance
+	}
+	for _, d := range s.Deadlines {
+		out.Deadlines = append(out.Deadlines, deadlineJSON{Rule: d.Rule, Kind: d.Kind, Period: d.Period, Forum: d.Forum,
+			From: day{d.From, s.coarse}, PeriodEnd: day{d.PeriodEnd, s.coarse}, Due: day{d.Due, s.coarse}, LastOpenDay: day{d.LastOpenDay, s.coarse},
+			RolledForward: d.RolledForward, TouchesEstimatedHoliday: d.TouchesEstimatedHoliday, StayDays: d.StayDays, Calendar: d.Calendar,
+			Citation: d.Citation.String(), Status: d.Status.String(), DoneOn: s.day(d.DoneOn)})
+	}
+	for _, b := range s.Breaches {
+		out.Breaches = append(out.Breaches, breachJSON{Code: b.Code, Rule: b.Rule, Due: s.day(b.Due), On: s.day(b.On), Citation: b.Citation.String(), Message: b.Message})
+	}
+	for _, n := range s.Next {
+		out.Next = append(out.Next, nextJSON{Event: n.Event, By: n.By, Moves: n.Moves})
+	}
+	for _, w := range s.Warnings {
+		wj := warningJSON{Code: w.Code, Message: w.Message, Citation: w.Citation.String()}
+		if w.Index >= 0 {
+			wj.Event = new(w.Index + 1)
+		}
+		out.Warnings = append(out.Warnings, wj)
+	}
+	return out
+}
+
+// Report is a case's [Status] together with the event that was refused, if
+// replaying its file stopped at one. Its JSON form, the output of `hifazat
+// case status --json`, is the Status's (see [Status.MarshalJSON]) with one
+// more member:
+//
+//	"error": null | {"index", "event", "type", "code", "message", "citation"}
+//
+// "index" is the refused event's position in the file's "events", from 0;
+// "event" is its number, from 1, as messages count events. "type" is null
+// when the refused event had no valid type. When an event was refused,
+// "state" is the state before it; asked as of a date before the last event
+// applied, the report is the case as it stood then (see [Case.Status]). A
+// report for statistics ([Report.Statistics]) gives every date as YYYY-MM
+// and no message.
 type Report struct {
 	Status
 	Error *ReportError
@@ -43,45 +148,13 @@ type ReportError struct {
 }
 
 type reportJSON struct {
-	Policy    policy.ID      `json:"policy"`
-	State     State          `json:"state"`
-	Terminal  bool           `json:"terminal"`
-	Deadlines []deadlineJSON `json:"deadlines"`
-	Breaches  []breachJSON   `json:"breaches"`
-	Next      []nextJSON     `json:"next"`
-	Warnings  []warningJSON  `json:"warnings"`
-	Error     *errorJSON     `json:"error"`
-}
-
-type deadlineJSON struct {
-	Rule     policy.RuleID `json:"rule"`
-	Due      day           `json:"due"`
-	Status   string        `json:"status"`
-	Citation string        `json:"citation"`
-}
-
-type breachJSON struct {
-	Code     BreachCode    `json:"code"`
-	Rule     policy.RuleID `json:"rule"`
-	Due      *day          `json:"due"`
-	On       *day          `json:"on"`
-	Citation string        `json:"citation"`
-	Message  string        `json:"message"`
-}
-
-type nextJSON struct {
-	Event EventType `json:"event"`
-	By    []Role    `json:"by"`
-}
-
-type warningJSON struct {
-	Code     WarningCode `json:"code"`
-	Message  string      `json:"message"`
-	Citation string      `json:"citation"`
+	statusJSON
+	Error *errorJSON `json:"error"`
 }
 
 type errorJSON struct {
 	Index    int        `json:"index"`
+	Event    int        `json:"event"`
 	Type     *EventType `json:"type"`
 	Code     Code       `json:"code"`
 	Message  string     `json:"message"`
@@ -90,22 +163,9 @@ type errorJSON struct {
 
 // MarshalJSON writes the report in the form documented on [Report].
 func (r Report) MarshalJSON() ([]byte, error) {
-	out := reportJSON{Policy: r.Policy, State: r.State, Terminal: r.Terminal,
-		Deadlines: []deadlineJSON{}, Breaches: []breachJSON{}, Next: []nextJSON{}, Warnings: []warningJSON{}}
-	for _, d := range r.Deadlines {
-		out.Deadlines = append(out.Deadlines, deadlineJSON{Rule: d.Rule, Due: day{d.Due, r.coarse}, Status: d.Status.String(), Citation: d.Citation.String()})
-	}
-	for _, b := range r.Breaches {
-		out.Breaches = append(out.Breaches, breachJSON{Code: b.Code, Rule: b.Rule, Due: r.day(b.Due), On: r.day(b.On), Citation: b.Citation.String(), Message: b.Message})
-	}
-	for _, n := range r.Next {
-		out.Next = append(out.Next, nextJSON{Event: n.Event, By: n.By})
-	}
-	for _, w := range r.Warnings {
-		out.Warnings = append(out.Warnings, warningJSON{Code: w.Code, Message: w.Message, Citation: w.Citation.String()})
-	}
+	out := reportJSON{statusJSON: r.Status.toJSON()}
 	if e := r.Error; e != nil {
-		out.Error = &errorJSON{Index: e.Index, Code: e.Code, Message: e.Message, Citation: e.Citation.String()}
+		out.Error = &errorJSON{Index: e.Index, Event: e.Index + 1, Code: e.Code, Message: e.Message, Citation: e.Citation.String()}
 		if e.Type.IsValid() {
 			out.Error.Type = &e.Type
 		}
@@ -113,7 +173,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
-// day is a date of a report: YYYY-MM-DD, or YYYY-MM in a report for
+// day is a date of a status: YYYY-MM-DD, or YYYY-MM in a status for
 // statistics.
 type day struct {
 	d     civil.Date
@@ -129,10 +189,10 @@ func (d day) MarshalText() ([]byte, error) {
 	return b, err
 }
 
-// day returns d as the report gives it, or nil where there is none.
-func (r Report) day(d civil.Date) *day {
+// day returns d as the status gives it, or nil where there is none.
+func (s Status) day(d civil.Date) *day {
 	if !d.IsValid() {
 		return nil
 	}
-	return &day{d, r.coarse}
+	return &day{d, s.coarse}
 }

@@ -134,7 +134,11 @@ type DeadlineStatus struct {
 }
 
 // Status is a case as of a date.
+//
+// Its JSON form is documented on [Status.MarshalJSON].
 type Status struct {
+	// AsOf is the date the case was judged on.
+	AsOf civil.Date
 	// Policy is the procedure policy (before filing, the statute in force
 	// on the as-of date, or the one named); Substance the one that decided
 	// who may complain (empty before filing).
@@ -178,7 +182,7 @@ func (c *Case) Status(asOf civil.Date) Status {
 	if n := c.eventsUntil(asOf); n < len(c.events) {
 		return c.statusBefore(asOf, n)
 	}
-	s := Status{State: c.state, Terminal: c.state.Terminal(), Route: c.route}
+	s := Status{AsOf: asOf, State: c.state, Terminal: c.state.Terminal(), Route: c.route}
 	def := c.def
 	if def == nil && asOf.IsValid() {
 		def, _ = c.eng.procedure(&c.h, asOf)
@@ -351,8 +355,7 @@ func (c *Case) caseWarnings(asOf civil.Date) []Warning {
 	if !c.h.IncidentOn.IsValid() && in.SubstanceByIncidentDate.Value {
 		add(WarnMissingIncidentDate, in.SubstanceByIncidentDate.Citation, "no incident_on: who may complain was decided by %s, the policy in force on the filing date %s", c.subst.ID(), c.f.filedOn)
 	}
-	if c.h.Calendar == "" && c.route == CommitteeRoute {
-		cal := c.def.pol.CalendarFor(policy.InquiryCommittee)
+	if cal := c.def.pol.CalendarFor(policy.InquiryCommittee, c.h.Calendar); cal.Fallback && c.route == CommitteeRoute {
 		add(WarnCalendarFallback, cal.Citation, "no organisation calendar: the committee's periods are counted on %s", cal.Value)
 	}
 	ws = append(ws, c.gazetteWarnings()...)
@@ -420,7 +423,7 @@ func (c *Case) retaliationWarnings() []Warning {
 	for _, i := range c.f.retaliation {
 		if c.f.interimAt <= i {
 			ws = append(ws, Warning{Code: WarnUnresolvedRetaliation, Citation: cit, Index: -1,
-				Message: fmt.Sprintf("retaliation reported on %s (event %d) has no interim measure recorded since", c.events[i].On, i)})
+				Message: fmt.Sprintf("retaliation reported on %s (event %d) has no interim measure recorded since", c.events[i].On, i+1)})
 		}
 	}
 	return ws

@@ -355,7 +355,7 @@ func TestBuiltinPolicyRules(t *testing.T) {
 			assert.Equal(t, mine.Period, r.Period, "%s: period of %s", p.ID(), r.ID)
 			assert.Equal(t, mine.Forum, r.Forum, "%s: forum of %s", p.ID(), r.ID)
 			cal := federal
-			if p.CalendarFor(r.Forum).Value == islamabad.ID() {
+			if p.CalendarFor(r.Forum, "").Value == islamabad.ID() {
 				cal = islamabad
 			}
 			d, err := deadlines.Compute(r, date("2025-08-07"), cal)

@@ -10,7 +10,7 @@
 //
 //	pol, err := policy.Builtin().For(policy.Federal, from)
 //	rule, _ := pol.Rule(policy.RuleDefence)
-//	cal, err := deadlines.Builtin(pol.CalendarFor(rule.Forum).Value) // build once, share
+//	cal, err := deadlines.Builtin(pol.CalendarFor(rule.Forum, "").Value) // build once, share
 //	d, err := deadlines.Compute(rule, from, cal)
 //	d.Due           // 2026-03-16, a Monday
 //	d.RolledForward // true: the last day, 2026-03-14, is closed

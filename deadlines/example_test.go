@@ -26,7 +26,7 @@ func Example() {
 		return
 	}
 	rule, _ := pol.Rule(policy.RuleDefence)
-	cal, err := deadlines.Builtin(pol.CalendarFor(rule.Forum).Value) // build once, share
+	cal, err := deadlines.Builtin(pol.CalendarFor(rule.Forum, "").Value) // build once, share
 	if err != nil {
 		fmt.Println(err)
 		return

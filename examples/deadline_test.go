@@ -19,7 +19,7 @@ func Example_appealDeadline() {
 		return
 	}
 	rule, _ := p.Rule(policy.RuleAppealComplainant)
-	cal, err := deadlines.Builtin(p.CalendarFor(rule.Forum).Value)
+	cal, err := deadlines.Builtin(p.CalendarFor(rule.Forum, "").Value)
 	if err != nil {
 		fmt.Println(err)
 		return

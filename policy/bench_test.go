@@ -60,7 +60,7 @@ func TestNoAllocs(t *testing.T) {
 		{"For on a statute's first day", func() { sinkPolicy, _ = s.For(Sindh, civil.MustParse("2010-03-09")) }},
 		{"Rule", func() { sinkRule, _ = p.Rule(RuleFindings) }},
 		{"Rule missing", func() { sinkRule, _ = p.Rule("nope") }},
-		{"CalendarFor", func() { _ = p.CalendarFor(Ombudsperson) }},
+		{"CalendarFor", func() { _ = p.CalendarFor(Ombudsperson, "") }},
 		{"MayComplain", func() { _, _ = p.MayComplain(Student) }},
 	}
 	for _, tt := range tests {

@@ -93,13 +93,19 @@ func ExamplePolicy_CalendarFor() {
 	s := policy.Builtin()
 	federal, _ := s.Get("pk-federal-2022")
 	punjab, _ := s.Get("pk-punjab-2013")
-	fmt.Println(federal.CalendarFor(policy.InquiryCommittee).Value)
-	fmt.Println(federal.CalendarFor(policy.Ombudsperson).Value)
-	fmt.Println(punjab.CalendarFor(policy.Ombudsperson).Citation.Note)
+	for _, c := range []policy.CalendarChoice{
+		federal.CalendarFor(policy.InquiryCommittee, "acme-2026"), // the case names its calendar
+		federal.CalendarFor(policy.InquiryCommittee, ""),          // it does not: a fallback
+		federal.CalendarFor(policy.Ombudsperson, "acme-2026"),     // the Ombudsperson keeps its own
+		punjab.CalendarFor(policy.Ombudsperson, ""),
+	} {
+		fmt.Println(c.Value, c.Fallback)
+	}
 	// Output:
-	// pk-federal
-	// pk-islamabad
-	// provincial calendars are not in the data; the federal calendar is a fallback: check the province's own notifications
+	// acme-2026 false
+	// pk-federal true
+	// pk-islamabad false
+	// pk-federal true
 }
 
 func ExampleParseOverlay() {

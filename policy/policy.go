@@ -201,32 +201,45 @@ const (
 	CalendarIslamabad = "pk-islamabad"
 )
 
-// CalendarFor returns the id of the holiday calendar that decides which days
-// forum f is open (interpretation 7). The organisation's own forums
-// (Organisation, InquiryCommittee, CompetentAuthority) default to
-// "pk-federal", which a case's own calendar replaces; the federal
-// Ombudsperson and the President sit in Islamabad ("pk-islamabad").
-// Provincial forums fall back to "pk-federal" with a note, because provincial
-// calendars are not in the data. ForumUnknown gives the zero Param. It does
+// CalendarChoice is the holiday calendar whose open days count for a forum,
+// with the citation for the choice (interpretation 7). Its Value is the
+// calendar's id.
+type CalendarChoice struct {
+	Param[string]
+	// Fallback reports that Value stands in for the forum's own calendar,
+	// which is not known: an organisation that named none, or a provincial
+	// forum (provincial calendars are not in the data). Whoever shows the
+	// deadline should say so.
+	Fallback bool `json:"fallback"`
+}
+
+// CalendarFor returns the calendar that decides which days forum f is open
+// (interpretation 7), given own, the id of the organisation's own calendar
+// (a case's calendar; "" when it has none). It is the one place the choice
+// is made: package casefsm counts a case's periods on it, and the CLI's
+// deadline and policy commands show it.
+//
+// The organisation's own forums (Organisation, InquiryCommittee,
+// CompetentAuthority) use own, or "pk-federal" as a fallback; the federal
+// Ombudsperson and the President sit in Islamabad ("pk-islamabad");
+// provincial forums fall back to "pk-federal", because provincial calendars
+// are not in the data. ForumUnknown gives the zero CalendarChoice. It does
 // not allocate.
-func (p *Policy) CalendarFor(f Forum) Param[string] {
+func (p *Policy) CalendarFor(f Forum, own string) CalendarChoice {
+	choose := func(id string, c Confidence, note string, fallback bool) CalendarChoice {
+		return CalendarChoice{Param: Param[string]{Value: id, Citation: Citation{Section: "interpretation 7", Confidence: c, Note: note}}, Fallback: fallback}
+	}
 	switch f {
 	case Organisation, InquiryCommittee, CompetentAuthority:
-		return Param[string]{Value: CalendarFederal, Citation: Citation{
-			Section: "interpretation 7", Confidence: Medium,
-			Note: "the organisation's own calendar (the case's calendar) takes precedence; pk-federal is the fallback, with a warning",
-		}}
+		if own != "" {
+			return choose(own, Medium, "the organisation's own calendar, named by the case", false)
+		}
+		return choose(CalendarFederal, Medium, "the organisation's own calendar (the case's calendar) takes precedence; pk-federal is the fallback, with a warning", true)
 	case Ombudsperson, PresidentOrGovernor:
 		if p.jurisdiction == Federal {
-			return Param[string]{Value: CalendarIslamabad, Citation: Citation{
-				Section: "interpretation 7", Confidence: Medium,
-				Note: "the federal Ombudsperson and the President sit in Islamabad",
-			}}
+			return choose(CalendarIslamabad, Medium, "the federal Ombudsperson and the President sit in Islamabad", false)
 		}
-		return Param[string]{Value: CalendarFederal, Citation: Citation{
-			Section: "interpretation 7", Confidence: Low,
-			Note: "provincial calendars are not in the data; the federal calendar is a fallback: check the province's own notifications",
-		}}
+		return choose(CalendarFederal, Low, "provincial calendars are not in the data; the federal calendar is a fallback: check the province's own notifications", true)
 	}
-	return Param[string]{}
+	return CalendarChoice{}
 }

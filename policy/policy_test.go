@@ -509,31 +509,37 @@ func TestInterpretations(t *testing.T) {
 
 func TestCalendarFor(t *testing.T) {
 	tests := []struct {
-		policy ID
-		forum  Forum
-		want   string
+		policy   ID
+		forum    Forum
+		own      string
+		want     string
+		fallback bool
 	}{
-		{FederalAct2022, InquiryCommittee, CalendarFederal},
-		{FederalAct2022, Organisation, CalendarFederal},
-		{FederalAct2022, CompetentAuthority, CalendarFederal},
-		{FederalAct2022, Ombudsperson, CalendarIslamabad},
-		{FederalAct2010, PresidentOrGovernor, CalendarIslamabad},
-		{HEC2020, Ombudsperson, CalendarIslamabad},
-		{PunjabAct2013, Ombudsperson, CalendarFederal},
-		{KPAct2018, PresidentOrGovernor, CalendarFederal},
-		{FederalAct2022, ForumUnknown, ""},
+		{FederalAct2022, InquiryCommittee, "", CalendarFederal, true},
+		{FederalAct2022, InquiryCommittee, "acme-2026", "acme-2026", false},
+		{FederalAct2022, Organisation, "", CalendarFederal, true},
+		{FederalAct2022, CompetentAuthority, "acme-2026", "acme-2026", false},
+		{FederalAct2022, Ombudsperson, "", CalendarIslamabad, false},
+		{FederalAct2022, Ombudsperson, "acme-2026", CalendarIslamabad, false},
+		{FederalAct2010, PresidentOrGovernor, "", CalendarIslamabad, false},
+		{HEC2020, Ombudsperson, "", CalendarIslamabad, false},
+		{PunjabAct2013, Ombudsperson, "", CalendarFederal, true},
+		{PunjabAct2013, InquiryCommittee, "acme-2026", "acme-2026", false},
+		{KPAct2018, PresidentOrGovernor, "acme-2026", CalendarFederal, true},
+		{FederalAct2022, ForumUnknown, "acme-2026", "", false},
 	}
 	s := Builtin()
 	for _, tt := range tests {
 		p, _ := s.Get(tt.policy)
-		got := p.CalendarFor(tt.forum)
-		assert.Equal(t, tt.want, got.Value, "%s.CalendarFor(%s)", tt.policy, tt.forum)
+		got := p.CalendarFor(tt.forum, tt.own)
+		assert.Equal(t, tt.want, got.Value, "%s.CalendarFor(%s, %q)", tt.policy, tt.forum, tt.own)
+		assert.Equal(t, tt.fallback, got.Fallback, "%s.CalendarFor(%s, %q).Fallback", tt.policy, tt.forum, tt.own)
 		if tt.want != "" {
-			checkCitation(t, got.Citation, "%s.CalendarFor(%s)", tt.policy, tt.forum)
+			checkCitation(t, got.Citation, "%s.CalendarFor(%s, %q)", tt.policy, tt.forum, tt.own)
 		}
 	}
 	p, _ := s.Get(PunjabAct2013)
-	assert.Contains(t, p.CalendarFor(Ombudsperson).Citation.Note, "provincial calendars are not in the data")
+	assert.Contains(t, p.CalendarFor(Ombudsperson, "").Citation.Note, "provincial calendars are not in the data")
 }
 
 func TestInterval(t *testing.T) {

@@ -80,18 +80,15 @@ func (s *Simulator) prepare(sc Scenario) (*world, error) {
 	if err != nil {
 		return nil, err
 	}
-	org, ok := s.cals[sc.Calendar]
-	if !ok {
+	if _, ok := s.cals[sc.Calendar]; !ok {
 		return nil, &ScenarioError{Field: "calendar", Reason: fmt.Sprintf("unknown calendar %q (known: %s)", sc.Calendar, s.calendarIDs()), Err: deadlines.ErrUnknownCalendar}
 	}
 	w := &world{sc: sc, pol: pol, eng: eng, start: sc.Period.Start, end: sc.Period.End(), delays: sc.Delays.byStep()}
 	for f := policy.Organisation; f <= policy.PresidentOrGovernor; f++ {
-		w.cal[f] = org
-		if f == policy.Ombudsperson || f == policy.PresidentOrGovernor {
-			id := pol.CalendarFor(f).Value
-			if w.cal[f], ok = s.cals[id]; !ok {
-				return nil, &ScenarioError{Field: "policy", Reason: fmt.Sprintf("policy %s puts the %s on calendar %q, which is not loaded", pol.ID(), f, id)}
-			}
+		id := pol.CalendarFor(f, sc.Calendar).Value
+		var ok bool
+		if w.cal[f], ok = s.cals[id]; !ok {
+			return nil, &ScenarioError{Field: "policy", Reason: fmt.Sprintf("policy %s puts the %s on calendar %q, which is not loaded", pol.ID(), f, id)}
 		}
 	}
 	if err := checkCoverage(sc, w.cal[policy.InquiryCommittee], w.cal[policy.Ombudsperson]); err != nil {

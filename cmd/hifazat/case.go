@@ -17,8 +17,11 @@ const caseUsage = `usage: hifazat case status FILE|- [--at D] [--json]
 Replays a case file (the SDK's JSON interchange format; - reads standard
 input) and reports the case as of D (default: the date of its last event):
 its state, every deadline it started with its status, breaches, the events
-permitted next and warnings. Exit 0 when every event was applied, 1 when one
-was refused (the report shows the state before it), 2 for a malformed file.`
+permitted next and warnings. Events are numbered from 1, in refusals and
+warnings alike; in --json, "error.index" is the refused event's position in
+"events" (from 0) and "error.event" its number (from 1). Exit 0 when every
+event was applied, 1 when one was refused (the report shows the state before
+it), 2 for a malformed file.`
 
 // cmdCase runs "hifazat case SUBCOMMAND".
 func cmdCase(e *env, args []string) int {
@@ -93,9 +96,12 @@ func printReport(w io.Writer, r casefsm.Report) {
 	if r.Terminal {
 		fmt.Fprint(w, " (terminal)")
 	}
+	if r.AsOf.IsValid() {
+		fmt.Fprintf(w, ", as of %s", r.AsOf)
+	}
 	fmt.Fprintln(w)
 	if r.Error != nil {
-		fmt.Fprintf(w, "refused: event %d (%s): %s: %s [%s]\n", r.Error.Index, r.Error.Type, r.Error.Code, r.Error.Message, r.Error.Citation.Section)
+		fmt.Fprintf(w, "refused: event %d (%s): %s: %s [%s]\n", r.Error.Index+1, r.Error.Type, r.Error.Code, r.Error.Message, r.Error.Citation.Section)
 	}
 	printDeadlines(w, r.Deadlines)
 	if len(r.Breaches) > 0 {
@@ -113,11 +119,15 @@ func printReport(w io.Writer, r casefsm.Report) {
 	if len(r.Warnings) > 0 {
 		fmt.Fprintln(w, "\nwarnings:")
 		for _, x := range r.Warnings {
+			event := ""
+			if x.Index >= 0 {
+				event = fmt.Sprintf(" (event %d)", x.Index+1)
+			}
 			if x.Message == "" {
-				fmt.Fprintf(w, "  %s [%s]\n", x.Code, x.Citation.Section)
+				fmt.Fprintf(w, "  %s%s [%s]\n", x.Code, event, x.Citation.Section)
 				continue
 			}
-			fmt.Fprintf(w, "  %s: %s [%s]\n", x.Code, x.Message, x.Citation.Section)
+			fmt.Fprintf(w, "  %s%s: %s [%s]\n", x.Code, event, x.Message, x.Citation.Section)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/deadlines"
 	"github.com/hifazat/hifazat/policy"
@@ -26,13 +27,16 @@ holidays lists both), each fixed, notified or estimated.
 const deadlineUsage = `usage: hifazat deadline --policy ID --rule RULE --from D [--calendar ID | --calendar-file F] [--json]
 
 The deadline of a rule of a policy, counted from the trigger date D (excluded),
-on the calendar of the forum that acts or receives (interpretation 7) unless
-a calendar is given.
+on the calendar of the forum that acts or receives (interpretation 7), as a
+case counts it: the organisation's forums (Inquiry Committee, Competent
+Authority) on the organisation's own calendar when one is given, else on
+pk-federal with a warning; the federal Ombudsperson and President on
+pk-islamabad; provincial forums on pk-federal, with a warning.
   --policy ID         a policy: hifazat policy list
   --rule RULE         one of its deadline rules: hifazat policy show ID
   --from D            the trigger date, YYYY-MM-DD
-  --calendar ID       a built-in calendar: pk-federal or pk-islamabad
-  --calendar-file F   an institution's calendar, JSON or YAML; - reads standard input
+  --calendar ID       the organisation's calendar, built in: pk-federal or pk-islamabad
+  --calendar-file F   the organisation's calendar, JSON or YAML; - reads standard input
   --json              print {"policy", "rule", "kind", "period", "forum", "from",
                       "period_end", "due", "last_open_day", "rolled_forward",
                       "touches_estimated_holiday", "stay_days", "calendar",
@@ -149,50 +153,51 @@ func cmdDeadline(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "deadline: %v", err)
 	}
-	rule, ok := p.Rule(policy.RuleID(*ruleID))
-	if !ok {
-		return e.fail(exitUsage, "deadline: policy %s has no rule %q (its rules: %s)", p.ID(), *ruleID, ruleIDList(p))
-	}
 	from, err := civil.Parse(*fromText)
 	if err != nil {
 		return e.fail(exitUsage, "deadline: --from: %v", err)
 	}
-	forumCal := p.CalendarFor(rule.Forum)
-	c, err := cal.load(e, forumCal.Value)
+	eng, own, err := deadlineEngine(e, cal)
 	if err != nil {
 		return e.fail(exitUsage, "deadline: %v", err)
 	}
-	d, err := deadlines.Compute(rule, from, c)
+	d, err := eng.Deadline(casefsm.DeadlineQuery{Policy: p.ID(), Rule: policy.RuleID(*ruleID), From: from, Calendar: own})
 	if err != nil {
 		return e.fail(exitUsage, "deadline: %v", err)
 	}
-	warnFallbackCalendar(e, cal, p, rule.Forum)
+	choice := p.CalendarFor(d.Forum, own)
+	if choice.Fallback {
+		fmt.Fprintf(e.stderr, "hifazat: warning: the %s's days are counted on %s, a fallback: %s (%s)\n",
+			d.Forum, choice.Value, choice.Citation.Note, choice.Citation.Section)
+	}
 	if *asJSON {
 		return printJSON(e, "deadline", deadlineJSON{Policy: p.ID(), Deadline: d, Citation: d.Citation.Section, Explanation: d.Explain()})
 	}
-	calNote := ""
-	if cal.id == "" && cal.file == "" {
-		calNote = fmt.Sprintf(" (default for the %s, %s)", rule.Forum, forumCal.Citation.Section)
+	note := fmt.Sprintf(" (the %s's own, %s)", d.Forum, choice.Citation.Section)
+	if choice.Fallback {
+		note = fmt.Sprintf(" (a fallback for the %s, %s)", d.Forum, choice.Citation.Section)
 	}
-	printDeadline(e.stdout, p.ID(), d, calNote)
+	printDeadline(e.stdout, p.ID(), d, note)
 	return exitOK
 }
 
-// warnFallbackCalendar warns, as interpretation 7 asks, when no calendar was
-// given and the forum's default is only a fallback: the organisation's own
-// offices (whose calendar is the case's), and provincial forums (whose
-// calendars are not in the data).
-func warnFallbackCalendar(e *env, cal calendarChoice, p *policy.Policy, f policy.Forum) {
+// deadlineEngine returns an engine that knows the calendar the flags name,
+// and that calendar's id ("" when none was given): the organisation's own.
+func deadlineEngine(e *env, cal calendarChoice) (*casefsm.Engine, string, error) {
+	var opts casefsm.Options
+	own := ""
 	if cal.id != "" || cal.file != "" {
-		return
+		c, err := cal.load(e, "")
+		if err != nil {
+			return nil, "", err
+		}
+		if cal.file != "" {
+			opts.Calendars = []*deadlines.Calendar{c}
+		}
+		own = c.ID()
 	}
-	switch {
-	case f == policy.Organisation || f == policy.InquiryCommittee || f == policy.CompetentAuthority,
-		p.Jurisdiction() != policy.Federal:
-		c := p.CalendarFor(f)
-		fmt.Fprintf(e.stderr, "hifazat: warning: no calendar given; the %s's days are counted on %s, a fallback (%s); give its own with --calendar-file F\n",
-			f, c.Value, c.Citation.Section)
-	}
+	eng, err := casefsm.NewEngine(policy.Builtin(), opts)
+	return eng, own, err
 }
 
 func printDeadline(w io.Writer, pid policy.ID, d deadlines.Deadline, calNote string) {
@@ -220,12 +225,4 @@ func printDeadline(w io.Writer, pid policy.ID, d deadlines.Deadline, calNote str
 		fmt.Fprintf(tw, "note:\t%s\n", d.Citation.Note)
 	}
 	tw.Flush()
-}
-
-func ruleIDList(p *policy.Policy) string {
-	var ids []string
-	for _, r := range p.Rules() {
-		ids = append(ids, string(r.ID))
-	}
-	return strings.Join(ids, ", ")
 }

@@ -87,7 +87,7 @@ func TestDeadlineCommand(t *testing.T) {
 		assert.Equal(t, want, got[k], "deadline --json field %q", k)
 	}
 	assert.Contains(t, got["explanation"], "the last day, 2026-03-14, is closed, so the period runs to the next open day, 2026-03-16 (General Clauses Act s.10)")
-	assert.Contains(t, stderr, "warning: no calendar given", "a committee filing without a calendar warns (interpretation 7)")
+	assert.Contains(t, stderr, "warning: the inquiry_committee's days are counted on pk-federal, a fallback: the organisation's own calendar", "a committee filing without a calendar warns (interpretation 7)")
 
 	// The Ombudsperson's forum defaults to Islamabad, without a warning.
 	stdout, stderr, status = runCLI(t, "", "deadline", "--policy", "pk-federal-2022", "--rule", "appeal-penalised", "--from", "2025-11-25", "--json")
@@ -100,7 +100,8 @@ func TestDeadlineCommand(t *testing.T) {
 	stdout, _, status = runCLI(t, "", "deadline", "--policy", "pk-federal-2022", "--rule", "appeal-penalised", "--from", "2025-11-25", "--calendar", "pk-federal", "--json")
 	require.Equal(t, exitOK, status)
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
-	assert.Equal(t, "2025-12-26", got["due"], "--calendar pk-federal overrides the forum's default")
+	assert.Equal(t, "2025-12-29", got["due"], "--calendar is the organisation's: the Ombudsperson keeps pk-islamabad")
+	assert.Equal(t, "pk-islamabad", got["calendar"])
 
 	// A duty is never moved; an institution's calendar is used when given.
 	path := calendarFile(t, acmeCalendar)
@@ -122,7 +123,7 @@ func TestDeadlineCommand(t *testing.T) {
 		"from:          2026-03-16, Monday (excluded)\n",
 		"due:           2026-03-24, Tuesday (the last day, 2026-03-21, is closed)\n",
 		"last open day: 2026-03-24, Tuesday\n",
-		"calendar:      pk-islamabad (default for the ombudsperson, interpretation 7)\n",
+		"calendar:      pk-islamabad (the ombudsperson's own, interpretation 7)\n",
 		"estimated:     an estimated holiday falls in the period; the dates may move\n",
 		"citation:      s.8(2) [",
 	} {

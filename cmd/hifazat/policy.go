@@ -137,7 +137,7 @@ func policyViewOf(p *policy.Policy) policyView {
 		}
 	}
 	for _, f := range policyForums {
-		c := p.CalendarFor(f)
+		c := p.CalendarFor(f, "")
 		v.Calendars = append(v.Calendars, policyCalendar{f, c.Value, c.Citation})
 	}
 	return v
