@@ -107,10 +107,7 @@ func newAuditor(org *Organisation, pol *policy.Policy, asOf civil.Date, opts Aud
 	if pol.Jurisdiction() != org.Jurisdiction {
 		return nil, fmt.Errorf("%w: policy %s is %s law, the organisation is under %s law", ErrPolicy, pol.ID(), pol.Jurisdiction(), org.Jurisdiction)
 	}
-	calID := org.Calendar
-	if calID == "" {
-		calID = pol.CalendarFor(policy.Organisation).Value
-	}
+	calID := pol.CalendarFor(policy.Organisation, org.Calendar).Value
 	cal, err := deadlines.Builtin(calID)
 	if err != nil {
 		return nil, fmt.Errorf("%w: calendar: %w", ErrMalformed, err)

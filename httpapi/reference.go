@@ -57,10 +57,14 @@ func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 
 // calendarFor is the calendar forum f counts on under p.
 func (s *Server) calendarFor(p *policy.Policy, f policy.Forum) (*deadlines.Calendar, error) {
-	if s.cfg.Calendar != nil && (f == policy.Organisation || f == policy.InquiryCommittee || f == policy.CompetentAuthority) {
-		return s.cfg.Calendar, nil
+	own := ""
+	if s.cfg.Calendar != nil {
+		own = s.cfg.Calendar.ID()
 	}
-	return deadlines.Builtin(p.CalendarFor(f).Value)
+	if id := p.CalendarFor(f, own).Value; id != own {
+		return deadlines.Builtin(id)
+	}
+	return s.cfg.Calendar, nil
 }
 
 func (s *Server) policy(id string) (*policy.Policy, error) {
