@@ -105,7 +105,7 @@ func (s Status) toJSON() statusJSON {
 		out.Breaches = append(out.Breaches, breachJSON{Code: b.Code, Rule: b.Rule, Due: s.day(b.Due), On: s.day(b.On), Citation: b.Citation.String(), Message: b.Message})
 	}
 	for _, n := range s.Next {
-		out.Next = append(out.Next, nextJSON{Event: n.Event, By: n.By, Moves: n.Moves})
+		out.Next = append(out.Next, nextJSON(n))
 	}
 	for _, w := range s.Warnings {
 		wj := warningJSON{Code: w.Code, Message: w.Message, Citation: w.Citation.String()}
