@@ -34,6 +34,11 @@ type Options struct {
 	// policy.ErrSettingRefused. Each setting is cited "integrator
 	// interpretations.NAME" with its note.
 	Interpretations []policy.Setting
+	// Hypothetical makes an engine for re-judging (package rejudge): a
+	// policy a case names runs whatever its dates of validity, and decides
+	// both the procedure and who may complain. Never set it to judge a
+	// case for real.
+	Hypothetical bool
 }
 
 // Engine holds what cases need and is built once: the policy set, a
@@ -50,6 +55,8 @@ type Engine struct {
 	eras map[*policy.Policy]*Definition
 	cals map[string]*deadlines.Calendar
 	val  *committee.Validator
+	// hypothetical: see Options.Hypothetical.
+	hypothetical bool
 }
 
 // NewEngine builds the definitions of every policy in set (see
@@ -58,7 +65,7 @@ func NewEngine(set *policy.Set, opts Options) (*Engine, error) {
 	if set == nil {
 		return nil, errors.New("casefsm: NewEngine needs a policy set")
 	}
-	e := &Engine{set: set, defs: map[policy.ID]*Definition{}, eras: map[*policy.Policy]*Definition{}, cals: map[string]*deadlines.Calendar{}, val: opts.Validator}
+	e := &Engine{set: set, defs: map[policy.ID]*Definition{}, eras: map[*policy.Policy]*Definition{}, cals: map[string]*deadlines.Calendar{}, val: opts.Validator, hypothetical: opts.Hypothetical}
 	for _, p := range set.All() {
 		d, err := integrated(p, opts.Interpretations)
 		if err != nil {
@@ -263,7 +270,8 @@ func (e *Engine) procedure(h *Header, on civil.Date) (*Definition, error) {
 // named returns the definition of the named policy's version in force on
 // the given day, and whether the day is inside the policy's validity; a day
 // outside it gives the policy's latest definition (a filing then is
-// refused, interpretation 1).
+// refused, interpretation 1, except on a hypothetical engine, which runs
+// the policy whatever its dates).
 func (e *Engine) named(id policy.ID, on civil.Date) (*Definition, bool, error) {
 	d, err := e.Definition(id)
 	if err != nil {
@@ -271,7 +279,7 @@ func (e *Engine) named(id policy.ID, on civil.Date) (*Definition, bool, error) {
 	}
 	v, ok := d.pol.At(on)
 	if !ok {
-		return d, false, nil
+		return d, e.hypothetical, nil
 	}
 	if era, found := e.eras[v]; found {
 		return era, true, nil
@@ -285,7 +293,7 @@ func (e *Engine) named(id policy.ID, on civil.Date) (*Definition, bool, error) {
 // validity.
 func (e *Engine) substance(h *Header, def *Definition, filed civil.Date) (*policy.Policy, error) {
 	proc := def.pol
-	if !def.in.SubstanceByIncidentDate.Value {
+	if e.hypothetical || !def.in.SubstanceByIncidentDate.Value {
 		return proc, nil
 	}
 	on := h.IncidentOn

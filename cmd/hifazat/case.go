@@ -30,14 +30,14 @@ func cmdCase(e *env, args []string) int {
 	}
 	sub := map[string]func(*env, []string) int{
 		"status": cmdCaseStatus, "import": cmdCaseImport, "apply": cmdCaseApply, "show": cmdCaseShow,
-		"list": cmdCaseList, "export": cmdCaseExport, "verify": cmdCaseVerify,
+		"list": cmdCaseList, "export": cmdCaseExport, "verify": cmdCaseVerify, "rejudge": cmdCaseRejudge,
 	}
 	if run, ok := sub[args[0]]; ok {
 		return run(e, args[1:])
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
-		fmt.Fprintln(e.stdout, caseUsage+"\n\n"+storeUsage)
+		fmt.Fprintln(e.stdout, caseUsage+"\n\n"+storeUsage+"\n\n"+rejudgeUsage)
 		return exitOK
 	}
 	return e.fail(exitUsage, "case: unknown subcommand %q; run 'hifazat case --help'", args[0])

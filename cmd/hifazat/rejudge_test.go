@@ -1,0 +1,82 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// ombudspersonFile is a 2022 complaint to the federal Ombudsperson,
+// decided after 136 days.
+const ombudspersonFile = `{"incident_on": "2022-02-20",
+ "parties": {"complainant": {"relationship": "employee", "id": "e-1"}, "accused": {"relationship": "employee", "id": "e-2"}},
+ "events": [
+  {"type": "file_with_ombudsperson", "on": "2022-03-01", "by": "complainant"},
+  {"type": "issue_show_cause", "on": "2022-03-03", "by": "ombudsperson"},
+  {"type": "submit_defence", "on": "2022-03-08", "by": "accused"},
+  {"type": "decide_complaint", "on": "2022-07-15", "by": "ombudsperson", "finding": "guilty", "penalties": ["censure"]}]}`
+
+func TestCaseRejudge(t *testing.T) {
+	stdout, stderr, status := runCLI(t, ombudspersonFile, "case", "rejudge", "-", "--policy", "pk-federal-2010")
+	require.Equal(t, exitOK, status, stderr)
+	for _, want := range []string{"NOTICE: hypothetical", "not the law that governs the case",
+		"deadline ombudsperson-decision: due 2022-05-30, late -> (none)"} {
+		assert.Contains(t, stdout, want)
+	}
+	assert.NotContains(t, stdout, "e-1", "no identities")
+
+	stdout, stderr, status = runCLI(t, ombudspersonFile, "case", "rejudge", "-", "--policy", "pk-federal-2022")
+	require.Equal(t, exitOK, status, stderr)
+	assert.Contains(t, stdout, "Nothing changes")
+
+	stdout, stderr, status = runCLI(t, ombudspersonFile, "case", "rejudge", "-", "--policy", "pk-federal-2010", "--json")
+	require.Equal(t, exitOK, status, stderr)
+	var r struct {
+		Notice      string `json:"notice"`
+		Differences []struct {
+			What, Item, Original, Rejudged string
+		} `json:"differences"`
+		Rejudged struct {
+			Policy string `json:"policy"`
+		} `json:"rejudged"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &r))
+	assert.Equal(t, "pk-federal-2010", r.Rejudged.Policy)
+	assert.Len(t, r.Differences, 2)
+}
+
+func TestCaseRejudgeStored(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "case.json")
+	require.NoError(t, os.WriteFile(file, []byte(ombudspersonFile), 0o600))
+	store := "sqlite:" + filepath.Join(dir, "cases.db")
+	stdout, stderr, status := runCLI(t, "", "case", "import", file, "--json", "--store", store)
+	require.Equal(t, exitOK, status, stderr)
+	var imported struct{ ID string }
+	require.NoError(t, json.Unmarshal([]byte(stdout), &imported))
+	stdout, stderr, status = runCLI(t, "", "case", "rejudge", imported.ID, "--store", store, "--overlay", "../../policy/testdata/university-overlay.yaml")
+	require.Equal(t, exitOK, status, stderr)
+	assert.Contains(t, stdout, "re-judged under example-university-2024")
+}
+
+func TestCaseRejudgeErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		status int
+		msg    string
+	}{
+		{[]string{"-"}, exitUsage, "want one of --policy and --overlay"},
+		{[]string{"-", "--policy", "pk-federal-2010", "--overlay", "x.yaml"}, exitUsage, "want one of --policy and --overlay"},
+		{[]string{"-", "--policy", "pk-federal-2099"}, exitUsage, "pk-federal-2099"},
+		{[]string{"-", "--overlay", "../../policy/testdata/university-overlay-refused.yaml"}, exitRefused, "refused"},
+		{[]string{"nope", "--store", "memory:", "--policy", "pk-federal-2010"}, exitUsage, "nope"},
+	} {
+		_, stderr, status := runCLI(t, ombudspersonFile, append([]string{"case", "rejudge"}, tc.args...)...)
+		assert.Equal(t, tc.status, status, "%v: %s", tc.args, stderr)
+		assert.Contains(t, stderr, tc.msg, "%v", tc.args)
+	}
+}
