@@ -1,0 +1,36 @@
+// A client of the Hifazat HTTP API on the types generated from
+// httpapi/openapi.json: if the document and the routes drift apart, this
+// no longer compiles.
+import createClient from "openapi-fetch";
+import type { components, paths } from "./api";
+
+type CaseFile = components["schemas"]["CaseFile"];
+type Event = components["schemas"]["Event"];
+
+export function hifazat(baseUrl: string, token: string) {
+  return createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
+}
+
+// fileAndCharge files a complaint and records the charges at the version it read.
+export async function fileAndCharge(baseUrl: string, token: string, file: CaseFile, charges: Event): Promise<string> {
+  const api = hifazat(baseUrl, token);
+  const filed = await api.POST("/v1/cases", { body: file });
+  if (filed.error) throw new Error(`${filed.error.status} ${filed.error.title}`);
+  const id: string = filed.data.id;
+  const version: number = filed.data.version;
+  const appended = await api.POST("/v1/cases/{id}/events", {
+    params: { path: { id }, header: { "If-Match": JSON.stringify(String(version)) } },
+    body: charges,
+  });
+  if (appended.error) {
+    const p = appended.error;
+    throw new Error(`${p.status} ${p.code ?? ""} ${p.citation ?? ""}`);
+  }
+  const shown = await api.GET("/v1/cases/{id}", { params: { path: { id }, query: { at: "2026-03-10" } } });
+  if (shown.error) throw new Error(shown.error.title);
+  const state: string = shown.data.status.state;
+  const page = await api.GET("/v1/cases", { params: { query: { overdue: true, limit: 10 } } });
+  const next: string | undefined = page.data?.next;
+  const deadline = await api.GET("/v1/deadlines/{policy}/{rule}", { params: { path: { policy: "pk-federal-2022", rule: "charges" }, query: { from: "2026-03-02" } } });
+  return `${state} ${next ?? ""} ${deadline.data?.due ?? ""}`;
+}
