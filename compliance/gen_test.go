@@ -31,8 +31,8 @@ var histories = [][]step{
 		{45, `"type":"communicate_decision","by":"competent_authority"`},
 		{72, `"type":"file_appeal","by":"accused"`},
 		{97, `"type":"decide_appeal","by":"ombudsperson","finding":"guilty","penalties":["censure"]`},
-		{130, `"type":"finalise","by":"competent_authority"`},
-		{144, `"type":"record_implementation","by":"competent_authority"`}},
+		{145, `"type":"finalise","by":"competent_authority"`},
+		{155, `"type":"record_implementation","by":"competent_authority"`}},
 	// Not guilty; the charges late (a breach), a retaliation report.
 	{{0, `"type":"file_complaint","by":"complainant","received_on":"%[1]s"`},
 		{6, `"type":"communicate_charges","by":"inquiry_committee"`},
