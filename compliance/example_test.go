@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/compliance"
 	"github.com/hifazat/hifazat/policy"
 )
@@ -67,4 +69,102 @@ committee:
 	// missing  code-in-management-policy       s.11(1)
 	// met      code-acknowledged               s.11(1)-(2); the organisation's own target
 	// failed: true
+}
+
+// The Code of Conduct for display: here the paragraph headings of the Urdu
+// translation under the Punjab Act, which keeps the Code as enacted in 2010.
+func ExampleCodeOfConduct() {
+	pol, _ := policy.Builtin().Get(policy.PunjabAct2013)
+	doc, err := compliance.CodeOfConduct(pol, nil, committee.Urdu)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	fmt.Println(doc.Title)
+	fmt.Println(doc.Amended, len(doc.Paragraphs))
+	fmt.Println(doc.Paragraphs[6].Heading)
+	// Output:
+	// کام کی جگہ پر خواتین کو ہراسانی سے تحفظ کے لیے ضابطۂ اخلاق
+	// false 13
+	// (vii) باقاعدہ شکایت کسی بھی وقت
+}
+
+// The annual report of a store with six complaints to the committee in
+// 2026, one of them withdrawn. The one withdrawal is suppressed; so is the
+// one case disposed of, and with it the five pending, or the total of six
+// would give it away.
+func ExampleReport() {
+	ctx := context.Background()
+	store := casestore.NewMemory(casestore.Options{})
+	defer store.Close()
+	for i := range 6 {
+		h := casestore.MustParseHeader(`{"policy":"pk-federal-2022","incident_on":"2026-02-20",
+			"parties":{"complainant":{"relationship":"employee","id":"c"},"accused":{"relationship":"employee","id":"a"}}}`)
+		events := []casestore.Event{casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02"}`)}
+		if i == 0 {
+			events = append(events,
+				casestore.MustParseEvent(`{"type":"request_withdrawal","on":"2026-03-03","by":"complainant"}`),
+				casestore.MustParseEvent(`{"type":"accept_withdrawal","on":"2026-03-04","by":"inquiry_committee"}`))
+		}
+		if _, err := store.Create(ctx, "", h, events...); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return
+		}
+	}
+	org := &compliance.Organisation{ID: "acme", Name: "Acme Traders", Kind: compliance.Private,
+		Jurisdiction: policy.Federal, Policy: policy.FederalAct2022, CoveredFrom: civil.MustParse("2024-01-10")}
+	r, err := compliance.Report(ctx, store, org, 2026, compliance.ReportOptions{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	for _, t := range r.Tables {
+		if t.Name != "received_by_route" && t.Name != "caseload" && t.Name != "events" {
+			continue
+		}
+		for _, row := range t.Rows {
+			fmt.Printf("%s.%s: %+v\n", t.Name, row.Label, row.Cell)
+		}
+		if t.HasTotal {
+			fmt.Printf("%s.total: %+v\n", t.Name, t.Total)
+		}
+	}
+	// Output:
+	// received_by_route.informal: {Count:0 Suppressed:false}
+	// received_by_route.inquiry_committee: {Count:6 Suppressed:false}
+	// received_by_route.ombudsperson: {Count:0 Suppressed:false}
+	// received_by_route.total: {Count:6 Suppressed:false}
+	// caseload.disposed: {Count:0 Suppressed:true}
+	// caseload.pending: {Count:0 Suppressed:true}
+	// caseload.total: {Count:6 Suppressed:false}
+	// events.appeals_filed: {Count:0 Suppressed:false}
+	// events.retaliation_reports: {Count:0 Suppressed:false}
+	// events.withdrawals: {Count:0 Suppressed:true}
+}
+
+// Feedback names the organisation, the year and the person's part, never
+// the case; a summary publishes no count from 1 to 4. Here the five
+// responses split 2, 1 and 2 by part, which no suppression can protect
+// beside a total of 5: the total is withheld from every table that shares
+// it, and the four who found the process prompt are suppressed with the one
+// who did not.
+func ExampleFeedbackTables() {
+	fb, err := compliance.ParseFeedback([]byte(`feedback:
+  - {organisation: acme, year: 2026, role: complainant, explained: yes, prompt: yes}
+  - {organisation: acme, year: 2026, role: complainant, explained: yes, prompt: no}
+  - {organisation: acme, year: 2026, role: accused, explained: yes, prompt: yes}
+  - {organisation: acme, year: 2026, role: witness, explained: yes, prompt: yes}
+  - {organisation: acme, year: 2026, role: witness, explained: yes, prompt: yes}
+`))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	for _, t := range compliance.FeedbackTables(fb, []string{"acme"}, 2026)[1:4:4] {
+		fmt.Printf("%s: total %+v; %s %+v\n", t.Name, t.Total, t.Rows[0].Label, t.Rows[0].Cell)
+	}
+	// Output:
+	// feedback_explained: total {Count:0 Suppressed:true}; yes {Count:5 Suppressed:false}
+	// feedback_confidential: total {Count:0 Suppressed:true}; yes {Count:0 Suppressed:false}
+	// feedback_prompt: total {Count:0 Suppressed:true}; yes {Count:0 Suppressed:true}
 }

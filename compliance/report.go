@@ -37,8 +37,10 @@ type AnnualReport struct {
 	K             int      `json:"k"`
 	// Tables are, in order: received_by_route and
 	// received_by_relationship (complaints first made in the year, sharing
-	// their total), caseload (disposed in the year, pending at its end,
-	// pending with a statutory deadline past), findings, penalties
+	// their total), caseload (the cases open in the year: disposed in
+	// it, or pending at its end), pending (past a statutory deadline at the
+	// year's end, or within every deadline; its total is caseload's
+	// pending row), findings, penalties
 	// (imposed by the last decision of a case, when made in the year),
 	// appeals_decided (by the finding on appeal), events (appeals filed,
 	// retaliation reports, withdrawals accepted), deadlines (the forums'
@@ -130,8 +132,9 @@ func (t *tally) tables(y year, orgs []string, fb []Feedback) []Table {
 		raw("received_by_route", []string{routeInformal, routeCommittee, routeOmbudsperson}, t.received, true),
 		raw("received_by_relationship", rels, t.relationship, true),
 	)
-	out = append(out, publish(rawTable{name: "caseload", labels: []string{"disposed", "pending", "pending_past_deadline"},
-		counts: []int{t.disposed, t.pending, t.overdue}})...)
+	out = append(out, publishNested(
+		rawTable{name: "caseload", labels: []string{"disposed", "pending"}, counts: []int{t.disposed, t.pending}, hasTotal: true}, 1,
+		rawTable{name: "pending", labels: []string{"past_deadline", "within_deadlines"}, counts: []int{t.overdue, t.pending - t.overdue}, hasTotal: true})...)
 	findings := []string{casefsm.Guilty.String(), casefsm.NotGuilty.String(), casefsm.FalseAndMalaFide.String()}
 	out = append(out, publish(raw("findings", findings, t.findings, true))...)
 	out = append(out, publish(raw("penalties", codes, t.penalties, true))...)

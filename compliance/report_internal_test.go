@@ -92,8 +92,22 @@ func TestReportKAnonymityOnRandomStores(t *testing.T) {
 		rep, err := ReportAll(ctx, sources, 2025, ReportOptions{Feedback: feedback})
 		require.NoError(t, err)
 		totals := map[string]Cell{}
+		var pendingRow Cell
 		for _, tb := range rep.Tables {
 			checkTable(t, tb)
+			if tb.Name == "caseload" {
+				pendingRow = tb.Rows[1].Cell
+			}
+			if tb.Name == "pending" && tb.Total != pendingRow {
+				t.Errorf("seed %d: the pending table's total %+v is not caseload's pending row %+v", seed, tb.Total, pendingRow)
+			}
+			if tb.Name == "pending" && tb.Total.Suppressed {
+				for _, r := range tb.Rows {
+					if !r.Suppressed && r.Count > 0 {
+						t.Errorf("seed %d: pending.%s = %d published under a suppressed total", seed, r.Label, r.Count)
+					}
+				}
+			}
 			group := tb.Name
 			if len(group) > 8 && group[:8] == "received" {
 				group = "received"
@@ -228,4 +242,28 @@ func TestReportComplementarySuppression(t *testing.T) {
 	require.Equal(t, Cell{Suppressed: true}, got["ombudsperson"])
 	require.Equal(t, Cell{Suppressed: true}, got["inquiry_committee"])
 	require.Equal(t, Cell{Count: 0}, got["informal"])
+}
+
+func TestPublishNested(t *testing.T) {
+	tests := []struct {
+		name          string
+		parent, child []int
+		want          [2]Table
+	}{
+		{"child protected", []int{10, 8}, []int{6, 2},
+			[2]Table{{Rows: []Row{{"disposed", Cell{Count: 10}}, {"pending", Cell{Count: 8}}}, HasTotal: true, Total: Cell{Count: 18}},
+				{Rows: []Row{{"past_deadline", Cell{Suppressed: true}}, {"within_deadlines", Cell{Suppressed: true}}}, HasTotal: true, Total: Cell{Count: 8}}}},
+		{"child cannot be: the pending row goes too", []int{10, 5}, []int{4, 1},
+			[2]Table{{Rows: []Row{{"disposed", Cell{Suppressed: true}}, {"pending", Cell{Suppressed: true}}}, HasTotal: true, Total: Cell{Count: 15}},
+				{Rows: []Row{{"past_deadline", Cell{Suppressed: true}}, {"within_deadlines", Cell{Suppressed: true}}}, HasTotal: true, Total: Cell{Suppressed: true}}}},
+		{"a zero child row stays", []int{0, 7}, []int{7, 0},
+			[2]Table{{Rows: []Row{{"disposed", Cell{}}, {"pending", Cell{Count: 7}}}, HasTotal: true, Total: Cell{Count: 7}},
+				{Rows: []Row{{"past_deadline", Cell{Count: 7}}, {"within_deadlines", Cell{}}}, HasTotal: true, Total: Cell{Count: 7}}}},
+	}
+	for _, tt := range tests {
+		got := publishNested(rawTable{name: "caseload", labels: []string{"disposed", "pending"}, counts: tt.parent, hasTotal: true}, 1,
+			rawTable{name: "pending", labels: []string{"past_deadline", "within_deadlines"}, counts: tt.child, hasTotal: true})
+		tt.want[0].Name, tt.want[1].Name = "caseload", "pending"
+		require.Equal(t, tt.want[:], got, tt.name)
+	}
 }

@@ -92,6 +92,40 @@ func publish(tables ...rawTable) []Table {
 	return out
 }
 
+// publishNested publishes parent and child, a table whose total is the
+// parent's row at index row (the pending cases split by their deadlines):
+// the child's total is published exactly when that row is, and protected
+// like any table; where it cannot be, the row is suppressed in the parent
+// (with what else that takes), and a child under a suppressed row
+// publishes nothing but its zeros, so that no published part can pin the
+// hidden whole.
+func publishNested(parent rawTable, row int, child rawTable) []Table {
+	p := publish(parent)[0]
+	c := publish(child)[0]
+	childOK := false
+	if !p.Rows[row].Suppressed {
+		_, childOK = protect(child.counts)
+	}
+	if !childOK {
+		if !p.Rows[row].Suppressed && !p.Total.Suppressed {
+			hidden := primary(parent.counts)
+			hidden[row] = hidden[row] || parent.counts[row] > 0
+			hidden, ok := extend(parent.counts, hidden)
+			for i := range p.Rows {
+				p.Rows[i].Cell = cell(parent.counts[i], hidden[i])
+			}
+			p.Total = cell(parent.total(), !ok)
+		} else if !p.Rows[row].Suppressed {
+			p.Rows[row].Cell = cell(parent.counts[row], parent.counts[row] > 0)
+		}
+		for i := range c.Rows {
+			c.Rows[i].Cell = cell(child.counts[i], child.counts[i] > 0)
+		}
+		c.Total = cell(child.total(), child.total() > 0)
+	}
+	return []Table{p, c}
+}
+
 // small reports whether a count may not be published.
 func small(n int) bool { return n > 0 && n < K }
 
@@ -117,7 +151,13 @@ func primary(counts []int) []bool {
 // published total (see Table). ok is false when even suppressing every
 // non-zero count is not enough: the total must then be withheld.
 func protect(counts []int) (hidden []bool, ok bool) {
-	hidden = primary(counts)
+	return extend(counts, primary(counts))
+}
+
+// extend adds to the counts hidden, smallest first, as many non-zero
+// counts as it takes for the hidden ones to be safe beside a published
+// total; ok is false when no choice is.
+func extend(counts []int, hidden []bool) ([]bool, bool) {
 	order := make([]int, len(counts))
 	for i := range order {
 		order[i] = i
