@@ -30,9 +30,10 @@ import (
 	"github.com/hifazat/hifazat/policy"
 )
 
-// Change is what a case is re-judged under: a policy of the set, an
-// overlay (on its own base statute), or both (the overlay is then
-// applied and Policy must be empty). The zero Change is refused.
+// Change is what a case is re-judged under: a policy of the set or an
+// overlay (on its own base statute), not both, and interpretation
+// settings, with either or alone (then under the case's own policy). The
+// zero Change is refused.
 type Change struct {
 	// Policy is the id of a policy of the Judge's set. Every event is
 	// judged under it, procedure and substance, whatever its dates.
@@ -40,6 +41,10 @@ type Change struct {
 	// Overlay is an institution's policy on its base statute; the case
 	// is judged under the policy it yields, whatever its dates.
 	Overlay *policy.Overlay
+	// Settings set interpretations (policy.InterpretationNames) over
+	// every policy, as an integrator's would (casefsm.Options), and are
+	// refused alike when they take a right from a party.
+	Settings []policy.Setting
 }
 
 // ErrNoChange is returned for a [Change] that names nothing to re-judge
@@ -99,52 +104,69 @@ func (j *Judge) Rejudge(f *casefsm.CaseFile, ch Change, asOf civil.Date) (*Resul
 		return nil, fmt.Errorf("rejudge: the case as it stands: %w", err)
 	}
 	hypo := *f
-	hypo.Header.Policy, hypo.Header.Jurisdiction = pol.ID(), pol.Jurisdiction()
+	if pol != nil {
+		hypo.Header.Policy, hypo.Header.Jurisdiction = pol.ID(), pol.Jurisdiction()
+	}
 	again, err := outcome(eng, &hypo, asOf)
 	if err != nil {
-		return nil, fmt.Errorf("rejudge: under %s: %w", pol.ID(), err)
+		return nil, fmt.Errorf("rejudge: %w", err)
 	}
-	r := &Result{Notice: notice(pol, f), Original: orig, Rejudged: again}
+	r := &Result{Notice: notice(pol, ch.Settings, f), Original: orig, Rejudged: again}
 	r.Differences = differences(&r.Original, &r.Rejudged)
 	return r, nil
 }
 
-// engineFor returns the engine that runs ch's policy whatever its dates,
-// and that policy.
+// engineFor returns the engine that runs ch whatever the policy's dates,
+// and the policy ch names (nil for settings alone).
 func (j *Judge) engineFor(ch Change) (*casefsm.Engine, *policy.Policy, error) {
+	set, p := j.set, (*policy.Policy)(nil)
 	switch {
 	case ch.Overlay != nil && ch.Policy != "":
 		return nil, nil, errors.New("rejudge: give a policy or an overlay, not both (the overlay names its base)")
 	case ch.Overlay != nil:
-		p, err := j.set.Apply(*ch.Overlay)
-		if err != nil {
+		var err error
+		if p, err = j.set.Apply(*ch.Overlay); err != nil {
 			return nil, nil, fmt.Errorf("rejudge: overlay %s: %w", ch.Overlay.ID, err)
 		}
-		set, err := policy.NewSet(append(j.set.All(), p)...)
-		if err != nil {
+		if set, err = policy.NewSet(append(j.set.All(), p)...); err != nil {
 			return nil, nil, fmt.Errorf("rejudge: overlay %s: %w", ch.Overlay.ID, err)
 		}
-		eng, err := hypothetical(set, j.opts)
-		return eng, p, err
 	case ch.Policy != "":
-		p, err := j.set.Get(ch.Policy)
-		if err != nil {
+		var err error
+		if p, err = j.set.Get(ch.Policy); err != nil {
 			return nil, nil, fmt.Errorf("rejudge: %w", err)
 		}
-		return j.hypo, p, nil
+		if len(ch.Settings) == 0 {
+			return j.hypo, p, nil
+		}
+	case len(ch.Settings) == 0:
+		return nil, nil, ErrNoChange
 	}
-	return nil, nil, ErrNoChange
+	opts := j.opts
+	opts.Interpretations = ch.Settings
+	eng, err := hypothetical(set, opts)
+	return eng, p, err
 }
 
 // notice says that a result is hypothetical, and how far: the policy's
-// dates against the case's, and a change of jurisdiction.
-func notice(p *policy.Policy, f *casefsm.CaseFile) string {
+// dates against the case's, a change of jurisdiction, the settings.
+func notice(p *policy.Policy, settings []policy.Setting, f *casefsm.CaseFile) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "hypothetical: the case is re-judged under %s whatever its dates (%s)", p.ID(), p.Validity())
-	if j := f.Header.Jurisdiction; j != "" && j != p.Jurisdiction() {
-		fmt.Fprintf(&b, " and as a %s case (it is %s)", p.Jurisdiction(), j)
+	b.WriteString("hypothetical: the case is re-judged")
+	if p != nil {
+		fmt.Fprintf(&b, " under %s whatever its dates (%s)", p.ID(), p.Validity())
+		if j := f.Header.Jurisdiction; j != "" && j != p.Jurisdiction() {
+			fmt.Fprintf(&b, " and as a %s case (it is %s)", p.Jurisdiction(), j)
+		}
 	}
-	if filed, ok := filedOn(f); ok && !p.Validity().Contains(filed) {
+	for i, s := range settings {
+		sep := ", "
+		if i == 0 {
+			sep = " with "
+		}
+		fmt.Fprintf(&b, "%s%s = %v", sep, s.Name, s.Value)
+	}
+	if filed, ok := filedOn(f); ok && p != nil && !p.Validity().Contains(filed) {
 		fmt.Fprintf(&b, "; the case was filed on %s, outside those dates", filed)
 	}
 	b.WriteString("; this is not the law that governs the case")

@@ -74,6 +74,11 @@ func TestRejudge(t *testing.T) {
 	formerDirect.Header.Parties.Complainant.Relationship = policy.FormerEmployee
 	punjab := committeeCase(header(policy.Punjab, "2024-01-01", policy.Employee), "2024-01-08", 25)
 	punjabAppeal := appealed(committeeCase(header(policy.Punjab, "2024-01-01", policy.Employee), "2024-01-08", 25), 60)
+	lateAppeal := appealed(committeeCase(header(policy.Federal, "2025-01-01", policy.Employee), "2025-01-06", 20), 20)
+	n := len(lateAppeal.Events)
+	lateAppeal.Events[n-2].On = lateAppeal.Events[n-3].On.AddDays(45) // s.6(1) gives 30 days
+	lateAppeal.Events[n-1].On = lateAppeal.Events[n-2].On.AddDays(20)
+	accept := rejudge.Change{Settings: []policy.Setting{{Name: "late_filing_needs_condonation", Value: false, Note: "what if a late appeal were heard"}}}
 	for _, tc := range []struct {
 		name    string
 		file    *casefsm.CaseFile
@@ -107,6 +112,16 @@ func TestRejudge(t *testing.T) {
 		{"findings on day 15 under the same overlay: met either way, earlier due dates", findings15, rejudge.Change{Overlay: universityOverlay(t)}, true,
 			[]string{"policy: pk-federal-2022 -> example-university-2024", "deadline charges: due 2025-01-09, met -> due 2025-01-08, met",
 				"deadline findings: due 2025-02-13, met -> due 2025-02-04, met", "deadline penalty: due 2025-02-05, pending -> due 2025-02-03, pending"}},
+		{"a late appeal, refused as time-barred, is heard when late filings need no condonation", lateAppeal, accept, true,
+			[]string{"state: decision_communicated -> appeal_decided",
+				"refusal: event 7 (file_appeal) refused: time_barred, s.6(1) [high] -> (none)",
+				"deadline appeal-complainant: due 2025-03-10, pending -> (none)",
+				"deadline appeal-penalised: due 2025-03-10, pending -> due 2025-03-10, late",
+				"deadline appeal-decision: (none) -> due 2025-04-23, met",
+				"deadline ombudsperson-decision: (none) -> due 2025-06-22, met",
+				"deadline representation: (none) -> due 2025-05-13, pending",
+				"warning late_filing_accepted: (none) -> event 7"}},
+		{"the same setting on a case with no late filing: nothing changes", ombudspersonCase(), accept, false, nil},
 		{"a Punjab committee case under the federal text: nothing changes", punjab, rejudge.Change{Policy: policy.FederalAct2022}, false,
 			[]string{"policy: pk-punjab-2013 -> pk-federal-2022"}},
 		{"a Punjab appeal under the federal text gains s.8(6) and a representation", punjabAppeal, rejudge.Change{Policy: policy.FederalAct2022}, true,
@@ -154,4 +169,6 @@ func TestRejudgeErrors(t *testing.T) {
 	assert.ErrorIs(t, err, policy.ErrOverlayRefused)
 	_, err = j.Rejudge(nil, rejudge.Change{Policy: policy.FederalAct2010}, civil.Date{})
 	assert.Error(t, err)
+	_, err = j.Rejudge(f, rejudge.Change{Settings: []policy.Setting{{Name: "roll_forward_filings", Value: false, Note: "n"}}}, civil.Date{})
+	assert.ErrorIs(t, err, policy.ErrSettingRefused, "a setting that takes a right is refused here too")
 }

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
@@ -13,12 +16,15 @@ import (
 	"github.com/hifazat/hifazat/rejudge"
 )
 
-const rejudgeUsage = `usage: hifazat case rejudge FILE|- (--policy ID | --overlay F) [--at D] [--json]
-       hifazat case rejudge ID --store S (--policy ID | --overlay F) [--at D] [--json]
+const rejudgeUsage = `usage: hifazat case rejudge FILE|- (--policy ID | --overlay F | --set NAME=VALUE ...) [--at D] [--json]
+       hifazat case rejudge ID --store S (--policy ID | --overlay F | --set NAME=VALUE ...) [--at D] [--json]
 
-Re-judges a case's events under another policy (--policy, a built-in id) or
+Re-judges a case's events under another policy (--policy, a built-in id),
 an institution's overlay (--overlay, YAML or JSON, on its own base statute)
-and prints what changes: the state, each deadline's due date and status, the
+or other interpretation settings (--set, repeatable, alone or with either;
+names as in 'hifazat policy show --json', values true, false or a number;
+a setting that takes a right from a party is refused) and prints what
+changes: the state, each deadline's due date and status, the
 breaches, the first event the other law would refuse (code and citation),
 and the warnings. It is hypothetical by design: the policy runs whatever its
 dates of validity and jurisdiction, and every result says so. With --store,
@@ -38,6 +44,8 @@ func cmdCaseRejudge(e *env, args []string) int {
 	fs := newFlags(e, name)
 	pol := fs.String("policy", "", "re-judge under the built-in policy `ID`")
 	overlay := fs.String("overlay", "", "re-judge under the overlay in `FILE`")
+	var sets settingsFlag
+	fs.Var(&sets, "set", "set interpretation `NAME=VALUE` (repeatable)")
 	store := fs.String("store", "", "read the case `ID` from this store (sqlite:PATH, postgres://..., memory:)")
 	at := fs.String("at", "", "judge both as of this date (YYYY-MM-DD; default: each one's last event)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -50,8 +58,12 @@ func cmdCaseRejudge(e *env, args []string) int {
 		return e.fail(exitUsage, "%s: --at: %v", name, err)
 	}
 	ch, err := rejudgeChange(e, *pol, *overlay)
+	if len(sets) > 0 && err != nil && *pol == "" && *overlay == "" {
+		ch, err = rejudge.Change{}, nil
+	}
+	ch.Settings = sets
 	if err != nil {
-		return e.fail(scenarioStatus(err), "%s: %v", name, err)
+		return e.fail(rejudgeStatus(err), "%s: %v", name, err)
 	}
 	f, err := rejudgeInput(e, pos[0], *store)
 	if err != nil {
@@ -63,7 +75,7 @@ func cmdCaseRejudge(e *env, args []string) int {
 	}
 	r, err := j.Rejudge(f, ch, asOf)
 	if err != nil {
-		return e.fail(scenarioStatus(err), "%s: %v", name, err)
+		return e.fail(rejudgeStatus(err), "%s: %v", name, err)
 	}
 	if *asJSON {
 		return printJSON(e, name, r)
@@ -90,6 +102,36 @@ func rejudgeChange(e *env, pol, overlay string) (rejudge.Change, error) {
 		return rejudge.Change{}, fmt.Errorf("--overlay %s: %w", overlay, err)
 	}
 	return rejudge.Change{Overlay: &o}, nil
+}
+
+// rejudgeStatus is 1 when the law refuses the change (an overlay or a
+// setting that cuts a right), else 2.
+func rejudgeStatus(err error) int {
+	if errors.Is(err, policy.ErrSettingRefused) {
+		return exitRefused
+	}
+	return scenarioStatus(err)
+}
+
+// settingsFlag collects --set NAME=VALUE as interpretation settings, each
+// noted as set on the command line.
+type settingsFlag []policy.Setting
+
+func (s *settingsFlag) String() string { return fmt.Sprint([]policy.Setting(*s)) }
+
+func (s *settingsFlag) Set(v string) error {
+	name, value, ok := strings.Cut(v, "=")
+	if !ok || name == "" {
+		return fmt.Errorf("want NAME=VALUE, got %q", v)
+	}
+	st := policy.Setting{Name: name, Value: value, Note: "set by hifazat case rejudge --set, hypothetically"}
+	if b, err := strconv.ParseBool(value); err == nil {
+		st.Value = b
+	} else if n, err := strconv.Atoi(value); err == nil {
+		st.Value = n
+	}
+	*s = append(*s, st)
+	return nil
 }
 
 // rejudgeInput reads the case: a case file, or with a store the stored

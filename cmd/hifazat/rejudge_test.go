@@ -49,6 +49,18 @@ func TestCaseRejudge(t *testing.T) {
 	assert.Len(t, r.Differences, 2)
 }
 
+func TestCaseRejudgeSet(t *testing.T) {
+	stdout, stderr, status := runCLI(t, ombudspersonFile, "case", "rejudge", "-", "--set", "late_filing_needs_condonation=false")
+	require.Equal(t, exitOK, status, stderr)
+	assert.Contains(t, stdout, "with late_filing_needs_condonation = false")
+	assert.Contains(t, stdout, "Nothing changes")
+	_, stderr, status = runCLI(t, ombudspersonFile, "case", "rejudge", "-", "--set", "roll_forward_filings=false")
+	assert.Equal(t, exitRefused, status, stderr)
+	assert.Contains(t, stderr, "roll_forward_filings")
+	_, stderr, status = runCLI(t, ombudspersonFile, "case", "rejudge", "-", "--set", "nonsense")
+	assert.Equal(t, exitUsage, status, stderr)
+}
+
 func TestCaseRejudgeStored(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "case.json")
