@@ -88,19 +88,22 @@ type shape struct {
 var undeclared = &shape{class: Identity}
 
 // The shapes of a header and of an event, and the fields that declare no
-// class (a test requires there be none).
-var (
-	undeclaredFields []string
-	headerShape      = shapeOf(reflect.TypeFor[Header](), "header")
-	eventShape       = shapeOf(reflect.TypeFor[Event](), "event")
-)
+// class (a test requires there be none), read once from the types.
+var headerShape, eventShape, undeclaredFields = shapes()
+
+func shapes() (header, event *shape, undeclared []string) {
+	header = shapeOf(reflect.TypeFor[Header](), "header", &undeclared)
+	event = shapeOf(reflect.TypeFor[Event](), "event", &undeclared)
+	return header, event, undeclared
+}
 
 var dateType = reflect.TypeFor[civil.Date]()
 
 // shapeOf reads the shape of struct type t from its fields' json and class
 // tags. A field with a class is a leaf; one without is a struct, or a list
-// or pointer of structs, whose fields declare theirs.
-func shapeOf(t reflect.Type, path string) *shape {
+// or pointer of structs, whose fields declare theirs. The paths of fields
+// that declare no class are added to missing.
+func shapeOf(t reflect.Type, path string, missing *[]string) *shape {
 	s := &shape{fields: map[string]*shape{}}
 	for f := range t.Fields() {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -110,12 +113,12 @@ func shapeOf(t reflect.Type, path string) *shape {
 		if name == "" {
 			name = f.Name
 		}
-		s.fields[name] = fieldShape(f, path+"."+name, s)
+		s.fields[name] = fieldShape(f, path+"."+name, s, missing)
 	}
 	return s
 }
 
-func fieldShape(f reflect.StructField, path string, parent *shape) *shape {
+func fieldShape(f reflect.StructField, path string, parent *shape, missing *[]string) *shape {
 	ft := f.Type
 	for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
 		ft = ft.Elem()
@@ -123,10 +126,10 @@ func fieldShape(f reflect.StructField, path string, parent *shape) *shape {
 	tag, opt, _ := strings.Cut(f.Tag.Get("class"), ",")
 	if tag == "" {
 		if ft.Kind() != reflect.Struct || ft == dateType {
-			undeclaredFields = append(undeclaredFields, path)
+			*missing = append(*missing, path)
 			return undeclared
 		}
-		fs := shapeOf(ft, path)
+		fs := shapeOf(ft, path, missing)
 		if f.Type.Kind() == reflect.Slice {
 			return &shape{elem: fs}
 		}
@@ -134,7 +137,7 @@ func fieldShape(f reflect.StructField, path string, parent *shape) *shape {
 	}
 	v, err := classNames.parse("class", []byte(tag))
 	if err != nil {
-		undeclaredFields = append(undeclaredFields, path)
+		*missing = append(*missing, path)
 		return undeclared
 	}
 	leaf := &shape{class: Class(v), date: ft == dateType}
