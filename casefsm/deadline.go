@@ -11,8 +11,9 @@ import (
 // DeadlineQuery asks [Engine.Deadline] for one statutory period. Only Rule
 // and From are required.
 type DeadlineQuery struct {
-	// Policy is the procedure policy. Empty means the statute in force in
-	// Jurisdiction on From.
+	// Policy is the procedure policy; for one with versions by filing date
+	// (hec-2020 and overlays on it), its version in force on From. Empty
+	// means the statute in force in Jurisdiction on From.
 	Policy policy.ID
 	// Jurisdiction is the statute's jurisdiction when Policy is empty;
 	// empty means federal.

@@ -304,3 +304,29 @@ func TestStatusJSON(t *testing.T) {
 	assert.Nil(t, got["as_of"], "%s", b)
 	assert.Equal(t, "none", got["route"], "%s", b)
 }
+
+// An institution's overlay on hec-2020 joins the set with policy.Set.With,
+// and its cases follow the HEC version for their filing date.
+func TestEngineWithOverlayOnHEC(t *testing.T) {
+	set := policy.Builtin()
+	uni, err := set.Apply(policy.Overlay{ID: "test-uni-2024", Title: "Test University", Base: policy.HEC2020,
+		From: date("2024-09-01"), Deadlines: map[policy.RuleID]policy.Period{policy.RuleCharges: {N: 2}}})
+	require.NoError(t, err)
+	set, err = set.With(uni)
+	require.NoError(t, err)
+	eng, err := casefsm.NewEngine(set, casefsm.Options{})
+	require.NoError(t, err)
+	h := employeeCase()
+	h.Policy = "test-uni-2024"
+	h.Parties.Complainant.Relationship = policy.Student
+	c, err := eng.NewCase(h)
+	require.NoError(t, err)
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant})
+	st := c.Status(date("2026-03-03"))
+	require.NotEmpty(t, st.Deadlines)
+	assert.Equal(t, policy.RuleCharges, st.Deadlines[0].Rule)
+	assert.Equal(t, date("2026-03-04"), st.Deadlines[0].Due, "the overlay's 2 days")
+	d, err := eng.Deadline(casefsm.DeadlineQuery{Policy: "test-uni-2024", Rule: policy.RuleCharges, From: date("2026-03-02")})
+	require.NoError(t, err)
+	assert.Equal(t, st.Deadlines[0].Deadline, d, "Engine.Deadline counts as the case does")
+}

@@ -167,6 +167,26 @@ func ExampleSet_Apply() {
 	// routes.direct_to_ombudsperson: the statute gives the complainant's option to complain to the Ombudsperson directly; an institution cannot remove it (direct_to_ombudsperson, s.8(1))
 }
 
+func ExampleSet_With() {
+	s := policy.Builtin()
+	uni, err := s.Apply(policy.Overlay{ID: "acme-uni-2024", Title: "Acme University", Base: policy.HEC2020,
+		From: civil.MustParse("2024-09-01"), Deadlines: map[policy.RuleID]policy.Period{policy.RuleFindings: {N: 21}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, err = s.With(uni) // the set a casefsm.Engine is built from
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, _ := s.Get("acme-uni-2024")
+	v, _ := p.At(civil.MustParse("2026-03-02")) // the version for a filing on that day
+	r, _ := v.Rule(policy.RuleFindings)
+	fmt.Println(p.Base(), r.Period, r.Citation.Section)
+	// Output: hec-2020 21 days acme-uni-2024 deadlines.findings
+}
+
 func ExampleNewSet() {
 	b := policy.Builtin()
 	f10, _ := b.Get("pk-federal-2010")

@@ -4,14 +4,15 @@ import (
 	"github.com/hifazat/hifazat/civil"
 )
 
-// Overlay is an institution's policy on top of a statute: a university's,
-// a company's or a regulator's own rules, which may be stricter than the
-// statute but may never cut a right the statute gives. Build one in Go or
-// read one from a file with [ParseOverlay]; [Set.Apply] checks it against its
-// base statute and turns it into a [Policy].
+// Overlay is an institution's policy on top of a statute, or on top of an
+// institutional policy such as hec-2020: a university's, a company's or a
+// regulator's own rules, which may be stricter than the statute but may
+// never cut a right the statute gives. Build one in Go or read one from a
+// file with [ParseOverlay]; [Set.Apply] checks it against its base and turns
+// it into a [Policy], which [Set.With] adds to a set.
 //
 // Every field but ID, Title, Base and From is optional: a nil pointer, a
-// missing deadline or an empty list means "as in the base statute". The zero
+// missing deadline or an empty list means "as in the base". The zero
 // Overlay is not valid (it has no id).
 //
 // The file form uses the snake_case names of the yaml tags:
@@ -36,7 +37,8 @@ type Overlay struct {
 	ID ID `json:"id" yaml:"id" validate:"required,policyid"`
 	// Title names it for people.
 	Title string `json:"title" yaml:"title" validate:"required,max=200,text"`
-	// Base is the id of the statute the overlay sits on.
+	// Base is the id of the policy the overlay sits on: a statute, or an
+	// institutional policy such as hec-2020.
 	Base ID `json:"base" yaml:"base" validate:"required,policyid"`
 	// From is the first day the institution's policy applies. The new
 	// policy is valid from From until its base statute ends.

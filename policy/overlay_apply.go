@@ -9,9 +9,13 @@ import (
 	"strings"
 )
 
-// Apply checks overlay o against its base statute in s and returns the
+// Apply checks overlay o against its base policy in s and returns the
 // institutional policy it describes: the base's rules with o's changes, each
 // changed value cited to the overlay, valid from o.From until the base ends.
+// The base may be a statute or an institutional policy, such as hec-2020 or
+// another overlay; a base with versions by filing date ([Policy.At])
+// gives the overlay the same versions, each checked against its own. Add
+// the result to a set with [Set.With].
 //
 // An institution may be stricter than the statute: shorter periods for its
 // own forums' duties (the Organisation, the Inquiry Committee, the Competent
@@ -24,7 +28,7 @@ import (
 // representation or the complainant's withdrawal (Rules 2013 r.4(3),
 // interpretation 19). A refused overlay gives an [*OverlayError] listing every
 // violation (errors.Is(err, ErrOverlayRefused)); an overlay that is not well
-// formed, names an unknown or institutional base, or reuses an id of s gives
+// formed, names an unknown base, or reuses an id of s gives
 // a [*MalformedOverlayError] (errors.Is(err, ErrMalformedOverlay)).
 func (s *Set) Apply(o Overlay) (*Policy, error) {
 	ov := s.validator
@@ -41,23 +45,47 @@ func (s *Set) Apply(o Overlay) (*Policy, error) {
 	if err != nil {
 		return nil, &MalformedOverlayError{Field: "base", Reason: err.Error(), Err: err}
 	}
-	if base.Institutional() {
-		return nil, &MalformedOverlayError{Field: "base", Reason: fmt.Sprintf("%q is an institutional policy; an overlay's base must be a statute", o.Base)}
-	}
 	c := overlayCheck{o: o, base: base}
 	c.validity()
+	c.check()
+	// A base with versions by filing date (hec-2020) gives the overlay the
+	// same versions, each checked against and built on its own.
+	var eras []overlayCheck
+	for _, era := range base.eras {
+		if u := era.validity.Until; u.IsValid() && !u.After(o.From) {
+			continue // ended before the overlay starts
+		}
+		ec := overlayCheck{o: o, base: era}
+		ec.check()
+		c.violations = append(c.violations, ec.violations...)
+		eras = append(eras, ec)
+	}
+	if len(c.violations) > 0 {
+		slices.SortFunc(c.violations, func(a, b Violation) int {
+			return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Rule, b.Rule), strings.Compare(a.Section, b.Section), strings.Compare(a.Reason, b.Reason))
+		})
+		return nil, &OverlayError{Overlay: o.ID, Base: o.Base, Violations: slices.Compact(c.violations)}
+	}
+	p := c.build()
+	p.eras = nil
+	for _, ec := range eras {
+		ep := ec.build()
+		if ep.validity.From.Before(ec.base.validity.From) {
+			ep.validity.From = ec.base.validity.From
+		}
+		p.eras = append(p.eras, ep)
+	}
+	return p, nil
+}
+
+// check collects every violation of the overlay against its base but
+// those of its validity.
+func (c *overlayCheck) check() {
 	c.deadlines()
 	c.committee()
 	c.routes()
 	c.complainants()
 	c.interpretations()
-	if len(c.violations) > 0 {
-		slices.SortFunc(c.violations, func(a, b Violation) int {
-			return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Rule, b.Rule))
-		})
-		return nil, &OverlayError{Overlay: o.ID, Base: o.Base, Violations: c.violations}
-	}
-	return c.build(), nil
 }
 
 // overlayCheck collects the violations of one overlay against its base.

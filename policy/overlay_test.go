@@ -109,6 +109,100 @@ func TestApplyAccepted(t *testing.T) {
 	}
 }
 
+// An overlay on hec-2020 follows its versions by filing date: each is the
+// HEC policy on the Act then in force, with the overlay's changes.
+func TestApplyOnHEC(t *testing.T) {
+	s := Builtin()
+	o := Overlay{ID: "test-uni-hec", Title: "Test University on HEC", Base: HEC2020, From: civil.MustParse("2021-01-01"),
+		Deadlines: map[RuleID]Period{RuleCharges: days(2)}, Committee: CommitteeOverlay{FemaleChair: ptr(true)}}
+	p, err := s.Apply(o)
+	require.NoError(t, err, "Apply(overlay on hec-2020)")
+	assert.Equal(t, HEC2020, p.Base())
+	hec, _ := s.Get(HEC2020)
+	tests := []struct {
+		filed      string
+		ok         bool
+		appealDays int // the amended Act's 90 days, or none before it
+	}{
+		{"2020-12-31", false, 0},
+		{"2021-06-01", true, 0},
+		{"2022-01-20", true, 0},
+		{"2022-01-21", true, 90},
+		{"2026-03-02", true, 90},
+	}
+	for _, tt := range tests {
+		v, ok := p.At(civil.MustParse(tt.filed))
+		require.Equal(t, tt.ok, ok, "At(%s)", tt.filed)
+		if !ok {
+			continue
+		}
+		base, _ := hec.At(civil.MustParse(tt.filed))
+		r, _ := v.Rule(RuleCharges)
+		assert.Equal(t, 2, r.Period.N, "At(%s): the overlay's charges", tt.filed)
+		assert.True(t, v.Committee().FemaleChair.Value, "At(%s): the overlay's chair", tt.filed)
+		ok, _ = v.MayComplain(Student)
+		assert.True(t, ok, "At(%s): HEC's students", tt.filed)
+		assert.Equal(t, len(base.Rules()), len(v.Rules()), "At(%s): the rules of HEC's version then", tt.filed)
+		_, has := v.Rule(RuleOmbudspersonDecision)
+		assert.Equal(t, tt.appealDays != 0, has, "At(%s): s.8(6)'s period", tt.filed)
+	}
+	_, err = s.Apply(Overlay{ID: "test-uni-hec", Title: "Longer", Base: HEC2020, From: civil.MustParse("2021-01-01"),
+		Deadlines: map[RuleID]Period{RuleFindings: days(45)}})
+	oe, ok := errors.AsType[*OverlayError](err)
+	require.True(t, ok, "a longer duty on hec-2020 is refused: %v", err)
+	assert.Len(t, oe.Violations, 1, "one violation, not one per version: %+v", oe.Violations)
+}
+
+func TestSetWith(t *testing.T) {
+	s := Builtin()
+	p, err := s.Apply(baseOverlay())
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		set  *Set
+		add  []*Policy
+		want []ID
+		err  error
+	}{
+		{"an overlay joins the built-in set", s, []*Policy{p}, append(s.ids[:len(s.ids):len(s.ids)], p.ID()), nil},
+		{"the zero set", &Set{}, []*Policy{p}, []ID{p.ID()}, nil},
+		{"nothing added", s, nil, s.ids, nil},
+		{"an id twice", s, []*Policy{p, p}, nil, ErrInvalidSet},
+		{"an id of the set", s, []*Policy{hecOf(t, s)}, nil, ErrInvalidSet},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := tt.set.All()
+			got, err := tt.set.With(tt.add...)
+			assert.Equal(t, before, tt.set.All(), "With leaves the set unchanged")
+			if tt.err != nil {
+				require.ErrorIs(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			var ids []ID
+			for _, q := range got.All() {
+				ids = append(ids, q.ID())
+			}
+			assert.ElementsMatch(t, tt.want, ids)
+		})
+	}
+	s2, err := s.With(p)
+	require.NoError(t, err)
+	got, err := s2.Get(p.ID())
+	require.NoError(t, err)
+	assert.Same(t, p, got)
+	stat, err := s2.For(Federal, civil.MustParse("2026-03-02"))
+	require.NoError(t, err)
+	assert.Equal(t, FederalAct2022, stat.ID(), "an institutional policy is never the statute in force")
+}
+
+func hecOf(t *testing.T, s *Set) *Policy {
+	p, err := s.Get(HEC2020)
+	require.NoError(t, err)
+	return p
+}
+
 func TestApplyRefused(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -199,7 +293,6 @@ func TestApplyMalformed(t *testing.T) {
 		{"control character", func(o *Overlay) { o.Title = "a\x00b" }, "title", nil},
 		{"no date", func(o *Overlay) { o.From = civil.Date{} }, "from", nil},
 		{"unknown base", func(o *Overlay) { o.Base = "pk-ict-2030" }, "base", ErrUnknownPolicy},
-		{"institutional base", func(o *Overlay) { o.Base = HEC2020 }, "base", nil},
 		{"unknown rule", func(o *Overlay) { o.Deadlines = map[RuleID]Period{"lunch": days(1)} }, "deadlines.lunch", nil},
 		{"zero period", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleCharges: {}} }, "deadlines.charges.n", nil},
 		{"bad unit", func(o *Overlay) { o.Deadlines = map[RuleID]Period{RuleCharges: {1, 7}} }, "deadlines.charges.unit", nil},

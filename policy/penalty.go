@@ -74,7 +74,9 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // Penalty is one entry of a policy's penalty catalogue.
 type Penalty struct {
 	Code     PenaltyCode `json:"code" yaml:"code"`
-	Severity Severity    `json:"severity" yaml:"severity"`
+	// Severity is minor or major; the zero Severity (not stated) is left
+	// out of the JSON and YAML, so that a zero Penalty reads back as one.
+	Severity Severity `json:"severity,omitzero" yaml:"severity,omitempty"`
 	// Description is the penalty in the Act's words, paraphrased.
 	Description string `json:"description" yaml:"description"`
 	// Periodic is true for penalties imposed "for a specific period"

@@ -1,7 +1,9 @@
 package policy
 
 import (
+	"encoding/json"
 	"errors"
+	"go.yaml.in/yaml/v3"
 	"reflect"
 	"slices"
 	"strings"
@@ -622,6 +624,24 @@ func TestSeverityText(t *testing.T) {
 	assert.Equal(t, "Severity(7)", Severity(7).String())
 	var s Severity
 	assert.Error(t, s.UnmarshalText([]byte("grave")))
+}
+
+// Every penalty, the zero one included, reads back as it was written.
+func TestPenaltyRoundTrip(t *testing.T) {
+	p22, err := Builtin().Get(FederalAct2022)
+	require.NoError(t, err)
+	for _, p := range append(p22.Penalties(), Penalty{}, Penalty{Code: Fine}) {
+		b, err := json.Marshal(p)
+		require.NoError(t, err, "Marshal(%+v)", p)
+		var got Penalty
+		require.NoError(t, json.Unmarshal(b, &got), "Unmarshal(%s)", b)
+		assert.Equal(t, p, got, "JSON round trip of %s", b)
+		y, err := yaml.Marshal(p)
+		require.NoError(t, err, "yaml.Marshal(%+v)", p)
+		got = Penalty{}
+		require.NoError(t, yaml.Unmarshal(y, &got), "yaml.Unmarshal(%s)", y)
+		assert.Equal(t, p, got, "YAML round trip of %s", y)
+	}
 }
 
 // textEnum is an enum of this package with a text form.

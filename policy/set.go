@@ -94,6 +94,14 @@ func (s *Set) For(j Jurisdiction, on civil.Date) (*Policy, error) {
 	return nil, e
 }
 
+// With returns a new set of s's policies and ps, refusing what [NewSet]
+// refuses: it is how an institution's policy, once [Set.Apply] accepted its
+// overlay, joins the set an engine is built from. s is unchanged; the zero
+// Set gives a set of ps alone.
+func (s *Set) With(ps ...*Policy) (*Set, error) {
+	return NewSet(append(s.All(), ps...)...)
+}
+
 // All returns every policy in the set, sorted by id.
 func (s *Set) All() []*Policy {
 	out := make([]*Policy, len(s.ids))
