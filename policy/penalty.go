@@ -73,7 +73,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 
 // Penalty is one entry of a policy's penalty catalogue.
 type Penalty struct {
-	Code     PenaltyCode `json:"code" yaml:"code"`
+	Code PenaltyCode `json:"code" yaml:"code"`
 	// Severity is minor or major; the zero Severity (not stated) is left
 	// out of the JSON and YAML, so that a zero Penalty reads back as one.
 	Severity Severity `json:"severity,omitzero" yaml:"severity,omitempty"`
