@@ -20,9 +20,9 @@ type deadlineExplained struct {
 }
 
 // explainDeadline serves GET /v1/deadlines/{policy}/{rule}?from=D: the
-// rule's deadline counted from D on the calendar of the forum that acts or
-// receives (the organisation's own calendar for its forums, when the server
-// has one).
+// rule's deadline counted from D as a case counts it (casefsm's
+// Engine.Deadline), on the calendar of the forum that acts or receives (the
+// organisation's own for its forums, when the server has one).
 func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 	v, err := queryValues(r, "from")
 	if err != nil {
@@ -32,9 +32,9 @@ func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rule, ok := p.Rule(policy.RuleID(r.PathValue("rule")))
-	if !ok {
-		return problem(http.StatusNotFound, TypeNotFound, "policy %s has no rule %q", p.ID(), clip(r.PathValue("rule")))
+	rule := policy.RuleID(r.PathValue("rule"))
+	if _, ok := p.Rule(rule); !ok {
+		return problem(http.StatusNotFound, TypeNotFound, "policy %s has no rule %q", p.ID(), clip(string(rule)))
 	}
 	if v.Get("from") == "" {
 		return problem(http.StatusBadRequest, TypeMalformed, "from (the trigger date, YYYY-MM-DD) is required")
@@ -43,28 +43,16 @@ func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cal, err := s.calendarFor(p, rule.Forum)
-	if err != nil {
-		return err
+	q := casefsm.DeadlineQuery{Policy: p.ID(), Rule: rule, From: from}
+	if s.cfg.Calendar != nil {
+		q.Calendar = s.cfg.Calendar.ID()
 	}
-	d, err := deadlines.Compute(rule, from, cal)
+	d, err := s.engine.Deadline(q)
 	if err != nil {
 		return problem(http.StatusUnprocessableEntity, TypeRefused, "%v", err)
 	}
 	writeJSON(w, http.StatusOK, deadlineExplained{Policy: p.ID(), Deadline: d, Explanation: d.Explain()})
 	return nil
-}
-
-// calendarFor is the calendar forum f counts on under p.
-func (s *Server) calendarFor(p *policy.Policy, f policy.Forum) (*deadlines.Calendar, error) {
-	own := ""
-	if s.cfg.Calendar != nil {
-		own = s.cfg.Calendar.ID()
-	}
-	if id := p.CalendarFor(f, own).Value; id != own {
-		return deadlines.Builtin(id)
-	}
-	return s.cfg.Calendar, nil
 }
 
 func (s *Server) policy(id string) (*policy.Policy, error) {
@@ -194,12 +182,13 @@ func (s *Server) policyFor(w http.ResponseWriter, r *http.Request) error {
 }
 
 // eventType is one event type as a form builder needs it: who may perform
-// it, from which states, under the policy asked for.
+// it, from which states, under the policy asked for, and its fields.
 type eventType struct {
 	Type     casefsm.EventType `json:"type"`
 	By       []casefsm.Role    `json:"by"`
 	From     []casefsm.State   `json:"from"`
 	Citation []string          `json:"citations"`
+	Fields   []casefsm.Field   `json:"fields"`
 }
 
 // eventTypes returns every event type of policy id's table.
@@ -218,7 +207,7 @@ func (s *Server) eventTypes(id string) ([]eventType, error) {
 	byType := map[casefsm.EventType]*eventType{}
 	var out []eventType
 	for _, t := range casefsm.EventTypes() {
-		out = append(out, eventType{Type: t, By: []casefsm.Role{}, From: []casefsm.State{}, Citation: []string{}})
+		out = append(out, eventType{Type: t, By: []casefsm.Role{}, From: []casefsm.State{}, Citation: []string{}, Fields: casefsm.Fields(t)})
 	}
 	for i := range out {
 		byType[out[i].Type] = &out[i]

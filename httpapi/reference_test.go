@@ -7,6 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/httpapi"
 )
 
 const validCommittee = `{"competent_authority":"E-100","members":[
@@ -49,6 +52,7 @@ func TestReference(t *testing.T) {
 		{"policy for, before the Act", req{method: "GET", path: "/v1/policies/for?on=2001-01-01"}, 404, ""},
 		{"event types", req{method: "GET", path: "/v1/event-types"}, 200, `"type":"submit_defence"`},
 		{"event type", req{method: "GET", path: "/v1/event-types/submit_defence?policy=hec-2020"}, 200, `"by":["accused"]`},
+		{"event type fields", req{method: "GET", path: "/v1/event-types/submit_findings"}, 200, `{"name":"finding","required":true`},
 		{"no event type", req{method: "GET", path: "/v1/event-types/nope"}, 404, ""},
 		{"event types, no policy", req{method: "GET", path: "/v1/event-types?policy=nope"}, 404, ""},
 	} {
@@ -65,4 +69,15 @@ func TestReference(t *testing.T) {
 		})
 	}
 	assert.Equal(t, http.StatusOK, f.do(req{method: "GET", path: "/openapi.json"}).Code)
+}
+
+// TestOrganisationCalendar: the organisation's own calendar counts the
+// deadlines of its forums.
+func TestOrganisationCalendar(t *testing.T) {
+	cal, err := deadlines.ParseCalendar([]byte(`{"id":"uni-calendar","base":"pk-federal"}`))
+	require.NoError(t, err)
+	f := newFixture(t, func(c *httpapi.Config) { c.Calendar = cal })
+	w := f.do(req{method: "GET", path: "/v1/deadlines/pk-federal-2022/charges?from=2026-03-02", as: "ic-1"})
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	assert.Contains(t, w.Body.String(), `"calendar":"uni-calendar"`)
 }

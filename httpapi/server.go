@@ -94,7 +94,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	eng, err := casefsm.NewEngine(cfg.Policies, casefsm.Options{})
+	var opts casefsm.Options
+	if cfg.Calendar != nil {
+		opts.Calendars = []*deadlines.Calendar{cfg.Calendar}
+	}
+	eng, err := casefsm.NewEngine(cfg.Policies, opts)
 	if err != nil {
 		return nil, fmt.Errorf("httpapi: %w", err)
 	}
