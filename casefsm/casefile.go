@@ -94,26 +94,12 @@ func Decode(r io.Reader) (*CaseFile, error) {
 	if err != nil {
 		return nil, &InputError{Index: -1, Err: err}
 	}
-	top, err := object(data, -1, "", "policy", "jurisdiction", "calendar", "incident_on", "parties", "committee", "events")
+	top, err := object(data, -1, "", headerFields("events")...)
 	if err != nil {
 		return nil, err
 	}
 	f := &CaseFile{}
-	for _, fd := range []struct {
-		key string
-		dst any
-	}{{"policy", &f.Policy}, {"calendar", &f.Calendar}, {"incident_on", &f.IncidentOn}} {
-		if err := field(top, fd.key, -1, fd.key, fd.dst); err != nil {
-			return nil, err
-		}
-	}
-	if err := decodeJurisdiction(top, &f.Header); err != nil {
-		return nil, err
-	}
-	if err := decodeParties(top["parties"], &f.Parties); err != nil {
-		return nil, err
-	}
-	if err := decodeCommittee(top["committee"], &f.Header); err != nil {
+	if err := decodeHeader(top, &f.Header); err != nil {
 		return nil, err
 	}
 	var events []json.RawMessage
@@ -127,6 +113,55 @@ func Decode(r io.Reader) (*CaseFile, error) {
 		}
 	}
 	return f, nil
+}
+
+// DecodeHeader reads a case header, a case file without "events", as
+// strictly as [Decode] reads one. Faults are [*InputError]s with Index -1.
+func DecodeHeader(data []byte) (Header, error) {
+	top, err := object(data, -1, "", headerFields()...)
+	if err != nil {
+		return Header{}, err
+	}
+	var h Header
+	if err := decodeHeader(top, &h); err != nil {
+		return Header{}, err
+	}
+	return h, nil
+}
+
+// DecodeEvent reads one event object as strictly as [Decode] reads each
+// event of a case file. index is the event's position in its case, from 0:
+// the Index of the [*InputError] describing a fault.
+func DecodeEvent(data []byte, index int) (Event, error) {
+	var ev Event
+	if err := decodeEvent(data, index, &ev); err != nil {
+		return Event{}, err
+	}
+	return ev, nil
+}
+
+// headerFields returns the keys of a header object, and extra.
+func headerFields(extra ...string) []string {
+	return append([]string{"policy", "jurisdiction", "calendar", "incident_on", "parties", "committee"}, extra...)
+}
+
+// decodeHeader reads the header's fields of the object top into h.
+func decodeHeader(top map[string]json.RawMessage, h *Header) error {
+	for _, fd := range []struct {
+		key string
+		dst any
+	}{{"policy", &h.Policy}, {"calendar", &h.Calendar}, {"incident_on", &h.IncidentOn}} {
+		if err := field(top, fd.key, -1, fd.key, fd.dst); err != nil {
+			return err
+		}
+	}
+	if err := decodeJurisdiction(top, h); err != nil {
+		return err
+	}
+	if err := decodeParties(top["parties"], &h.Parties); err != nil {
+		return err
+	}
+	return decodeCommittee(top["committee"], h)
 }
 
 // Encode writes f as indented JSON in the form Decode reads.
@@ -152,6 +187,9 @@ func object(data []byte, index int, prefix string, allowed ...string) (map[strin
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, &InputError{Index: index, Field: prefix, Err: errors.New("unexpected data after the object")}
+	}
+	if key, ok := duplicateKey(data); ok {
+		return nil, &InputError{Index: index, Field: join(prefix, key), Err: errors.New("given twice (a reader would keep one and drop the other unseen)")}
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -356,4 +394,51 @@ func decodeMember(m map[string]json.RawMessage, i int, ev *Event) error {
 	}
 	ev.Member = r
 	return nil
+}
+
+// duplicateKey reports the path of the first key given twice in one object
+// anywhere in the JSON text data, such as "parties.complainant.id" or
+// "penalties[0].code". encoding/json would keep the last silently, so that
+// two readers of one file could see two different cases. data is valid
+// JSON (the caller decoded it already); on a syntax error it reports none.
+func duplicateKey(data []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	path, dup := duplicateIn(dec, "")
+	return path, dup
+}
+
+// duplicateIn reads one value from dec and reports the first duplicated
+// key in it, prefixed by path.
+func duplicateIn(dec *json.Decoder, path string) (string, bool) {
+	t, err := dec.Token()
+	if err != nil {
+		return "", false
+	}
+	switch t {
+	case json.Delim('{'):
+		seen := map[string]bool{}
+		for dec.More() {
+			kt, err := dec.Token()
+			if err != nil {
+				return "", false
+			}
+			k, _ := kt.(string)
+			if seen[k] {
+				return join(path, k), true
+			}
+			seen[k] = true
+			if p, dup := duplicateIn(dec, join(path, k)); dup {
+				return p, true
+			}
+		}
+		dec.Token() // the closing brace
+	case json.Delim('['):
+		for i := 0; dec.More(); i++ {
+			if p, dup := duplicateIn(dec, path+"["+strconv.Itoa(i)+"]"); dup {
+				return p, true
+			}
+		}
+		dec.Token() // the closing bracket
+	}
+	return "", false
 }

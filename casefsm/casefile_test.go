@@ -2,6 +2,7 @@ package casefsm_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -184,4 +185,56 @@ func FuzzDecode(f *testing.F) {
 		require.NoError(t, err, "Decode(Encode(Decode(%q))):\n%s", in, buf.String())
 		assert.Equal(t, cf, again, "round trip of %q", in)
 	})
+}
+
+// TestDecodeDuplicateKey: a key given twice is refused wherever it is, by
+// every decoder, so that no two readers of one file see different cases.
+func TestDecodeDuplicateKey(t *testing.T) {
+	tests := []struct {
+		name, in string
+		index    int
+		field    string
+	}{
+		{"top", `{"policy": "pk-federal-2022", "policy": "hec-2020"}`, -1, "policy"},
+		{"party", `{"parties": {"complainant": {"id": "a", "id": "b"}}}`, -1, "parties.complainant.id"},
+		{"event", `{"events": [{"type": "add_note", "on": "2026-03-02", "by": "complainant", "note": "a", "note": "b"}]}`, -1, "events[0].note"},
+		{"penalty", `{"events": [{"type": "decide", "on": "2026-03-02", "by": "competent_authority", "penalties": [{"code": "fine", "code": "censure"}]}]}`, -1, "events[0].penalties[0].code"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := casefsm.Decode(strings.NewReader(tt.in))
+			var ie *casefsm.InputError
+			require.ErrorAs(t, err, &ie, "Decode(%s)", tt.in)
+			assert.Equal(t, tt.index, ie.Index, "index of %v", err)
+			assert.Equal(t, tt.field, ie.Field, "field of %v", err)
+			assert.Contains(t, err.Error(), "given twice")
+		})
+	}
+	_, err := casefsm.DecodeEvent([]byte(`{"type": "add_note", "type": "decide", "on": "2026-03-02", "by": "complainant"}`), 4)
+	var ie *casefsm.InputError
+	require.ErrorAs(t, err, &ie, "DecodeEvent")
+	assert.Equal(t, 4, ie.Index, "DecodeEvent reports the index it is given")
+	_, err = casefsm.DecodeHeader([]byte(`{"calendar": "a", "calendar": "b"}`))
+	require.ErrorIs(t, err, casefsm.ErrMalformed, "DecodeHeader")
+}
+
+// TestDecodeHeaderAndEvent: the header and event decoders read what Decode
+// reads, and a header may not carry events.
+func TestDecodeHeaderAndEvent(t *testing.T) {
+	f, err := casefsm.Decode(strings.NewReader(sampleFile))
+	require.NoError(t, err, "Decode(sample)")
+	hb, err := json.Marshal(f.Header)
+	require.NoError(t, err, "marshal header")
+	h, err := casefsm.DecodeHeader(hb)
+	require.NoError(t, err, "DecodeHeader(%s)", hb)
+	assert.Equal(t, f.Header, h, "header round trip")
+	for i, ev := range f.Events {
+		eb, err := json.Marshal(ev)
+		require.NoError(t, err, "marshal event %d", i)
+		got, err := casefsm.DecodeEvent(eb, i)
+		require.NoError(t, err, "DecodeEvent(%s)", eb)
+		assert.Equal(t, ev, got, "event %d round trip", i)
+	}
+	_, err = casefsm.DecodeHeader([]byte(`{"events": []}`))
+	require.ErrorIs(t, err, casefsm.ErrMalformed, "a header with events")
 }

@@ -111,6 +111,10 @@ func integrated(p *policy.Policy, settings []policy.Setting) (*Definition, error
 	return definitionOf(p, p.Routes(), in)
 }
 
+// Set returns the policy set the engine was built from: the policies its
+// cases may name.
+func (e *Engine) Set() *policy.Set { return e.set }
+
 // Definition returns the definition of the policy with the given id.
 func (e *Engine) Definition(id policy.ID) (*Definition, error) {
 	if d, ok := e.defs[id]; ok {

@@ -1,51 +1,62 @@
 // Package casestore keeps harassment cases so that none is lost, altered
 // unseen, or shown to someone who may not see it.
 //
-// A case is a header (the case file's policy, jurisdiction, calendar,
-// incident date and parties: see [Header]) and an append-only list of dated
-// events in the case file's JSON form ([Event]), the interchange format of
-// package casefsm. A [Store] creates cases (empty, or imported from a case
-// file), appends events with optimistic concurrency (the caller states the
-// version it read; a stale append fails with [ErrConflict] and writes
-// nothing), loads cases, lists them with the filters a dashboard needs, and
-// verifies them. Every write is first checked by a [Validator], in
-// production casefsm ([CaseFSM]): an event the law refuses never reaches
-// storage, and the store indexes the state and the open deadlines casefsm
-// derives so that "overdue as of D" is an indexed query.
+// A case speaks casefsm's vocabulary from the caller to the database: a
+// [casefsm.Header] and an append-only list of [casefsm.Event]s. A [Store]
+// creates cases (empty, or imported from a case file read by
+// casefsm.Decode), appends events with optimistic concurrency ([Store.Append]:
+// the caller states the version it read; a stale append fails with
+// [ErrConflict] and writes nothing) or at the head ([Store.Apply]), loads
+// cases, lists them with the filters a dashboard needs, and verifies them.
 //
-// Implementations: [Memory] here; SQLite (the embedded default) and
-// PostgreSQL in package casestore/sqlstore, whose Open takes a location
-// such as "sqlite:./hifazat.db" or "postgres://...". Package
-// casestore/storetest is the conformance suite every store passes and
-// integrators can run on their own.
+// Every write is decided by the store's [casefsm.Engine] inside the write:
+// the store reads the case, casefsm replays it and applies only the new
+// events, and an event the law refuses never reaches storage; the refusal
+// is casefsm's own [*casefsm.Refusal], with its code, message and citation.
+// The store keeps what casefsm derives ([Projection]: the policy, the
+// [casefsm.State] and the open [deadlines.Deadline]s) so that "overdue as
+// of D" is an indexed query; [Filter] takes the same types and refuses a
+// state or policy that does not exist with a [*FilterError]. To act on a
+// stored case, [Case.Open] replays it on an engine: its Status, its
+// committee, a dry run of the next event.
+//
+// Implementations: package casestore/memstore (in memory, for tests and
+// tools); SQLite (the embedded default) and PostgreSQL in package
+// casestore/sqlstore, whose Open takes a location such as
+// "sqlite:./hifazat.db" or "postgres://...". Package casestore/storetest
+// is the conformance suite every store passes and integrators can run on
+// their own; package casestore/storekit holds what a store implementation
+// needs (canonical bytes, the hash chain, the decision of a write).
 //
 // # Tamper evidence
 //
 // Each stored event carries a SHA-256 hash over the previous event's hash
-// and its own canonical bytes ([Chain]); the chain starts from a hash over
-// the case id and header ([Genesis]). Canonical bytes are RFC 8785 JSON
-// ([Canonical]): the store canonicalizes every event it accepts and stores
-// and hashes exactly those bytes. [VerifyStored] (behind every store's
-// Verify) walks a case and reports the first event modified, deleted,
-// inserted or reordered, or a changed header, as a [Problem]. A chain
-// without a secret cannot stop someone who rewrites every later hash too:
-// record a [Verification]'s Head outside the database to detect that.
+// and its own canonical bytes (RFC 8785 JSON of the typed event); the chain
+// starts from a hash over the case id and header. Verify walks a case and
+// reports the first event modified, deleted, inserted or reordered, or a
+// changed header, as a [Problem]. A chain without a secret cannot stop
+// someone who rewrites every later hash too: record a [Verification]'s Head
+// outside the database to detect that.
 //
 // # Confidential views
 //
-// [ViewAs] shows a case to a [Role]. Statements and other evidence are
+// [ViewAs] shows a case to a [casefsm.Role]; [Statistics] to aggregate
+// reporting. Statements and other evidence are
 // confidential (s.4(3)(a)); the committee may order proceedings
 // confidential (s.5(4)); the informal route is strictly confidential (Code
 // (iii)). The library's table, the strictest reading that still lets each
 // role do its work under the Act:
 //
-//	role                 identities            statements  evidence  notes     retaliation reports
-//	complainant          complainant, accused  withheld    withheld  withheld  her own
-//	accused              complainant, accused  withheld    withheld  withheld  his own
-//	inquiry_committee    all, with witnesses   all         all       all       all
-//	competent_authority  complainant, accused  withheld    withheld  withheld  all
-//	ombudsperson         all, with witnesses   all         all       all       all
-//	statistics           none                  withheld    withheld  withheld  withheld
+//	role                   identities            statements  evidence  notes     retaliation reports
+//	complainant            complainant, accused  withheld    withheld  withheld  her own
+//	accused                complainant, accused  withheld    withheld  withheld  his own
+//	supervisor             complainant, accused  withheld    withheld  withheld  own
+//	inquiry_committee      all, with witnesses   all         all       all       all
+//	competent_authority    complainant, accused  withheld    withheld  withheld  all
+//	employer               complainant, accused  withheld    withheld  withheld  all
+//	ombudsperson           all, with witnesses   all         all       all       all
+//	president_or_governor  all, with witnesses   all         all       all       all
+//	statistics             none                  withheld    withheld  withheld  withheld
 //
 // "Identities" are the parties' ids and names, a replaced member's details,
 // the ids and names of the committee for the case and of its Competent
@@ -59,8 +70,12 @@
 // (s.4(1)(a)); witnesses' identities stay with the forums (s.4(3)(d)
 // protects them). The Competent Authority decides penalties on the
 // committee's findings (s.4(4)-(5)) and must stop retaliation (s.4(3)(e),
-// Code (xi)), so it sees reports of it; while a case is only informal (no
-// complaint filed) it sees no identities at all (Code (iii)). A statistics
+// Code (xi)), so it sees reports of it, as does the employer, which must
+// protect the complainant and implement decisions (s.11, Code (x)); while
+// a case is only informal (no complaint filed) neither sees any identity
+// (Code (iii)). A supervisor receives informal reports (Code (iv)) and sees
+// what a party sees; the President or Governor hears representations
+// (s.9) on the whole record, as the Ombudsperson does. A statistics
 // view drops identities, free text and the case id entirely, with no
 // placeholder. Withheld values are replaced by [Withheld].
 //

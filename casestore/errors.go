@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentinel errors. Every error a [Store] returns wraps one of them (or a
@@ -11,13 +12,12 @@ import (
 // carry the inputs. Errors of database drivers never appear in the API: their
 // text is kept in the message, their types are not.
 var (
-	// ErrMalformed: the input is not well formed (bad JSON, a missing or
-	// mistyped field, an unknown event field or type, a bad case id or list
-	// filter). See [MalformedError]. Nothing was written.
+	// ErrMalformed: the input is not well formed (a bad case id or list
+	// filter, an event too large to store). See [MalformedError] and
+	// [FilterError]. Nothing was written. Events and headers casefsm cannot
+	// read are its [*casefsm.InputError]; events the law refuses its
+	// [*casefsm.Refusal].
 	ErrMalformed = errors.New("casestore: malformed input")
-	// ErrRefused: the event is well formed but the law, as casefsm applies
-	// it, refuses it. See [RefusedError]. Nothing was written.
-	ErrRefused = errors.New("casestore: event refused")
 	// ErrConflict: the case has moved on since the version the caller read.
 	// See [ConflictError]. Nothing was written; reload and retry.
 	ErrConflict = errors.New("casestore: version conflict")
@@ -71,43 +71,33 @@ func malformed(field, reason string) *MalformedError {
 	return &MalformedError{Field: field, Reason: reason}
 }
 
-// RefusedError reports an event that the validator (casefsm) refused: the
-// law bars it or it cannot have happened. Code is the validator's stable
-// refusal code (`not_allowed`, `forbidden_actor`, `ineligible_complainant`,
-// `too_early`, `time_barred`, `invalid_event`).
-type RefusedError struct {
-	Case     string // the case id
-	Version  int64  // the version the refused event would have had
-	Type     string // the event type
-	Code     string // stable refusal code
-	Message  string // the validator's explanation
-	Citation string // the section of the law, for example "s.4(1)(b)"
-	Err      error  // the validator's own error, if any
+// FilterError reports a list filter naming a state or a policy that does
+// not exist, with the names that do.
+type FilterError struct {
+	Field string   // "state" or "policy"
+	Value string   // what was asked for
+	Valid []string // the valid names, sorted as the SDK lists them
 }
 
-func (e *RefusedError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "casestore: case %q event %d", e.Case, e.Version)
-	if e.Type != "" {
-		fmt.Fprintf(&b, " (%s)", e.Type)
-	}
-	fmt.Fprintf(&b, " refused: %s", e.Code)
-	if e.Message != "" {
-		fmt.Fprintf(&b, ": %s", e.Message)
-	}
-	if e.Citation != "" {
-		fmt.Fprintf(&b, " (%s)", e.Citation)
-	}
-	return b.String()
+func (e *FilterError) Error() string {
+	return fmt.Sprintf("casestore: no %s %q: want one of %s", e.Field, clip(e.Value), strings.Join(e.Valid, ", "))
 }
 
-// Unwrap returns [ErrRefused] and the validator's error, so errors.As also
-// reaches the validator's typed error.
-func (e *RefusedError) Unwrap() []error {
-	if e.Err == nil {
-		return []error{ErrRefused}
+// Unwrap returns [ErrMalformed].
+func (e *FilterError) Unwrap() error { return ErrMalformed }
+
+// clip shortens text quoted in an error message, so that a long (and
+// possibly confidential) value is not copied whole into logs.
+func clip(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
 	}
-	return []error{ErrRefused, e.Err}
+	n := max
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 // ConflictError reports an append whose expected version is stale.

@@ -7,41 +7,55 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
 )
 
 // Store keeps cases: each a header and an append-only, hash-chained list of
-// events. Implementations are safe for concurrent use by many goroutines
-// (and, for the SQL stores, many processes). Every method takes a context;
-// a cancelled context stops the call and, for writes, leaves nothing
-// written.
+// events, in casefsm's types. Implementations are safe for concurrent use
+// by many goroutines (and, for the SQL stores, many processes). Every
+// method takes a context; a cancelled context stops the call and, for
+// writes, leaves nothing written.
 //
-// Every write is checked by the store's [Validator] before it reaches
-// storage: an event the validator refuses is never stored.
+// Every write is decided by the store's [casefsm.Engine] inside the write
+// itself: the new events are applied to the case as stored, and an event
+// the law refuses is never stored. A refusal is casefsm's own
+// [*casefsm.Refusal] (its Index is the event's position in the case, from
+// 0: its version is Index+1); a header casefsm cannot use is a
+// [*casefsm.InputError].
 type Store interface {
 	// Create stores a new case with header h and, optionally, its first
 	// events (an imported case file). An empty id asks the store to choose
-	// one with [NewID]. The whole case is validated first; on any error
+	// one with [NewID]. The whole case is decided first; on any error
 	// nothing is written. It returns the stored case.
-	Create(ctx context.Context, id string, h Header, events ...Event) (Case, error)
+	Create(ctx context.Context, id string, h casefsm.Header, events ...casefsm.Event) (Case, error)
 
 	// Append adds events to case id, after checking that the case is still
-	// at version expected (the version the caller read) and that the
-	// validator accepts them. A stale expected version fails with a
-	// [*ConflictError]; a refused event with a [*RefusedError]. The events
-	// are appended all or none. It returns the case as stored afterwards.
-	Append(ctx context.Context, id string, expected int64, events ...Event) (Case, error)
+	// at version expected (the version the caller read). A stale expected
+	// version fails with a [*ConflictError]. The events are appended all
+	// or none. It returns the case as stored afterwards.
+	Append(ctx context.Context, id string, expected int64, events ...casefsm.Event) (Case, error)
+
+	// Apply adds events to case id at whatever version it is at: the law
+	// decides them on the case as stored when they are written, so there
+	// is no version to state and no conflict to retry. Use Append when
+	// the caller decided on what it read (an edit form, an If-Match).
+	Apply(ctx context.Context, id string, events ...casefsm.Event) (Case, error)
 
 	// Load returns case id as stored, or a [*NotFoundError]. It does not
 	// check the hash chain: use Verify for that.
 	Load(ctx context.Context, id string) (Case, error)
 
 	// List returns the summaries of the cases that match f, sorted by id.
+	// A filter naming a state or policy that does not exist fails with a
+	// [*FilterError] listing the valid ones.
 	List(ctx context.Context, f Filter) ([]Summary, error)
 
-	// Verify walks the hash chain of case id (see [VerifyStored]). Tampering
-	// is reported in the result, not as an error; errors are for a case
-	// that cannot be read at all.
+	// Verify walks the hash chain of case id. Tampering is reported in the
+	// result, not as an error; errors are for a case that cannot be read at
+	// all.
 	Verify(ctx context.Context, id string) (Verification, error)
 
 	// Close releases the store's resources. Calls after Close fail with
@@ -53,14 +67,14 @@ type Store interface {
 // version of a case is the number of its events; a new case is at version 0.
 type Case struct {
 	ID      string
-	Header  Header
+	Header  casefsm.Header
 	Records []Record // Records[i].Version == i+1
-	// Head is the hash of the last record, or Genesis(ID, Header) when there
-	// are no events.
+	// Head is the hash of the last record, or the case's genesis hash (over
+	// its id and header) when there are no events.
 	Head Hash
-	// Projection is what the validator derived at the last write, kept to
-	// index the case for List. To act on a case, replay its events with
-	// casefsm rather than trusting a stored state.
+	// Projection is what the engine derived at the last write, kept to
+	// index the case for List. To act on a case, open it (Case.Open) rather
+	// than trusting a stored state.
 	Projection Projection
 }
 
@@ -68,42 +82,44 @@ type Case struct {
 func (c Case) Version() int64 { return int64(len(c.Records)) }
 
 // Events returns the case's events in version order.
-func (c Case) Events() []Event {
-	es := make([]Event, len(c.Records))
+func (c Case) Events() []casefsm.Event {
+	es := make([]casefsm.Event, len(c.Records))
 	for i, r := range c.Records {
 		es[i] = r.Event
 	}
 	return es
 }
 
-// File returns the case as a case file (see [EncodeCaseFile]): what
-// `hifazat case export` prints and `hifazat case status` reads.
-func (c Case) File() []byte { return EncodeCaseFile(c.Header, c.Events()) }
+// File returns the case as a case file: what `hifazat case export` prints
+// and [casefsm.Engine.Open] replays.
+func (c Case) File() *casefsm.CaseFile {
+	return &casefsm.CaseFile{Header: c.Header, Events: c.Events()}
+}
+
+// Open replays the case on engine: the case as the law sees it, ready for
+// its Status, its committee, or a dry run of the next event. A case whose
+// stored events the engine now refuses (its policy set changed) comes back
+// as it stood before the refused event, with the [*casefsm.Refusal].
+func (c Case) Open(engine *casefsm.Engine) (*casefsm.Case, error) {
+	return engine.Open(c.File())
+}
 
 // Record is one stored event with its place in the hash chain.
 type Record struct {
 	Version int64 // 1 for the first event
-	Event   Event
+	Event   casefsm.Event
 	Prev    Hash // the hash of the previous record, or the case's genesis hash
-	Hash    Hash // Chain(Prev, Event)
+	Hash    Hash // the hash over Prev and the event's canonical JSON
 }
 
-// Projection is what the validator derives from a case's events, stored so
+// Projection is what the engine derives from a case's events, stored so
 // that List can filter cases with indexed queries.
 type Projection struct {
-	Policy string `json:"policy"` // the id of the policy the case is decided under
-	State  string `json:"state"`  // the state after the last event, for example "inquiry"
+	Policy policy.ID     `json:"policy"` // the policy the case is decided under
+	State  casefsm.State `json:"state"`  // the state after the last event
 	// Deadlines are the deadlines open after the last event (started and
-	// neither met nor paused), sorted by due date, then rule, without
-	// duplicates.
-	Deadlines []Deadline `json:"deadlines"`
-}
-
-// Deadline is an open deadline of a case.
-type Deadline struct {
-	Rule string     `json:"rule"` // the rule id, for example "charges"
-	Kind string     `json:"kind"` // "duty" (a forum's), "filing" (a party's) or "target"
-	Due  civil.Date `json:"due"`  // the last day to act
+	// neither met nor paused), sorted by due date, then rule.
+	Deadlines []deadlines.Deadline `json:"deadlines"`
 }
 
 // Summary is one case as List returns it.
@@ -117,8 +133,8 @@ type Summary struct {
 // conditions combine with AND, except Overdue and DueWithin, which combine
 // with OR when both are set (the cases needing attention).
 type Filter struct {
-	State  string // only cases in this state
-	Policy string // only cases under this policy
+	State  casefsm.State // only cases in this state; the zero State means any
+	Policy policy.ID     // only cases under this policy; "" means any
 	// At is the date the deadline conditions are judged on; the store never
 	// reads the clock. It is required when Overdue or DueWithin is set.
 	At civil.Date
@@ -134,10 +150,15 @@ type Filter struct {
 	Limit int
 }
 
-// Check reports whether f is usable, with an error wrapping [ErrMalformed]
-// if not.
-func (f Filter) Check() error {
+// Check reports whether f is usable by a store deciding cases under the
+// policies of set: a [*FilterError] for a state or policy that does not
+// exist, an error wrapping [ErrMalformed] for the rest.
+func (f Filter) Check(set *policy.Set) error {
 	switch {
+	case f.State != 0 && !f.State.IsValid():
+		return &FilterError{Field: "state", Value: f.State.String(), Valid: names(casefsm.States())}
+	case f.Policy != "" && !hasPolicy(set, f.Policy):
+		return &FilterError{Field: "policy", Value: string(f.Policy), Valid: policyIDs(set)}
 	case (f.Overdue || f.DueWithin != 0) && !f.At.IsValid():
 		return malformed("filter", "a deadline filter needs the date to judge it on (At)")
 	case f.DueWithin < 0:
@@ -148,11 +169,43 @@ func (f Filter) Check() error {
 	return nil
 }
 
+// ParseState returns the state named s, or a [*FilterError] listing the
+// states there are.
+func ParseState(s string) (casefsm.State, error) {
+	var st casefsm.State
+	if err := st.UnmarshalText([]byte(s)); err != nil {
+		return 0, &FilterError{Field: "state", Value: s, Valid: names(casefsm.States())}
+	}
+	return st, nil
+}
+
+func hasPolicy(set *policy.Set, id policy.ID) bool {
+	_, err := set.Get(id)
+	return err == nil
+}
+
+func policyIDs(set *policy.Set) []string {
+	var ids []string
+	for _, p := range set.All() {
+		ids = append(ids, string(p.ID()))
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func names[T fmt.Stringer](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = x.String()
+	}
+	return out
+}
+
 // Match reports whether a case with summary s passes f (the ordering and
 // paging fields After and Limit aside). Stores that cannot query natively
 // filter with it; the others must agree with it.
 func (f Filter) Match(s Summary) bool {
-	if f.State != "" && s.State != f.State || f.Policy != "" && s.Policy != f.Policy {
+	if f.State != 0 && s.State != f.State || f.Policy != "" && s.Policy != f.Policy {
 		return false
 	}
 	if !f.Overdue && f.DueWithin <= 0 {
@@ -169,38 +222,27 @@ func (f Filter) Match(s Summary) bool {
 	return false
 }
 
-// Validator checks a case's events before a store writes them, and derives
-// the [Projection] that List filters on. The production validator is
-// casefsm's ([CaseFSM]); tests may supply their own.
-//
-// Validate replays events[:from] (already stored), then applies
-// events[from:] one by one, and returns the projection after the last one.
-// With from == 0 it also checks the header. A refusal is a [*RefusedError],
-// bad input a [*MalformedError]; either carries the Version (index + 1) of
-// the event at fault (0 for the header). Validators must be safe for
-// concurrent use.
-type Validator interface {
-	Validate(h Header, events []Event, from int) (Projection, error)
-}
-
 // Options configures a store. The zero value means the defaults.
 type Options struct {
-	// Validator checks every write; nil means [CaseFSM] with casefsm's
-	// built-in policies.
-	Validator Validator
+	// Engine decides every write; nil means an engine over casefsm's
+	// built-in policies and calendars, built when the store is opened.
+	Engine *casefsm.Engine
 }
 
 // WithDefaults returns o with its zero fields set to their defaults: a nil
-// Validator becomes CaseFSM over the built-in policies, whose engine is built
-// on first use and kept, with what it has decoded, by the returned Options.
-// Stores call it once when they are opened; an integrator calling
-// [Options.Prepare] on every write should do the same, since the zero
-// Options builds a new engine per call.
-func (o Options) WithDefaults() Options {
-	if o.Validator == nil {
-		o.Validator = newBuiltinValidator()
+// Engine becomes one over the built-in policies. Stores call it once when
+// they are opened.
+func (o Options) WithDefaults() (Options, error) {
+	if o.Engine != nil {
+		return o, nil
 	}
-	return o
+	e, err := casefsm.NewEngine(policy.Builtin(), casefsm.Options{})
+	if err != nil {
+		// The built-in policies are literals checked by their own tests.
+		return o, fmt.Errorf("casestore: cannot build casefsm's engine from the built-in policies: %w", err)
+	}
+	o.Engine = e
+	return o, nil
 }
 
 // ValidID reports whether id can name a case: 1 to 64 characters, ASCII
@@ -229,23 +271,7 @@ func NewID() string { return "case-" + strings.ToLower(rand.Text()) }
 // wrapping [ErrMalformed] saying why not.
 func CheckID(id string) error {
 	if !ValidID(id) {
-		return &MalformedError{Field: "case id", Reason: fmt.Sprintf("%q is not a case id (want 1 to 64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)", clip([]byte(id)))}
+		return &MalformedError{Field: "case id", Reason: fmt.Sprintf("%q is not a case id (want 1 to 64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)", clip(id))}
 	}
 	return nil
-}
-
-// sortDeadlines returns deadlines in their documented order, without
-// duplicates.
-func sortDeadlines(ds []Deadline) []Deadline {
-	if len(ds) == 0 {
-		return nil
-	}
-	ds = slices.Clone(ds)
-	slices.SortFunc(ds, func(a, b Deadline) int {
-		if c := a.Due.Compare(b.Due); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Rule, b.Rule)
-	})
-	return slices.Compact(ds)
 }

@@ -55,7 +55,7 @@ func (k *TamperKind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return malformed("tamper kind", fmt.Sprintf("unknown kind %q", clip(b)))
+	return malformed("tamper kind", fmt.Sprintf("unknown kind %q", clip(string(b))))
 }
 
 // Verification is the result of checking a case's hash chain. Problem is the
@@ -102,96 +102,4 @@ func (p Problem) String() string {
 		return "case record modified: " + p.Detail
 	}
 	return fmt.Sprintf("event %d %s: %s", p.Version, p.Kind, p.Detail)
-}
-
-// StoredCase is a case as a store holds it, read without trusting it: the
-// input of [VerifyStored]. Store implementations read their rows into it.
-type StoredCase struct {
-	ID      string
-	Header  []byte      // the header's JSON as stored
-	Genesis Hash        // the genesis hash recorded when the case was created
-	Version int64       // the case's version as recorded with it
-	Head    Hash        // the head hash recorded with the case
-	Rows    []StoredRow // the event rows, in stored version order
-}
-
-// StoredRow is one stored event, read without trusting it.
-type StoredRow struct {
-	Version int64  // the version number stored with the row
-	Event   []byte // the event's JSON as stored
-	Prev    Hash   // the previous hash stored with the row
-	Hash    Hash   // the hash stored with the row
-}
-
-// VerifyStored walks the hash chain of s and reports the first event that
-// was modified, deleted, inserted or reordered. It is the check behind every
-// Store's Verify, exported so that an integrator's own store (or an auditor
-// with a database dump) can run it.
-func VerifyStored(s StoredCase) Verification {
-	v := Verification{Case: s.ID, Version: s.Version}
-	v.Head, v.Problem = walk(s)
-	return v
-}
-
-// walk returns the head hash of the intact prefix of s and the first problem.
-func walk(s StoredCase) (Hash, Problem) {
-	prev := genesis(s.ID, s.Header)
-	if prev != s.Genesis {
-		return prev, Problem{CaseModified, 0, "the case header does not match the hash recorded when the case was created"}
-	}
-	rows := s.Rows
-	for i, r := range rows {
-		want := int64(i + 1)
-		if r.Prev == prev && chain(prev, r.Event) == r.Hash {
-			if r.Version != want {
-				return prev, Problem{Modified, want, fmt.Sprintf("the event at position %d is stored as version %d", want, r.Version)}
-			}
-			prev = r.Hash
-			continue
-		}
-		return prev, diagnose(rows, i, prev)
-	}
-	n := int64(len(rows))
-	switch {
-	case n < s.Version:
-		return prev, Problem{Deleted, n + 1, fmt.Sprintf("the case records %d events but only %d are stored", s.Version, n)}
-	case n > s.Version:
-		return prev, Problem{Inserted, s.Version + 1, fmt.Sprintf("the case records %d events but %d are stored", s.Version, n)}
-	case prev != s.Head:
-		return prev, Problem{CaseModified, 0, "the head hash recorded with the case does not match its events"}
-	}
-	return prev, Problem{}
-}
-
-// diagnose explains why rows[i] does not continue the chain whose last good
-// hash is prev.
-func diagnose(rows []StoredRow, i int, prev Hash) Problem {
-	r, want := rows[i], int64(i+1)
-	nextChainsToPrev := i+1 < len(rows) && rows[i+1].Prev == prev
-	if r.Prev == prev {
-		// Linked correctly, but its content is not what was hashed.
-		if nextChainsToPrev {
-			return Problem{Inserted, want, "the next event chains to the event before this one"}
-		}
-		for j, o := range rows {
-			if j != i && chain(o.Prev, r.Event) == o.Hash {
-				return Problem{Reordered, want, fmt.Sprintf("its content was written as the event at position %d", j+1)}
-			}
-		}
-		return Problem{Modified, want, "its content does not match its hash"}
-	}
-	for j := i + 1; j < len(rows); j++ {
-		if rows[j].Hash == r.Prev {
-			return Problem{Reordered, want, fmt.Sprintf("it was written after the event now at position %d", j+1)}
-		}
-	}
-	if i > 0 && rows[i-1].Prev == r.Prev {
-		// Two rows claim the same predecessor: the one before this one,
-		// which chained correctly, was not written by the store.
-		return Problem{Inserted, want - 1, "it and this event both claim to follow the same event"}
-	}
-	if nextChainsToPrev {
-		return Problem{Inserted, want, "the next event chains to the event before this one"}
-	}
-	return Problem{Deleted, want, "the event written before it is missing"}
 }

@@ -4,59 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strconv"
+
+	"github.com/hifazat/hifazat/casefsm"
 )
-
-// Role is who looks at a case through [ViewAs]. Its values are persisted
-// (in audit logs, in the CLI's --as): never renumbered, new ones only at the
-// end. The zero Role is no role: IsValid reports false and ViewAs refuses it.
-type Role uint8
-
-// The roles a view can be made for.
-const (
-	_                  Role = iota
-	Complainant             // the person aggrieved (s.2(e))
-	Accused                 // the person complained against (s.2(a))
-	CommitteeMember         // a member of the Inquiry Committee for the case (s.3)
-	CompetentAuthority      // the authority that decides the penalty (s.2(d), s.4(5))
-	OmbudspersonRole        // the Ombudsperson hearing the complaint or appeal (s.6, s.8)
-	Statistics              // aggregate reporting: no identities at all
-
-	roleEnd
-)
-
-var roleNames = [...]string{"", "complainant", "accused", "inquiry_committee", "competent_authority", "ombudsperson", "statistics"}
-
-// IsValid reports whether r is one of the roles.
-func (r Role) IsValid() bool { return r > 0 && r < roleEnd }
-
-// String returns the role's name, such as "inquiry_committee", or
-// "%!Role(N)" for a value that is not a role.
-func (r Role) String() string {
-	if r.IsValid() {
-		return roleNames[r]
-	}
-	return "%!Role(" + strconv.Itoa(int(r)) + ")"
-}
-
-// MarshalText returns the role's name; the zero or an unknown Role fails.
-func (r Role) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
-		return nil, fmt.Errorf("casestore: cannot marshal role %d: not a role", r)
-	}
-	return []byte(roleNames[r]), nil
-}
-
-// UnmarshalText parses a role's name.
-func (r *Role) UnmarshalText(b []byte) error {
-	for i := Complainant; i < roleEnd; i++ {
-		if roleNames[i] == string(b) {
-			*r = i
-			return nil
-		}
-	}
-	return malformed("role", fmt.Sprintf("unknown role %q (want complainant, accused, inquiry_committee, competent_authority, ombudsperson or statistics)", clip(b)))
-}
 
 // Withheld is the value that replaces withheld content in a view.
 const Withheld = "[withheld]"
@@ -78,27 +28,40 @@ const (
 // access is the table of the package documentation: what each role sees.
 // Procedural facts (each event's type, date and acting role, the state,
 // findings, penalty codes and deadlines) are visible to every role.
-var access = [roleEnd]Content{
-	Complainant:        Identities | OwnRetaliation,
-	Accused:            Identities | OwnRetaliation,
-	CommitteeMember:    Identities | Witnesses | Statements | Evidence | Notes | Retaliation | OwnRetaliation,
-	CompetentAuthority: Identities | Retaliation | OwnRetaliation,
-	OmbudspersonRole:   Identities | Witnesses | Statements | Evidence | Notes | Retaliation | OwnRetaliation,
-	Statistics:         0,
+var access = map[casefsm.Role]Content{
+	casefsm.Complainant:         Identities | OwnRetaliation,
+	casefsm.Accused:             Identities | OwnRetaliation,
+	casefsm.Supervisor:          Identities | OwnRetaliation,
+	casefsm.InquiryCommittee:    Identities | Witnesses | Statements | Evidence | Notes | Retaliation | OwnRetaliation,
+	casefsm.CompetentAuthority:  Identities | Retaliation | OwnRetaliation,
+	casefsm.Ombudsperson:        Identities | Witnesses | Statements | Evidence | Notes | Retaliation | OwnRetaliation,
+	casefsm.PresidentOrGovernor: Identities | Witnesses | Statements | Evidence | Notes | Retaliation | OwnRetaliation,
+	casefsm.Employer:            Identities | Retaliation | OwnRetaliation,
 }
 
-// Sees reports whether role r may see content k of a formal case. For a case
-// still on the informal route (no complaint filed), the Competent Authority
-// sees no identities either (Code (iii): strictly confidential).
-func (r Role) Sees(k Content) bool { return r.IsValid() && access[r]&k == k }
+// confidential says which events' free text is which kind of content.
+var confidential = map[casefsm.EventType]Content{
+	casefsm.RecordStatement:         Statements,
+	casefsm.OrderMedicalExamination: Evidence,
+	casefsm.AddNote:                 Notes,
+	casefsm.ReportRetaliation:       Retaliation,
+}
+
+// Sees reports whether role r may see content k of a formal case. For a
+// case still on the informal route (no complaint filed), the Competent
+// Authority and the employer see no identities either (Code (iii):
+// strictly confidential).
+func Sees(r casefsm.Role, k Content) bool { return access[r]&k == k && k != 0 }
 
 // View is a case as one role may see it: the case file with what the role
-// may not see replaced by [Withheld], or, for [Statistics], removed with no
-// placeholder and without the case id.
+// may not see replaced by [Withheld], or, for the statistics view, removed
+// with no placeholder and without the case id.
 type View struct {
-	Role   Role            `json:"role"`
-	Case   string          `json:"case,omitempty"`
-	Header json.RawMessage `json:"header"`
+	// Role is who looks; the zero Role for the statistics view.
+	Role       casefsm.Role    `json:"role,omitzero"`
+	Statistics bool            `json:"statistics,omitempty"`
+	Case       string          `json:"case,omitempty"`
+	Header     json.RawMessage `json:"header"`
 	// Events are the events as the role sees them, in version order.
 	Events []json.RawMessage `json:"events"`
 	// Redacted is the number of values withheld or removed.
@@ -109,23 +72,32 @@ type View struct {
 var textFields = []string{"note", "reason", "reasonable_cause", "condonation"}
 
 // ViewAs returns c as role r may see it, by the table in the package
-// documentation. It never changes c.
-func ViewAs(c Case, r Role) (View, error) {
+// documentation. It never changes c. The zero Role is refused.
+func ViewAs(c Case, r casefsm.Role) (View, error) {
 	if !r.IsValid() {
 		return View{}, malformed("role", fmt.Sprintf("%v is not a role", r))
 	}
-	v := View{Role: r, Case: c.ID}
-	if r == Statistics {
+	return view(c, r)
+}
+
+// Statistics returns c as aggregate reporting may see it: no identities,
+// no free text and no case id, removed without placeholders.
+func Statistics(c Case) (View, error) { return view(c, 0) }
+
+// view builds the view for r; the zero r is the statistics view.
+func view(c Case, r casefsm.Role) (View, error) {
+	v := View{Role: r, Statistics: r == 0, Case: c.ID}
+	if v.Statistics {
 		v.Case = ""
 	}
 	formal := false
 	for _, rec := range c.Records {
-		if t := rec.Event.Type(); t == "file_complaint" || t == "file_with_ombudsperson" {
+		if t := rec.Event.Type; t == casefsm.FileComplaint || t == casefsm.FileWithOmbudsperson {
 			formal = true
 		}
 	}
-	identities := r.Sees(Identities) && (formal || r != CompetentAuthority)
-	hdr, n, err := redactHeader(c.Header.JSON(), identities, r.Sees(Witnesses), r == Statistics)
+	identities := Sees(r, Identities) && (formal || (r != casefsm.CompetentAuthority && r != casefsm.Employer))
+	hdr, n, err := redactHeader(c.Header, identities, Sees(r, Witnesses), v.Statistics)
 	if err != nil {
 		return View{}, err
 	}
@@ -155,8 +127,8 @@ func hide(m map[string]any, key string, remove bool) int {
 	return 1
 }
 
-func redactHeader(b []byte, identities, witnesses, remove bool) (json.RawMessage, int, error) {
-	m, err := decodeObject(b)
+func redactHeader(h casefsm.Header, identities, witnesses, remove bool) (json.RawMessage, int, error) {
+	m, err := decodeObject(h)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -193,28 +165,18 @@ func hidePeople(list []any, remove bool) int {
 	return n
 }
 
-func redactEvent(e Event, r Role, identities bool) (json.RawMessage, int, error) {
-	m, err := decodeObject(e.JSON())
+func redactEvent(e casefsm.Event, r casefsm.Role, identities bool) (json.RawMessage, int, error) {
+	m, err := decodeObject(e)
 	if err != nil {
 		return nil, 0, err
 	}
-	remove := r == Statistics
+	remove := r == 0
 	n := 0
-	var k Content
-	switch e.Type() {
-	case "record_statement":
-		k = Statements
-	case "order_medical_examination":
-		k = Evidence
-	case "add_note":
-		k = Notes
-	case "report_retaliation":
-		k = Retaliation
-		if e.By() == r.String() {
-			k = OwnRetaliation
-		}
+	k := confidential[e.Type]
+	if k == Retaliation && e.By == r {
+		k = OwnRetaliation
 	}
-	if (k != 0 && !r.Sees(k)) || remove {
+	if (k != 0 && !Sees(r, k)) || remove {
 		for _, f := range textFields {
 			n += hide(m, f, remove)
 		}
@@ -238,20 +200,27 @@ func redactEvent(e Event, r Role, identities bool) (json.RawMessage, int, error)
 	return out, n, err
 }
 
-func decodeObject(b []byte) (map[string]any, error) {
+// decodeObject returns the JSON object v marshals to, as generic values
+// that redaction can edit.
+func decodeObject(v any) (map[string]any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, malformed("case", fmt.Sprintf("cannot be written as JSON for a view: %v", err))
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	var m map[string]any
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("casestore: stored JSON cannot be read for a view: %w", ErrCorrupt)
+		return nil, malformed("case", fmt.Sprintf("cannot be read back for a view: %v", err))
 	}
 	return m, nil
 }
 
+// encodeObject writes m with its keys sorted.
 func encodeObject(m map[string]any) (json.RawMessage, error) {
 	b, err := json.Marshal(m)
 	if err != nil {
-		return nil, fmt.Errorf("casestore: view cannot be encoded: %w", ErrCorrupt)
+		return nil, malformed("view", fmt.Sprintf("cannot be encoded: %v", err))
 	}
-	return Canonical(b)
+	return b, nil
 }

@@ -8,7 +8,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/compliance"
 	"github.com/hifazat/hifazat/policy"
 )
@@ -19,16 +21,20 @@ const testHeader = `{"policy":"pk-federal-2022","jurisdiction":"federal","calend
 // addCase stores a case with the events given (JSON objects).
 func addCase(t testing.TB, s casestore.Store, n int, events ...string) {
 	t.Helper()
-	evs := make([]casestore.Event, len(events))
+	evs := make([]casefsm.Event, len(events))
 	for i, e := range events {
-		evs[i] = casestore.MustParseEvent(e)
+		var err error
+		evs[i], err = casefsm.DecodeEvent([]byte(e), i)
+		require.NoError(t, err, "event %s", e)
 	}
-	_, err := s.Create(context.Background(), fmt.Sprintf("case-%05d", n), casestore.MustParseHeader(fmt.Sprintf(testHeader, n, n)), evs...)
+	h, err := casefsm.DecodeHeader(fmt.Appendf(nil, testHeader, n, n))
+	require.NoError(t, err, "header")
+	_, err = s.Create(context.Background(), fmt.Sprintf("case-%05d", n), h, evs...)
 	require.NoError(t, err)
 }
 
 func TestAuditCountsOpenCasesPastADeadline(t *testing.T) {
-	s := casestore.NewMemory(casestore.Options{})
+	s := newStore(t)
 	defer s.Close()
 	// Filed on 2 March: charges due 5 March (s.4(1)(a)), overdue on the 10th.
 	addCase(t, s, 1, `{"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02"}`)
@@ -59,4 +65,11 @@ func TestAuditCountsOpenCasesPastADeadline(t *testing.T) {
 			assert.NotContains(t, f.Detail, "case-0", "counts only: no case id")
 		})
 	}
+}
+
+func newStore(t testing.TB) casestore.Store {
+	t.Helper()
+	s, err := memstore.New(casestore.Options{})
+	require.NoError(t, err)
+	return s
 }

@@ -34,7 +34,7 @@ func overdueCases(ctx context.Context, s casestore.Store, asOf civil.Date) (over
 		o.Cases++
 		for _, d := range sum.Deadlines {
 			if d.Due.Before(asOf) {
-				o.ByRule[d.Rule]++
+				o.ByRule[string(d.Rule)]++
 			}
 		}
 		return nil

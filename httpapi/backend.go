@@ -8,36 +8,61 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
 )
 
 // Store is the case store the API serves.
 type Store = casestore.Store
 
-// Role is who an actor acts and looks as.
-type Role = casestore.Role
+// Role is who an actor acts and looks as: casefsm's role.
+type Role = casefsm.Role
 
-// The roles of actors.
+// The roles of actors. Statistics, aggregate reporting, acts on no case
+// and sees cases only as casestore.Statistics shows them: it is the zero
+// casefsm.Role, named "statistics" in a token file.
 const (
-	Complainant        = casestore.Complainant
-	Accused            = casestore.Accused
-	InquiryCommittee   = casestore.CommitteeMember
-	CompetentAuthority = casestore.CompetentAuthority
-	Ombudsperson       = casestore.OmbudspersonRole
-	Statistics         = casestore.Statistics
+	Complainant             = casefsm.Complainant
+	Accused                 = casefsm.Accused
+	InquiryCommittee        = casefsm.InquiryCommittee
+	CompetentAuthority      = casefsm.CompetentAuthority
+	Ombudsperson            = casefsm.Ombudsperson
+	Statistics         Role = 0
 )
 
 var allRoles = []Role{Complainant, Accused, InquiryCommittee, CompetentAuthority, Ombudsperson, Statistics}
 
+// statisticsName is the name of the Statistics role in a token file.
+const statisticsName = "statistics"
+
+// nameOf returns r's name, "statistics" for Statistics.
+func nameOf(r Role) string {
+	if r == Statistics {
+		return statisticsName
+	}
+	return r.String()
+}
+
+// parseRole reads a role an actor may have.
+func parseRole(name string) (Role, error) {
+	for _, r := range allRoles {
+		if nameOf(r) == name {
+			return r, nil
+		}
+	}
+	return 0, fmt.Errorf("no role %q (want one of %s)", clip(name), roleList())
+}
+
 func roleList() string {
 	names := make([]string, len(allRoles))
 	for i, r := range allRoles {
-		names[i] = r.String()
+		names[i] = nameOf(r)
 	}
 	return strings.Join(names, ", ")
 }
@@ -51,16 +76,16 @@ func isForum(r Role) bool {
 // caseResult is a case after a write: the JSON of 201 and 200 answers to
 // POST /v1/cases and POST /v1/cases/{id}/events.
 type caseResult struct {
-	ID      string `json:"id"`
-	Version int64  `json:"version"`
-	State   string `json:"state"`
+	ID      string        `json:"id"`
+	Version int64         `json:"version"`
+	State   casefsm.State `json:"state"`
 }
 
 // caseShown is a case as one actor may see it (GET /v1/cases/{id}).
 type caseShown struct {
 	ID      string         `json:"id,omitempty"`
 	Version int64          `json:"version"`
-	As      Role           `json:"as"`
+	As      string         `json:"as"`
 	At      civil.Date     `json:"at"`
 	View    casestore.View `json:"view"`
 	Status  casefsm.Report `json:"status"`
@@ -86,10 +111,11 @@ func (s *Server) ping(ctx context.Context) error {
 
 // create files a case from a case file: a party may file only as itself.
 func (s *Server) create(ctx context.Context, a Actor, body []byte) (caseResult, error) {
-	h, events, err := casestore.ParseCaseFile(body)
+	f, err := casefsm.Decode(bytes.NewReader(body))
 	if err != nil {
-		return caseResult{}, err
+		return caseResult{}, problem(http.StatusBadRequest, TypeMalformed, "%v", err)
 	}
+	h, events := f.Header, f.Events
 	if err := mayReach(a, h); err != nil {
 		return caseResult{}, problem(http.StatusForbidden, TypeForbidden, "a %s may file only a case in which they are the %s", a.Role, a.Role)
 	}
@@ -106,6 +132,14 @@ func (s *Server) create(ctx context.Context, a Actor, body []byte) (caseResult, 
 // apply appends events (one JSON object, or an array of them) to case id at
 // version expected.
 func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, body []byte) (caseResult, error) {
+	if a.Role == Statistics {
+		return caseResult{}, problem(http.StatusForbidden, TypeForbidden, "the statistics role records nothing")
+	}
+	// Whether a may reach the case comes first: the body of a request for
+	// a case it may not reach tells it nothing, not even that it is bad.
+	if _, err := s.load(ctx, a, id); err != nil {
+		return caseResult{}, err
+	}
 	events, err := parseEvents(body)
 	if err != nil {
 		return caseResult{}, err
@@ -113,15 +147,11 @@ func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, 
 	if err := mayRecord(a, events); err != nil {
 		return caseResult{}, err
 	}
-	if _, err := s.load(ctx, a, id); err != nil {
-		return caseResult{}, err
-	}
 	c, err := s.cfg.Store.Append(ctx, id, expected, events...)
 	if err != nil {
-		var refused *casestore.RefusedError
-		if errors.As(err, &refused) {
-			p := refusedProblem(refused.Code, refused.Message, refused.Citation)
-			p.Event = int(refused.Version - expected)
+		if r, ok := errors.AsType[*casefsm.Refusal](err); ok {
+			p := refusedProblem(r)
+			p.Event = r.Index + 1 - int(expected)
 			return caseResult{}, p
 		}
 		return caseResult{}, err
@@ -135,15 +165,16 @@ func (s *Server) show(ctx context.Context, a Actor, id string, at civil.Date) (c
 	if err != nil {
 		return caseShown{}, err
 	}
-	v, err := casestore.ViewAs(c, a.Role)
+	var v casestore.View
+	if a.Role == Statistics {
+		v, err = casestore.Statistics(c)
+	} else {
+		v, err = casestore.ViewAs(c, a.Role)
+	}
 	if err != nil {
 		return caseShown{}, err
 	}
-	f, err := casefsm.Decode(bytes.NewReader(c.File()))
-	if err != nil {
-		return caseShown{}, err
-	}
-	rep, err := s.engine.Report(f, at)
+	rep, err := s.engine.Report(c.File(), at)
 	if err != nil {
 		return caseShown{}, err
 	}
@@ -158,7 +189,7 @@ func (s *Server) show(ctx context.Context, a Actor, id string, at civil.Date) (c
 			rep.Error.Message = ""
 		}
 	}
-	out := caseShown{ID: c.ID, Version: c.Version(), As: a.Role, At: at, View: v, Status: rep}
+	out := caseShown{ID: c.ID, Version: c.Version(), As: nameOf(a.Role), At: at, View: v, Status: rep}
 	if a.Role == Statistics {
 		out.ID = ""
 	}
@@ -170,20 +201,13 @@ func (s *Server) list(ctx context.Context, a Actor, q listQuery) ([]caseSummary,
 	if !isForum(a.Role) {
 		return nil, problem(http.StatusForbidden, TypeForbidden, "only the forums (inquiry_committee, competent_authority, ombudsperson) list cases")
 	}
+	f := casestore.Filter{Policy: policy.ID(q.Policy), At: q.At, Overdue: q.Overdue, DueWithin: q.DueWithin, After: q.After, Limit: q.Limit}
 	if q.State != "" {
-		var st casefsm.State
-		if err := st.UnmarshalText([]byte(q.State)); err != nil {
-			return nil, problem(http.StatusBadRequest, TypeMalformed, "state: %v", err)
+		st, err := casestore.ParseState(q.State)
+		if err != nil {
+			return nil, problem(http.StatusBadRequest, TypeMalformed, "%v", err)
 		}
-	}
-	if q.Policy != "" {
-		if _, err := s.policy(q.Policy); err != nil {
-			return nil, problem(http.StatusBadRequest, TypeMalformed, "policy: no policy %q", clip(q.Policy))
-		}
-	}
-	f := casestore.Filter{State: q.State, Policy: q.Policy, At: q.At, Overdue: q.Overdue, DueWithin: q.DueWithin, After: q.After, Limit: q.Limit}
-	if err := f.Check(); err != nil {
-		return nil, err
+		f.State = st
 	}
 	return s.cfg.Store.List(ctx, f)
 }
@@ -206,23 +230,13 @@ func (s *Server) load(ctx context.Context, a Actor, id string) (casestore.Case, 
 
 // mayReach reports whether a may read and act on a case with header h: a
 // forum or the statistics role any case, a party only its own.
-func mayReach(a Actor, h casestore.Header) error {
+func mayReach(a Actor, h casefsm.Header) error {
 	if a.Role != Complainant && a.Role != Accused {
 		return nil
 	}
-	var hdr struct {
-		Parties struct {
-			Complainant, Accused struct {
-				ID string `json:"id"`
-			}
-		} `json:"parties"`
-	}
-	if err := json.Unmarshal(h.JSON(), &hdr); err != nil {
-		return err
-	}
-	party := hdr.Parties.Complainant.ID
+	party := h.Parties.Complainant.ID
 	if a.Role == Accused {
-		party = hdr.Parties.Accused.ID
+		party = h.Parties.Accused.ID
 	}
 	if party == "" || party != a.ID {
 		return errors.New("not the actor's case")
@@ -233,19 +247,19 @@ func mayReach(a Actor, h casestore.Header) error {
 // mayRecord checks that a may record events: its own acts, and for a forum
 // also those of the parties, the supervisor and the employer (a filing
 // received on paper). The statistics role records nothing.
-func mayRecord(a Actor, events []casestore.Event) error {
+func mayRecord(a Actor, events []casefsm.Event) error {
 	for i, e := range events {
-		by := e.By()
-		if by == a.Role.String() && a.Role != Statistics {
+		by := e.By
+		if by == a.Role && a.Role != Statistics {
 			continue
 		}
 		switch by {
-		case "complainant", "accused", "supervisor", "employer":
+		case casefsm.Complainant, casefsm.Accused, casefsm.Supervisor, casefsm.Employer:
 			if isForum(a.Role) {
 				continue
 			}
 		}
-		p := problem(http.StatusForbidden, TypeForbidden, "a %s may not record an event by %q", a.Role, by)
+		p := problem(http.StatusForbidden, TypeForbidden, "a %s may not record an event by %q", nameOf(a.Role), by)
 		p.Event = i + 1
 		return p
 	}
@@ -253,7 +267,7 @@ func mayRecord(a Actor, events []casestore.Event) error {
 }
 
 // parseEvents reads one event or an array of them.
-func parseEvents(body []byte) ([]casestore.Event, error) {
+func parseEvents(body []byte) ([]casefsm.Event, error) {
 	raw := []json.RawMessage{body}
 	if b := bytes.TrimSpace(body); len(b) > 0 && b[0] == '[' {
 		raw = nil
@@ -264,9 +278,9 @@ func parseEvents(body []byte) ([]casestore.Event, error) {
 	if len(raw) == 0 {
 		return nil, problem(http.StatusBadRequest, TypeMalformed, "no events to append")
 	}
-	events := make([]casestore.Event, len(raw))
+	events := make([]casefsm.Event, len(raw))
 	for i, r := range raw {
-		e, err := casestore.ParseEvent(r)
+		e, err := casefsm.DecodeEvent(r, i)
 		if err != nil {
 			p := problem(http.StatusBadRequest, TypeMalformed, "%v", err)
 			p.Event = i + 1
@@ -281,14 +295,16 @@ func parseEvents(body []byte) ([]casestore.Event, error) {
 // error that is not the store's.
 func storeProblem(err error) *Problem {
 	var conflict *casestore.ConflictError
-	var refused *casestore.RefusedError
+	var refused *casefsm.Refusal
 	switch {
 	case errors.As(err, &conflict):
 		p := problem(http.StatusConflict, TypeConflict, "case %s is at version %d, not %d: reload it and retry", conflict.Case, conflict.Actual, conflict.Expected)
 		p.Version = &conflict.Actual
 		return p
 	case errors.As(err, &refused):
-		return refusedProblem(refused.Code, refused.Message, refused.Citation)
+		return refusedProblem(refused)
+	case errors.Is(err, casefsm.ErrMalformed):
+		return problem(http.StatusBadRequest, TypeMalformed, "%v", err)
 	case errors.Is(err, casestore.ErrNotFound):
 		return problem(http.StatusNotFound, TypeNotFound, "%v", err)
 	case errors.Is(err, casestore.ErrExists):
@@ -303,8 +319,8 @@ func storeProblem(err error) *Problem {
 }
 
 // refusedProblem is the 422 answer to an event the law refused.
-func refusedProblem(code, message, citation string) *Problem {
-	p := problem(http.StatusUnprocessableEntity, TypeRefused, "%s", message)
-	p.Code, p.Citation = code, citation
+func refusedProblem(r *casefsm.Refusal) *Problem {
+	p := problem(http.StatusUnprocessableEntity, TypeRefused, "%s", r.Message)
+	p.Code, p.Citation = r.Code.String(), r.Citation.Section
 	return p
 }

@@ -42,10 +42,10 @@ func (s *Server) observed(pattern string, h handlerFunc) http.Handler {
 
 // roleName is the actor's role for the log, or "-" for none.
 func roleName(a Actor) string {
-	if !a.Role.IsValid() {
+	if a.ID == "" {
 		return "-"
 	}
-	return a.Role.String()
+	return nameOf(a.Role)
 }
 
 // problemOf maps an error to its problem: a *Problem as it is, a store's

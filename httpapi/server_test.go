@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/httpapi"
 )
@@ -48,7 +49,9 @@ var actors = []httpapi.Actor{
 
 func newFixture(t *testing.T, mod ...func(*httpapi.Config)) *fixture {
 	t.Helper()
-	f := &fixture{t: t, tokens: map[string]string{}, store: casestore.NewMemory(casestore.Options{})}
+	store, err := memstore.New(casestore.Options{})
+	require.NoError(t, err)
+	f := &fixture{t: t, tokens: map[string]string{}, store: store}
 	cfg := httpapi.Config{Store: f.store, Today: func() civil.Date { return today }, Metrics: observed}
 	for _, a := range actors {
 		tok, e, err := httpapi.Issue(a)
@@ -177,9 +180,9 @@ func TestPartiesSeeOnlyTheirOwn(t *testing.T) {
 		want int
 	}{
 		{"another complainant shows", req{method: "GET", path: "/v1/cases/" + id, as: "e-99"}, 404},
-		{"another complainant appends", req{method: "POST", path: "/v1/cases/" + id + "/events", as: "e-99", body: `{"type":"withdraw","on":"2026-03-04","by":"complainant"}`, header: map[string]string{"If-Match": `"1"`}}, 404},
+		{"another complainant appends", req{method: "POST", path: "/v1/cases/" + id + "/events", as: "e-99", body: `{"type":"request_withdrawal","on":"2026-03-04","by":"complainant"}`, header: map[string]string{"If-Match": `"1"`}}, 404},
 		{"a complainant files for someone else", req{method: "POST", path: "/v1/cases", as: "e-99", body: caseFile}, 403},
-		{"the accused records the complainant's act", req{method: "POST", path: "/v1/cases/" + id + "/events", as: "e-42", body: `{"type":"withdraw","on":"2026-03-04","by":"complainant"}`, header: map[string]string{"If-Match": `"1"`}}, 403},
+		{"the accused records the complainant's act", req{method: "POST", path: "/v1/cases/" + id + "/events", as: "e-42", body: `{"type":"request_withdrawal","on":"2026-03-04","by":"complainant"}`, header: map[string]string{"If-Match": `"1"`}}, 403},
 		{"statistics records", req{method: "POST", path: "/v1/cases/" + id + "/events", as: "st-1", body: `{"type":"add_note","on":"2026-03-04","by":"statistics"}`, header: map[string]string{"If-Match": `"1"`}}, 403},
 		{"a party lists", req{method: "GET", path: "/v1/cases", as: "e-17"}, 403},
 		{"statistics lists", req{method: "GET", path: "/v1/cases", as: "st-1"}, 403},

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -19,9 +20,39 @@ import (
 // (complainant or accused) reaches only the cases where its id is that
 // party's.
 type Actor struct {
+	ID   string
+	Role Role
+	Org  string
+}
+
+// actorJSON is an Actor in a token file: {"id","role","org"}, the role by
+// its name ("statistics" for Statistics).
+type actorJSON struct {
 	ID   string `json:"id"`
-	Role Role   `json:"role"`
+	Role string `json:"role"`
 	Org  string `json:"org"`
+}
+
+// MarshalJSON writes {"id","role","org"}.
+func (a Actor) MarshalJSON() ([]byte, error) {
+	return json.Marshal(actorJSON{a.ID, nameOf(a.Role), a.Org})
+}
+
+// UnmarshalJSON reads {"id","role","org"}, refusing unknown fields and
+// unknown roles.
+func (a *Actor) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var j actorJSON
+	if err := dec.Decode(&j); err != nil {
+		return err
+	}
+	r, err := parseRole(j.Role)
+	if err != nil {
+		return err
+	}
+	*a = Actor{ID: j.ID, Role: r, Org: j.Org}
+	return nil
 }
 
 // TokenHash is the SHA-256 of a bearer token: what a deployment stores,
@@ -110,7 +141,7 @@ func (a Actor) check() error {
 	switch {
 	case a.ID == "" || len(a.ID) > 128:
 		return errors.New("an actor needs an id of 1 to 128 bytes")
-	case !a.Role.IsValid():
+	case !slices.Contains(allRoles, a.Role):
 		return fmt.Errorf("actor %q has no valid role (want one of %s)", a.ID, roleList())
 	case a.Org == "" || len(a.Org) > 128:
 		return fmt.Errorf("actor %q needs an organisation (org) of 1 to 128 bytes", a.ID)

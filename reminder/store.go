@@ -5,11 +5,9 @@ package reminder
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/civil"
-	"github.com/hifazat/hifazat/policy"
 )
 
 // FromStore returns the Source of a case store: its List with the deadline
@@ -29,11 +27,7 @@ func FromStore(s casestore.Store) Source {
 					if d.Due.After(last) {
 						continue
 					}
-					var k policy.Kind
-					if err := k.UnmarshalText([]byte(d.Kind)); err != nil {
-						return nil, fmt.Errorf("reminder: case %s: %w", c.ID, err)
-					}
-					out = append(out, Deadline{Case: c.ID, Policy: policy.ID(c.Policy), Rule: policy.RuleID(d.Rule), Kind: k, Due: d.Due})
+					out = append(out, Deadline{Case: c.ID, Policy: c.Policy, Rule: d.Rule, Kind: d.Kind, Due: d.Due})
 				}
 			}
 			if len(page) < f.Limit {

@@ -3,14 +3,18 @@ package sqlstore_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
+	"github.com/hifazat/hifazat/casestore/storekit"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/stretchr/testify/require"
 )
@@ -20,7 +24,7 @@ import (
 const benchCases = 100_000
 
 // benchHeader is the synthetic header of every benchmark case.
-var benchHeader = casestore.MustParseHeader(`{"policy":"pk-federal-2022","calendar":"pk-federal","incident_on":"2025-12-20",
+var benchHeader = header(`{"policy":"pk-federal-2022","calendar":"pk-federal","incident_on":"2025-12-20",
  "parties":{"complainant":{"relationship":"employee","id":"e-1"},"accused":{"relationship":"employee","id":"e-2"}}}`)
 
 // firstFiling is the filing date of case 0; case i is filed i%365 days
@@ -42,9 +46,26 @@ func BenchmarkPostgres(b *testing.B) {
 	runBenchmarks(b, s)
 }
 
+// runState is what the append benchmarks keep across the runs -count
+// makes of each of them, which share one store: the version each case is
+// at, and the number of the next note (and of the baseline's next row).
+type runState struct {
+	versions map[string]int64
+	next     int
+}
+
+// version returns the version case id is at: 1 (filed) until appended to.
+func (r *runState) version(id string) int64 {
+	if v, ok := r.versions[id]; ok {
+		return v
+	}
+	return 1
+}
+
 func runBenchmarks(b *testing.B, s *sqlstore.Store) {
 	ctx := context.Background()
 	fill(b, s)
+	st := &runState{versions: map[string]int64{}}
 	// Deadlines of cases filed in early January are overdue in mid-January:
 	// about 2.5% of the cases, the size of a real dashboard.
 	at := civil.MustParse("2026-01-15")
@@ -59,7 +80,7 @@ func runBenchmarks(b *testing.B, s *sqlstore.Store) {
 		benchList(b, s, casestore.Filter{Overdue: true, At: civil.MustParse("2026-12-31"), Limit: 100})
 	})
 	b.Run("list_by_state_page_100", func(b *testing.B) {
-		benchList(b, s, casestore.Filter{State: "complaint_received", Limit: 100})
+		benchList(b, s, casestore.Filter{State: casefsm.ComplaintReceived, Limit: 100})
 	})
 
 	// Appends and their baseline write the same rows: an add_note event
@@ -68,20 +89,15 @@ func runBenchmarks(b *testing.B, s *sqlstore.Store) {
 	// decodes every appended event as it would in production.
 	b.Run("append", func(b *testing.B) {
 		b.ReportAllocs()
-		versions := map[string]int64{}
-		i := 0
 		for b.Loop() {
-			id := benchID(i % 1000)
-			v, ok := versions[id]
-			if !ok {
-				v = 1
-			}
-			c, err := s.Append(ctx, id, v, benchNote(i))
+			id := benchID(st.next % 1000)
+			v := st.version(id)
+			c, err := s.Append(ctx, id, v, benchNote(st.next))
 			if err != nil {
 				b.Fatalf("Append(%s, %d): %v", id, v, err)
 			}
-			versions[id] = c.Version()
-			i++
+			st.versions[id] = c.Version()
+			st.next++
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	})
@@ -90,17 +106,16 @@ func runBenchmarks(b *testing.B, s *sqlstore.Store) {
 		// case, then append at the version read. The cases are others than
 		// append's.
 		b.ReportAllocs()
-		i := 0
 		for b.Loop() {
-			id := benchID(1000 + i%1000)
+			id := benchID(1000 + st.next%1000)
 			c, err := s.Load(ctx, id)
 			if err != nil {
 				b.Fatalf("Load(%s): %v", id, err)
 			}
-			if _, err := s.Append(ctx, id, c.Version(), benchNote(i)); err != nil {
+			if _, err := s.Append(ctx, id, c.Version(), benchNote(st.next)); err != nil {
 				b.Fatalf("Append(%s, %d): %v", id, c.Version(), err)
 			}
-			i++
+			st.next++
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	})
@@ -111,39 +126,58 @@ func runBenchmarks(b *testing.B, s *sqlstore.Store) {
 		b.ReportAllocs()
 		insert := rebind(s, `INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 		var prev casestore.Hash
-		i := 0
 		for b.Loop() {
-			note := benchNote(i)
-			h := casestore.Chain(prev, note)
-			if _, err := s.DB().Exec(insert, benchID(i%1000), int64(1_000_000+i), note.Type(), note.On().String(), note.By(), note.String(), prev.String(), h.String()); err != nil {
-				b.Fatalf("baseline insert: %v", err)
-			}
-			prev = h
-			i++
+			prev = bareInsert(b, s, insert, benchID(st.next%1000), int64(1_000_000+st.next), benchNote(st.next), prev)
+			st.next++
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	})
-	b.Run("paired", func(b *testing.B) { benchPaired(b, s) })
+	b.Run("paired", func(b *testing.B) { benchPaired(b, s, st) })
+	for _, n := range []int{10, 10_000} {
+		b.Run(fmt.Sprintf("append_to_%d_events", n), func(b *testing.B) { benchAppendTo(b, s, n) })
+	}
+}
+
+// benchAppendTo measures appending one note to a case already holding n
+// events (the filing and n-1 notes), each append in its own transaction
+// as a caller makes it: the store reads and replays the case, decides the
+// note and writes it. The case grows by b.N events, small beside 10,000.
+func benchAppendTo(b *testing.B, s *sqlstore.Store, n int) {
+	ctx := context.Background()
+	id := fmt.Sprintf("long-%d", n)
+	events := []casefsm.Event{{Type: casefsm.FileComplaint, On: firstFiling, By: casefsm.Complainant}}
+	for i := range n - 1 {
+		events = append(events, benchNote(i))
+	}
+	c, err := s.Create(ctx, id, benchHeader, events...)
+	if errors.Is(err, casestore.ErrExists) { // an earlier run of -count made it
+		c, err = s.Load(ctx, id)
+	}
+	if err != nil {
+		b.Fatalf("Create(%s, %d events): %v", id, n, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if c, err = s.Append(ctx, id, c.Version(), benchNote(int(c.Version()))); err != nil {
+			b.Fatalf("Append(%s, %d): %v", id, c.Version(), err)
+		}
+	}
 }
 
 // benchPaired alternates one append and one bare insert of the same row,
 // timing each, so that both meet the same load on the machine: the ratio
 // it reports (the append's throughput as a share of the baseline's) is
 // steadier than that of two benchmarks run one after the other.
-func benchPaired(b *testing.B, s *sqlstore.Store) {
+func benchPaired(b *testing.B, s *sqlstore.Store, st *runState) {
 	ctx := context.Background()
 	insert := rebind(s, `INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	versions := map[string]int64{}
 	var prev casestore.Hash
 	var appending, inserting time.Duration
-	i := 0
 	b.ReportAllocs()
 	for b.Loop() {
+		i := st.next
 		id := benchID(2000 + i%1000) // cases the other append benchmarks leave alone
-		v, ok := versions[id]
-		if !ok {
-			v = 1
-		}
+		v := st.version(id)
 		start := time.Now()
 		c, err := s.Append(ctx, id, v, benchNote(i))
 		if err != nil {
@@ -151,16 +185,11 @@ func benchPaired(b *testing.B, s *sqlstore.Store) {
 		}
 		appended := time.Now()
 		appending += appended.Sub(start)
-		versions[id] = c.Version()
+		st.versions[id] = c.Version()
 
-		note := benchNote(i)
-		h := casestore.Chain(prev, note)
-		if _, err := s.DB().Exec(insert, id, int64(2_000_000+i), note.Type(), note.On().String(), note.By(), note.String(), prev.String(), h.String()); err != nil {
-			b.Fatalf("baseline insert: %v", err)
-		}
+		prev = bareInsert(b, s, insert, id, int64(2_000_000+i), benchNote(i), prev)
 		inserting += time.Since(appended)
-		prev = h
-		i++
+		st.next++
 	}
 	b.ReportMetric(float64(appending.Nanoseconds())/float64(b.N), "append-ns/op")
 	b.ReportMetric(float64(inserting.Nanoseconds())/float64(b.N), "baseline-ns/op")
@@ -183,8 +212,23 @@ func benchList(b *testing.B, s *sqlstore.Store, f casestore.Filter) {
 func benchID(i int) string { return fmt.Sprintf("bench-%06d", i) }
 
 // benchNote returns the i-th note the append benchmarks write.
-func benchNote(i int) casestore.Event {
-	return casestore.MustParseEvent(fmt.Sprintf(`{"by":"inquiry_committee","note":"benchmark note %d","on":"2026-12-31","type":"add_note"}`, i))
+func benchNote(i int) casefsm.Event {
+	return casefsm.Event{Type: casefsm.AddNote, On: civil.MustParse("2026-12-31"), By: casefsm.InquiryCommittee, Note: fmt.Sprintf("benchmark note %d", i)}
+}
+
+// bareInsert is the baseline of an append: the row of note, chained to
+// prev, inserted alone in its own transaction, its bytes made as a store
+// makes them. It returns the row's hash.
+func bareInsert(b *testing.B, s *sqlstore.Store, insert, id string, version int64, note casefsm.Event, prev casestore.Hash) casestore.Hash {
+	body, err := storekit.EventBody(note)
+	if err != nil {
+		b.Fatalf("baseline body: %v", err)
+	}
+	h := storekit.Chain(prev, body)
+	if _, err := s.DB().Exec(insert, id, version, note.Type.String(), note.On.String(), note.By.String(), string(body), prev.String(), h.String()); err != nil {
+		b.Fatalf("baseline insert: %v", err)
+	}
+	return h
 }
 
 // fill stores benchCases filed cases, validated by casefsm like any other,
@@ -198,19 +242,20 @@ func fill(b *testing.B, s *sqlstore.Store) {
 	insertCase := rebind(s, `INSERT INTO hifazat_cases (id, header, genesis, version, head, policy, state, deadlines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	insertEvent := rebind(s, `INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	insertDeadline := rebind(s, `INSERT INTO hifazat_deadlines (case_id, rule, due) VALUES (?, ?, ?)`)
-	opts := casestore.Options{}.WithDefaults() // one casefsm engine for the whole fixture
+	opts, err := casestore.Options{}.WithDefaults() // one casefsm engine for the whole fixture
+	require.NoError(b, err, "the built-in engine")
 	for i := range benchCases {
 		id := benchID(i)
-		filedOn := firstFiling.AddDays(i % 365)
-		e := casestore.MustParseEvent(fmt.Sprintf(`{"type":"file_complaint","on":"%s","by":"complainant"}`, filedOn))
-		genesis := casestore.Genesis(id, benchHeader)
-		records, p, err := opts.Prepare(casestore.Case{ID: id, Header: benchHeader, Head: genesis}, []casestore.Event{e})
-		require.NoError(b, err, "Prepare(%s)", id)
-		r := records[0]
-		exec(b, tx, insertCase, id, benchHeader.String(), genesis.String(), 1, r.Hash.String(), p.Policy, p.State, deadlinesText(p.Deadlines))
-		exec(b, tx, insertEvent, id, 1, e.Type(), e.On().String(), e.By(), e.String(), r.Prev.String(), r.Hash.String())
+		e := casefsm.Event{Type: casefsm.FileComplaint, On: firstFiling.AddDays(i % 365), By: casefsm.Complainant}
+		c, sc, err := storekit.Create(opts.Engine, id, benchHeader, []casefsm.Event{e})
+		require.NoError(b, err, "storekit.Create(%s)", id)
+		p, r := c.Projection, sc.Rows[0]
+		deadlines, err := json.Marshal(p.Deadlines)
+		require.NoError(b, err, "deadlines of %s", id)
+		exec(b, tx, insertCase, id, string(sc.Header), sc.Genesis.String(), 1, r.Hash.String(), string(p.Policy), p.State.String(), string(deadlines))
+		exec(b, tx, insertEvent, id, 1, e.Type.String(), e.On.String(), e.By.String(), string(r.Event), r.Prev.String(), r.Hash.String())
 		for _, d := range p.Deadlines {
-			exec(b, tx, insertDeadline, id, d.Rule, d.Due.String())
+			exec(b, tx, insertDeadline, id, string(d.Rule), d.Due.String())
 		}
 	}
 	require.NoError(b, tx.Commit(), "commit the fixture")
@@ -222,15 +267,6 @@ func exec(b *testing.B, tx *sql.Tx, q string, args ...any) {
 	if _, err := tx.Exec(q, args...); err != nil {
 		b.Fatalf("fixture: %s: %v", q, err)
 	}
-}
-
-// deadlinesText is the deadlines column as the store writes it.
-func deadlinesText(ds []casestore.Deadline) string {
-	parts := make([]string, len(ds))
-	for i, d := range ds {
-		parts[i] = fmt.Sprintf(`{"rule":%q,"kind":%q,"due":"%s"}`, d.Rule, d.Kind, d.Due)
-	}
-	return "[" + strings.Join(parts, ",") + "]"
 }
 
 func rebind(s *sqlstore.Store, q string) string {

@@ -27,9 +27,13 @@ type dialect struct {
 	// idType is the column type of case ids: byte-wise ordered text, so that
 	// List's order does not depend on the database's locale.
 	idType string
-	// oneStatementAppend: the dialect can check the version, update the
-	// case and insert an event in one statement (see appendOneText).
-	oneStatementAppend bool
+	// appendOne, if set, checks the version, updates the case and inserts
+	// an event in one statement.
+	appendOne string
+	// lockCase, if set, locks a case's row for the transaction, so that
+	// Apply reads and writes the case with no writer in between. SQLite
+	// needs none: its write transactions are exclusive (_txlock=immediate).
+	lockCase string
 	// readOnly reports whether a driver error means the database refused a
 	// write because it is read-only.
 	readOnly func(error) bool
@@ -55,9 +59,10 @@ var postgresDialect = dialect{
 	hasSchemaTable: `SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'hifazat_schema'`,
 	// A transaction-scoped advisory lock, keyed by the schema the tables
 	// live in, released at commit.
-	lockSchema:         `SELECT pg_advisory_xact_lock(hashtext('hifazat_schema.' || current_schema()))`,
-	idType:             `TEXT COLLATE "C"`,
-	oneStatementAppend: true,
+	lockSchema: `SELECT pg_advisory_xact_lock(hashtext('hifazat_schema.' || current_schema()))`,
+	idType:     `TEXT COLLATE "C"`,
+	appendOne:  appendOneText,
+	lockCase:   `SELECT 1 FROM hifazat_cases WHERE id = ? FOR UPDATE`,
 	readOnly: func(err error) bool {
 		var e *pgconn.PgError
 		// 25006 read_only_sql_transaction; 42501 insufficient_privilege

@@ -3,7 +3,7 @@
 // PostgreSQL through github.com/jackc/pgx/v5, for deployments that outgrow
 // one machine. Both share one schema and one set of queries; [Open] picks
 // the database from a location string ("sqlite:./hifazat.db",
-// "postgres://...", or "memory:" for a [casestore.Memory]).
+// "postgres://...", or "memory:" for a [memstore.Store]).
 //
 // The schema is versioned ([SchemaVersion]); Open applies missing
 // migrations in one transaction (serialised between processes), writes
@@ -16,15 +16,16 @@
 // (open deadlines, indexed by due date, which List's deadline filters
 // scan).
 //
-// An append reads the case (or reuses it as this Store last loaded or wrote
-// it, if that was at the version the caller states), validates it with the
-// store's validator (casefsm by default), and writes the events and the new
-// projection in one transaction whose first statement updates the case row
-// only if it is still at the version and head hash read: of concurrent
-// writers, in one process or many, exactly one wins and the others get
-// [casestore.ErrConflict]. On
-// PostgreSQL an append of one event that leaves the case's open deadlines
-// as they were (a note, say) is a single statement. SQLite runs in WAL mode
+// An append reads the case inside its write transaction (one statement:
+// the case row and its events), has the store's casefsm engine apply only
+// the new events to it, and writes the events and the new projection in the
+// same transaction, updating the case row only if it is still at the
+// version and head hash read: of concurrent writers, in one process or
+// many, exactly one wins and the others get [casestore.ErrConflict]. Apply
+// (an append at the head) first locks the case row on PostgreSQL; SQLite's
+// write transactions are exclusive. On PostgreSQL the write of one event
+// that leaves the case's open deadlines as they were (a note, say) is a
+// single statement. Nothing is cached between calls. SQLite runs in WAL mode
 // with synchronous=FULL (an acknowledged event survives a power cut),
 // immediate write transactions and a busy timeout, so that many processes
 // can share one file.

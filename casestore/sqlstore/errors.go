@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 )
 
@@ -41,8 +42,9 @@ func (e *Error) Error() string {
 // [casestore.ErrReadOnly].
 func (e *Error) Unwrap() error { return e.Kind }
 
-// ours are the errors the store itself builds, returned unchanged.
-var ours = []error{casestore.ErrMalformed, casestore.ErrRefused, casestore.ErrConflict, casestore.ErrNotFound,
+// ours are the errors the store itself builds, and casefsm's decisions,
+// returned unchanged.
+var ours = []error{casefsm.ErrRefused, casefsm.ErrMalformed, casestore.ErrMalformed, casestore.ErrConflict, casestore.ErrNotFound,
 	casestore.ErrExists, casestore.ErrReadOnly, casestore.ErrUnavailable, casestore.ErrSchema, casestore.ErrCorrupt, casestore.ErrClosed}
 
 // fail translates an error met while doing op on case id.

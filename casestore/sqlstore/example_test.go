@@ -6,8 +6,11 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
 )
 
 func ExampleOpen() {
@@ -21,8 +24,10 @@ func ExampleOpen() {
 		return
 	}
 	defer store.Close()
-	h := casestore.MustParseHeader(`{"policy":"pk-federal-2022","parties":{"complainant":{"relationship":"employee","id":"e-17"}}}`)
-	c, err := store.Create(ctx, "case-1", h, casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`))
+	h := casefsm.Header{Policy: policy.FederalAct2022, Parties: casefsm.Parties{
+		Complainant: casefsm.Party{Relationship: policy.Employee, ID: "e-17"}}}
+	filed := casefsm.Event{Type: casefsm.FileComplaint, On: civil.MustParse("2026-03-02"), By: casefsm.Complainant}
+	c, err := store.Create(ctx, "case-1", h, filed)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
 	"github.com/stretchr/testify/assert"
@@ -26,11 +27,11 @@ func TestAppendAfterAnotherHandle(t *testing.T) {
 			ctx := context.Background()
 			loc := newLocation(t)
 			a, b := openAt(t, loc), openAt(t, loc)
-			h := casestore.MustParseHeader(`{"policy":"pk-federal-2022","parties":{"complainant":{"relationship":"employee","id":"e-17"}}}`)
-			_, err := a.Create(ctx, "case-1", h, casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`))
+			h := header(`{"policy":"pk-federal-2022","parties":{"complainant":{"relationship":"employee","id":"e-17"}}}`)
+			_, err := a.Create(ctx, "case-1", h, event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`))
 			require.NoError(t, err, "a.Create(case-1)")
-			note := func(s string) casestore.Event {
-				return casestore.MustParseEvent(`{"type":"add_note","on":"2026-03-03","by":"inquiry_committee","note":"` + s + `"}`)
+			note := func(s string) casefsm.Event {
+				return event(`{"type":"add_note","on":"2026-03-03","by":"inquiry_committee","note":"` + s + `"}`)
 			}
 
 			_, err = b.Append(ctx, "case-1", 1, note("b1"))
@@ -41,7 +42,7 @@ func TestAppendAfterAnotherHandle(t *testing.T) {
 			assert.Equal(t, int64(2), conflict.Actual, "ConflictError.Actual")
 			c, err := a.Append(ctx, "case-1", 2, note("a2"))
 			require.NoError(t, err, "a.Append(case-1, 2)")
-			assert.Equal(t, []casestore.Event{note("b1"), note("a2")}, c.Events()[1:], "a.Append(case-1, 2) events")
+			assert.Equal(t, []casefsm.Event{note("b1"), note("a2")}, c.Events()[1:], "a.Append(case-1, 2) events")
 
 			// Behind a's back, version 3 becomes another event: a remembers
 			// version 3 with a head that is no longer stored.
@@ -50,7 +51,7 @@ func TestAppendAfterAnotherHandle(t *testing.T) {
 			require.NoError(t, err, "b.Append(case-1, 2) after the rewind")
 			c, err = a.Append(ctx, "case-1", 3, note("a4"))
 			require.NoError(t, err, "a.Append(case-1, 3) on a case a remembers wrongly")
-			assert.Equal(t, []casestore.Event{note("b1"), note("b3"), note("a4")}, c.Events()[1:], "a.Append(case-1, 3) events")
+			assert.Equal(t, []casefsm.Event{note("b1"), note("b3"), note("a4")}, c.Events()[1:], "a.Append(case-1, 3) events")
 			stored, err := b.Load(ctx, "case-1")
 			require.NoError(t, err, "b.Load(case-1)")
 			assert.Equal(t, c, stored, "the case a appended to and the case stored")
@@ -59,12 +60,12 @@ func TestAppendAfterAnotherHandle(t *testing.T) {
 			// one stored in place of what a remembers: a must decide on the
 			// case as stored, not refuse on the case as remembered.
 			rewind(t, b, "case-1", 3)
-			_, err = b.Append(ctx, "case-1", 3, casestore.MustParseEvent(`{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`))
+			_, err = b.Append(ctx, "case-1", 3, event(`{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`))
 			require.NoError(t, err, "b.Append(case-1, 3, communicate_charges) after the rewind")
-			defence := casestore.MustParseEvent(`{"type":"submit_defence","on":"2026-03-05","by":"accused"}`)
+			defence := event(`{"type":"submit_defence","on":"2026-03-05","by":"accused"}`)
 			c, err = a.Append(ctx, "case-1", 4, defence)
 			require.NoError(t, err, "a.Append(case-1, 4, submit_defence) after charges a did not see")
-			assert.Equal(t, "defence_closed", c.Projection.State, "state after submit_defence")
+			assert.Equal(t, casefsm.DefenceClosed, c.Projection.State, "state after submit_defence")
 			stored, err = b.Load(ctx, "case-1")
 			require.NoError(t, err, "b.Load(case-1)")
 			assert.Equal(t, c, stored, "the case a appended to and the case stored")

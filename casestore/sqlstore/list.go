@@ -10,7 +10,7 @@ import (
 // List implements [casestore.Store]. The deadline conditions are one indexed
 // range scan of hifazat_deadlines by due date.
 func (s *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summary, error) {
-	if err := f.Check(); err != nil {
+	if err := f.Check(s.engine.Set()); err != nil {
 		return nil, err
 	}
 	if err := s.usable(); err != nil {
@@ -25,12 +25,12 @@ func (s *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summa
 	var out []casestore.Summary
 	for rows.Next() {
 		var sum casestore.Summary
-		var deadlines string
-		if err := rows.Scan(&sum.ID, &sum.Version, &sum.Policy, &sum.State, &deadlines); err != nil {
+		var policyID, state, deadlines string
+		if err := rows.Scan(&sum.ID, &sum.Version, &policyID, &state, &deadlines); err != nil {
 			return nil, s.fail("list cases", "", err)
 		}
-		if sum.Deadlines, err = parseDeadlines(deadlines); err != nil {
-			return nil, corrupt(sum.ID, "its open deadlines", err)
+		if sum.Projection, err = projection(sum.ID, policyID, state, deadlines); err != nil {
+			return nil, err
 		}
 		out = append(out, sum)
 	}
@@ -49,11 +49,11 @@ func (s *Store) listQuery(f casestore.Filter) (string, []any) {
 		where = append(where, cond)
 		args = append(args, a...)
 	}
-	if f.State != "" {
-		add("state = ?", f.State)
+	if f.State != 0 {
+		add("state = ?", f.State.String())
 	}
 	if f.Policy != "" {
-		add("policy = ?", f.Policy)
+		add("policy = ?", string(f.Policy))
 	}
 	if f.After != "" {
 		add("id > ?", f.After)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"modernc.org/sqlite" // registers the "sqlite" driver
@@ -33,7 +34,7 @@ const BusyTimeoutMillis = 10000
 //   - "postgres://..." or "postgresql://..." opens a PostgreSQL database
 //     (any connection URL that pgx accepts, such as
 //     "postgres://user:pass@127.0.0.1:5432/hifazat?sslmode=disable");
-//   - "memory:" returns a new, empty [casestore.Memory].
+//   - "memory:" returns a new, empty [memstore.Store].
 //
 // Errors wrap [casestore.ErrMalformed] for a location that cannot be
 // understood, [casestore.ErrUnavailable] for a database that cannot be
@@ -73,7 +74,11 @@ func openLocation(ctx context.Context, location string, opts casestore.Options, 
 		if rest != "" {
 			return nil, badLocation("", `want "memory:" with nothing after the colon`)
 		}
-		return casestore.NewMemory(opts), nil
+		m, err := memstore.New(opts)
+		if err != nil {
+			return nil, err
+		}
+		return m, nil
 	}
 	return nil, badLocation("", `want "sqlite:PATH", "postgres://..." or "memory:"`)
 }
@@ -206,7 +211,12 @@ func openPostgres(ctx context.Context, dsn string, opts casestore.Options, creat
 // open pings db and migrates its schema; unless create, a database without
 // the schema is refused rather than given one.
 func open(ctx context.Context, db *sql.DB, d dialect, where string, opts casestore.Options, create bool) (*Store, error) {
-	s := &Store{db: db, d: d, where: where, opts: opts.WithDefaults()}
+	opts, err := opts.WithDefaults()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s := &Store{db: db, d: d, where: where, engine: opts.Engine}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, s.fail("open", "", err)

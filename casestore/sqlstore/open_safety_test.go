@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
 	"github.com/jackc/pgx/v5"
@@ -21,7 +22,7 @@ import (
 func TestNewSQLiteFileIsPrivate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cases.db")
 	s := openSQLite(t, path)
-	_, err := s.Create(context.Background(), "case-1", casestore.MustParseHeader(`{}`))
+	_, err := s.Create(context.Background(), "case-1", casefsm.Header{})
 	require.NoError(t, err)
 	for _, name := range []string{path, path + "-wal", path + "-shm"} {
 		fi, err := os.Stat(name)
@@ -70,7 +71,7 @@ func TestSQLiteReadOnlyWritesNothing(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "cases.db")
 	s := openSQLite(t, path)
-	_, err := s.Create(ctx, "case-1", casestore.MustParseHeader(`{}`))
+	_, err := s.Create(ctx, "case-1", casefsm.Header{})
 	require.NoError(t, err)
 	s.Close()
 	db, err := sql.Open("sqlite", path)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,7 +28,7 @@ func TestOpenBadLocation(t *testing.T) {
 func TestOpenMemory(t *testing.T) {
 	s, err := sqlstore.Open(context.Background(), "memory:", casestore.Options{})
 	require.NoError(t, err, "Open(memory:)")
-	assert.IsType(t, &casestore.Memory{}, s, "Open(memory:)")
+	assert.IsType(t, &memstore.Store{}, s, "Open(memory:)")
 }
 
 func TestOpenUnreachable(t *testing.T) {
@@ -47,8 +48,8 @@ func TestSQLiteReadOnly(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "cases.db")
 	rw := openSQLite(t, path)
-	c, err := rw.Create(ctx, "case-1", casestore.MustParseHeader(`{"policy":"pk-federal-2022","parties":{"complainant":{"relationship":"employee","id":"e-17"}}}`),
-		casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`))
+	c, err := rw.Create(ctx, "case-1", header(`{"policy":"pk-federal-2022","parties":{"complainant":{"relationship":"employee","id":"e-17"}}}`),
+		event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`))
 	require.NoError(t, err, "Create(case-1)")
 	require.NoError(t, rw.Close(), "Close")
 
@@ -58,9 +59,9 @@ func TestSQLiteReadOnly(t *testing.T) {
 	got, err := ro.Load(ctx, "case-1")
 	require.NoError(t, err, "Load from a read-only store")
 	assert.Equal(t, c.Head, got.Head, "Load from a read-only store")
-	_, err = ro.Append(ctx, "case-1", 1, casestore.MustParseEvent(`{"type":"add_note","on":"2026-03-03","by":"complainant","note":"x"}`))
+	_, err = ro.Append(ctx, "case-1", 1, event(`{"type":"add_note","on":"2026-03-03","by":"complainant","note":"x"}`))
 	require.ErrorIs(t, err, casestore.ErrReadOnly, "Append to a read-only store")
-	_, err = ro.Create(ctx, "case-2", casestore.MustParseHeader(`{}`))
+	_, err = ro.Create(ctx, "case-2", header(`{}`))
 	require.ErrorIs(t, err, casestore.ErrReadOnly, "Create in a read-only store")
 	got, err = ro.Load(ctx, "case-1")
 	require.NoError(t, err, "Load after refused writes")
@@ -84,7 +85,7 @@ func TestPostgresReadOnly(t *testing.T) {
 	loc := newSchema(t, postgresDSN(t))
 	rw, err := sqlstore.Open(ctx, loc, casestore.Options{})
 	require.NoError(t, err, "Open(postgres)")
-	_, err = rw.Create(ctx, "case-1", casestore.MustParseHeader(`{}`))
+	_, err = rw.Create(ctx, "case-1", header(`{}`))
 	require.NoError(t, err, "Create(case-1)")
 	rw.Close()
 
@@ -93,7 +94,7 @@ func TestPostgresReadOnly(t *testing.T) {
 	defer ro.Close()
 	_, err = ro.Load(ctx, "case-1")
 	require.NoError(t, err, "Load from read-only postgres")
-	_, err = ro.Create(ctx, "case-2", casestore.MustParseHeader(`{}`))
+	_, err = ro.Create(ctx, "case-2", header(`{}`))
 	assert.ErrorIs(t, err, casestore.ErrReadOnly, "Create in read-only postgres")
 }
 

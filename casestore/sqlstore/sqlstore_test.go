@@ -11,6 +11,7 @@ import (
 
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
+	"github.com/hifazat/hifazat/casestore/storekit"
 	"github.com/hifazat/hifazat/casestore/storetest"
 	"github.com/stretchr/testify/require"
 )
@@ -130,9 +131,11 @@ func tamper(t *testing.T, st casestore.Store, id string, e storetest.Edit) {
 	case storetest.DeleteLastEvent:
 		exec(`DELETE FROM hifazat_events WHERE case_id = ? AND version = ?`, id, e.Version)
 	case storetest.InsertEvent:
+		body, err := storekit.EventBody(e.Forged)
+		require.NoError(t, err, "the forged event's body")
 		shift(e.Version, 1)
 		exec(`INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, e.Version, e.Forged.Type(), e.Forged.On().String(), e.Forged.By(), e.Forged.String(), e.Prev.String(), casestore.Chain(e.Prev, e.Forged).String())
+			id, e.Version, e.Forged.Type.String(), e.Forged.On.String(), e.Forged.By.String(), string(body), e.Prev.String(), storekit.Chain(e.Prev, body).String())
 	case storetest.SwapEvents:
 		exec(`UPDATE hifazat_events SET version = -1 WHERE case_id = ? AND version = ?`, id, e.Version)
 		exec(`UPDATE hifazat_events SET version = ? WHERE case_id = ? AND version = ?`, e.Version, id, e.Version+1)

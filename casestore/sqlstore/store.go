@@ -4,30 +4,29 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"slices"
 	"sync/atomic"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
-	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/casestore/storekit"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
 )
 
 // Store is a [casestore.Store] on SQLite or PostgreSQL. It is safe for
 // concurrent use by many goroutines, and many processes may open the same
 // database at once. Build it with [Open], [OpenSQLite] or [OpenPostgres].
 //
-// A Store remembers the cases it last loaded or wrote, up to 8 MiB of their
-// JSON, so that an append following a Load or an Append of the same case
-// need not read it again; the append's write still checks the stored
-// version and head, so what is remembered never overrides what is stored.
+// Every write reads the case inside its own transaction and has casefsm
+// apply only the new events to it: nothing is remembered between calls, so
+// what another process wrote is always what the law decides on.
 type Store struct {
 	db     *sql.DB
 	d      dialect
 	where  string // what the store is, for error messages (no password)
-	opts   casestore.Options
+	engine *casefsm.Engine
 	st     statements
-	recent caseCache
 	closed atomic.Bool
 }
 
@@ -39,7 +38,7 @@ type statements struct {
 	caseRow, caseVersion, eventRows, caseWithEvents  *sql.Stmt
 	insertCase, updateCase, advanceCase, insertEvent *sql.Stmt
 	deleteDeadlines, insertDeadline                  *sql.Stmt
-	appendOne                                        *sql.Stmt // nil unless the dialect has it
+	appendOne, lockCase                              *sql.Stmt // nil unless the dialect has them
 }
 
 var statementText = []struct {
@@ -68,12 +67,18 @@ SELECT id, ?, ?, ?, ?, ?, ?, ? FROM updated`
 
 // prepare prepares the statements, once the schema is in place.
 func (s *Store) prepare(ctx context.Context) error {
-	if s.d.oneStatementAppend {
-		stmt, err := s.db.PrepareContext(ctx, s.d.rebind(appendOneText))
+	for _, st := range []struct {
+		dst  **sql.Stmt
+		text string
+	}{{&s.st.appendOne, s.d.appendOne}, {&s.st.lockCase, s.d.lockCase}} {
+		if st.text == "" {
+			continue
+		}
+		stmt, err := s.db.PrepareContext(ctx, s.d.rebind(st.text))
 		if err != nil {
 			return s.fail("prepare statements", "", err)
 		}
-		s.st.appendOne = stmt
+		*st.dst = stmt
 	}
 	for _, st := range statementText {
 		stmt, err := s.db.PrepareContext(ctx, s.d.rebind(st.text))
@@ -99,34 +104,28 @@ func (s *Store) DB() *sql.DB { return s.db }
 func (s *Store) Dialect() string { return s.d.name }
 
 // Create implements [casestore.Store].
-func (s *Store) Create(ctx context.Context, id string, h casestore.Header, events ...casestore.Event) (casestore.Case, error) {
+func (s *Store) Create(ctx context.Context, id string, h casefsm.Header, events ...casefsm.Event) (casestore.Case, error) {
 	if err := s.usable(); err != nil {
 		return casestore.Case{}, err
 	}
+	named := id // errors name only an id the caller chose: a chosen one was never stored
 	if id == "" {
 		id = casestore.NewID()
 	}
-	c := casestore.Case{ID: id, Header: h}
-	if h.IsValid() {
-		c.Head = casestore.Genesis(id, h)
-	}
-	records, p, err := s.opts.Prepare(c, events)
+	c, sc, err := storekit.Create(s.engine, id, h, events)
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	c.Records, c.Projection = records, p
-	if len(records) > 0 {
-		c.Head = records[len(records)-1].Hash
-	}
-	err = s.inTx(ctx, "create case", id, func(tx *sql.Tx) error {
-		res, err := exec(ctx, tx, s.st.insertCase, id, h.String(), casestore.Genesis(id, h).String(), c.Version(), c.Head.String(), p.Policy, p.State, deadlinesJSON(p.Deadlines))
+	p := c.Projection
+	err = s.inTx(ctx, "create case", named, func(tx *sql.Tx) error {
+		res, err := exec(ctx, tx, s.st.insertCase, id, string(sc.Header), sc.Genesis.String(), c.Version(), c.Head.String(), string(p.Policy), p.State.String(), deadlinesJSON(p.Deadlines))
 		if err != nil {
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return orElse(err, &casestore.ExistsError{Case: id})
 		}
-		if err := s.insertEvents(ctx, tx, id, records); err != nil {
+		if err := s.insertEvents(ctx, tx, c, sc.Rows); err != nil {
 			return err
 		}
 		return s.insertDeadlines(ctx, tx, id, p.Deadlines)
@@ -134,93 +133,97 @@ func (s *Store) Create(ctx context.Context, id string, h casestore.Header, event
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	s.recent.put(c)
 	return c, nil
 }
 
-// Append implements [casestore.Store]. It validates the events on the
-// case as this store last loaded or wrote it, if that was at version
-// expected, and otherwise loads the case first. Either way the write checks
-// the case's version and head hash, so a case that changed since it was
-// read is never appended to.
-func (s *Store) Append(ctx context.Context, id string, expected int64, events ...casestore.Event) (casestore.Case, error) {
+// Append implements [casestore.Store]. It reads the case in the write
+// transaction, checks its version, and has casefsm apply the new events to
+// it.
+func (s *Store) Append(ctx context.Context, id string, expected int64, events ...casefsm.Event) (casestore.Case, error) {
+	return s.write(ctx, id, func(c casestore.Case) error {
+		if c.Version() != expected {
+			return &casestore.ConflictError{Case: id, Expected: expected, Actual: c.Version()}
+		}
+		return nil
+	}, events)
+}
+
+// Apply implements [casestore.Store]. The case is locked for the
+// transaction before it is read (PostgreSQL's SELECT ... FOR UPDATE;
+// SQLite's write transactions are exclusive), so no other writer can move
+// it between the read and the write.
+func (s *Store) Apply(ctx context.Context, id string, events ...casefsm.Event) (casestore.Case, error) {
+	return s.write(ctx, id, nil, events)
+}
+
+// write decides events on case id as read in the write transaction and
+// writes them, once check (if any; nil means lock the case) accepts it.
+func (s *Store) write(ctx context.Context, id string, check func(casestore.Case) error, events []casefsm.Event) (casestore.Case, error) {
 	if len(events) == 0 {
 		return casestore.Case{}, &casestore.MalformedError{Case: id, Field: "events", Reason: "nothing to append"}
 	}
-	if c, ok := s.recent.get(id, expected); ok {
-		got, err := s.appendTo(ctx, c, events)
-		var conflict *casestore.ConflictError
-		stale := errors.As(err, &conflict) && conflict.Actual == expected // another head
-		// A refusal, or an event found malformed, is decided again on the
-		// case as stored, in case it is not the case as remembered. Other
-		// errors are returned: after a failed write, whether it was written
-		// is for the caller to find out, not for a retry to guess.
-		if !stale && !errors.Is(err, casestore.ErrRefused) && !errors.Is(err, casestore.ErrMalformed) {
-			return got, err
+	if err := casestore.CheckID(id); err != nil {
+		return casestore.Case{}, err
+	}
+	var out casestore.Case
+	err := s.inTx(ctx, "append to case", id, func(tx *sql.Tx) error {
+		if check == nil && s.st.lockCase != nil {
+			if _, err := exec(ctx, tx, s.st.lockCase, id); err != nil {
+				return err
+			}
 		}
-	}
-	c, err := s.Load(ctx, id)
+		c, err := s.load(ctx, tx.StmtContext(ctx, s.st.caseWithEvents), id)
+		if err != nil {
+			return err
+		}
+		if check != nil {
+			if err := check(c); err != nil {
+				return err
+			}
+		}
+		next, rows, err := storekit.Append(s.engine, c, events)
+		if err != nil {
+			return err
+		}
+		out = next
+		return s.writeAppend(ctx, tx, c, next, rows)
+	})
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	if c.Version() != expected {
-		return casestore.Case{}, &casestore.ConflictError{Case: id, Expected: expected, Actual: c.Version()}
-	}
-	return s.appendTo(ctx, c, events)
+	return out, nil
 }
 
-// appendTo validates events on c, the case as read at c.Version(), and
-// writes them if the stored case is still at that version and head.
-func (s *Store) appendTo(ctx context.Context, c casestore.Case, events []casestore.Event) (casestore.Case, error) {
-	records, p, err := s.opts.Prepare(c, events)
-	if err != nil {
-		return casestore.Case{}, err
+// writeAppend writes rows and the projection of next after c, if the
+// stored case is still at c's version and head. The version check and the
+// write are one statement: of two writers that read the same version, only
+// one updates the row. When the projection is as it was, only the version
+// and head change, and the indexes on state and policy are not touched.
+func (s *Store) writeAppend(ctx context.Context, tx *sql.Tx, c, next casestore.Case, rows []storekit.StoredRow) error {
+	id, expected, p := c.ID, c.Version(), next.Projection
+	version, head := next.Version(), next.Head.String()
+	sameDeadlines := slices.Equal(p.Deadlines, c.Projection.Deadlines)
+	if s.st.appendOne != nil && len(rows) == 1 && sameDeadlines {
+		r := rows[0]
+		ev := next.Records[len(next.Records)-1].Event
+		res, err := exec(ctx, tx, s.st.appendOne, version, head, string(p.Policy), p.State.String(), id, expected, c.Head.String(),
+			r.Version, ev.Type.String(), ev.On.String(), ev.By.String(), string(r.Event), r.Prev.String(), r.Hash.String())
+		return s.checkWritten(ctx, tx, res, err, id, expected)
 	}
-	head := records[len(records)-1].Hash
-	if s.d.oneStatementAppend && len(records) == 1 && slices.Equal(p.Deadlines, c.Projection.Deadlines) {
-		err = s.appendOne(ctx, c, records[0], p)
-	} else {
-		err = s.inTx(ctx, "append to case", c.ID, func(tx *sql.Tx) error {
-			return s.writeAppend(ctx, tx, c, records, p)
-		})
-	}
-	if err != nil {
-		return casestore.Case{}, err
-	}
-	// A new array: the case handed out shares nothing with the one read.
-	c.Records = append(slices.Clip(c.Records), records...)
-	c.Head, c.Projection = head, p
-	s.recent.put(c)
-	return c, nil
-}
-
-// writeAppend writes records and the projection p after them to c in tx,
-// if the stored case is still at c's version and head. The version check
-// and the write are one statement: of two writers that read the same
-// version, only one updates the row. When the projection is as it was, only
-// the version and head change, and the indexes on state and policy are not
-// touched.
-func (s *Store) writeAppend(ctx context.Context, tx *sql.Tx, c casestore.Case, records []casestore.Record, p casestore.Projection) error {
-	id, expected := c.ID, c.Version()
-	version, head := expected+int64(len(records)), records[len(records)-1].Hash.String()
-	unchanged := slices.Equal(p.Deadlines, c.Projection.Deadlines)
 	var res sql.Result
 	var err error
-	if unchanged && p.Policy == c.Projection.Policy && p.State == c.Projection.State {
+	if sameDeadlines && p.Policy == c.Projection.Policy && p.State == c.Projection.State {
 		res, err = exec(ctx, tx, s.st.advanceCase, version, head, id, expected, c.Head.String())
 	} else {
-		res, err = exec(ctx, tx, s.st.updateCase, version, head, p.Policy, p.State, deadlinesJSON(p.Deadlines), id, expected, c.Head.String())
+		res, err = exec(ctx, tx, s.st.updateCase, version, head, string(p.Policy), p.State.String(), deadlinesJSON(p.Deadlines), id, expected, c.Head.String())
 	}
-	if err != nil {
+	if err := s.checkWritten(ctx, tx, res, err, id, expected); err != nil {
 		return err
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return orElse(err, s.conflict(ctx, tx.StmtContext(ctx, s.st.caseVersion), id, expected))
-	}
-	if err := s.insertEvents(ctx, tx, id, records); err != nil {
+	if err := s.insertEvents(ctx, tx, next, rows); err != nil {
 		return err
 	}
-	if unchanged {
+	if sameDeadlines {
 		return nil
 	}
 	if _, err := exec(ctx, tx, s.st.deleteDeadlines, id); err != nil {
@@ -229,52 +232,40 @@ func (s *Store) writeAppend(ctx context.Context, tx *sql.Tx, c casestore.Case, r
 	return s.insertDeadlines(ctx, tx, id, p.Deadlines)
 }
 
-// appendOne appends one event whose open deadlines are unchanged to c in a
-// single statement, which checks the version and head, updates the case
-// and inserts the event atomically: one round trip to a PostgreSQL server.
-func (s *Store) appendOne(ctx context.Context, c casestore.Case, r casestore.Record, p casestore.Projection) error {
-	if err := s.usable(); err != nil {
+// checkWritten turns a conditional write that changed no row into the
+// error for a case that moved on (to another version, or another head).
+func (s *Store) checkWritten(ctx context.Context, tx *sql.Tx, res sql.Result, err error, id string, expected int64) error {
+	if err != nil {
 		return err
 	}
-	e := r.Event
-	res, err := s.st.appendOne.ExecContext(ctx, r.Version, r.Hash.String(), p.Policy, p.State, c.ID, c.Version(), c.Head.String(),
-		r.Version, e.Type(), e.On().String(), e.By(), e.String(), r.Prev.String(), r.Hash.String())
-	if err != nil {
-		return s.fail("append to case", c.ID, err)
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		return err
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return s.fail("append to case", c.ID, orElse(err, s.conflict(ctx, s.st.caseVersion, c.ID, c.Version())))
-	}
-	return nil
-}
-
-// conflict builds the error for an update that found the case moved on
-// (to another version, or another head).
-func (s *Store) conflict(ctx context.Context, caseVersion *sql.Stmt, id string, expected int64) error {
 	var actual int64
-	err := caseVersion.QueryRowContext(ctx, id).Scan(&actual)
-	if err == sql.ErrNoRows {
+	switch err := tx.StmtContext(ctx, s.st.caseVersion).QueryRowContext(ctx, id).Scan(&actual); {
+	case err == sql.ErrNoRows:
 		return &casestore.NotFoundError{Case: id}
-	}
-	if err != nil {
+	case err != nil:
 		return err
 	}
 	return &casestore.ConflictError{Case: id, Expected: expected, Actual: actual}
 }
 
-func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, id string, records []casestore.Record) error {
-	for _, r := range records {
-		e := r.Event
-		if _, err := exec(ctx, tx, s.st.insertEvent, id, r.Version, e.Type(), e.On().String(), e.By(), e.String(), r.Prev.String(), r.Hash.String()); err != nil {
+// insertEvents inserts rows, the last len(rows) records of c.
+func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, c casestore.Case, rows []storekit.StoredRow) error {
+	records := c.Records[len(c.Records)-len(rows):]
+	for i, r := range rows {
+		ev := records[i].Event
+		if _, err := exec(ctx, tx, s.st.insertEvent, c.ID, r.Version, ev.Type.String(), ev.On.String(), ev.By.String(), string(r.Event), r.Prev.String(), r.Hash.String()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *Store) insertDeadlines(ctx context.Context, tx *sql.Tx, id string, ds []casestore.Deadline) error {
+func (s *Store) insertDeadlines(ctx context.Context, tx *sql.Tx, id string, ds []deadlines.Deadline) error {
 	for _, d := range ds {
-		if _, err := exec(ctx, tx, s.st.insertDeadline, id, d.Rule, d.Due.String()); err != nil {
+		if _, err := exec(ctx, tx, s.st.insertDeadline, id, string(d.Rule), d.Due.String()); err != nil {
 			return err
 		}
 	}
@@ -291,42 +282,46 @@ func (s *Store) Load(ctx context.Context, id string) (casestore.Case, error) {
 	if err := casestore.CheckID(id); err != nil {
 		return casestore.Case{}, err
 	}
-	rows, err := s.st.caseWithEvents.QueryContext(ctx, id)
+	c, err := s.load(ctx, s.st.caseWithEvents, id)
 	if err != nil {
 		return casestore.Case{}, s.fail("load case", id, err)
 	}
+	return c, nil
+}
+
+// load reads case id with caseWithEvents, in or out of a transaction.
+func (s *Store) load(ctx context.Context, caseWithEvents *sql.Stmt, id string) (casestore.Case, error) {
+	rows, err := caseWithEvents.QueryContext(ctx, id)
+	if err != nil {
+		return casestore.Case{}, err
+	}
 	defer rows.Close()
-	sc := casestore.StoredCase{ID: id}
-	var p casestore.Projection
-	var header, genesis, head, deadlines string
+	sc := storekit.StoredCase{ID: id}
+	var policyID, state, header, genesis, head, deadlines string
 	found := false
 	for rows.Next() {
 		var v sql.NullInt64
 		var body, prev, hash sql.NullString
-		if err := rows.Scan(&header, &genesis, &sc.Version, &head, &p.Policy, &p.State, &deadlines, &v, &body, &prev, &hash); err != nil {
-			return casestore.Case{}, s.fail("load case", id, err)
+		if err := rows.Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines, &v, &body, &prev, &hash); err != nil {
+			return casestore.Case{}, err
 		}
 		found = true
 		if v.Valid {
-			sc.Rows = append(sc.Rows, casestore.StoredRow{Version: v.Int64, Event: []byte(body.String), Prev: parseHash(prev.String), Hash: parseHash(hash.String)})
+			sc.Rows = append(sc.Rows, storekit.StoredRow{Version: v.Int64, Event: []byte(body.String), Prev: parseHash(prev.String), Hash: parseHash(hash.String)})
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return casestore.Case{}, s.fail("load case", id, err)
+		return casestore.Case{}, err
 	}
 	if !found {
 		return casestore.Case{}, &casestore.NotFoundError{Case: id}
 	}
 	sc.Header, sc.Genesis, sc.Head = []byte(header), parseHash(genesis), parseHash(head)
-	if p.Deadlines, err = parseDeadlines(deadlines); err != nil {
-		return casestore.Case{}, corrupt(id, "its open deadlines", err)
-	}
-	c, err := decodeCase(sc, p)
+	p, err := projection(id, policyID, state, deadlines)
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	s.recent.put(c)
-	return c, nil
+	return storekit.Decode(sc, p)
 }
 
 // Verify implements [casestore.Store]. It reads every row of the case, in
@@ -344,12 +339,12 @@ func (s *Store) Verify(ctx context.Context, id string) (casestore.Verification, 
 	if err != nil {
 		return casestore.Verification{}, err
 	}
-	return casestore.VerifyStored(sc), nil
+	return storekit.VerifyStored(sc), nil
 }
 
 // readAll returns every stored row of case id, untrusted, in tx.
-func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (casestore.StoredCase, error) {
-	sc := casestore.StoredCase{ID: id}
+func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (storekit.StoredCase, error) {
+	sc := storekit.StoredCase{ID: id}
 	if err := casestore.CheckID(id); err != nil {
 		return sc, err
 	}
@@ -368,7 +363,7 @@ func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (casestore.S
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r casestore.StoredRow
+		var r storekit.StoredRow
 		var body, prev, hash string
 		if err := rows.Scan(&r.Version, &body, &prev, &hash); err != nil {
 			return sc, s.fail("verify case", id, err)
@@ -382,34 +377,6 @@ func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (casestore.S
 	return sc, nil
 }
 
-// decodeCase turns untrusted rows into a Case, refusing rows that are not
-// the contiguous, parsable events the store writes.
-func decodeCase(sc casestore.StoredCase, p casestore.Projection) (casestore.Case, error) {
-	h, err := casestore.ParseHeader(sc.Header)
-	if err != nil {
-		return casestore.Case{}, corrupt(sc.ID, "its header", err)
-	}
-	if int64(len(sc.Rows)) != sc.Version {
-		return casestore.Case{}, corrupt(sc.ID, "its events", fmt.Errorf("the case records %d events, %d are stored", sc.Version, len(sc.Rows)))
-	}
-	c := casestore.Case{ID: sc.ID, Header: h, Head: sc.Head, Projection: p, Records: make([]casestore.Record, len(sc.Rows))}
-	for i, r := range sc.Rows {
-		if r.Version != int64(i+1) {
-			return casestore.Case{}, corrupt(sc.ID, "its events", fmt.Errorf("version %d is stored at position %d", r.Version, i+1))
-		}
-		e, err := casestore.ParseEvent(r.Event)
-		if err != nil {
-			return casestore.Case{}, corrupt(sc.ID, fmt.Sprintf("event %d", r.Version), err)
-		}
-		c.Records[i] = casestore.Record{Version: r.Version, Event: e, Prev: r.Prev, Hash: r.Hash}
-	}
-	return c, nil
-}
-
-func corrupt(id, what string, err error) error {
-	return fmt.Errorf("sqlstore: case %q: %s cannot be read back as written (%v): run verify: %w", id, what, err, casestore.ErrCorrupt)
-}
-
 // parseHash reads a stored hash; an unreadable one becomes the zero Hash,
 // which never matches, so Verify reports the row.
 func parseHash(s string) casestore.Hash {
@@ -417,34 +384,27 @@ func parseHash(s string) casestore.Hash {
 	return h
 }
 
-type deadlineJSON struct {
-	Rule string     `json:"rule"`
-	Kind string     `json:"kind"`
-	Due  civil.Date `json:"due"`
+// projection reads the stored projection columns of case id.
+func projection(id, policyID, state, deadlines string) (casestore.Projection, error) {
+	p := casestore.Projection{Policy: policy.ID(policyID)}
+	if err := p.State.UnmarshalText([]byte(state)); err != nil {
+		return p, storekit.Corrupt(id, "its state", err)
+	}
+	if err := json.Unmarshal([]byte(deadlines), &p.Deadlines); err != nil {
+		return p, storekit.Corrupt(id, "its open deadlines", err)
+	}
+	if len(p.Deadlines) == 0 {
+		p.Deadlines = nil
+	}
+	return p, nil
 }
 
-func deadlinesJSON(ds []casestore.Deadline) string {
-	js := make([]deadlineJSON, len(ds))
-	for i, d := range ds {
-		js[i] = deadlineJSON(d)
+func deadlinesJSON(ds []deadlines.Deadline) string {
+	if ds == nil {
+		ds = []deadlines.Deadline{}
 	}
-	b, _ := json.Marshal(js) // strings and dates always marshal
+	b, _ := json.Marshal(ds) // computed deadlines always marshal
 	return string(b)
-}
-
-func parseDeadlines(s string) ([]casestore.Deadline, error) {
-	var js []deadlineJSON
-	if err := json.Unmarshal([]byte(s), &js); err != nil {
-		return nil, err
-	}
-	if len(js) == 0 {
-		return nil, nil
-	}
-	ds := make([]casestore.Deadline, len(js))
-	for i, d := range js {
-		ds[i] = casestore.Deadline(d)
-	}
-	return ds, nil
 }
 
 // Close implements [casestore.Store].
@@ -452,7 +412,6 @@ func (s *Store) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
-	s.recent.clear()
 	return s.db.Close()
 }
 

@@ -1,11 +1,17 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"strings"
+	"sync"
 	"testing"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/storekit"
+	"github.com/hifazat/hifazat/policy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -13,20 +19,21 @@ import (
 func testCreateAndLoad(t *testing.T, s casestore.Store) {
 	created := filed(t, s, "case-1")
 	assert.Equal(t, int64(1), created.Version(), "Create(case-1).Version()")
-	assert.Equal(t, "complaint_received", created.Projection.State, "Create(case-1).Projection.State")
-	assert.Equal(t, "pk-federal-2022", created.Projection.Policy, "Create(case-1).Projection.Policy")
+	assert.Equal(t, casefsm.ComplaintReceived, created.Projection.State, "Create(case-1).Projection.State")
+	assert.Equal(t, policy.FederalAct2022, created.Projection.Policy, "Create(case-1).Projection.Policy")
 	checkChain(t, created)
 
 	loaded := load(t, s, "case-1")
 	assert.Equal(t, created, loaded, "Load(case-1) differs from what Create returned")
 	assert.Equal(t, hdr(), loaded.Header, "Load(case-1).Header")
-	assert.Equal(t, []casestore.Event{ev(fileEvent)}, loaded.Events(), "Load(case-1).Events()")
+	assert.Equal(t, []casefsm.Event{ev(fileEvent)}, loaded.Events(), "Load(case-1).Events()")
 
 	// A case without events starts at version 0 with its genesis head.
 	empty, err := s.Create(context.Background(), "case-2", hdr())
 	require.NoError(t, err, "Create(case-2, header)")
 	assert.Equal(t, int64(0), empty.Version(), "Create(case-2).Version()")
-	assert.Equal(t, casestore.Genesis("case-2", hdr()), load(t, s, "case-2").Head, "Load(case-2).Head")
+	assert.Equal(t, empty.Head, load(t, s, "case-2").Head, "Load(case-2).Head")
+	checkChain(t, empty)
 }
 
 func testCreateGeneratesID(t *testing.T, s casestore.Store) {
@@ -53,19 +60,16 @@ func testImport(t *testing.T, s casestore.Store) {
 	file := []byte(`{"policy":"pk-federal-2022","incident_on":"2026-02-20",
 	 "parties":{"complainant":{"relationship":"employee","id":"e-17"},"accused":{"relationship":"employee","id":"e-42"}},
 	 "events":[` + fileEvent + `,` + charges + `]}`)
-	h, events, err := casestore.ParseCaseFile(file)
-	require.NoError(t, err, "ParseCaseFile")
-	c, err := s.Create(context.Background(), "imported", h, events...)
+	f, err := casefsm.Decode(bytes.NewReader(file))
+	require.NoError(t, err, "casefsm.Decode")
+	c, err := s.Create(context.Background(), "imported", f.Header, f.Events...)
 	require.NoError(t, err, "Create(imported, 2 events)")
 	assert.Equal(t, int64(2), c.Version(), "imported version")
-	assert.Equal(t, "charges_communicated", c.Projection.State, "imported state")
+	assert.Equal(t, casefsm.ChargesCommunicated, c.Projection.State, "imported state")
 	checkChain(t, load(t, s, "imported"))
 
 	// The export reads back as the same case.
-	h2, events2, err := casestore.ParseCaseFile(load(t, s, "imported").File())
-	require.NoError(t, err, "ParseCaseFile(File())")
-	assert.Equal(t, h, h2, "exported header")
-	assert.Equal(t, events, events2, "exported events")
+	assert.Equal(t, f, load(t, s, "imported").File(), "exported case file")
 }
 
 func testAppend(t *testing.T, s casestore.Store) {
@@ -74,13 +78,13 @@ func testAppend(t *testing.T, s casestore.Store) {
 	c, err := s.Append(ctx, "case-1", 1, ev(charges))
 	require.NoError(t, err, "Append(case-1, 1, communicate_charges)")
 	assert.Equal(t, int64(2), c.Version(), "version after one append")
-	assert.Equal(t, "charges_communicated", c.Projection.State, "state after communicate_charges")
+	assert.Equal(t, casefsm.ChargesCommunicated, c.Projection.State, "state after communicate_charges")
 	c, err = s.Append(ctx, "case-1", 2, note(1), note(2), note(3))
 	require.NoError(t, err, "Append(case-1, 2, three notes)")
 	assert.Equal(t, int64(5), c.Version(), "version after appending three")
 	assert.Equal(t, c, load(t, s, "case-1"), "Load after Append differs from what Append returned")
 	checkChain(t, c)
-	assert.Equal(t, []casestore.Event{ev(fileEvent), ev(charges), note(1), note(2), note(3)}, c.Events(), "events in order")
+	assert.Equal(t, []casefsm.Event{ev(fileEvent), ev(charges), note(1), note(2), note(3)}, c.Events(), "events in order")
 }
 
 func testConflict(t *testing.T, s casestore.Store) {
@@ -104,29 +108,32 @@ func testRefused(t *testing.T, s casestore.Store) {
 	before := filed(t, s, "case-1")
 	tests := []struct {
 		name    string
-		events  []casestore.Event
+		events  []casefsm.Event
 		version int64
-		code    string
+		code    casefsm.Code
 	}{
-		{"decide_without_inquiry", []casestore.Event{ev(unlawful)}, 2, "not_allowed"},
-		{"charges_by_the_accused", []casestore.Event{ev(`{"type":"communicate_charges","on":"2026-03-04","by":"accused"}`)}, 2, "forbidden_actor"},
-		{"lawful_then_unlawful", []casestore.Event{note(1), ev(unlawful)}, 3, "not_allowed"},
+		{"decide_without_inquiry", []casefsm.Event{ev(unlawful)}, 2, casefsm.NotAllowed},
+		{"charges_by_the_accused", []casefsm.Event{ev(`{"type":"communicate_charges","on":"2026-03-04","by":"accused"}`)}, 2, casefsm.ForbiddenActor},
+		{"lawful_then_unlawful", []casefsm.Event{note(1), ev(unlawful)}, 3, casefsm.NotAllowed},
+		{"zero_event", []casefsm.Event{{}}, 2, casefsm.InvalidEvent},
+		{"unknown_type", []casefsm.Event{{Type: 200, On: filedOn, By: casefsm.Complainant}}, 2, casefsm.InvalidEvent},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.Append(ctx, "case-1", 1, tt.events...)
-			require.ErrorIs(t, err, casestore.ErrRefused, "Append(case-1, 1, %v)", tt.events)
-			var e *casestore.RefusedError
-			require.ErrorAs(t, err, &e, "Append(case-1, 1, %v)", tt.events)
-			assert.Equal(t, "case-1", e.Case, "RefusedError.Case")
-			assert.Equal(t, tt.version, e.Version, "RefusedError.Version")
-			assert.Equal(t, tt.code, e.Code, "RefusedError.Code")
-			assert.Equal(t, before, load(t, s, "case-1"), "a refused append wrote something")
-		})
+		for _, write := range writes {
+			t.Run(tt.name+"/"+write.name, func(t *testing.T) {
+				_, err := write.do(ctx, s, "case-1", 1, tt.events...)
+				require.ErrorIs(t, err, casefsm.ErrRefused, "%s(case-1, %v)", write.name, tt.events)
+				var e *casefsm.Refusal
+				require.ErrorAs(t, err, &e, "%s(case-1, %v)", write.name, tt.events)
+				assert.Equal(t, tt.version, int64(e.Index+1), "the refused event's version")
+				assert.Equal(t, tt.code, e.Code, "Refusal.Code")
+				assert.Equal(t, before, load(t, s, "case-1"), "a refused append wrote something")
+			})
+		}
 	}
 	// A refused import writes no case at all.
 	_, err := s.Create(ctx, "case-2", hdr(), ev(fileEvent), ev(unlawful))
-	require.ErrorIs(t, err, casestore.ErrRefused, "Create(case-2) with an unlawful event")
+	require.ErrorIs(t, err, casefsm.ErrRefused, "Create(case-2) with an unlawful event")
 	_, err = s.Load(ctx, "case-2")
 	assert.ErrorIs(t, err, casestore.ErrNotFound, "Load(case-2) after a refused Create")
 }
@@ -137,41 +144,51 @@ func testMalformed(t *testing.T, s casestore.Store) {
 	appends := []struct {
 		name   string
 		id     string
-		events []casestore.Event
+		events []casefsm.Event
 	}{
-		{"unknown_field", "case-1", []casestore.Event{ev(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","colour":"red"}`)}},
-		{"unknown_type", "case-1", []casestore.Event{ev(`{"type":"teleport","on":"2026-03-04","by":"inquiry_committee"}`)}},
-		{"zero_event", "case-1", []casestore.Event{{}}},
 		{"nothing", "case-1", nil},
-		{"bad_id", "case 1; DROP TABLE", []casestore.Event{note(1)}},
-		{"empty_id", "", []casestore.Event{note(1)}},
+		{"too_large", "case-1", []casefsm.Event{{Type: casefsm.AddNote, On: filedOn, By: casefsm.Complainant, Note: strings.Repeat("x", storekit.MaxEventBytes)}}},
+		{"bad_id", "case 1; DROP TABLE", []casefsm.Event{note(1)}},
+		{"empty_id", "", []casefsm.Event{note(1)}},
 	}
 	for _, tt := range appends {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.Append(ctx, tt.id, 1, tt.events...)
-			require.ErrorIs(t, err, casestore.ErrMalformed, "Append(%q, 1, %v)", tt.id, tt.events)
-			assert.Equal(t, before, load(t, s, "case-1"), "a malformed append wrote something")
-		})
+		for _, write := range writes {
+			t.Run(tt.name+"/"+write.name, func(t *testing.T) {
+				_, err := write.do(ctx, s, tt.id, 1, tt.events...)
+				require.ErrorIs(t, err, casestore.ErrMalformed, "%s(%q, %d events)", write.name, tt.id, len(tt.events))
+				assert.Equal(t, before, load(t, s, "case-1"), "a malformed append wrote something")
+			})
+		}
 	}
 	t.Run("create", func(t *testing.T) {
+		unknownPolicy := hdr()
+		unknownPolicy.Policy = "pk-atlantis-2030"
 		for _, c := range []struct {
-			id string
-			h  casestore.Header
-		}{{"case-2", casestore.Header{}}, {"bad id", hdr()}} {
+			id   string
+			h    casefsm.Header
+			want error
+		}{{"case-2", unknownPolicy, casefsm.ErrMalformed}, {"bad id", hdr(), casestore.ErrMalformed}} {
 			_, err := s.Create(ctx, c.id, c.h)
-			require.ErrorIs(t, err, casestore.ErrMalformed, "Create(%q, %v)", c.id, c.h)
+			require.ErrorIs(t, err, c.want, "Create(%q, %v)", c.id, c.h)
 			if casestore.ValidID(c.id) {
 				_, err = s.Load(ctx, c.id)
 				assert.ErrorIs(t, err, casestore.ErrNotFound, "Load(%q) after a malformed Create", c.id)
 			}
 		}
 	})
-	t.Run("json", func(t *testing.T) {
-		for _, b := range []string{`{"type":"add_note"`, `{"type":"add_note","on":"2026-02-30","by":"complainant"}`, `[]`, `{"on":"2026-03-04"}`} {
-			_, err := casestore.ParseEvent([]byte(b))
-			assert.ErrorIs(t, err, casestore.ErrMalformed, "ParseEvent(%s)", b)
-		}
-	})
+}
+
+// writes are the two ways to append: at a stated version, and at the head.
+var writes = []struct {
+	name string
+	do   func(ctx context.Context, s casestore.Store, id string, version int64, events ...casefsm.Event) (casestore.Case, error)
+}{
+	{"append", func(ctx context.Context, s casestore.Store, id string, version int64, events ...casefsm.Event) (casestore.Case, error) {
+		return s.Append(ctx, id, version, events...)
+	}},
+	{"apply", func(ctx context.Context, s casestore.Store, id string, _ int64, events ...casefsm.Event) (casestore.Case, error) {
+		return s.Apply(ctx, id, events...)
+	}},
 }
 
 func testNotFound(t *testing.T, s casestore.Store) {
@@ -182,8 +199,10 @@ func testNotFound(t *testing.T, s casestore.Store) {
 	if assert.ErrorAs(t, err, &e, "Load(nobody)") {
 		assert.Equal(t, "nobody", e.Case, "NotFoundError.Case")
 	}
-	_, err = s.Append(ctx, "nobody", 0, note(1))
-	assert.ErrorIs(t, err, casestore.ErrNotFound, "Append(nobody)")
+	for _, write := range writes {
+		_, err = write.do(ctx, s, "nobody", 0, note(1))
+		assert.ErrorIs(t, err, casestore.ErrNotFound, "%s(nobody)", write.name)
+	}
 	_, err = s.Verify(ctx, "nobody")
 	assert.ErrorIs(t, err, casestore.ErrNotFound, "Verify(nobody)")
 	_, err = s.Load(ctx, "nobody")
@@ -205,9 +224,11 @@ func testCancelled(t *testing.T, s casestore.Store) {
 	before := filed(t, s, "case-1")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := s.Append(ctx, "case-1", 1, note(1))
-	assert.ErrorIs(t, err, context.Canceled, "Append with a cancelled context")
-	_, err = s.Create(ctx, "case-2", hdr(), ev(fileEvent))
+	for _, write := range writes {
+		_, err := write.do(ctx, s, "case-1", 1, note(1))
+		assert.ErrorIs(t, err, context.Canceled, "%s with a cancelled context", write.name)
+	}
+	_, err := s.Create(ctx, "case-2", hdr(), ev(fileEvent))
 	assert.ErrorIs(t, err, context.Canceled, "Create with a cancelled context")
 	_, err = s.List(ctx, casestore.Filter{})
 	assert.ErrorIs(t, err, context.Canceled, "List with a cancelled context")
@@ -222,8 +243,10 @@ func testClosed(t *testing.T, s casestore.Store) {
 	ctx := context.Background()
 	_, err := s.Load(ctx, "case-1")
 	assert.ErrorIs(t, err, casestore.ErrClosed, "Load after Close")
-	_, err = s.Append(ctx, "case-1", 1, note(1))
-	assert.ErrorIs(t, err, casestore.ErrClosed, "Append after Close")
+	for _, write := range writes {
+		_, err = write.do(ctx, s, "case-1", 1, note(1))
+		assert.ErrorIs(t, err, casestore.ErrClosed, "%s after Close", write.name)
+	}
 	_, err = s.Create(ctx, "case-2", hdr())
 	assert.ErrorIs(t, err, casestore.ErrClosed, "Create after Close")
 	_, err = s.List(ctx, casestore.Filter{})
@@ -231,4 +254,34 @@ func testClosed(t *testing.T, s casestore.Store) {
 	_, err = s.Verify(ctx, "case-1")
 	assert.True(t, errors.Is(err, casestore.ErrClosed), "Verify after Close: %v", err)
 	assert.NoError(t, s.Close(), "a second Close")
+}
+
+func testApply(t *testing.T, s casestore.Store) {
+	ctx := context.Background()
+	filed(t, s, "case-1")
+	c, err := s.Apply(ctx, "case-1", ev(charges), note(1))
+	require.NoError(t, err, "Apply(case-1, communicate_charges, note)")
+	assert.Equal(t, int64(3), c.Version(), "version after Apply")
+	assert.Equal(t, casefsm.ChargesCommunicated, c.Projection.State, "state after Apply")
+	assert.Equal(t, c, load(t, s, "case-1"), "Load after Apply differs from what Apply returned")
+	checkChain(t, c)
+
+	// Writers applying at once never conflict: each lands at the head.
+	const writers = 8
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Go(func() {
+			_, err := s.Apply(ctx, "case-1", note(10+i))
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err, "a concurrent Apply")
+	}
+	got := load(t, s, "case-1")
+	assert.Equal(t, int64(3+writers), got.Version(), "version after %d concurrent applies", writers)
+	checkChain(t, got)
 }

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -47,7 +48,7 @@ func testConcurrentWriters(t *testing.T, s casestore.Store) {
 			id := caseName(w % sharedCases)
 			first := true
 			for n := range appendsEach {
-				e := casestore.MustParseEvent(fmt.Sprintf(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"writer %d append %d"}`, w, n))
+				e := ev(fmt.Sprintf(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"writer %d append %d"}`, w, n))
 				done := false
 				for attempt := 0; !done && attempt < maxAttemptsEach; attempt++ {
 					c, err := s.Load(ctx, id)
@@ -108,7 +109,7 @@ type ack struct {
 	id      string
 	version int64
 	hash    string
-	event   casestore.Event
+	event   casefsm.Event
 }
 
 // checkAcknowledged checks that cases ids hold every acknowledged append
@@ -125,9 +126,9 @@ func checkAcknowledged(t *testing.T, s casestore.Store, ids []string, acks []ack
 		got := load(t, s, id)
 		checkChain(t, got)
 		require.Equal(t, int64(1+len(byCase[id])), got.Version(), "case %s: version after %d acknowledged appends", id, len(byCase[id]))
-		seen := map[casestore.Event]int{}
+		seen := map[string]int{} // notes are unique per append
 		for _, r := range got.Records[1:] {
-			seen[r.Event]++
+			seen[r.Event.Note]++
 		}
 		for _, a := range byCase[id] {
 			r := got.Records[a.version-1]
@@ -135,7 +136,7 @@ func checkAcknowledged(t *testing.T, s casestore.Store, ids []string, acks []ack
 			if a.hash != "" {
 				assert.Equal(t, a.hash, r.Hash.String(), "case %s: the hash acknowledged at version %d", id, a.version)
 			}
-			assert.Equal(t, 1, seen[a.event], "case %s: copies of %s", id, a.event)
+			assert.Equal(t, 1, seen[a.event.Note], "case %s: copies of %q", id, a.event.Note)
 		}
 		v, err := s.Verify(context.Background(), id)
 		require.NoError(t, err, "Verify(%s)", id)

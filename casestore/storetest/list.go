@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -31,13 +33,13 @@ func testList(t *testing.T, s casestore.Store) {
 		want []string // nil: only compare with the oracle
 	}{
 		{"all", casestore.Filter{}, ids},
-		{"state", casestore.Filter{State: "complaint_received"}, []string{"a-filed", "d-filed-later"}},
-		{"no_such_state", casestore.Filter{State: "closed"}, []string{}},
-		{"policy", casestore.Filter{Policy: "pk-federal-2022"}, ids},
-		{"other_policy", casestore.Filter{Policy: "pk-punjab-2013"}, []string{}},
+		{"state", casestore.Filter{State: casefsm.ComplaintReceived}, []string{"a-filed", "d-filed-later"}},
+		{"no_such_state", casestore.Filter{State: casefsm.Closed}, []string{}},
+		{"policy", casestore.Filter{Policy: policy.FederalAct2022}, ids},
+		{"other_policy", casestore.Filter{Policy: policy.PunjabAct2013}, []string{}},
 		{"overdue_on_filing", casestore.Filter{Overdue: true, At: filedOn}, []string{}},
 		{"overdue_later", casestore.Filter{Overdue: true, At: later}, []string{"a-filed", "b-charged"}},
-		{"overdue_in_state", casestore.Filter{Overdue: true, At: later, State: "charges_communicated"}, []string{"b-charged"}},
+		{"overdue_in_state", casestore.Filter{Overdue: true, At: later, State: casefsm.ChargesCommunicated}, []string{"b-charged"}},
 		{"due_within_30", casestore.Filter{DueWithin: 30, At: filedOn}, []string{"a-filed", "b-charged"}},
 		{"due_within_1_later", casestore.Filter{DueWithin: 1, At: later}, []string{}},
 		{"overdue_or_due", casestore.Filter{Overdue: true, DueWithin: 60, At: civil.MustParse("2026-05-31")}, nil},
@@ -58,6 +60,23 @@ func testList(t *testing.T, s casestore.Store) {
 	for _, f := range []casestore.Filter{{Overdue: true}, {DueWithin: 3}, {DueWithin: -1, At: filedOn}, {Limit: -1}} {
 		_, err := s.List(ctx, f)
 		assert.ErrorIs(t, err, casestore.ErrMalformed, "List(%+v)", f)
+	}
+	// A state or policy that does not exist is an error listing those
+	// that do, not an empty list.
+	for _, tt := range []struct {
+		f     casestore.Filter
+		field string
+		valid string
+	}{
+		{casestore.Filter{State: 200}, "state", casefsm.ComplaintReceived.String()},
+		{casestore.Filter{Policy: "pk-atlantis-2030"}, "policy", string(policy.FederalAct2022)},
+	} {
+		_, err := s.List(ctx, tt.f)
+		var fe *casestore.FilterError
+		require.ErrorAs(t, err, &fe, "List(%+v)", tt.f)
+		assert.Equal(t, tt.field, fe.Field, "FilterError.Field of List(%+v)", tt.f)
+		assert.Contains(t, fe.Valid, tt.valid, "FilterError.Valid of List(%+v)", tt.f)
+		assert.ErrorIs(t, err, casestore.ErrMalformed, "List(%+v)", tt.f)
 	}
 }
 

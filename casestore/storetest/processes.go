@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -41,8 +42,8 @@ func procCase(process, writer int) string {
 }
 
 // procNote is the note writer w of process p appends n-th.
-func procNote(p, w, n int) casestore.Event {
-	return casestore.MustParseEvent(fmt.Sprintf(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"%s"}`, procTag(p, w, n)))
+func procNote(p, w, n int) casefsm.Event {
+	return ev(fmt.Sprintf(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"%s"}`, procTag(p, w, n)))
 }
 
 func procTag(p, w, n int) string { return fmt.Sprintf("p%d-w%d-n%d", p, w, n) }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,8 +54,8 @@ type Edit struct {
 	Kind    EditKind
 	Version int64
 	// Forged is the event InsertEvent inserts, its hash the chain hash over
-	// the hash of the row before it.
-	Forged casestore.Event
+	// the hash of the row before it and its body.
+	Forged casefsm.Event
 	// Prev is the hash of the row before Version (for InsertEvent).
 	Prev casestore.Hash
 }
@@ -62,7 +63,7 @@ type Edit struct {
 // runTamper writes a six-event case, tampers with it in each way, and checks
 // that Verify names the first bad event and what is wrong with it.
 func runTamper(t *testing.T, h Harness) {
-	forged := casestore.MustParseEvent(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"forged"}`)
+	forged := ev(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"forged"}`)
 	tests := []struct {
 		name    string
 		edit    Edit

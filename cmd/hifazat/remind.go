@@ -104,7 +104,7 @@ func cmdRemind(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "remind: %v", err)
 	}
-	s, err := sqlstore.Open(ctx, *location, casestore.Options{Validator: casestore.CaseFSM(eng)})
+	s, err := sqlstore.Open(ctx, *location, casestore.Options{Engine: eng})
 	if err != nil {
 		return e.fail(exitUsage, "remind: %v", err)
 	}

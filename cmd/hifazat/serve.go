@@ -94,7 +94,7 @@ func serve(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "serve: %v", err)
 	}
-	if cfg.Store, err = sqlstore.Open(ctx, *location, casestore.Options{Validator: casestore.CaseFSM(eng)}); err != nil {
+	if cfg.Store, err = sqlstore.Open(ctx, *location, casestore.Options{Engine: eng}); err != nil {
 		return e.fail(exitUsage, "serve: %v", err)
 	}
 	defer cfg.Store.Close()

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/hifazat/hifazat/casefsm"
@@ -17,7 +18,7 @@ import (
 )
 
 const storeUsage = `usage: hifazat case import FILE|- [--json] [--store S]
-       hifazat case apply ID EVENT-JSON [--json] [--store S]
+       hifazat case apply ID EVENT-JSON|FILE|- [--json] [--store S]
        hifazat case show ID [--as ROLE] [--at D] [--json] [--store S]
        hifazat case list [--overdue] [--due-within N] [--at D] [--state S] [--policy P] [--json] [--store S]
        hifazat case export ID [--store S]
@@ -27,37 +28,49 @@ Cases kept in a store: --store sqlite:PATH (default sqlite:./hifazat.db;
 created with mode 0600; sqlite:PATH?mode=ro opens it read-only),
 postgres://USER@HOST/DB, or memory: (gone when the command ends). Only
 import creates a store; the other commands fail (exit 2) on a location that
-holds none. Files and standard input are read up to 16 MiB. Every
-event is checked by the law before it is stored; each stored event is
-hash-chained so that verify finds the first one altered. import and apply
-print a receipt (hifazat-receipt:v1:ID:VERSION:HEAD) for a party to keep
-outside the database; verify --receipt R proves the case still holds it
-(exit 1 if truncated, rolled back, rewritten or deleted). --as is a role
-(complainant, accused, supervisor, inquiry_committee, competent_authority,
-ombudsperson, president_or_governor, employer) or statistics; the case and
-its status are shown as the library's confidentiality table lets that
-reader see them (statistics: no identities, no writing, no messages,
-dates to the month). --at defaults to today in Asia/Karachi for list.`
+holds none. Files and standard input are read up to 16 MiB. Every event is
+decided by the law before it is stored, on the case as stored; each stored
+event is hash-chained so that verify finds the first one altered. Events are
+counted from 1, as store versions are. apply takes one event as JSON, a file
+holding one, or - for standard input, and appends it at the case's head.
+import and apply print a receipt (hifazat-receipt:v1:ID:VERSION:HEAD) for a
+party to keep outside the database; verify --receipt R proves the case still
+holds it (exit 1 if truncated, rolled back, rewritten or deleted). --as is a
+role (complainant, accused, supervisor, inquiry_committee,
+competent_authority, ombudsperson, president_or_governor, employer) or
+statistics; the case and its status are shown as the library's
+confidentiality table lets that reader see them (statistics: no identities,
+no writing, no messages, dates to the month). show and list judge deadlines
+as of --at, by default today in Asia/Karachi, and print that date. An
+unknown --state or --policy is an error listing the valid ones.`
 
-// maxConflictRetries is how often "case apply" reloads and re-checks a case
-// that another writer changed under it before giving up.
-const maxConflictRetries = 5
+// storeCmd is what a store subcommand runs on: its positional arguments,
+// the store and the engine deciding its writes.
+type storeCmd struct {
+	pos    []string
+	store  casestore.Store
+	engine *casefsm.Engine
+}
 
-// storeCommand parses a store subcommand (name, such as "case show"): the
+// openStore parses a store subcommand (name, such as "case show"): the
 // flags already on fs and --store, which it adds; checks that it got want
 // positional arguments, described by what; runs check on them, if given,
 // so that bad usage is reported before the store is touched; and opens the
 // store. When done is true the command is over and status is its exit
-// status; otherwise the caller closes s.
-func storeCommand(e *env, name string, fs *flag.FlagSet, args []string, want int, what string, check func(pos []string) error) (pos []string, s casestore.Store, status int, done bool) {
+// status; otherwise the caller closes the store.
+func openStore(e *env, name string, fs *flag.FlagSet, args []string, want int, what string, check func(pos []string) error) (c storeCmd, status int, done bool) {
 	location := fs.String("store", sqlstore.DefaultLocation, "the store: sqlite:PATH, postgres://..., or memory:")
-	if pos, status, done = parseArgs(e, name, storeUsage, fs, args, want, what); done {
-		return nil, nil, status, true
+	if c.pos, status, done = parseArgs(e, name, storeUsage, fs, args, want, what); done {
+		return c, status, true
 	}
 	if check != nil {
-		if err := check(pos); err != nil {
-			return nil, nil, e.fail(exitUsage, "%s: %v", name, err), true
+		if err := check(c.pos); err != nil {
+			return c, e.fail(exitUsage, "%s: %v", name, err), true
 		}
+	}
+	var err error
+	if c.engine, err = casefsm.NewEngine(policy.Builtin(), casefsm.Options{}); err != nil {
+		return c, e.fail(exitUsage, "%s: %v", name, err), true
 	}
 	// Only import may create a store: any other command on a mistyped
 	// location must fail, not report an empty store it just created.
@@ -65,108 +78,167 @@ func storeCommand(e *env, name string, fs *flag.FlagSet, args []string, want int
 	if name == "case import" {
 		open = sqlstore.Open
 	}
-	s, err := open(context.Background(), *location, casestore.Options{})
-	if err != nil {
-		return nil, nil, e.fail(exitUsage, "%s: %v", name, err), true
+	if c.store, err = open(context.Background(), *location, casestore.Options{Engine: c.engine}); err != nil {
+		return c, e.fail(exitUsage, "%s: %v", name, err), true
 	}
-	return pos, s, exitOK, false
+	return c, exitOK, false
 }
 
 // storeFail reports a store error with its exit status: 1 when the law
 // refused the act, 2 for everything that is not the law's answer.
 func storeFail(e *env, name string, err error) int {
-	if errors.Is(err, casestore.ErrRefused) {
-		return e.fail(exitRefused, "%s: %v", name, err)
+	if r, ok := errors.AsType[*casefsm.Refusal](err); ok {
+		return e.fail(exitRefused, "%s: %s", name, refusalLine(r))
+	}
+	if in, ok := errors.AsType[*casefsm.InputError](err); ok {
+		return e.fail(exitUsage, "%s: %s", name, inputLine(in))
 	}
 	return e.fail(exitUsage, "%s: %v", name, err)
+}
+
+// refusalLine describes a refusal for people, counting events from 1.
+func refusalLine(r *casefsm.Refusal) string {
+	return fmt.Sprintf("event %d (%s) refused in state %s: %s: %s (%s)", r.Index+1, r.Event, r.State, r.Code, r.Message, r.Citation)
+}
+
+// inputLine describes malformed input for people, counting events from 1.
+func inputLine(in *casefsm.InputError) string {
+	where := "header"
+	if in.Index >= 0 {
+		where = fmt.Sprintf("event %d", in.Index+1)
+	}
+	if in.Field != "" {
+		where += fmt.Sprintf(" field %q", in.Field)
+	}
+	return fmt.Sprintf("malformed %s: %v", where, in.Err)
+}
+
+// refusalJSON is a refused event in the JSON of the store commands: index
+// is its 0-based position in the case's events, event its 1-based number
+// (its version had it been stored).
+type refusalJSON struct {
+	Index    int               `json:"index"`
+	Event    int               `json:"event"`
+	Type     casefsm.EventType `json:"type"`
+	Code     casefsm.Code      `json:"code"`
+	Message  string            `json:"message"`
+	Citation string            `json:"citation"`
+}
+
+func refusalOf(r *casefsm.Refusal) *refusalJSON {
+	return &refusalJSON{Index: r.Index, Event: r.Index + 1, Type: r.Event, Code: r.Code, Message: r.Message, Citation: r.Citation.String()}
 }
 
 func cmdCaseImport(e *env, args []string) int {
 	fs := newFlags(e, "case import")
 	asJSON := fs.Bool("json", false, "print JSON")
-	var h casestore.Header
-	var events []casestore.Event
+	var f *casefsm.CaseFile
 	parse := func(pos []string) error {
 		data, err := readInput(e, pos[0])
-		if err == nil {
-			h, events, err = casestore.ParseCaseFile(data)
+		if err != nil {
+			return err
+		}
+		if f, err = casefsm.Decode(bytes.NewReader(data)); err != nil {
+			if in, ok := errors.AsType[*casefsm.InputError](err); ok {
+				return errors.New(inputLine(in))
+			}
 		}
 		return err
 	}
-	_, s, status, done := storeCommand(e, "case import", fs, args, 1, "one case file (or -)", parse)
+	c, status, done := openStore(e, "case import", fs, args, 1, "one case file (or -)", parse)
 	if done {
 		return status
 	}
-	defer s.Close()
-	c, err := s.Create(context.Background(), "", h, events...)
+	defer c.store.Close()
+	stored, err := c.store.Create(context.Background(), "", f.Header, f.Events...)
+	if r, ok := errors.AsType[*casefsm.Refusal](err); ok && *asJSON {
+		printJSON(e, "case import", importJSON{Error: refusalOf(r)})
+		return exitRefused
+	}
 	if err != nil {
 		return storeFail(e, "case import", err)
 	}
 	if *asJSON {
-		return printJSON(e, "case import", map[string]string{"id": c.ID, "receipt": c.Receipt().String()})
+		return printJSON(e, "case import", importJSON{ID: stored.ID, Version: stored.Version(), State: stored.Projection.State, Receipt: stored.Receipt().String()})
 	}
-	fmt.Fprintln(e.stdout, c.ID)
+	fmt.Fprintln(e.stdout, stored.ID)
 	return exitOK
 }
 
-// applyJSON is the JSON form of "hifazat case apply --json".
+// importJSON is the JSON form of "hifazat case import --json": the stored
+// case, or the refused event and no id (nothing was stored).
+type importJSON struct {
+	ID      string        `json:"id,omitempty"`
+	Version int64         `json:"version"`
+	State   casefsm.State `json:"state,omitzero"`
+	Receipt string        `json:"receipt,omitempty"` // see applyJSON
+	Error   *refusalJSON  `json:"error"`
+}
+
+// applyJSON is the JSON form of "hifazat case apply --json": the case as it
+// stands after the command, and the refused event if there was one.
 type applyJSON struct {
-	ID      string `json:"id"`
-	Version int64  `json:"version"`
-	State   string `json:"state"`
+	ID      string        `json:"id"`
+	Version int64         `json:"version"`
+	State   casefsm.State `json:"state"`
 	// Receipt is the store's acknowledgement (casestore.Receipt's text
-	// form), for the party to keep and check with "case verify --receipt".
-	Receipt string `json:"receipt"`
+	// form), for the party to keep and check with "case verify --receipt";
+	// none when the event was refused.
+	Receipt string       `json:"receipt,omitempty"`
+	Error   *refusalJSON `json:"error"`
 }
 
 func cmdCaseApply(e *env, args []string) int {
 	fs := newFlags(e, "case apply")
 	asJSON := fs.Bool("json", false, "print JSON")
-	var ev casestore.Event
-	parse := func(pos []string) (err error) {
-		ev, err = casestore.ParseEvent([]byte(pos[1]))
+	var ev casefsm.Event
+	parse := func(pos []string) error {
+		data, err := eventInput(e, pos[1])
+		if err != nil {
+			return err
+		}
+		if ev, err = casefsm.DecodeEvent(data, 0); err != nil {
+			if in, ok := errors.AsType[*casefsm.InputError](err); ok {
+				return fmt.Errorf("the event: %s: %v", in.Field, in.Err)
+			}
+		}
 		return err
 	}
-	pos, s, status, done := storeCommand(e, "case apply", fs, args, 2, "a case id and one event as JSON", parse)
+	c, status, done := openStore(e, "case apply", fs, args, 2, "a case id and one event (JSON, a file, or -)", parse)
 	if done {
 		return status
 	}
-	defer s.Close()
-	c, err := appendWithRetry(context.Background(), s, pos[0], ev)
-	switch {
-	case errors.Is(err, casestore.ErrConflict):
-		return e.fail(exitRefused, "case apply: conflict: case %s kept changing under %d attempts; nothing was written: %v", pos[0], maxConflictRetries, err)
-	case err != nil:
-		return storeFail(e, "case apply", err)
+	defer c.store.Close()
+	id := c.pos[0]
+	stored, err := c.store.Apply(context.Background(), id, ev)
+	if r, ok := errors.AsType[*casefsm.Refusal](err); ok && *asJSON {
+		printJSON(e, "case apply", applyJSON{ID: id, Version: int64(r.Index), State: r.State, Error: refusalOf(r)})
+		return exitRefused
+	}
+	if err != nil {
+		return storeFail(e, "case apply", fmt.Errorf("case %s: %w", id, err))
 	}
 	if *asJSON {
-		return printJSON(e, "case apply", applyJSON{ID: c.ID, Version: c.Version(), State: c.Projection.State, Receipt: c.Receipt().String()})
+		return printJSON(e, "case apply", applyJSON{ID: id, Version: stored.Version(), State: stored.Projection.State, Receipt: stored.Receipt().String()})
 	}
-	fmt.Fprintf(e.stdout, "case %s: %s applied as version %d; state %s\nreceipt: %s\n", c.ID, ev.Type(), c.Version(), c.Projection.State, c.Receipt())
+	fmt.Fprintf(e.stdout, "case %s: %s applied as event %d; state %s\nreceipt: %s\n", id, ev.Type, stored.Version(), stored.Projection.State, stored.Receipt())
 	return exitOK
 }
 
-// appendWithRetry appends ev to case id at the version it loads, and on a
-// version conflict reloads the case, so that the law re-checks the event
-// against what the other writer stored, and tries again.
-func appendWithRetry(ctx context.Context, s casestore.Store, id string, ev casestore.Event) (casestore.Case, error) {
-	var err error
-	for range maxConflictRetries {
-		var c casestore.Case
-		if c, err = s.Load(ctx, id); err != nil {
-			return casestore.Case{}, err
-		}
-		if c, err = s.Append(ctx, id, c.Version(), ev); !errors.Is(err, casestore.ErrConflict) {
-			return c, err
-		}
+// eventInput returns the event argument of "case apply": JSON given on the
+// command line (it starts with '{'), standard input for "-", or a file.
+func eventInput(e *env, arg string) ([]byte, error) {
+	if strings.HasPrefix(strings.TrimSpace(arg), "{") {
+		return []byte(arg), nil
 	}
-	return casestore.Case{}, err
+	return readInput(e, arg)
 }
 
 // showJSON is the JSON form of "hifazat case show --json".
 type showJSON struct {
-	ID      string         `json:"id"`
+	ID      string         `json:"id,omitempty"`
 	Version int64          `json:"version"`
+	AsOf    civil.Date     `json:"as_of,omitzero"` // none for statistics, which read no day
 	View    *casefsm.View  `json:"view,omitempty"`
 	Status  casefsm.Report `json:"status"`
 }
@@ -177,12 +249,12 @@ const statisticsReader = "statistics"
 func cmdCaseShow(e *env, args []string) int {
 	fs := newFlags(e, "case show")
 	as := fs.String("as", "", "show only what this role (or statistics) may see")
-	at := fs.String("at", "", "report as of this date")
+	at := fs.String("at", "", "report as of this date (default today in Asia/Karachi)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	var asOf civil.Date
 	var role casefsm.Role
 	parse := func([]string) (err error) {
-		if asOf, err = optionalDate(*at); err != nil {
+		if asOf, err = dateOrToday(e, *at); err != nil {
 			return fmt.Errorf("--at: %w", err)
 		}
 		if *as != "" && *as != statisticsReader {
@@ -192,18 +264,18 @@ func cmdCaseShow(e *env, args []string) int {
 		}
 		return nil
 	}
-	pos, s, status, done := storeCommand(e, "case show", fs, args, 1, "one case id", parse)
+	c, status, done := openStore(e, "case show", fs, args, 1, "one case id", parse)
 	if done {
 		return status
 	}
-	defer s.Close()
-	c, err := s.Load(context.Background(), pos[0])
+	defer c.store.Close()
+	stored, err := c.store.Load(context.Background(), c.pos[0])
 	if err != nil {
 		return storeFail(e, "case show", err)
 	}
-	out := showJSON{ID: c.ID, Version: c.Version()}
-	if err := out.show(c, asOf, *as, role); err != nil {
-		return e.fail(exitUsage, "case show: %v", err)
+	out := showJSON{ID: stored.ID, Version: stored.Version(), AsOf: asOf}
+	if err := out.show(c.engine, stored, *as, role); err != nil {
+		return storeFail(e, "case show", err)
 	}
 	if *asJSON {
 		return printJSON(e, "case show", out)
@@ -212,19 +284,13 @@ func cmdCaseShow(e *env, args []string) int {
 	return exitOK
 }
 
-// show fills out with the stored case's report, replayed through casefsm
-// (a stored state is never trusted), and, with --as, the case and the
-// report as that role, or statistics, reads them: the SDK redacts both.
-func (out *showJSON) show(c casestore.Case, asOf civil.Date, as string, role casefsm.Role) error {
-	f, err := casefsm.Decode(bytes.NewReader(c.File()))
-	if err != nil {
-		return err
-	}
-	eng, err := casefsm.NewEngine(policy.Builtin(), casefsm.Options{})
-	if err != nil {
-		return err
-	}
-	rep, err := eng.Report(f, asOf)
+// show fills out with the stored case's report as of out.AsOf, replayed
+// through casefsm (a stored state is never trusted), and, with --as, the
+// case and the report as that role, or statistics, reads them: the SDK
+// redacts both.
+func (out *showJSON) show(eng *casefsm.Engine, c casestore.Case, as string, role casefsm.Role) error {
+	f := c.File()
+	rep, err := eng.Report(f, out.AsOf)
 	if err != nil {
 		return err
 	}
@@ -234,7 +300,7 @@ func (out *showJSON) show(c casestore.Case, asOf civil.Date, as string, role cas
 		out.Status = rep
 		return nil
 	case statisticsReader:
-		out.ID, out.Status = "", rep.Statistics()
+		out.ID, out.AsOf, out.Status = "", civil.Date{}, rep.Statistics()
 		v, err = f.Statistics()
 	default:
 		out.Status = rep.For(role)
@@ -244,9 +310,20 @@ func (out *showJSON) show(c casestore.Case, asOf civil.Date, as string, role cas
 	return err
 }
 
+// dateOrToday parses --at, defaulting to today in Asia/Karachi.
+func dateOrToday(e *env, s string) (civil.Date, error) {
+	if s == "" {
+		return e.today(), nil
+	}
+	return civil.Parse(s)
+}
+
 func printShow(w io.Writer, out showJSON) {
 	if out.ID != "" {
-		fmt.Fprintf(w, "case %s, version %d\n", out.ID, out.Version)
+		fmt.Fprintf(w, "case %s, version %d, ", out.ID, out.Version)
+	}
+	if out.AsOf.IsValid() {
+		fmt.Fprintf(w, "as of %s\n", out.AsOf)
 	}
 	if out.View != nil {
 		who := statisticsReader
@@ -260,30 +337,38 @@ func printShow(w io.Writer, out showJSON) {
 	printReport(w, out.Status)
 }
 
+// listJSON is the JSON form of "hifazat case list --json".
+type listJSON struct {
+	AsOf  civil.Date          `json:"as_of"`
+	Cases []casestore.Summary `json:"cases"`
+}
+
 func cmdCaseList(e *env, args []string) int {
 	fs := newFlags(e, "case list")
 	var f casestore.Filter
 	fs.BoolVar(&f.Overdue, "overdue", false, "only cases with a deadline overdue on --at")
 	fs.IntVar(&f.DueWithin, "due-within", 0, "only cases with a deadline due within N days of --at")
-	fs.StringVar(&f.State, "state", "", "only cases in this state")
-	fs.StringVar(&f.Policy, "policy", "", "only cases under this policy")
+	state := fs.String("state", "", "only cases in this state")
+	fs.Func("policy", "only cases under this policy", func(s string) error { f.Policy = policy.ID(s); return nil })
 	at := fs.String("at", "", "judge deadlines on this date (default today in Asia/Karachi)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	parse := func([]string) (err error) {
-		if f.At, err = optionalDate(*at); err != nil {
+		if f.At, err = dateOrToday(e, *at); err != nil {
 			return fmt.Errorf("--at: %w", err)
 		}
-		if !f.At.IsValid() {
-			f.At = e.today()
+		if *state != "" {
+			if f.State, err = casestore.ParseState(*state); err != nil {
+				return err
+			}
 		}
-		return f.Check()
+		return f.Check(policy.Builtin())
 	}
-	_, s, status, done := storeCommand(e, "case list", fs, args, 0, "", parse)
+	c, status, done := openStore(e, "case list", fs, args, 0, "", parse)
 	if done {
 		return status
 	}
-	defer s.Close()
-	list, err := s.List(context.Background(), f)
+	defer c.store.Close()
+	list, err := c.store.List(context.Background(), f)
 	if err != nil {
 		return storeFail(e, "case list", err)
 	}
@@ -291,14 +376,15 @@ func cmdCaseList(e *env, args []string) int {
 		if list == nil {
 			list = []casestore.Summary{}
 		}
-		return printJSON(e, "case list", list)
+		return printJSON(e, "case list", listJSON{AsOf: f.At, Cases: list})
 	}
+	fmt.Fprintf(e.stdout, "as of %s\n", f.At)
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tVERSION\tPOLICY\tSTATE\tNEXT DUE")
 	for _, c := range list {
 		next := "-"
 		if len(c.Deadlines) > 0 {
-			next = c.Deadlines[0].Due.String() + " " + c.Deadlines[0].Rule
+			next = c.Deadlines[0].Due.String() + " " + string(c.Deadlines[0].Rule)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", c.ID, c.Version, c.Policy, c.State, next)
 	}
@@ -307,17 +393,18 @@ func cmdCaseList(e *env, args []string) int {
 }
 
 func cmdCaseExport(e *env, args []string) int {
-	pos, s, status, done := storeCommand(e, "case export", newFlags(e, "case export"), args, 1, "one case id", nil)
+	c, status, done := openStore(e, "case export", newFlags(e, "case export"), args, 1, "one case id", nil)
 	if done {
 		return status
 	}
-	defer s.Close()
-	c, err := s.Load(context.Background(), pos[0])
+	defer c.store.Close()
+	stored, err := c.store.Load(context.Background(), c.pos[0])
 	if err != nil {
 		return storeFail(e, "case export", err)
 	}
-	e.stdout.Write(c.File())
-	fmt.Fprintln(e.stdout)
+	if err := stored.File().Encode(e.stdout); err != nil {
+		return e.fail(exitUsage, "case export: %v", err)
+	}
 	return exitOK
 }
 
@@ -340,19 +427,19 @@ func cmdCaseVerify(e *env, args []string) int {
 		receipt = &r
 		return nil
 	}
-	pos, s, status, done := storeCommand(e, "case verify", fs, args, 1, "one case id", parse)
+	c, status, done := openStore(e, "case verify", fs, args, 1, "one case id", parse)
 	if done {
 		return status
 	}
-	defer s.Close()
+	defer c.store.Close()
 	ctx := context.Background()
-	v, err := s.Verify(ctx, pos[0])
+	v, err := c.store.Verify(ctx, c.pos[0])
 	if err != nil && (receipt == nil || !errors.Is(err, casestore.ErrNotFound)) {
 		return storeFail(e, "case verify", err)
 	}
-	out := verifyJSON{Case: pos[0], Intact: err == nil && v.Intact(), Version: v.Version, Head: v.Head, Problem: problemOf(v, err)}
+	out := verifyJSON{Case: c.pos[0], Intact: err == nil && v.Intact(), Version: v.Version, Head: v.Head, Problem: problemOf(v, err)}
 	if receipt != nil {
-		if out.Receipt, err = checkReceipt(ctx, s, *receipt); err != nil {
+		if out.Receipt, err = checkReceipt(ctx, c.store, *receipt); err != nil {
 			return storeFail(e, "case verify", err)
 		}
 	}

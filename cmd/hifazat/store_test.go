@@ -3,6 +3,8 @@ package main
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,10 +52,16 @@ func TestCaseStoreCommands(t *testing.T) {
 		{"apply to an unknown case", []string{"case", "apply", "case-nobody", `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`}, exitUsage, "", "case-nobody"},
 		{"show as the accused", []string{"case", "show", id, "--as", "accused", "--at", "2026-03-12", "--json"}, exitOK, `"state": "defence_closed"`, ""},
 		{"show with an unknown role", []string{"case", "show", id, "--as", "neighbour"}, exitUsage, "", "--as"},
-		{"export", []string{"case", "export", id}, exitOK, `"type":"submit_defence"`, ""},
+		{"export", []string{"case", "export", id}, exitOK, `"type": "submit_defence"`, ""},
 		{"verify", []string{"case", "verify", id, "--json"}, exitOK, `"intact": true`, ""},
 		{"verify an unknown case", []string{"case", "verify", "case-nobody"}, exitUsage, "", "case-nobody"},
 		{"list needs a sane window", []string{"case", "list", "--due-within", "-3"}, exitUsage, "", "DueWithin"},
+		{"list an unknown state", []string{"case", "list", "--state", "inqury"}, exitUsage, "", "want one of not_filed, informal"},
+		{"list an unknown policy", []string{"case", "list", "--policy", "nonsense"}, exitUsage, "", "pk-federal-2022"},
+		{"list says the date it judged on", []string{"case", "list"}, exitOK, "as of 2026-11-23\n", ""},
+		{"list --json says the date too", []string{"case", "list", "--json", "--at", "2026-03-13"}, exitOK, `"as_of": "2026-03-13"`, ""},
+		{"show says the date it judged on", []string{"case", "show", id}, exitOK, "as of 2026-11-23\n", ""},
+		{"apply an unknown event type", []string{"case", "apply", id, `{"type":"teleport","on":"2026-03-12","by":"accused"}`}, exitUsage, "", "teleport"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,14 +134,21 @@ func TestCaseImportRefusedAndMalformed(t *testing.T) {
 	refused := strings.Replace(earlyCase, `"by": "inquiry_committee"`, `"by": "accused"`, 1)
 	_, stderr, status := runCLI(t, refused, "case", "import", "-", "--store", store)
 	assert.Equal(t, exitRefused, status, "import of a case with a refused event: %s", stderr)
+	assert.Contains(t, stderr, "event 2 (communicate_charges) refused", "events count from 1")
 	assert.Contains(t, stderr, "forbidden_actor")
+	assert.NotContains(t, stderr, "case-", "an id that was never stored")
+
+	malformedEvent := strings.Replace(earlyCase, `"by": "inquiry_committee"`, `"by": "janitor"`, 1)
+	_, stderr, status = runCLI(t, malformedEvent, "case", "import", "-", "--store", store)
+	assert.Equal(t, exitUsage, status, "import of an unknown role: %s", stderr)
+	assert.Contains(t, stderr, `event 2 field "by"`, "events count from 1")
 
 	_, stderr, status = runCLI(t, `{"events": [}`, "case", "import", "-", "--store", store)
 	assert.Equal(t, exitUsage, status, "import of malformed JSON: %s", stderr)
 
 	stdout, _, status := runCLI(t, "", "case", "list", "--json", "--store", store)
 	assert.Equal(t, exitOK, status)
-	assert.JSONEq(t, `[]`, stdout, "nothing was stored")
+	assert.JSONEq(t, `{"as_of": "2026-11-23", "cases": []}`, stdout, "nothing was stored")
 }
 
 func TestCaseVerifyFindsTampering(t *testing.T) {
@@ -150,4 +165,60 @@ func TestCaseVerifyFindsTampering(t *testing.T) {
 	stdout, stderr, status := runCLI(t, "", "case", "verify", id, "--store", store)
 	assert.Equal(t, exitRefused, status, "verify after tampering: %s", stderr)
 	assert.Contains(t, stdout, "event 2 modified", "verify names the first bad event")
+}
+
+// TestCaseApplyInputs: the event comes as JSON on the command line, from a
+// file, or from standard input; each lands as the next event, counted
+// from 1.
+func TestCaseApplyInputs(t *testing.T) {
+	store, id := importCase(t)
+	file := filepath.Join(t.TempDir(), "note.json")
+	require.NoError(t, os.WriteFile(file, []byte(`{"type":"add_note","on":"2026-03-06","by":"inquiry_committee","note":"from a file"}`), 0o600))
+	for i, tt := range []struct {
+		name, stdin, arg string
+	}{
+		{"argument", "", `{"type":"add_note","on":"2026-03-06","by":"inquiry_committee","note":"inline"}`},
+		{"file", "", file},
+		{"stdin", `{"type":"add_note","on":"2026-03-06","by":"inquiry_committee","note":"piped"}`, "-"},
+	} {
+		stdout, stderr, status := runCLI(t, tt.stdin, "case", "apply", id, tt.arg, "--store", store)
+		require.Equal(t, exitOK, status, "case apply from %s: %s", tt.name, stderr)
+		assert.Contains(t, stdout, fmt.Sprintf("add_note applied as event %d;", 3+i), "case apply from %s", tt.name)
+	}
+	_, stderr, status := runCLI(t, "", "case", "apply", id, filepath.Join(t.TempDir(), "missing.json"), "--store", store)
+	assert.Equal(t, exitUsage, status, "case apply from a missing file")
+	assert.Contains(t, stderr, "missing.json")
+}
+
+// TestCaseApplyJSONRefusal: a refusal is JSON too, with the code, message
+// and citation, the event counted both ways, and exit status 1.
+func TestCaseApplyJSONRefusal(t *testing.T) {
+	store, id := importCase(t)
+	stdout, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"decide","on":"2026-03-12","by":"competent_authority"}`, "--json", "--store", store)
+	assert.Equal(t, exitRefused, status, "refused apply: %s", stderr)
+	assert.Empty(t, stderr)
+	var got struct {
+		ID      string
+		Version int64
+		State   string
+		Error   struct {
+			Index, Event        int
+			Type, Code, Message string
+			Citation            string
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got), "%s", stdout)
+	assert.Equal(t, id, got.ID)
+	assert.Equal(t, int64(2), got.Version, "the case stays at its version")
+	assert.Equal(t, "charges_communicated", got.State)
+	assert.Equal(t, 2, got.Error.Index, "0-based position in events")
+	assert.Equal(t, 3, got.Error.Event, "1-based event number")
+	assert.Equal(t, "decide", got.Error.Type)
+	assert.Equal(t, "not_allowed", got.Error.Code)
+	assert.NotEmpty(t, got.Error.Message)
+	assert.Contains(t, got.Error.Citation, "s.4(5)")
+
+	stdout, _, status = runCLI(t, "", "case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--json", "--store", store)
+	assert.Equal(t, exitOK, status)
+	assert.JSONEq(t, fmt.Sprintf(`{"id": %q, "version": 3, "state": "defence_closed", "error": null}`, id), stdout)
 }

@@ -1,10 +1,11 @@
-package casestore
+package storekit
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/hifazat/hifazat/casestore"
 	"io"
 	"math"
 	"slices"
@@ -14,13 +15,13 @@ import (
 	"unicode/utf8"
 )
 
-// Limits on what the store accepts, so that a hostile or broken input cannot
+// Limits on what a store writes, so that a hostile or broken input cannot
 // exhaust memory or the stack.
 const (
-	// MaxEventBytes is the largest event, in bytes of JSON, that the store
-	// accepts.
+	// MaxEventBytes is the largest event, in bytes of canonical JSON, that
+	// a store accepts.
 	MaxEventBytes = 64 << 10
-	// MaxHeaderBytes is the largest case header, in bytes of JSON.
+	// MaxHeaderBytes is the largest case header, in bytes of canonical JSON.
 	MaxHeaderBytes = 256 << 10
 	// maxDepth bounds the nesting of arrays and objects in any input.
 	maxDepth = 32
@@ -41,30 +42,11 @@ const (
 //     becomes 0);
 //   - literals true, false and null as themselves.
 //
-// Canonical rejects, with an error wrapping [ErrMalformed], what RFC 8785
+// Canonical rejects, with an error wrapping [casestore.ErrMalformed], what RFC 8785
 // cannot canonicalize: invalid UTF-8, duplicate keys in one object, numbers
 // outside the range of a double, more than one JSON value, and nesting
 // deeper than 32 levels.
 func Canonical(b []byte) ([]byte, error) {
-	c, err := canonical(b)
-	if err != nil {
-		return nil, err
-	}
-	return bytes.Clone(c), nil
-}
-
-// canonical is Canonical without the copy: it returns b itself when b is
-// already canonical, as everything the store reads back is.
-func canonical(b []byte) ([]byte, error) {
-	if isCanonical(b) {
-		return b, nil
-	}
-	return canonicalSlow(b)
-}
-
-// canonicalSlow canonicalizes any JSON text by decoding it token by token:
-// the general path, and the reference the fast path is tested against.
-func canonicalSlow(b []byte) ([]byte, error) {
 	if !utf8.Valid(b) {
 		return nil, malformed("json", "invalid UTF-8")
 	}
@@ -275,4 +257,8 @@ func syntaxError(err error) error {
 	// The decoder's message says what token was wrong and where; its type
 	// stays behind this boundary.
 	return malformed("json", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+func malformed(field, reason string) error {
+	return &casestore.MalformedError{Field: field, Reason: reason}
 }

@@ -1,4 +1,4 @@
-package casestore_test
+package storekit_test
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/storekit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,7 +28,7 @@ func TestCanonical(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := casestore.Canonical([]byte(tt.in))
+			got, err := storekit.Canonical([]byte(tt.in))
 			require.NoError(t, err, "Canonical(%s)", tt.in)
 			assert.Equal(t, tt.want, string(got), "Canonical(%s)", tt.in)
 		})
@@ -37,7 +38,7 @@ func TestCanonical(t *testing.T) {
 func TestCanonicalRejects(t *testing.T) {
 	deep := bytes.Repeat([]byte("["), 40)
 	for _, in := range []string{``, `{`, `{"a":1,}`, `{"a":1,"a":2}`, `1 2`, `1e999`, "\"\xff\"", `{a:1}`, string(deep)} {
-		_, err := casestore.Canonical([]byte(in))
+		_, err := storekit.Canonical([]byte(in))
 		assert.ErrorIs(t, err, casestore.ErrMalformed, "Canonical(%q)", in)
 	}
 }
@@ -50,11 +51,11 @@ func FuzzCanonical(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		c, err := casestore.Canonical(b)
+		c, err := storekit.Canonical(b)
 		if err != nil {
 			return
 		}
-		again, err := casestore.Canonical(c)
+		again, err := storekit.Canonical(c)
 		require.NoError(t, err, "Canonical(Canonical(%q))", b)
 		assert.Equal(t, string(c), string(again), "Canonical is not idempotent on %q", b)
 		var x, y any

@@ -1,0 +1,20 @@
+package memstore_test
+
+import (
+	"testing"
+
+	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
+	"github.com/hifazat/hifazat/casestore/storetest"
+	"github.com/stretchr/testify/require"
+)
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, storetest.Harness{
+		New: func(t *testing.T) casestore.Store {
+			s, err := memstore.New(casestore.Options{})
+			require.NoError(t, err, "memstore.New")
+			return s
+		},
+	})
+}

@@ -1,0 +1,122 @@
+package storekit_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/storekit"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestAppendOneByOne: appending a case's events one write at a time, each
+// decided on the case as read back from its rows, stores exactly what
+// creating the case with all of them at once stores, and each refusal
+// names the event's position in the whole case.
+func TestAppendOneByOne(t *testing.T) {
+	engine := newEngine(t)
+	events := []casefsm.Event{
+		event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`),
+		event(`{"type":"add_note","on":"2026-03-03","by":"inquiry_committee","note":"n"}`),
+		event(`{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`),
+		event(`{"type":"submit_defence","on":"2026-03-09","by":"accused"}`),
+	}
+	whole, wholeRows, err := storekit.Create(engine, "case-1", header(testHeader), events)
+	require.NoError(t, err, "Create with every event")
+
+	c, sc, err := storekit.Create(engine, "case-1", header(testHeader), nil)
+	require.NoError(t, err, "Create with none")
+	for i, ev := range events {
+		read, err := storekit.Decode(sc, c.Projection)
+		require.NoError(t, err, "Decode after %d events", i)
+		var rows []storekit.StoredRow
+		c, rows, err = storekit.Append(engine, read, []casefsm.Event{ev})
+		require.NoError(t, err, "Append event %d", i+1)
+		sc.Rows, sc.Version, sc.Head = append(sc.Rows, rows...), c.Version(), c.Head
+	}
+	assert.Equal(t, wholeRows, sc, "rows written one by one")
+	assert.Equal(t, whole.Projection, c.Projection, "projection after one by one")
+	assert.Equal(t, casefsm.DefenceClosed, c.Projection.State, "state")
+
+	unlawful := event(`{"type":"decide","on":"2026-03-10","by":"competent_authority","penalties":["censure"]}`)
+	for _, tt := range []struct {
+		name   string
+		events []casefsm.Event
+		index  int
+	}{
+		{"first", []casefsm.Event{unlawful}, 4},
+		{"second", []casefsm.Event{event(`{"type":"add_note","on":"2026-03-10","by":"inquiry_committee","note":"m"}`), unlawful}, 5},
+	} {
+		_, _, err := storekit.Append(engine, c, tt.events)
+		var r *casefsm.Refusal
+		require.ErrorAs(t, err, &r, "Append(%s)", tt.name)
+		assert.Equal(t, tt.index, r.Index, "Refusal.Index of Append(%s)", tt.name)
+		assert.Equal(t, casefsm.NotAllowed, r.Code, "Refusal.Code of Append(%s)", tt.name)
+	}
+}
+
+// TestDecodeCorrupt: rows a store did not write are corrupt, not a case.
+func TestDecodeCorrupt(t *testing.T) {
+	good, c := sixEvents(t)
+	for _, tt := range []struct {
+		name string
+		edit func(s *storekit.StoredCase)
+	}{
+		{"header", func(s *storekit.StoredCase) { s.Header = []byte(`{"policy":7}`) }},
+		{"event", func(s *storekit.StoredCase) { s.Rows[2].Event = []byte(`{"type":"teleport"}`) }},
+		{"duplicate_key", func(s *storekit.StoredCase) {
+			s.Rows[2].Event = []byte(`{"by":"inquiry_committee","note":"a","note":"b","on":"2026-03-04","type":"add_note"}`)
+		}},
+		{"missing_row", func(s *storekit.StoredCase) { s.Rows = s.Rows[:5] }},
+		{"renumbered", func(s *storekit.StoredCase) { s.Rows[3].Version = 9 }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := good
+			s.Rows = append([]storekit.StoredRow(nil), good.Rows...)
+			tt.edit(&s)
+			_, err := storekit.Decode(s, c.Projection)
+			assert.ErrorIs(t, err, casestore.ErrCorrupt, "Decode after %s", tt.name)
+		})
+	}
+}
+
+func TestEventBodyLimit(t *testing.T) {
+	big := event(`{"type":"add_note","on":"2026-03-04","by":"complainant"}`)
+	big.Note = string(make([]byte, storekit.MaxEventBytes))
+	_, err := storekit.EventBody(big)
+	assert.ErrorIs(t, err, casestore.ErrMalformed, "an event over the limit")
+}
+
+// BenchmarkAppend measures deciding one note on a filed case holding n
+// notes already: decoding its rows, replaying them and applying the note.
+func BenchmarkAppend(b *testing.B) {
+	engine := newEngine(b)
+	for _, n := range []int{7, 700} {
+		b.Run(fmt.Sprintf("notes_%d", n), func(b *testing.B) {
+			events := []casefsm.Event{event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)}
+			for i := range n {
+				events = append(events, note(i))
+			}
+			c, sc, err := storekit.Create(engine, "bench", header(testHeader), events)
+			require.NoError(b, err, "Create")
+			b.ReportAllocs()
+			i := n
+			for b.Loop() {
+				read, err := storekit.Decode(sc, c.Projection)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, _, err := storekit.Append(engine, read, []casefsm.Event{note(i)}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+func note(n int) casefsm.Event {
+	return event(fmt.Sprintf(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"note %d"}`, n))
+}
