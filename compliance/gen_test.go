@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/civil"
 )
 
@@ -61,7 +63,7 @@ var relationships = []string{"employee", "employee", "employee", "student", "int
 // one of histories cut at a random point, starting on a random day between
 // from and from+span days, with a complainant of relationship rel (random
 // when empty).
-func synthetic(r *rand.Rand, from civil.Date, span int, h []step, rel string) (casestore.Header, []casestore.Event) {
+func synthetic(r *rand.Rand, from civil.Date, span int, h []step, rel string) (casefsm.Header, []casefsm.Event) {
 	if h == nil {
 		h = histories[r.IntN(len(histories))]
 		h = h[:1+r.IntN(len(h))]
@@ -70,16 +72,16 @@ func synthetic(r *rand.Rand, from civil.Date, span int, h []step, rel string) (c
 	if rel == "" {
 		rel = relationships[r.IntN(len(relationships))]
 	}
-	header := casestore.MustParseHeader(fmt.Sprintf(`{"policy":"pk-federal-2022","jurisdiction":"federal","calendar":"pk-federal","incident_on":"%s","parties":{"complainant":{"relationship":"%s","id":"c"},"accused":{"relationship":"employee","id":"a"}}}`,
-		start.AddDays(-3), rel))
-	events := make([]casestore.Event, len(h))
+	header := mustDecode(casefsm.DecodeHeader(fmt.Appendf(nil, `{"policy":"pk-federal-2022","jurisdiction":"federal","calendar":"pk-federal","incident_on":"%s","parties":{"complainant":{"relationship":"%s","id":"c"},"accused":{"relationship":"employee","id":"a"}}}`,
+		start.AddDays(-3), rel)))
+	events := make([]casefsm.Event, len(h))
 	for i, s := range h {
 		on := start.AddDays(s.day).String()
 		body := s.json
 		if strings.Contains(body, "%[1]s") {
 			body = fmt.Sprintf(body, on)
 		}
-		events[i] = casestore.MustParseEvent(`{"on":"` + on + `",` + body + `}`)
+		events[i] = mustDecode(casefsm.DecodeEvent([]byte(`{"on":"`+on+`",`+body+`}`), i))
 	}
 	return header, events
 }
@@ -93,4 +95,24 @@ func fill(tb testing.TB, s casestore.Store, r *rand.Rand, n int, from civil.Date
 			tb.Fatalf("case %d: %v", i, err)
 		}
 	}
+}
+
+// mustDecode returns v, panicking on err: the histories above are literals
+// of the tests.
+func mustDecode[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// newMemory returns an empty memory store deciding with the built-in
+// policies.
+func newMemory(tb testing.TB) casestore.Store {
+	tb.Helper()
+	s, err := memstore.New(casestore.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
 }

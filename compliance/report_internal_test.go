@@ -16,7 +16,7 @@ var testOrg = &Organisation{ID: "acme", Name: "Acme", Kind: Private, Jurisdictio
 	Policy: policy.FederalAct2022, CoveredFrom: civil.MustParse("2022-01-01")}
 
 func TestSyntheticHistoriesAreLawful(t *testing.T) {
-	s := casestore.NewMemory(casestore.Options{})
+	s := newMemory(t)
 	defer s.Close()
 	fill(t, s, rand.New(rand.NewPCG(1, 2)), 200, civil.MustParse("2024-10-01"), 400)
 	r, err := Report(context.Background(), s, testOrg, 2025, ReportOptions{})
@@ -78,7 +78,7 @@ func TestReportKAnonymityOnRandomStores(t *testing.T) {
 		r := rand.New(rand.NewPCG(uint64(seed), 7))
 		var sources []Source
 		for o := range 1 + r.IntN(3) {
-			s := casestore.NewMemory(casestore.Options{})
+			s := newMemory(t)
 			defer s.Close()
 			fill(t, s, r, r.IntN([]int{8, 30, 120}[seed%3]+1), civil.MustParse("2024-06-01"), 700)
 			org := *testOrg
@@ -159,7 +159,7 @@ func TestProtectIsSafeOnRandomCounts(t *testing.T) {
 
 // fixedStore stores n copies of history h, starting on start.
 func fixedStore(t *testing.T, h []step, n int, start string) casestore.Store {
-	s := casestore.NewMemory(casestore.Options{})
+	s := newMemory(t)
 	t.Cleanup(func() { s.Close() })
 	for i := range n {
 		hd, evs := synthetic(rand.New(rand.NewPCG(uint64(i), 1)), civil.MustParse(start), 1, h, "employee")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -150,7 +149,7 @@ func rejudgeInput(e *env, arg, store string) (*casefsm.CaseFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return casefsm.Decode(bytes.NewReader(c.File()))
+	return c.File(), nil
 }
 
 // printRejudged prints a result for people: the notice, both outcomes in

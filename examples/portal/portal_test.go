@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/httpapi"
 )
@@ -53,7 +54,9 @@ func TestPortalInChromium(t *testing.T) {
 		require.NoError(t, err)
 		tokens[a.ID], entries = tok, append(entries, e)
 	}
-	api, err := httpapi.New(httpapi.Config{Store: casestore.NewMemory(casestore.Options{}), Tokens: entries, Rate: 1000, Burst: 1000,
+	store, err := memstore.New(casestore.Options{})
+	require.NoError(t, err)
+	api, err := httpapi.New(httpapi.Config{Store: store, Tokens: entries, Rate: 1000, Burst: 1000,
 		Today: func() civil.Date { return civil.FromTime(time.Now()) }})
 	require.NoError(t, err)
 	apiSrv := httptest.NewServer(api)
