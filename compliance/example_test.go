@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/compliance"
@@ -95,16 +97,22 @@ func ExampleCodeOfConduct() {
 // would give it away.
 func ExampleReport() {
 	ctx := context.Background()
-	store := casestore.NewMemory(casestore.Options{})
+	store, err := memstore.New(casestore.Options{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
 	defer store.Close()
+	march := func(day int) civil.Date { return civil.MustParse("2026-03-01").AddDays(day - 1) }
 	for i := range 6 {
-		h := casestore.MustParseHeader(`{"policy":"pk-federal-2022","incident_on":"2026-02-20",
-			"parties":{"complainant":{"relationship":"employee","id":"c"},"accused":{"relationship":"employee","id":"a"}}}`)
-		events := []casestore.Event{casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02"}`)}
+		h := casefsm.Header{Policy: policy.FederalAct2022, IncidentOn: civil.MustParse("2026-02-20"), Parties: casefsm.Parties{
+			Complainant: casefsm.Party{Relationship: policy.Employee, ID: "c"},
+			Accused:     casefsm.Party{Relationship: policy.Employee, ID: "a"}}}
+		events := []casefsm.Event{{Type: casefsm.FileComplaint, On: march(2), By: casefsm.Complainant, ReceivedOn: march(2)}}
 		if i == 0 {
 			events = append(events,
-				casestore.MustParseEvent(`{"type":"request_withdrawal","on":"2026-03-03","by":"complainant"}`),
-				casestore.MustParseEvent(`{"type":"accept_withdrawal","on":"2026-03-04","by":"inquiry_committee"}`))
+				casefsm.Event{Type: casefsm.RequestWithdrawal, On: march(3), By: casefsm.Complainant},
+				casefsm.Event{Type: casefsm.AcceptWithdrawal, On: march(4), By: casefsm.InquiryCommittee})
 		}
 		if _, err := store.Create(ctx, "", h, events...); err != nil {
 			fmt.Fprintln(os.Stderr, err)
