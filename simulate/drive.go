@@ -39,6 +39,8 @@ type caseRun struct {
 	withdrawOn civil.Date // the day the complainant asks to withdraw, if she does
 	// releaseOn is the day the case gives its place on the committee back.
 	releaseOn civil.Date
+	// decidedOn is the day of the first decision (or dismissal), if any.
+	decidedOn civil.Date
 
 	censored bool  // the next act falls on or after the end of observation
 	err      error // an internal fault of the rules; the run fails
@@ -69,8 +71,26 @@ func (cr *caseRun) apply(ev casefsm.Event) bool {
 	if s := cr.c.State(); cr.seen&(1<<s) == 0 {
 		cr.seen |= 1 << s
 		cr.acc.stages[s].add(ev.On.Sub(cr.p.arrival))
+		if !cr.decidedOn.IsValid() && decides(s) {
+			cr.decidedOn = ev.On
+		}
 	}
 	return true
+}
+
+// decides reports whether reaching s decides the complaint at first
+// instance (or dismisses it).
+func decides(s casefsm.State) bool {
+	return s == casefsm.Decided || s == casefsm.OmbudspersonDecided || s == casefsm.Dismissed
+}
+
+// decidedDays returns the days from the first report to the first
+// decision, or -1 for a case never decided.
+func (cr *caseRun) decidedDays() int32 {
+	if !cr.decidedOn.IsValid() {
+		return -1
+	}
+	return int32(cr.decidedOn.Sub(cr.p.arrival))
 }
 
 func act(t casefsm.EventType, on civil.Date, by casefsm.Role) casefsm.Event {

@@ -40,6 +40,9 @@ type RunOptions struct {
 	// tests, called from the workers concurrently. The case is reset for the
 	// next one after the call: keep a copy (c.File()), not c.
 	observe func(c *casefsm.Case, end End)
+	// trace, if set, is given every case's fingerprint, from the workers
+	// concurrently (Vary compares them case by case).
+	trace func(fingerprint)
 }
 
 // Run simulates the scenario and returns the report. It validates the
@@ -89,7 +92,7 @@ func (w *world) run(ctx context.Context, n int, o RunOptions, workers int) (*acc
 	var wg sync.WaitGroup
 	for i := range accs {
 		k := newWorker(w, o.Seed)
-		k.observe = o.observe
+		k.observe, k.trace = o.observe, o.trace
 		accs[i] = k.acc
 		wg.Go(func() {
 			for j := range jobs {
@@ -157,6 +160,8 @@ type worker struct {
 	observe func(*casefsm.Case, End)
 	// c is the case being driven, reset for each case (Engine.Reset).
 	c *casefsm.Case
+	// trace, if set, is given each case's fingerprint (see Vary).
+	trace func(fingerprint)
 }
 
 func newWorker(w *world, seed uint64) *worker {
@@ -210,15 +215,19 @@ func (k *worker) simulate(p *plan) error {
 	if cr.err != nil {
 		return cr.err
 	}
-	k.record(&cr, end)
+	breaches := k.record(&cr, end)
 	if k.observe != nil {
 		k.observe(c, end)
+	}
+	if k.trace != nil {
+		k.trace(fingerprint{index: p.index, end: end, seen: cr.seen, breaches: int32(breaches), decided: cr.decidedDays()})
 	}
 	return nil
 }
 
-// record adds a finished case to the aggregates.
-func (k *worker) record(cr *caseRun, end End) {
+// record adds a finished case to the aggregates and returns its number
+// of breaches.
+func (k *worker) record(cr *caseRun, end End) int {
 	w, a, p := k.w, k.acc, cr.p
 	a.cases++
 	a.ends[end]++
@@ -233,7 +242,7 @@ func (k *worker) record(cr *caseRun, end End) {
 	}
 	w.interval(a.open, p.arrival, endOn)
 	if cr.c.Route() == casefsm.NoRoute {
-		return
+		return 0
 	}
 	asOf := endOn
 	if !asOf.IsValid() {
@@ -241,4 +250,5 @@ func (k *worker) record(cr *caseRun, end End) {
 	}
 	st := cr.c.Status(asOf)
 	a.status(&st)
+	return len(st.Breaches)
 }

@@ -23,6 +23,10 @@ type Options struct {
 	// Calendars are an institution's own holiday calendars, which
 	// scenarios may name besides the built-in ones.
 	Calendars []*deadlines.Calendar
+	// Interpretations are interpretation settings applied over every
+	// policy (casefsm.Options.Interpretations); a refused one makes New
+	// fail with an error matching policy.ErrSettingRefused.
+	Interpretations []policy.Setting
 }
 
 // Simulator reads, checks and runs scenarios. It holds what every run
@@ -36,6 +40,7 @@ type Simulator struct {
 	eng       *casefsm.Engine
 	cals      map[string]*deadlines.Calendar
 	extraCals []*deadlines.Calendar
+	settings  []policy.Setting
 	val       *scenarioValidator
 }
 
@@ -47,11 +52,11 @@ func New(o Options) (*Simulator, error) {
 	if set == nil {
 		set = policy.Builtin()
 	}
-	eng, err := casefsm.NewEngine(set, casefsm.Options{Calendars: o.Calendars})
+	eng, err := casefsm.NewEngine(set, casefsm.Options{Calendars: o.Calendars, Interpretations: o.Interpretations})
 	if err != nil {
 		return nil, fmt.Errorf("simulate: %w", err)
 	}
-	s := &Simulator{set: set, eng: eng, cals: make(map[string]*deadlines.Calendar), extraCals: o.Calendars, val: newScenarioValidator()}
+	s := &Simulator{set: set, eng: eng, cals: make(map[string]*deadlines.Calendar), extraCals: o.Calendars, settings: o.Interpretations, val: newScenarioValidator()}
 	for _, id := range deadlines.BuiltinIDs() {
 		c, err := deadlines.Builtin(id)
 		if err != nil {
@@ -163,7 +168,7 @@ func (s *Simulator) resolvePolicy(sc Scenario) (*policy.Policy, *casefsm.Engine,
 	if err != nil {
 		return nil, nil, overlayError(err)
 	}
-	eng, err := casefsm.NewEngine(set, casefsm.Options{Calendars: s.extraCals})
+	eng, err := casefsm.NewEngine(set, casefsm.Options{Calendars: s.extraCals, Interpretations: s.settings})
 	if err != nil {
 		return nil, nil, fmt.Errorf("simulate: %w", err)
 	}

@@ -22,6 +22,7 @@ import (
 
 const simulateUsage = `usage: hifazat simulate [SCENARIO-FILE|-] [--cases N] [--seed S] [--workers W]
                         [--json] [--csv F] [--svg F] [--compare OTHER-SCENARIO]
+       hifazat simulate [SCENARIO-FILE|-] --vary NAME|all ... [--cases N] [--seed S] [--workers W] [--json] [--svg F]
        hifazat simulate [SCENARIO-FILE|-] --print-scenario
 
 Simulates complaints through the real lifecycle (casefsm) under a scenario
@@ -31,7 +32,10 @@ and chart say so. --print-scenario prints the scenario as YAML (the default,
 to start a file from) and runs nothing. --csv and --svg write the aggregates
 and the chart to F ("-": standard output, instead of the table); they are
 checked before the run. --compare runs a second scenario with the same cases
-and seed and prints both side by side. On a terminal, stderr shows the
+and seed and prints both side by side. --vary (repeatable; all for every
+interpretation with an alternative) runs the same cases again with each
+interpretation set to its other value and says how many cases change
+outcome, breaches and day of decision; --svg then draws that. On a terminal, stderr shows the
 progress with an estimate of the time left. The garbage collector runs at
 GOGC=400 unless GOGC is set.`
 
@@ -47,6 +51,8 @@ func cmdSimulate(e *env, args []string) int {
 	svgPath := fs.String("svg", "", "write the chart as SVG to `F`")
 	compare := fs.String("compare", "", "compare with the scenario in `FILE`")
 	printScenario := fs.Bool("print-scenario", false, "print the scenario as YAML and run nothing")
+	var varied stringsFlag
+	fs.Var(&varied, "vary", "vary interpretation `NAME` (repeatable; all: every one)")
 	pos, err := parseFlags(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -66,6 +72,8 @@ func cmdSimulate(e *env, args []string) int {
 		return e.fail(exitUsage, "simulate: --workers %d (want 1 or more, or 0 for one per CPU)", *workers)
 	case *asJSON && (*csvPath == "-" || *svgPath == "-"), *csvPath == "-" && *svgPath == "-":
 		return e.fail(exitUsage, "simulate: only one of --json, --csv - and --svg - may use standard output")
+	case len(varied) > 0 && (*compare != "" || *csvPath != ""):
+		return e.fail(exitUsage, "simulate: --vary takes neither --compare nor --csv")
 	}
 	for _, o := range []struct{ flag, path string }{{"--csv", *csvPath}, {"--svg", *svgPath}} {
 		if err := checkOutput(o.path); err != nil {
@@ -100,6 +108,9 @@ func cmdSimulate(e *env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	opts := simulate.RunOptions{Cases: *cases, Seed: *seed, Workers: *workers}
+	if len(varied) > 0 {
+		return e.varyScenario(ctx, sim, scenarios[0], opts, varied, *asJSON, *svgPath)
+	}
 	reports := make([]*simulate.Report, len(scenarios))
 	for i, sc := range scenarios {
 		opts.Progress = e.progressBar(!*asJSON, sc.Name)
@@ -273,4 +284,32 @@ func progressLine(name string, done, total int, elapsed time.Duration) string {
 		line += ", about " + left.Round(time.Second).String() + " left"
 	}
 	return line
+}
+
+// stringsFlag collects a repeatable flag's values.
+type stringsFlag []string
+
+func (s *stringsFlag) String() string     { return strings.Join(*s, ",") }
+func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
+
+// varyScenario runs `simulate --vary` and prints the result.
+func (e *env) varyScenario(ctx context.Context, sim *simulate.Simulator, sc simulate.Scenario, opts simulate.RunOptions, names []string, asJSON bool, svgPath string) int {
+	v, err := sim.Vary(ctx, sc, opts, names)
+	if err != nil {
+		return e.fail(scenarioStatus(err), "simulate: %s", strings.TrimPrefix(err.Error(), "simulate: "))
+	}
+	if err := e.writeTo(svgPath, func(w io.Writer) error { return chart.VariationsSVG(w, v) }); err != nil {
+		return e.fail(exitUsage, "simulate: --svg: %v", err)
+	}
+	switch {
+	case asJSON:
+		err = writeJSON(e.stdout, v)
+	case svgPath == "-":
+	default:
+		err = simulate.WriteVariations(e.stdout, v)
+	}
+	if err != nil {
+		return e.fail(exitUsage, "simulate: %v", err)
+	}
+	return exitOK
 }

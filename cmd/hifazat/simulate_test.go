@@ -181,6 +181,35 @@ func TestPrintScenario(t *testing.T) {
 	assert.Equal(t, def, again)
 }
 
+func TestSimulateVary(t *testing.T) {
+	svg := filepath.Join(t.TempDir(), "vary.svg")
+	stdout, stderr, status := runCLI(t, "", "simulate", "--cases", "300", "--seed", "2", "--vary", "implementation_closes", "--vary", "late_filing_needs_condonation", "--svg", svg)
+	require.Equal(t, exitOK, status, stderr)
+	for _, want := range []string{"NOTICE: ", "300 cases, seed 2", "implementation_closes", "late_filing_needs_condonation", "outcome changed"} {
+		assert.Contains(t, stdout, want)
+	}
+	data, err := os.ReadFile(svg)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), "What each reading of the law changes")
+	assert.Contains(t, string(data), "implementation_closes=false")
+
+	stdout, stderr, status = runCLI(t, "", "simulate", "--cases", "200", "--vary", "all", "--json")
+	require.Equal(t, exitOK, status, stderr)
+	var v struct {
+		Variations []struct {
+			Name    string `json:"name"`
+			Refused string `json:"refused"`
+		} `json:"variations"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &v))
+	assert.Greater(t, len(v.Variations), 5)
+
+	for _, args := range [][]string{{"--vary", "nonsense"}, {"--vary", "all", "--compare", "x.yaml"}, {"--vary", "all", "--csv", "x.csv"}} {
+		_, stderr, status = runCLI(t, "", append([]string{"simulate", "--cases", "10"}, args...)...)
+		assert.Equal(t, exitUsage, status, "%v: %s", args, stderr)
+	}
+}
+
 func TestSimulateHelp(t *testing.T) {
 	stdout, stderr, status := runCLI(t, "", "simulate", "--help")
 	assert.Equal(t, exitOK, status)
