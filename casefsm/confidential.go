@@ -3,6 +3,7 @@ package casefsm
 import (
 	"errors"
 	"fmt"
+	"github.com/hifazat/hifazat/internal/enum"
 	"slices"
 	"strings"
 
@@ -39,16 +40,16 @@ const (
 	FreeText
 )
 
-var classNames = names{"", "procedural", "identity", "statement", "evidence", "free_text"}
+var classNames = enum.New[Class]("casefsm", "class", "", "procedural", "identity", "statement", "evidence", "free_text")
 
 // IsValid reports whether c is one of the named classes.
-func (c Class) IsValid() bool { return classNames.valid(uint8(c)) }
+func (c Class) IsValid() bool { return classNames.Valid(c) }
 
 // String returns the class's name, such as "free_text".
-func (c Class) String() string { return classNames.str("Class", uint8(c)) }
+func (c Class) String() string { return classNames.String(c) }
 
 // MarshalText implements encoding.TextMarshaler; invalid classes fail.
-func (c Class) MarshalText() ([]byte, error) { return classNames.marshal("class", uint8(c)) }
+func (c Class) MarshalText() ([]byte, error) { return classNames.MarshalText(c) }
 
 // ErrNoRole matches a view or a redaction asked for a Role that is not
 // one of the named roles.

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/internal/enum/enumtest"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // The names are a public contract copied from the issue; this list is the
@@ -38,45 +38,21 @@ type textEnum interface {
 	IsValid() bool
 }
 
-// checkEnum checks that the values have the wanted names, in order, and
-// that their text forms round-trip through parse.
-func checkEnum[T textEnum](t *testing.T, kind string, values []T, want []string, parse func([]byte) (T, error)) {
-	t.Helper()
-	require.Len(t, values, len(want), "%s values", kind)
-	for i, v := range values {
-		assert.True(t, v.IsValid(), "%s(%d).IsValid()", kind, i+1)
-		assert.Equal(t, want[i], v.String(), "%s(%d).String()", kind, i+1)
-		b, err := v.MarshalText()
-		require.NoError(t, err, "%s(%d).MarshalText()", kind, i+1)
-		got, err := parse(b)
-		require.NoError(t, err, "Unmarshal %s %q", kind, b)
-		assert.Equal(t, v, got, "round trip of %s %q", kind, b)
-	}
-	for _, bad := range []string{"", "Closed", " closed", "closed ", "nope"} {
-		_, err := parse([]byte(bad))
-		assert.Error(t, err, "Unmarshal %s %q", kind, bad)
-	}
-}
-
+// Every enum of the package follows package enum's rules: each value
+// round-trips through its name, and unknown names are refused listing the
+// valid ones.
 func TestEnumNames(t *testing.T) {
-	checkEnum(t, "State", casefsm.States(), wantStates, func(b []byte) (casefsm.State, error) {
-		var v casefsm.State
-		return v, v.UnmarshalText(b)
-	})
-	checkEnum(t, "EventType", casefsm.EventTypes(), wantEvents, func(b []byte) (casefsm.EventType, error) {
-		var v casefsm.EventType
-		return v, v.UnmarshalText(b)
-	})
-	checkEnum(t, "Role", casefsm.Roles(), wantRoles, func(b []byte) (casefsm.Role, error) {
-		var v casefsm.Role
-		return v, v.UnmarshalText(b)
-	})
-	codes := []casefsm.Code{casefsm.NotAllowed, casefsm.ForbiddenActor, casefsm.IneligibleComplainant,
-		casefsm.TooEarly, casefsm.TimeBarred, casefsm.InvalidEvent}
-	checkEnum(t, "Code", codes, wantCodes, func(b []byte) (casefsm.Code, error) {
-		var v casefsm.Code
-		return v, v.UnmarshalText(b)
-	})
+	enumtest.Check(t, wantStates, casefsm.States())
+	enumtest.Check(t, wantEvents, casefsm.EventTypes())
+	enumtest.Check(t, wantRoles, casefsm.Roles())
+	enumtest.Check(t, wantCodes, []casefsm.Code{casefsm.NotAllowed, casefsm.ForbiddenActor, casefsm.IneligibleComplainant,
+		casefsm.TooEarly, casefsm.TimeBarred, casefsm.InvalidEvent})
+	enumtest.Check(t, []string{"none", "committee", "ombudsperson"},
+		[]casefsm.Route{casefsm.NoRoute, casefsm.CommitteeRoute, casefsm.OmbudspersonRoute})
+	enumtest.Check(t, []string{"guilty", "not_guilty", "false_and_mala_fide"},
+		[]casefsm.Finding{casefsm.Guilty, casefsm.NotGuilty, casefsm.FalseAndMalaFide})
+	var st casefsm.State
+	assert.Error(t, st.UnmarshalText(nil), "an empty name is no state")
 }
 
 func TestEnumOutOfRange(t *testing.T) {
@@ -109,17 +85,4 @@ func TestTerminal(t *testing.T) {
 		assert.Equal(t, want, s.Terminal(), "%s.Terminal()", s)
 	}
 	assert.False(t, casefsm.State(0).Terminal(), "zero State is not terminal")
-}
-
-func TestRouteText(t *testing.T) {
-	for _, r := range []casefsm.Route{casefsm.NoRoute, casefsm.CommitteeRoute, casefsm.OmbudspersonRoute} {
-		b, err := r.MarshalText()
-		require.NoError(t, err, "MarshalText(%d)", r)
-		var got casefsm.Route
-		require.NoError(t, got.UnmarshalText(b), "UnmarshalText(%q)", b)
-		assert.Equal(t, r, got, "round trip %q", b)
-	}
-	assert.Equal(t, "%!Route(9)", casefsm.Route(9).String())
-	var r casefsm.Route
-	assert.Error(t, r.UnmarshalText([]byte("court")), "UnmarshalText(court)")
 }

@@ -3,6 +3,7 @@ package casefsm
 import (
 	"errors"
 	"fmt"
+	"github.com/hifazat/hifazat/internal/enum"
 	"strconv"
 	"strings"
 
@@ -60,28 +61,21 @@ const (
 	codeEnd
 )
 
-var codeNames = names{"", "not_allowed", "forbidden_actor", "ineligible_complainant", "too_early", "time_barred", "invalid_event"}
+var codeNames = enum.New[Code]("casefsm", "refusal code", "", "not_allowed", "forbidden_actor", "ineligible_complainant", "too_early", "time_barred", "invalid_event")
 
 var codeSentinels = [codeEnd]error{nil, ErrNotAllowed, ErrForbiddenActor, ErrIneligibleComplainant, ErrTooEarly, ErrTimeBarred, ErrInvalidEvent}
 
 // IsValid reports whether c is one of the named codes.
-func (c Code) IsValid() bool { return codeNames.valid(uint8(c)) }
+func (c Code) IsValid() bool { return codeNames.Valid(c) }
 
 // String returns the code's name, such as "time_barred".
-func (c Code) String() string { return codeNames.str("Code", uint8(c)) }
+func (c Code) String() string { return codeNames.String(c) }
 
 // MarshalText implements encoding.TextMarshaler; invalid codes fail.
-func (c Code) MarshalText() ([]byte, error) { return codeNames.marshal("refusal code", uint8(c)) }
+func (c Code) MarshalText() ([]byte, error) { return codeNames.MarshalText(c) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (c *Code) UnmarshalText(b []byte) error {
-	v, err := codeNames.parse("refusal code", b)
-	if err != nil {
-		return err
-	}
-	*c = Code(v)
-	return nil
-}
+func (c *Code) UnmarshalText(b []byte) error { return codeNames.Unmarshal(c, b) }
 
 // Refusal is the error [Case.Apply] returns for an event the case refuses.
 // The case is left exactly as it was. Use errors.As to read it, or

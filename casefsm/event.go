@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/hifazat/hifazat/internal/enum"
 
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/committee"
@@ -74,29 +75,22 @@ const (
 	FalseAndMalaFide
 )
 
-var findingNames = names{"", "guilty", "not_guilty", "false_and_mala_fide"}
+var findingNames = enum.New[Finding]("casefsm", "finding", "", "guilty", "not_guilty", "false_and_mala_fide")
 
 // IsValid reports whether f is one of the named findings.
-func (f Finding) IsValid() bool { return findingNames.valid(uint8(f)) }
+func (f Finding) IsValid() bool { return findingNames.Valid(f) }
 
 // IsZero reports whether f is the zero Finding (used by omitzero).
 func (f Finding) IsZero() bool { return f == 0 }
 
 // String returns the finding's name, such as "not_guilty".
-func (f Finding) String() string { return findingNames.str("Finding", uint8(f)) }
+func (f Finding) String() string { return findingNames.String(f) }
 
 // MarshalText implements encoding.TextMarshaler; invalid findings fail.
-func (f Finding) MarshalText() ([]byte, error) { return findingNames.marshal("finding", uint8(f)) }
+func (f Finding) MarshalText() ([]byte, error) { return findingNames.MarshalText(f) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (f *Finding) UnmarshalText(b []byte) error {
-	v, err := findingNames.parse("finding", b)
-	if err != nil {
-		return fmt.Errorf("%w (want guilty, not_guilty or false_and_mala_fide)", err)
-	}
-	*f = Finding(v)
-	return nil
-}
+func (f *Finding) UnmarshalText(b []byte) error { return findingNames.Unmarshal(f, b) }
 
 // Penalty is a penalty recommended or imposed: a code of s.4(4) and, where
 // it applies, its period, amount and payee. In a case file it is either the

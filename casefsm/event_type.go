@@ -1,5 +1,7 @@
 package casefsm
 
+import "github.com/hifazat/hifazat/internal/enum"
+
 // EventType is what happened on a case: a forum's act, a party's filing, or a
 // fact recorded on the file. The names are a public contract (the "type" of
 // an event in a case file); values are persisted, so new types are only
@@ -57,8 +59,7 @@ const (
 	eventEnd // one past the last event type; not an event
 )
 
-var eventNames = names{
-	"", "report_informally", "resolve_informally", "file_complaint",
+var eventNames = enum.New[EventType]("casefsm", "event type", "", "report_informally", "resolve_informally", "file_complaint",
 	"file_with_ombudsperson", "dismiss_at_admission", "communicate_charges",
 	"submit_defence", "proceed_ex_parte", "start_inquiry", "submit_findings",
 	"decide", "communicate_decision", "issue_show_cause", "decide_complaint",
@@ -69,7 +70,7 @@ var eventNames = names{
 	"record_statement", "order_medical_examination", "order_confidentiality",
 	"record_interim_measure", "record_support", "award_compensation",
 	"report_retaliation", "refer_false_complaint", "notify_employer", "add_note",
-}
+)
 
 // eventClasses declares each event type's confidentiality class: the class
 // of what its free text says (see [EventType.Class]). A statement recorded
@@ -121,22 +122,15 @@ func EventTypes() []EventType {
 }
 
 // IsValid reports whether e is one of the named event types.
-func (e EventType) IsValid() bool { return eventNames.valid(uint8(e)) }
+func (e EventType) IsValid() bool { return eventNames.Valid(e) }
 
 // String returns the event's snake_case name, such as "file_complaint", or
 // "%!EventType(N)" for a value that is not an event type.
-func (e EventType) String() string { return eventNames.str("EventType", uint8(e)) }
+func (e EventType) String() string { return eventNames.String(e) }
 
 // MarshalText implements encoding.TextMarshaler; invalid types fail.
-func (e EventType) MarshalText() ([]byte, error) { return eventNames.marshal("event type", uint8(e)) }
+func (e EventType) MarshalText() ([]byte, error) { return eventNames.MarshalText(e) }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts only the
 // exact snake_case names.
-func (e *EventType) UnmarshalText(b []byte) error {
-	v, err := eventNames.parse("event type", b)
-	if err != nil {
-		return err
-	}
-	*e = EventType(v)
-	return nil
-}
+func (e *EventType) UnmarshalText(b []byte) error { return eventNames.Unmarshal(e, b) }

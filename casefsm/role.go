@@ -1,5 +1,7 @@
 package casefsm
 
+import "github.com/hifazat/hifazat/internal/enum"
+
 // Role is who acts on a case: a party, a forum, or the employer. An event's
 // "by" is a Role, and the transition table says which roles may perform
 // each event. The names are a public contract; values are persisted, so new
@@ -32,10 +34,9 @@ const (
 	roleEnd
 )
 
-var roleNames = names{
-	"", "complainant", "accused", "supervisor", "inquiry_committee",
+var roleNames = enum.New[Role]("casefsm", "role", "", "complainant", "accused", "supervisor", "inquiry_committee",
 	"competent_authority", "ombudsperson", "president_or_governor", "employer",
-}
+)
 
 // Roles returns every role in declaration order.
 func Roles() []Role {
@@ -47,25 +48,18 @@ func Roles() []Role {
 }
 
 // IsValid reports whether r is one of the named roles.
-func (r Role) IsValid() bool { return roleNames.valid(uint8(r)) }
+func (r Role) IsValid() bool { return roleNames.Valid(r) }
 
 // String returns the role's snake_case name, such as "inquiry_committee", or
 // "%!Role(N)" for a value that is not a role.
-func (r Role) String() string { return roleNames.str("Role", uint8(r)) }
+func (r Role) String() string { return roleNames.String(r) }
 
 // MarshalText implements encoding.TextMarshaler; invalid roles fail.
-func (r Role) MarshalText() ([]byte, error) { return roleNames.marshal("role", uint8(r)) }
+func (r Role) MarshalText() ([]byte, error) { return roleNames.MarshalText(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts only the
 // exact snake_case names.
-func (r *Role) UnmarshalText(b []byte) error {
-	v, err := roleNames.parse("role", b)
-	if err != nil {
-		return err
-	}
-	*r = Role(v)
-	return nil
-}
+func (r *Role) UnmarshalText(b []byte) error { return roleNames.Unmarshal(r, b) }
 
 // Route is the first-instance forum a complainant chose (s.8(1),
 // interpretation 11). A case has no route until its first formal filing.
@@ -85,35 +79,14 @@ const (
 	routeEnd
 )
 
-var routeNames = names{"", "committee", "ombudsperson"}
+var routeNames = enum.New[Route]("casefsm", "route", "none", "committee", "ombudsperson")
 
 // String returns "committee", "ombudsperson", or "none" for [NoRoute].
-func (r Route) String() string {
-	if r == NoRoute {
-		return "none"
-	}
-	return routeNames.str("Route", uint8(r))
-}
+func (r Route) String() string { return routeNames.String(r) }
 
 // MarshalText implements encoding.TextMarshaler; [NoRoute] marshals as
 // "none".
-func (r Route) MarshalText() ([]byte, error) {
-	if r == NoRoute {
-		return []byte("none"), nil
-	}
-	return routeNames.marshal("route", uint8(r))
-}
+func (r Route) MarshalText() ([]byte, error) { return routeNames.MarshalText(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Route) UnmarshalText(b []byte) error {
-	if string(b) == "none" {
-		*r = NoRoute
-		return nil
-	}
-	v, err := routeNames.parse("route", b)
-	if err != nil {
-		return err
-	}
-	*r = Route(v)
-	return nil
-}
+func (r *Route) UnmarshalText(b []byte) error { return routeNames.Unmarshal(r, b) }

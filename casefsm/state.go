@@ -1,5 +1,7 @@
 package casefsm
 
+import "github.com/hifazat/hifazat/internal/enum"
+
 // State is where a case stands in its lifecycle. The names are a public
 // contract (they appear in status reports and diagrams); values are
 // persisted, so new states are only ever appended.
@@ -72,14 +74,13 @@ const (
 	stateEnd // one past the last state; not a state
 )
 
-var stateNames = names{
-	"", "not_filed", "informal", "informally_resolved", "complaint_received",
+var stateNames = enum.New[State]("casefsm", "state", "", "not_filed", "informal", "informally_resolved", "complaint_received",
 	"charges_communicated", "defence_closed", "inquiry", "findings_submitted",
 	"decided", "decision_communicated", "appeal_pending", "appeal_decided",
 	"ombudsperson_complaint", "show_cause_issued", "ombudsperson_hearing",
 	"ombudsperson_decided", "representation_pending", "dismissed",
 	"implementation", "withdrawn", "closed",
-}
+)
 
 // States returns every state in declaration order.
 func States() []State {
@@ -91,7 +92,7 @@ func States() []State {
 }
 
 // IsValid reports whether s is one of the named states.
-func (s State) IsValid() bool { return stateNames.valid(uint8(s)) }
+func (s State) IsValid() bool { return stateNames.Valid(s) }
 
 // Terminal reports whether no event can move the case out of s: [Withdrawn]
 // and [Closed]. Notes and retaliation reports may still be recorded.
@@ -99,18 +100,11 @@ func (s State) Terminal() bool { return s == Withdrawn || s == Closed }
 
 // String returns the state's snake_case name, such as "complaint_received",
 // or "%!State(N)" for a value that is not a state.
-func (s State) String() string { return stateNames.str("State", uint8(s)) }
+func (s State) String() string { return stateNames.String(s) }
 
 // MarshalText implements encoding.TextMarshaler; invalid states fail.
-func (s State) MarshalText() ([]byte, error) { return stateNames.marshal("state", uint8(s)) }
+func (s State) MarshalText() ([]byte, error) { return stateNames.MarshalText(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts only the
 // exact snake_case names.
-func (s *State) UnmarshalText(b []byte) error {
-	v, err := stateNames.parse("state", b)
-	if err != nil {
-		return err
-	}
-	*s = State(v)
-	return nil
-}
+func (s *State) UnmarshalText(b []byte) error { return stateNames.Unmarshal(s, b) }

@@ -135,7 +135,7 @@ func fieldShape(f reflect.StructField, path string, parent *shape, missing *[]st
 		}
 		return fs
 	}
-	v, err := classNames.parse("class", []byte(tag))
+	v, err := classNames.Parse([]byte(tag))
 	if err != nil {
 		*missing = append(*missing, path)
 		return undeclared

@@ -246,10 +246,10 @@ func TestComputeErrors(t *testing.T) {
 		want  error
 		msg   string
 	}{
-		{name: "unknown kind", rule: withKind(policy.KindUnknown), from: from, cal: cal, want: deadlines.ErrInvalidRule, msg: `deadlines: invalid deadline rule: rule "defence" has kind unknown (want duty, filing or target)`},
-		{name: "kind out of range", rule: withKind(9), from: from, cal: cal, want: deadlines.ErrInvalidRule, msg: "kind Kind(9)"},
+		{name: "unknown kind", rule: withKind(policy.KindUnknown), from: from, cal: cal, want: deadlines.ErrInvalidRule, msg: `deadlines: invalid deadline rule: rule "defence" has kind %!Kind(0) (want duty, filing or target)`},
+		{name: "kind out of range", rule: withKind(9), from: from, cal: cal, want: deadlines.ErrInvalidRule, msg: "kind %!Kind(9)"},
 		{name: "negative period", rule: withPeriod(policy.Period{N: -1}), from: from, cal: cal, want: deadlines.ErrInvalidRule, msg: "negative period of -1 days"},
-		{name: "unknown unit", rule: withPeriod(policy.Period{N: 1, Unit: 5}), from: from, cal: cal, want: deadlines.ErrInvalidRule, msg: "unit Unit(5)"},
+		{name: "unknown unit", rule: withPeriod(policy.Period{N: 1, Unit: 5}), from: from, cal: cal, want: deadlines.ErrInvalidRule, msg: "unit %!Unit(5)"},
 		{name: "zero from", rule: good, cal: cal, want: deadlines.ErrInvalidDate, msg: `rule "defence" has no trigger date`},
 		{name: "nil calendar", rule: good, from: from, want: deadlines.ErrOutOfCoverage, msg: `calendar "", which covers no years`},
 		{name: "zero calendar", rule: good, from: from, cal: &deadlines.Calendar{}, want: deadlines.ErrOutOfCoverage, msg: "covers no years"},
@@ -287,7 +287,7 @@ func TestDueErrorMessages(t *testing.T) {
 		from civil.Date
 		msg  string
 	}{
-		{name: "unknown kind", kind: policy.KindUnknown, p: week, from: date("2026-03-05"), msg: "deadlines: invalid deadline rule: kind unknown (want duty, filing or target)"},
+		{name: "unknown kind", kind: policy.KindUnknown, p: week, from: date("2026-03-05"), msg: "deadlines: invalid deadline rule: kind %!Kind(0) (want duty, filing or target)"},
 		{name: "negative period", kind: policy.Duty, p: policy.Period{N: -3}, from: date("2026-03-05"), msg: "deadlines: invalid deadline rule: a negative period of -3 days"},
 		{name: "zero from", kind: policy.Filing, p: week, msg: "deadlines: invalid date: no trigger date (the zero Date)"},
 		{name: "from before coverage", kind: policy.Filing, p: week, from: date("2009-12-31"), msg: `deadlines: 2009-12-31 is outside calendar "pk-federal", which covers 2010 to 2030`},

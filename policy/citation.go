@@ -1,8 +1,7 @@
 package policy
 
 import (
-	"fmt"
-	"strconv"
+	"github.com/hifazat/hifazat/internal/enum"
 )
 
 // Confidence is how sure the project's legal digest is of a rule: whether the
@@ -19,35 +18,18 @@ const (
 	Low
 )
 
-var confidenceNames = [...]string{"unknown", "high", "medium", "low"}
+var confidenceNames = enum.New[Confidence]("policy", "confidence", "unknown", "high", "medium", "low")
 
-// String returns "high", "medium" or "low" ("unknown" for the zero value and
-// "Confidence(N)" for values out of range).
-func (c Confidence) String() string {
-	if int(c) < len(confidenceNames) {
-		return confidenceNames[c]
-	}
-	return "Confidence(" + strconv.Itoa(int(c)) + ")"
-}
+// String returns "high", "medium" or "low", "unknown" for the zero value
+// (not stated), or "%!Confidence(N)" out of range.
+func (c Confidence) String() string { return confidenceNames.String(c) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (c Confidence) MarshalText() ([]byte, error) {
-	if int(c) >= len(confidenceNames) {
-		return nil, fmt.Errorf("policy: invalid confidence %d", int(c))
-	}
-	return []byte(c.String()), nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (c Confidence) MarshalText() ([]byte, error) { return confidenceNames.MarshalText(c) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (c *Confidence) UnmarshalText(b []byte) error {
-	for i, n := range confidenceNames {
-		if string(b) == n {
-			*c = Confidence(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("policy: unknown confidence %q (want high, medium or low)", b)
-}
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (c *Confidence) UnmarshalText(b []byte) error { return confidenceNames.Unmarshal(c, b) }
 
 // Citation says where a rule comes from, so that a lawyer can check it
 // against the text.

@@ -1,9 +1,8 @@
 package policy
 
 import (
-	"fmt"
+	"github.com/hifazat/hifazat/internal/enum"
 	"strconv"
-	"strings"
 
 	"github.com/hifazat/hifazat/civil"
 )
@@ -52,34 +51,18 @@ const (
 	Target
 )
 
-var kindNames = [...]string{"unknown", "duty", "filing", "target"}
+var kindNames = enum.New[Kind]("policy", "deadline kind", "", "duty", "filing", "target")
 
-// String returns "duty", "filing" or "target".
-func (k Kind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return "Kind(" + strconv.Itoa(int(k)) + ")"
-}
+// String returns "duty", "filing" or "target", or "%!Kind(N)" for a value
+// that is none of them.
+func (k Kind) String() string { return kindNames.String(k) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k Kind) MarshalText() ([]byte, error) {
-	if k == KindUnknown || int(k) >= len(kindNames) {
-		return nil, fmt.Errorf("policy: invalid deadline kind %d", int(k))
-	}
-	return []byte(k.String()), nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (k Kind) MarshalText() ([]byte, error) { return kindNames.MarshalText(k) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (k *Kind) UnmarshalText(b []byte) error {
-	for i, n := range kindNames[1:] {
-		if string(b) == n {
-			*k = Kind(i + 1)
-			return nil
-		}
-	}
-	return fmt.Errorf("policy: unknown deadline kind %q (want duty, filing or target)", b)
-}
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (k *Kind) UnmarshalText(b []byte) error { return kindNames.Unmarshal(k, b) }
 
 // Unit is the unit of a Period.
 type Unit uint8
@@ -91,37 +74,17 @@ const (
 	Months
 )
 
-// String returns "days" or "months".
-func (u Unit) String() string {
-	switch u {
-	case Days:
-		return "days"
-	case Months:
-		return "months"
-	}
-	return "Unit(" + strconv.Itoa(int(u)) + ")"
-}
+var unitNames = enum.New[Unit]("policy", "unit", "days", "months")
 
-// MarshalText implements encoding.TextMarshaler.
-func (u Unit) MarshalText() ([]byte, error) {
-	if u > Months {
-		return nil, fmt.Errorf("policy: invalid unit %d", int(u))
-	}
-	return []byte(u.String()), nil
-}
+// String returns "days" or "months", or "%!Unit(N)" for another value.
+func (u Unit) String() string { return unitNames.String(u) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (u *Unit) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "days":
-		*u = Days
-	case "months":
-		*u = Months
-	default:
-		return fmt.Errorf("policy: unknown unit %q (want days or months)", b)
-	}
-	return nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (u Unit) MarshalText() ([]byte, error) { return unitNames.MarshalText(u) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (u *Unit) UnmarshalText(b []byte) error { return unitNames.Unmarshal(u, b) }
 
 // Period is a length of statutory time: N calendar days or N calendar months.
 // The zero Period is zero days.
@@ -150,34 +113,18 @@ const (
 	PresidentOrGovernor
 )
 
-var forumNames = [...]string{"unknown", "organisation", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor"}
+var forumNames = enum.New[Forum]("policy", "forum", "", "organisation", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor")
 
-// String returns the forum's stable name, such as "inquiry_committee".
-func (f Forum) String() string {
-	if int(f) < len(forumNames) {
-		return forumNames[f]
-	}
-	return "Forum(" + strconv.Itoa(int(f)) + ")"
-}
+// String returns the forum's stable name, such as "inquiry_committee", or
+// "%!Forum(N)" for a value that is no forum.
+func (f Forum) String() string { return forumNames.String(f) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (f Forum) MarshalText() ([]byte, error) {
-	if f == ForumUnknown || int(f) >= len(forumNames) {
-		return nil, fmt.Errorf("policy: invalid forum %d", int(f))
-	}
-	return []byte(f.String()), nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (f Forum) MarshalText() ([]byte, error) { return forumNames.MarshalText(f) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (f *Forum) UnmarshalText(b []byte) error {
-	for i, n := range forumNames[1:] {
-		if string(b) == n {
-			*f = Forum(i + 1)
-			return nil
-		}
-	}
-	return fmt.Errorf("policy: unknown forum %q (want %s)", b, strings.Join(forumNames[1:], ", "))
-}
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (f *Forum) UnmarshalText(b []byte) error { return forumNames.Unmarshal(f, b) }
 
 // DeadlineRule is one statutory period as data: how long, what kind, whose
 // calendar, what starts it, and where the law says so.

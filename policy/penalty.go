@@ -1,8 +1,7 @@
 package policy
 
 import (
-	"fmt"
-	"strconv"
+	"github.com/hifazat/hifazat/internal/enum"
 )
 
 // PenaltyCode names a penalty of s.4(4). The codes are a stable public
@@ -34,42 +33,18 @@ const (
 	Major
 )
 
-// String returns "minor" or "major" ("unknown" for the zero value and
-// "Severity(N)" out of range).
-func (s Severity) String() string {
-	switch s {
-	case SeverityUnknown:
-		return "unknown"
-	case Minor:
-		return "minor"
-	case Major:
-		return "major"
-	}
-	return "Severity(" + strconv.Itoa(int(s)) + ")"
-}
+var severityNames = enum.New[Severity]("policy", "severity", "", "minor", "major")
 
-// MarshalText implements encoding.TextMarshaler; it refuses a value out of
-// range, whose "Severity(N)" form could not be read back.
-func (s Severity) MarshalText() ([]byte, error) {
-	if s > Major {
-		return nil, fmt.Errorf("policy: invalid severity %d", int(s))
-	}
-	return []byte(s.String()), nil
-}
+// String returns "minor" or "major", or "%!Severity(N)" for another value
+// (the zero Severity, not stated, included).
+func (s Severity) String() string { return severityNames.String(s) }
 
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts "minor" and
-// "major".
-func (s *Severity) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "minor":
-		*s = Minor
-	case "major":
-		*s = Major
-	default:
-		return fmt.Errorf("policy: unknown severity %q (want minor or major)", b)
-	}
-	return nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (s Severity) MarshalText() ([]byte, error) { return severityNames.MarshalText(s) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (s *Severity) UnmarshalText(b []byte) error { return severityNames.Unmarshal(s, b) }
 
 // Penalty is one entry of a policy's penalty catalogue.
 type Penalty struct {

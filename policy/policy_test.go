@@ -3,6 +3,7 @@ package policy
 import (
 	"encoding/json"
 	"errors"
+	"github.com/hifazat/hifazat/internal/enum/enumtest"
 	"go.yaml.in/yaml/v3"
 	"reflect"
 	"slices"
@@ -598,34 +599,6 @@ func TestJurisdiction(t *testing.T) {
 	assert.True(t, slices.IsSorted(Jurisdictions()))
 }
 
-func TestExParteText(t *testing.T) {
-	for _, x := range []ExParte{Mandatory, Discretionary} {
-		b, err := x.MarshalText()
-		require.NoError(t, err)
-		var y ExParte
-		require.NoError(t, y.UnmarshalText(b))
-		assert.Equal(t, x, y)
-	}
-	assert.Equal(t, "ExParte(9)", ExParte(9).String())
-	_, err := ExParteUnknown.MarshalText()
-	assert.Error(t, err)
-	var y ExParte
-	assert.Error(t, y.UnmarshalText([]byte("maybe")))
-}
-
-func TestSeverityText(t *testing.T) {
-	for _, s := range []Severity{Minor, Major} {
-		b, err := s.MarshalText()
-		require.NoError(t, err)
-		var got Severity
-		require.NoError(t, got.UnmarshalText(b), "UnmarshalText(%s)", b)
-		assert.Equal(t, s, got)
-	}
-	assert.Equal(t, "Severity(7)", Severity(7).String())
-	var s Severity
-	assert.Error(t, s.UnmarshalText([]byte("grave")))
-}
-
 // Every penalty, the zero one included, reads back as it was written.
 func TestPenaltyRoundTrip(t *testing.T) {
 	p22, err := Builtin().Get(FederalAct2022)
@@ -644,52 +617,17 @@ func TestPenaltyRoundTrip(t *testing.T) {
 	}
 }
 
-// textEnum is an enum of this package with a text form.
-type textEnum interface {
-	MarshalText() ([]byte, error)
-	String() string
-}
-
-// TestEnumText checks every enum's text form: each value round-trips, a
-// value out of range neither panics in String nor marshals, and unknown
-// text is refused with the values wanted.
+// Every enum of the package follows package enum's rules: each value
+// round-trips through its name, and unknown names are refused listing the
+// valid ones.
 func TestEnumText(t *testing.T) {
-	tests := []struct {
-		name  string
-		valid []textEnum
-		bad   textEnum
-		parse func([]byte) (textEnum, error)
-		want  string // in the refusal of unknown text
-	}{
-		{"Confidence", []textEnum{ConfidenceUnknown, High, Medium, Low}, Confidence(9),
-			func(b []byte) (textEnum, error) { var c Confidence; err := c.UnmarshalText(b); return c, err }, "want high, medium or low"},
-		{"Kind", []textEnum{Duty, Filing, Target}, Kind(9),
-			func(b []byte) (textEnum, error) { var k Kind; err := k.UnmarshalText(b); return k, err }, "want duty, filing or target"},
-		{"Unit", []textEnum{Days, Months}, Unit(9),
-			func(b []byte) (textEnum, error) { var u Unit; err := u.UnmarshalText(b); return u, err }, "want days or months"},
-		{"Forum", []textEnum{Organisation, InquiryCommittee, CompetentAuthority, Ombudsperson, PresidentOrGovernor}, Forum(9),
-			func(b []byte) (textEnum, error) { var f Forum; err := f.UnmarshalText(b); return f, err },
-			"want organisation, inquiry_committee, competent_authority, ombudsperson, president_or_governor"},
-		{"Severity", []textEnum{Minor, Major}, Severity(9),
-			func(b []byte) (textEnum, error) { var s Severity; err := s.UnmarshalText(b); return s, err }, "want minor or major"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, v := range tt.valid {
-				b, err := v.MarshalText()
-				require.NoError(t, err, "%s(%s).MarshalText", tt.name, v)
-				got, err := tt.parse(b)
-				require.NoError(t, err, "%s.UnmarshalText(%q)", tt.name, b)
-				assert.Equal(t, v, got, "%s.UnmarshalText(%q)", tt.name, b)
-			}
-			assert.Equal(t, tt.name+"(9)", tt.bad.String(), "%s(9).String", tt.name)
-			_, err := tt.bad.MarshalText()
-			assert.Error(t, err, "%s(9).MarshalText", tt.name)
-			_, err = tt.parse([]byte("bogus"))
-			require.Error(t, err, "%s.UnmarshalText(bogus)", tt.name)
-			assert.Contains(t, err.Error(), tt.want, "%s.UnmarshalText(bogus)", tt.name)
-		})
-	}
+	enumtest.Check(t, []string{"unknown", "high", "medium", "low"}, []Confidence{ConfidenceUnknown, High, Medium, Low})
+	enumtest.Check(t, []string{"duty", "filing", "target"}, []Kind{Duty, Filing, Target})
+	enumtest.Check(t, []string{"days", "months"}, []Unit{Days, Months})
+	enumtest.Check(t, []string{"organisation", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor"},
+		[]Forum{Organisation, InquiryCommittee, CompetentAuthority, Ombudsperson, PresidentOrGovernor})
+	enumtest.Check(t, []string{"minor", "major"}, []Severity{Minor, Major})
+	enumtest.Check(t, []string{"mandatory", "discretionary"}, []ExParte{Mandatory, Discretionary})
 }
 
 // TestRules2013Dated checks that the 2010 policy, in force before the Rules

@@ -1,8 +1,7 @@
 package policy
 
 import (
-	"fmt"
-	"strconv"
+	"github.com/hifazat/hifazat/internal/enum"
 
 	"github.com/hifazat/hifazat/civil"
 )
@@ -23,34 +22,18 @@ const (
 	Discretionary
 )
 
-var exParteNames = [...]string{"unknown", "mandatory", "discretionary"}
+var exParteNames = enum.New[ExParte]("policy", "ex parte rule", "", "mandatory", "discretionary")
 
-// String returns "mandatory" or "discretionary" ("ExParte(N)" out of range).
-func (x ExParte) String() string {
-	if int(x) < len(exParteNames) {
-		return exParteNames[x]
-	}
-	return "ExParte(" + strconv.Itoa(int(x)) + ")"
-}
+// String returns "mandatory" or "discretionary", or "%!ExParte(N)" for
+// another value.
+func (x ExParte) String() string { return exParteNames.String(x) }
 
-// MarshalText implements encoding.TextMarshaler.
-func (x ExParte) MarshalText() ([]byte, error) {
-	if x == ExParteUnknown || int(x) >= len(exParteNames) {
-		return nil, fmt.Errorf("policy: invalid ex parte rule %d", int(x))
-	}
-	return []byte(x.String()), nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (x ExParte) MarshalText() ([]byte, error) { return exParteNames.MarshalText(x) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (x *ExParte) UnmarshalText(b []byte) error {
-	for i, n := range exParteNames[1:] {
-		if string(b) == n {
-			*x = ExParte(i + 1)
-			return nil
-		}
-	}
-	return fmt.Errorf("policy: unknown ex parte rule %q (want mandatory or discretionary)", b)
-}
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (x *ExParte) UnmarshalText(b []byte) error { return exParteNames.Unmarshal(x, b) }
 
 // Authority is who hears a representation against the Ombudsperson's
 // decision (s.9). The zero Authority is not valid.
