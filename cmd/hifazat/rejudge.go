@@ -11,6 +11,7 @@ import (
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
+	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/policy"
 	"github.com/hifazat/hifazat/rejudge"
 )
@@ -56,11 +57,7 @@ func cmdCaseRejudge(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "%s: --at: %v", name, err)
 	}
-	ch, err := rejudgeChange(e, *pol, *overlay)
-	if len(sets) > 0 && err != nil && *pol == "" && *overlay == "" {
-		ch, err = rejudge.Change{}, nil
-	}
-	ch.Settings = sets
+	ch, err := rejudgeChange(e, *pol, *overlay, sets)
 	if err != nil {
 		return e.fail(rejudgeStatus(err), "%s: %v", name, err)
 	}
@@ -83,14 +80,14 @@ func cmdCaseRejudge(e *env, args []string) int {
 	return exitOK
 }
 
-// rejudgeChange reads the change asked for: exactly one of a policy and
-// an overlay file.
-func rejudgeChange(e *env, pol, overlay string) (rejudge.Change, error) {
+// rejudgeChange reads the change asked for: a policy or an overlay file,
+// not both, and settings, with either or alone.
+func rejudgeChange(e *env, pol, overlay string, sets []policy.Setting) (rejudge.Change, error) {
 	switch {
-	case (pol == "") == (overlay == ""):
-		return rejudge.Change{}, fmt.Errorf("want one of --policy and --overlay")
-	case pol != "":
-		return rejudge.Change{Policy: policy.ID(pol)}, nil
+	case pol != "" && overlay != "", pol == "" && overlay == "" && len(sets) == 0:
+		return rejudge.Change{}, fmt.Errorf("want one of --policy and --overlay, or --set")
+	case overlay == "":
+		return rejudge.Change{Policy: policy.ID(pol), Settings: sets}, nil
 	}
 	data, err := readInput(e, overlay)
 	if err != nil {
@@ -100,7 +97,7 @@ func rejudgeChange(e *env, pol, overlay string) (rejudge.Change, error) {
 	if err != nil {
 		return rejudge.Change{}, fmt.Errorf("--overlay %s: %w", overlay, err)
 	}
-	return rejudge.Change{Overlay: &o}, nil
+	return rejudge.Change{Overlay: &o, Settings: sets}, nil
 }
 
 // rejudgeStatus is 1 when the law refuses the change (an overlay or a
@@ -145,11 +142,110 @@ func rejudgeInput(e *env, arg, store string) (*casefsm.CaseFile, error) {
 		return nil, err
 	}
 	defer s.Close()
-	c, err := s.Load(ctx, arg)
+	return storedCaseFile(ctx, s, arg)
+}
+
+// storedCaseFile loads case id from s as a case file, through the store's
+// public interface only.
+func storedCaseFile(ctx context.Context, s casestore.Store, id string) (*casefsm.CaseFile, error) {
+	c, err := s.Load(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	return c.File(), nil
+}
+
+// rejudgePage is how many case summaries one List call of
+// `simulate --rejudge-store` reads.
+const rejudgePage = 500
+
+// rejudgeStore runs `simulate --rejudge-store`: every case of the store
+// re-judged, and only the suppressed counts printed.
+func (e *env) rejudgeStore(location, pol, overlay string, sets []policy.Setting, asJSON bool) int {
+	const name = "simulate --rejudge-store"
+	ch, err := rejudgeChange(e, pol, overlay, sets)
+	if err != nil {
+		return e.fail(rejudgeStatus(err), "%s: %v", name, err)
+	}
+	j, err := rejudge.New(policy.Builtin(), casefsm.Options{})
+	if err != nil {
+		return e.fail(exitUsage, "%s: %v", name, err)
+	}
+	ctx := context.Background()
+	s, err := sqlstore.OpenExisting(ctx, location, casestore.Options{})
+	if err != nil {
+		return e.fail(exitUsage, "%s: %v", name, err)
+	}
+	defer s.Close()
+	var t rejudge.Tally
+	for after := ""; ; {
+		page, err := s.List(ctx, casestore.Filter{After: after, Limit: rejudgePage})
+		if err != nil {
+			return e.fail(exitUsage, "%s: %v", name, err)
+		}
+		for _, sum := range page {
+			f, err := storedCaseFile(ctx, s, sum.ID)
+			if err != nil {
+				t.AddUnreadable()
+				continue
+			}
+			r, err := j.Rejudge(f, ch, civil.Date{})
+			if errors.Is(err, policy.ErrOverlayRefused) || errors.Is(err, policy.ErrSettingRefused) || errors.Is(err, policy.ErrUnknownPolicy) {
+				return e.fail(rejudgeStatus(err), "%s: %v", name, err)
+			}
+			if err != nil {
+				t.AddUnreadable()
+				continue
+			}
+			t.Add(r)
+		}
+		if len(page) < rejudgePage {
+			break
+		}
+		after = page[len(page)-1].ID
+	}
+	return e.printTally(name, ch, t.Rows(), asJSON)
+}
+
+// printTally prints the counts of a store's re-judging, under a notice
+// that names the change but no case.
+func (e *env) printTally(name string, ch rejudge.Change, rows []rejudge.Row, asJSON bool) int {
+	notice := "hypothetical: every case re-judged" + changeWords(ch) + " whatever the policy's dates; this is not the law that governs them"
+	if asJSON {
+		return printJSON(e, name, struct {
+			Notice string        `json:"notice"`
+			K      int           `json:"k"`
+			Counts []rejudge.Row `json:"counts"`
+		}{notice, rejudge.K, rows})
+	}
+	fmt.Fprintf(e.stdout, "NOTICE: %s.\nCounts from 1 to %d are withheld (k = %d); no case is identified.\n\n", notice, rejudge.K-1, rejudge.K)
+	for _, r := range rows {
+		count := strconv.FormatInt(r.Count, 10)
+		if r.Suppressed {
+			count = fmt.Sprintf("fewer than %d", rejudge.K)
+		}
+		fmt.Fprintf(e.stdout, "%-18s %s\n", r.Name, count)
+	}
+	return exitOK
+}
+
+// changeWords words a change: " under ID", " with NAME = VALUE".
+func changeWords(ch rejudge.Change) string {
+	var b strings.Builder
+	switch {
+	case ch.Overlay != nil:
+		b.WriteString(" under " + string(ch.Overlay.ID))
+	case ch.Policy != "":
+		b.WriteString(" under " + string(ch.Policy))
+	}
+	for i, s := range ch.Settings {
+		sep := ", "
+		if i == 0 {
+			sep = " with "
+		}
+		fmt.Fprintf(&b, "%s%s = %v", sep, s.Name, s.Value)
+	}
+	return b.String()
 }
 
 // printRejudged prints a result for people: the notice, both outcomes in

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -90,5 +92,50 @@ func TestCaseRejudgeErrors(t *testing.T) {
 		_, stderr, status := runCLI(t, ombudspersonFile, append([]string{"case", "rejudge"}, tc.args...)...)
 		assert.Equal(t, tc.status, status, "%v: %s", tc.args, stderr)
 		assert.Contains(t, stderr, tc.msg, "%v", tc.args)
+	}
+}
+
+// TestSimulateRejudgeStore: every stored case re-judged, counts only,
+// with counts from 1 to 4 withheld and no case identified.
+func TestSimulateRejudgeStore(t *testing.T) {
+	dir := t.TempDir()
+	store := "sqlite:" + filepath.Join(dir, "cases.db")
+	former := strings.Replace(ombudspersonFile, `"relationship": "employee", "id": "e-1"`, `"relationship": "former_employee", "id": "e-1"`, 1)
+	var ids []string
+	for i, file := range []string{former, former, former, former, former, former, ombudspersonFile} {
+		path := filepath.Join(dir, fmt.Sprintf("case-%d.json", i))
+		require.NoError(t, os.WriteFile(path, []byte(file), 0o600))
+		stdout, stderr, status := runCLI(t, "", "case", "import", path, "--json", "--store", store)
+		require.Equal(t, exitOK, status, stderr)
+		var imported struct{ ID string }
+		require.NoError(t, json.Unmarshal([]byte(stdout), &imported))
+		ids = append(ids, imported.ID)
+	}
+	stdout, stderr, status := runCLI(t, "", "simulate", "--rejudge-store", store, "--policy", "pk-federal-2010")
+	require.Equal(t, exitOK, status, stderr)
+	for _, want := range []string{"NOTICE: hypothetical: every case re-judged under pk-federal-2010", "k = 5",
+		"cases              7", "state_changed      6", "event_refused      6", "deadline_changed   7", "unchanged          0"} {
+		assert.Contains(t, stdout, want)
+	}
+	for _, id := range append(ids, "e-1", "e-2") {
+		assert.NotContains(t, stdout, id, "no case is identified")
+	}
+
+	stdout, stderr, status = runCLI(t, "", "simulate", "--rejudge-store", store, "--policy", "pk-federal-2010", "--json")
+	require.Equal(t, exitOK, status, stderr)
+	var out struct {
+		K      int `json:"k"`
+		Counts []struct {
+			Name       string `json:"name"`
+			Count      int64  `json:"count"`
+			Suppressed bool   `json:"suppressed"`
+		} `json:"counts"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	assert.Equal(t, 5, out.K)
+
+	for _, args := range [][]string{{"--policy", "pk-federal-2010"}, {"--rejudge-store", store}, {"--rejudge-store", store, "--policy", "pk-federal-2010", "--vary", "all"}} {
+		_, stderr, status = runCLI(t, "", append([]string{"simulate"}, args...)...)
+		assert.Equal(t, exitUsage, status, "%v: %s", args, stderr)
 	}
 }

@@ -24,6 +24,7 @@ const simulateUsage = `usage: hifazat simulate [SCENARIO-FILE|-] [--cases N] [--
                         [--json] [--csv F] [--svg F] [--compare OTHER-SCENARIO]
        hifazat simulate [SCENARIO-FILE|-] --vary NAME|all ... [--cases N] [--seed S] [--workers W] [--json] [--svg F]
        hifazat simulate [SCENARIO-FILE|-] --print-scenario
+       hifazat simulate --rejudge-store S (--policy ID | --overlay F | --set NAME=VALUE ...) [--json]
 
 Simulates complaints through the real lifecycle (casefsm) under a scenario
 (YAML or JSON; see package simulate). Without a file, the default scenario
@@ -35,7 +36,11 @@ checked before the run. --compare runs a second scenario with the same cases
 and seed and prints both side by side. --vary (repeatable; all for every
 interpretation with an alternative) runs the same cases again with each
 interpretation set to its other value and says how many cases change
-outcome, breaches and day of decision; --svg then draws that. On a terminal, stderr shows the
+outcome, breaches and day of decision; --svg then draws that.
+--rejudge-store re-judges every case of a store under the change given (as
+'hifazat case rejudge' does one, hypothetically) and prints only counts:
+how many cases change state, gain or lose a breach, have an event refused;
+a count from 1 to 4 is withheld, and no case is identified. On a terminal, stderr shows the
 progress with an estimate of the time left. The garbage collector runs at
 GOGC=400 unless GOGC is set.`
 
@@ -53,6 +58,11 @@ func cmdSimulate(e *env, args []string) int {
 	printScenario := fs.Bool("print-scenario", false, "print the scenario as YAML and run nothing")
 	var varied stringsFlag
 	fs.Var(&varied, "vary", "vary interpretation `NAME` (repeatable; all: every one)")
+	rejudgeStore := fs.String("rejudge-store", "", "re-judge every case of the store `S` (with --policy, --overlay or --set)")
+	rjPolicy := fs.String("policy", "", "with --rejudge-store: re-judge under the policy `ID`")
+	rjOverlay := fs.String("overlay", "", "with --rejudge-store: re-judge under the overlay in `FILE`")
+	var rjSets settingsFlag
+	fs.Var(&rjSets, "set", "with --rejudge-store: set interpretation `NAME=VALUE` (repeatable)")
 	pos, err := parseFlags(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -74,6 +84,13 @@ func cmdSimulate(e *env, args []string) int {
 		return e.fail(exitUsage, "simulate: only one of --json, --csv - and --svg - may use standard output")
 	case len(varied) > 0 && (*compare != "" || *csvPath != ""):
 		return e.fail(exitUsage, "simulate: --vary takes neither --compare nor --csv")
+	case *rejudgeStore == "" && (*rjPolicy != "" || *rjOverlay != "" || len(rjSets) > 0):
+		return e.fail(exitUsage, "simulate: --policy, --overlay and --set go with --rejudge-store")
+	case *rejudgeStore != "":
+		if len(pos) > 0 || len(varied) > 0 || *compare != "" || *csvPath != "" || *svgPath != "" {
+			return e.fail(exitUsage, "simulate: --rejudge-store takes no scenario, --vary, --compare, --csv or --svg")
+		}
+		return e.rejudgeStore(*rejudgeStore, *rjPolicy, *rjOverlay, rjSets, *asJSON)
 	}
 	for _, o := range []struct{ flag, path string }{{"--csv", *csvPath}, {"--svg", *svgPath}} {
 		if err := checkOutput(o.path); err != nil {
