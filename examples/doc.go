@@ -1,10 +1,13 @@
-// Package examples holds runnable programs, one or more per capability of
+// Package examples holds Example functions, one or more per capability of
 // Hifazat, written as the people who use the SDK would write them: an HR
 // system driving a complaint and its dashboard, a university portal
-// layering its own stricter policy on the statute, and a statutory deadline
-// explained for a complainant. Each is an Example function, so `go test`
-// runs it and checks its output: the programs cannot rot.
+// layering its own stricter policy on the statute, a statutory deadline
+// explained for a complainant, and a researcher's simulated caseload.
+// `go test ./examples` runs them and checks their output, so they cannot
+// rot; there is nothing to `go run` here.
 //
-// The package has no API of its own; read the examples on the docs site or
-// in the *_test.go files. All names and ids in them are invented.
+// Programs to run live beside them: examples/hr-service (an HR service
+// over HTTP on SQLite) and examples/portal (a university portal on the
+// HTTP API). The package has no API of its own; read the examples in the
+// *_test.go files. All names and ids in them are invented.
 package examples
