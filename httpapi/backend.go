@@ -135,9 +135,14 @@ func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, 
 	if a.Role == Statistics {
 		return caseResult{}, problem(http.StatusForbidden, TypeForbidden, "the statistics role records nothing")
 	}
-	// Whether a may reach the case comes first: the body of a request for
-	// a case it may not reach tells it nothing, not even that it is bad.
-	if _, err := s.load(ctx, a, id); err != nil {
+	// Whether a party may reach the case comes first: the body of a request
+	// for a case it may not reach tells it nothing, not even that it is
+	// bad. A forum reaches every case, so its append loads nothing twice.
+	if !isForum(a.Role) {
+		if _, err := s.load(ctx, a, id); err != nil {
+			return caseResult{}, err
+		}
+	} else if err := casestore.CheckID(id); err != nil {
 		return caseResult{}, err
 	}
 	events, err := parseEvents(body)
@@ -150,7 +155,7 @@ func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, 
 	c, err := s.cfg.Store.Append(ctx, id, expected, events...)
 	if err != nil {
 		if r, ok := errors.AsType[*casefsm.Refusal](err); ok {
-			p := refusedProblem(r)
+			p := refusedProblem(r.For(a.Role))
 			p.Event = r.Index + 1 - int(expected)
 			return caseResult{}, p
 		}
@@ -178,16 +183,10 @@ func (s *Server) show(ctx context.Context, a Actor, id string, at civil.Date) (c
 	if err != nil {
 		return caseShown{}, err
 	}
-	if !isForum(a.Role) {
-		// Until status is redacted per role in the SDK, only the forums read
-		// warnings' and refusals' messages: they may name members and
-		// witnesses. Codes and citations stay.
-		for i := range rep.Warnings {
-			rep.Warnings[i].Message = ""
-		}
-		if rep.Error != nil {
-			rep.Error.Message = ""
-		}
+	if a.Role == Statistics {
+		rep = rep.Statistics()
+	} else {
+		rep = rep.For(a.Role)
 	}
 	out := caseShown{ID: c.ID, Version: c.Version(), As: nameOf(a.Role), At: at, View: v, Status: rep}
 	if a.Role == Statistics {

@@ -32,7 +32,7 @@ var today = civil.MustParse("2026-03-10")
 
 // fixture is a server on a memory store with a token per actor.
 type fixture struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *httpapi.Server
 	tokens map[string]string // by actor id
 	store  casestore.Store
@@ -47,7 +47,7 @@ var actors = []httpapi.Actor{
 	{ID: "st-1", Role: httpapi.Statistics, Org: "uni"},
 }
 
-func newFixture(t *testing.T, mod ...func(*httpapi.Config)) *fixture {
+func newFixture(t testing.TB, mod ...func(*httpapi.Config)) *fixture {
 	t.Helper()
 	store, err := memstore.New(casestore.Options{})
 	require.NoError(t, err)
@@ -72,6 +72,13 @@ func newFixture(t *testing.T, mod ...func(*httpapi.Config)) *fixture {
 type req struct {
 	method, path, as, body string
 	header                 map[string]string
+}
+
+// on returns the fixture reporting to t (a fuzz target's input).
+func (f *fixture) on(t testing.TB) *fixture {
+	g := *f
+	g.t = t
+	return &g
 }
 
 func (f *fixture) do(r req) *httptest.ResponseRecorder {
