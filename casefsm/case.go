@@ -67,6 +67,8 @@ type facts struct {
 	represented     roleSet
 
 	withdrawalOn civil.Date
+	// voided are the indexes of the events voided (interpretation 23).
+	voided       []int
 	retaliation  []int // indexes of report_retaliation events
 	interimAt    int   // 1 + the index of the last interim measure; 0 for none
 	replacements []committee.Replacement
@@ -90,10 +92,11 @@ func (f *facts) reset() {
 	clear(f.clocks)
 	clear(f.stays)
 	clear(f.retaliation)
+	clear(f.voided)
 	clear(f.replacements)
 	clear(f.warnings)
 	clear(f.breaches)
-	*f = facts{clocks: f.clocks[:0], stays: f.stays[:0], retaliation: f.retaliation[:0], replacements: f.replacements[:0],
+	*f = facts{clocks: f.clocks[:0], stays: f.stays[:0], retaliation: f.retaliation[:0], voided: f.voided[:0], replacements: f.replacements[:0],
 		warnings: f.warnings[:0], breaches: f.breaches[:0]}
 }
 
@@ -112,6 +115,9 @@ type plan struct {
 	subst    *policy.Policy
 	warnings []Warning
 	breaches []Breach
+	// replayed is, for a void_event, the case replayed without the event
+	// it voids: commit installs it.
+	replayed *Case
 }
 
 // Apply checks ev against the transition table and the guards of the
@@ -160,6 +166,12 @@ func (c *Case) apply(ev Event, live bool) error {
 // commit records an event check accepted. Only the state machine can fail,
 // and it fails before anything is changed.
 func (c *Case) commit(ev Event, p plan, live bool) error {
+	if r := p.replayed; r != nil {
+		r.events = append(r.events, cloneEvent(ev))
+		r.f.voided = append(r.f.voided, ev.Voids-1)
+		*c = *r
+		return nil
+	}
 	t := p.def.rows[p.row]
 	if t.Moves() {
 		if live {

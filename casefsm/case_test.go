@@ -309,8 +309,8 @@ func TestReportEmptyListsAreNotNull(t *testing.T) {
 	// No complainant is recorded, so a filing is not listed as possible.
 	assert.Equal(t, []any{
 		map[string]any{"event": "report_informally", "by": []any{"complainant"}, "moves": true},
-		map[string]any{"event": "report_retaliation", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee"}, "moves": false},
-		map[string]any{"event": "add_note", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor", "employer"}, "moves": false},
+		map[string]any{"event": "report_retaliation", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee", "witness"}, "moves": false},
+		map[string]any{"event": "add_note", "by": []any{"complainant", "accused", "supervisor", "inquiry_committee", "competent_authority", "ombudsperson", "president_or_governor", "employer", "witness", "district_court"}, "moves": false},
 	}, m["next"])
 }
 

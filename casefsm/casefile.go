@@ -8,9 +8,11 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"unicode"
 
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/internal/enum"
 	"github.com/hifazat/hifazat/internal/limit"
 	"github.com/hifazat/hifazat/policy"
 )
@@ -37,7 +39,22 @@ type Header struct {
 	// IncidentOn is the date of the conduct complained of; it chooses the
 	// substantive policy (who is covered).
 	IncidentOn civil.Date `json:"incident_on,omitzero" class:"procedural"`
-	Parties    Parties    `json:"parties"`
+	// ComplaintRef links the cases of one complaint against several people:
+	// one case per accused, each with its own charges, defence, findings
+	// and appeal, sharing the reference (interpretation 26). At most 64
+	// printable characters; never a name.
+	ComplaintRef string `json:"complaint_ref,omitempty" class:"procedural"`
+	// Allegations are what the complaint alleges: sexual_conduct
+	// (s.2(h)(i)), gender_discrimination (s.2(h)(ii), federally from
+	// 2022-01-21), or both. Where the definition in force on the incident
+	// date does not reach one, [Case.Status] warns outside_definition; the
+	// filing is never refused for it (interpretation 24).
+	Allegations []Allegation `json:"allegations,omitempty" class:"procedural"`
+	// SingleIncident records that the complaint is of a single incident
+	// (Code (ii) proviso, 2022); before 2022 a single incident counts only
+	// where it is particularly severe, so it is warned outside_definition.
+	SingleIncident bool    `json:"single_incident,omitempty" class:"procedural"`
+	Parties        Parties `json:"parties"`
 	// Committee, if set, is the organisation's standing Inquiry Committee
 	// (s.3(2)), in the form of a committee file (committee.Parse): a
 	// replace_member event must replace someone who sits on the committee
@@ -142,7 +159,8 @@ func DecodeEvent(data []byte, index int) (Event, error) {
 
 // headerFields returns the keys of a header object, and extra.
 func headerFields(extra ...string) []string {
-	return append([]string{"policy", "jurisdiction", "calendar", "incident_on", "parties", "committee"}, extra...)
+	return append([]string{"policy", "jurisdiction", "calendar", "incident_on", "complaint_ref", "allegations", "single_incident",
+		"parties", "committee"}, extra...)
 }
 
 // decodeHeader reads the header's fields of the object top into h.
@@ -150,10 +168,14 @@ func decodeHeader(top map[string]json.RawMessage, h *Header) error {
 	for _, fd := range []struct {
 		key string
 		dst any
-	}{{"policy", &h.Policy}, {"calendar", &h.Calendar}, {"incident_on", &h.IncidentOn}} {
+	}{{"policy", &h.Policy}, {"calendar", &h.Calendar}, {"incident_on", &h.IncidentOn}, {"complaint_ref", &h.ComplaintRef},
+		{"allegations", &h.Allegations}, {"single_incident", &h.SingleIncident}} {
 		if err := field(top, fd.key, -1, fd.key, fd.dst); err != nil {
 			return err
 		}
+	}
+	if err := checkComplaintRef(h.ComplaintRef); err != nil {
+		return &InputError{Index: -1, Field: "complaint_ref", Err: err}
 	}
 	if err := decodeJurisdiction(top, h); err != nil {
 		return err
@@ -327,7 +349,7 @@ func decodeCommittee(raw json.RawMessage, h *Header) error {
 
 // eventFields are the keys an event object may have.
 var eventFields = [...]string{"type", "on", "by", "received_on", "finding", "penalties", "reasonable_cause",
-	"condonation", "consent", "to", "reason", "note", "member"}
+	"condonation", "consent", "to", "reason", "note", "member", "voids", "kind"}
 
 func decodeEvent(raw json.RawMessage, i int, ev *Event) error {
 	m, err := object(raw, i, "", eventFields[:]...)
@@ -346,6 +368,7 @@ func decodeEvent(raw json.RawMessage, i int, ev *Event) error {
 		{"type", &ev.Type}, {"on", &ev.On}, {"by", &ev.By}, {"received_on", &ev.ReceivedOn},
 		{"finding", &ev.Finding}, {"reasonable_cause", &ev.ReasonableCause}, {"condonation", &ev.Condonation},
 		{"consent", &ev.Consent}, {"to", &ev.To}, {"reason", &ev.Reason}, {"note", &ev.Note},
+		{"voids", &ev.Voids}, {"kind", &ev.Kind},
 	} {
 		if err := field(m, fd.key, i, fd.key, fd.dst); err != nil {
 			return err
@@ -442,3 +465,47 @@ func duplicateIn(dec *json.Decoder, path string) (string, bool) {
 	}
 	return "", false
 }
+
+// checkComplaintRef refuses a complaint reference that is too long or holds
+// a character that is not printable.
+func checkComplaintRef(ref string) error {
+	if len(ref) > 64 {
+		return fmt.Errorf("%d bytes; want at most 64", len(ref))
+	}
+	for _, r := range ref {
+		if !unicode.IsPrint(r) {
+			return fmt.Errorf("holds %q; want printable characters only", r)
+		}
+	}
+	return nil
+}
+
+// Allegation is what a complaint alleges (interpretation 24). The names are
+// a public contract. The zero Allegation is not valid.
+type Allegation uint8
+
+// The allegations.
+const (
+	_ Allegation = iota
+	// SexualConduct: conduct of a sexual nature (s.2(h); s.2(h)(i) since
+	// 2022).
+	SexualConduct
+	// GenderDiscrimination: discrimination on the basis of gender
+	// (s.2(h)(ii), added by Act V of 2022).
+	GenderDiscrimination
+)
+
+var allegationNames = enum.New[Allegation]("casefsm", "allegation", "", "sexual_conduct", "gender_discrimination")
+
+// IsValid reports whether a is one of the named allegations.
+func (a Allegation) IsValid() bool { return allegationNames.Valid(a) }
+
+// String returns the allegation's name, such as "gender_discrimination".
+func (a Allegation) String() string { return allegationNames.String(a) }
+
+// MarshalText implements encoding.TextMarshaler; invalid values fail.
+func (a Allegation) MarshalText() ([]byte, error) { return allegationNames.MarshalText(a) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: sexual_conduct or
+// gender_discrimination.
+func (a *Allegation) UnmarshalText(b []byte) error { return allegationNames.Unmarshal(a, b) }

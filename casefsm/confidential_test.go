@@ -151,6 +151,8 @@ func TestFreeTextAndStatusByAudience(t *testing.T) {
 		{casefsm.Ombudsperson, all},
 		{casefsm.PresidentOrGovernor, all},
 		{casefsm.Employer, []string{"mk-interim-note~"}},
+		{casefsm.Witness, nil},
+		{casefsm.DistrictCourt, nil}, // no row yet: procedural facts only (fail closed)
 		{statistics, nil},
 	}
 	require.Len(t, tests, len(readers()), "every reader is tested")

@@ -384,7 +384,7 @@ func TestPermittedOrder(t *testing.T) {
 	for _, p := range got {
 		names = append(names, p.Event.String())
 	}
-	assert.Equal(t, []string{"report_informally", "file_complaint", "file_with_ombudsperson", "report_retaliation", "add_note"}, names)
+	assert.Equal(t, []string{"report_informally", "file_complaint", "file_with_ombudsperson", "report_retaliation", "add_note", "void_event"}, names)
 	assert.True(t, slices.IsSortedFunc(got, func(a, b Permitted) int { return int(a.Event) - int(b.Event) }))
 	got[0].By[0] = Employer
 	assert.Equal(t, Complainant, d.Permitted(NotFiled, NoRoute)[0].By[0], "Permitted returns copies")

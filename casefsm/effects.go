@@ -56,6 +56,8 @@ func (c *Case) effects(ev *Event, idx int) {
 		c.remanded(ev, idx)
 	case RequestWithdrawal:
 		c.f.withdrawalOn = ev.On
+	case RefuseWithdrawal:
+		c.f.withdrawalOn = civil.Date{} // the request is ended; she may ask again
 	case ReplaceMember:
 		c.f.replacements = append(c.f.replacements, *ev.Member)
 	case RecordStay:

@@ -238,6 +238,7 @@ func (e *Engine) Report(f *CaseFile, asOf civil.Date) (Report, error) {
 // caller.
 func cloneHeader(h Header) Header {
 	h.Parties.Witnesses = slices.Clone(h.Parties.Witnesses)
+	h.Allegations = slices.Clone(h.Allegations)
 	if h.Committee != nil {
 		cm := *h.Committee
 		cm.Members = slices.Clone(cm.Members)

@@ -25,9 +25,11 @@ var (
 		"accept_withdrawal", "replace_member", "record_stay", "lift_stay", "set_aside_ex_parte",
 		"hold_hearing", "adjourn", "record_statement", "order_medical_examination",
 		"order_confidentiality", "record_interim_measure", "record_support", "award_compensation",
-		"report_retaliation", "refer_false_complaint", "notify_employer", "add_note"}
+		"report_retaliation", "refer_false_complaint", "notify_employer", "add_note",
+		"refuse_withdrawal", "void_event"}
 	wantRoles = []string{"complainant", "accused", "supervisor", "inquiry_committee",
-		"competent_authority", "ombudsperson", "president_or_governor", "employer"}
+		"competent_authority", "ombudsperson", "president_or_governor", "employer",
+		"witness", "district_court"}
 	wantCodes = []string{"not_allowed", "forbidden_actor", "ineligible_complainant", "too_early",
 		"time_barred", "invalid_event"}
 )

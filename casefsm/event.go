@@ -50,6 +50,13 @@ type Event struct {
 	To []Role `json:"to,omitempty" class:"procedural"`
 	// Reason is why: required to dismiss at admission (interpretation 12).
 	Reason string `json:"reason,omitempty" class:"free_text"`
+	// Voids is the 1-based number of the earlier event a void_event voids
+	// (interpretation 23).
+	Voids int `json:"voids,omitempty" class:"procedural"`
+	// Kind says what a report_retaliation reports: "" for retaliation in
+	// general, "defamation_suit" for a counter-blast defamation suit
+	// against the complainant (Code (xi) as amended in 2022).
+	Kind string `json:"kind,omitempty" class:"procedural"`
 	// Note is free text for the file.
 	Note string `json:"note,omitempty" class:"free_text"`
 	// Member is the replacement of a committee member for this case

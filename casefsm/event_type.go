@@ -55,6 +55,13 @@ const (
 	ReferFalseComplaint
 	NotifyEmployer
 	AddNote
+	// RefuseWithdrawal: the forum refuses a pending withdrawal request
+	// (Rules 2013 r.4(3)); the complainant may ask again.
+	RefuseWithdrawal
+	// VoidEvent: the forum that recorded an earlier event voids it, with a
+	// reason; the case is judged from then on as if it had not happened,
+	// and both stay in the record (interpretation 23).
+	VoidEvent
 
 	eventEnd // one past the last event type; not an event
 )
@@ -70,6 +77,7 @@ var eventNames = enum.New[EventType]("casefsm", "event type", "", "report_inform
 	"record_statement", "order_medical_examination", "order_confidentiality",
 	"record_interim_measure", "record_support", "award_compensation",
 	"report_retaliation", "refer_false_complaint", "notify_employer", "add_note",
+	"refuse_withdrawal", "void_event",
 )
 
 // eventClasses declares each event type's confidentiality class: the class
@@ -90,7 +98,7 @@ var eventClasses = [...]Class{
 	RecordStatement: Statement, OrderMedicalExamination: Evidence, OrderConfidentiality: Procedural,
 	RecordInterimMeasure: Procedural, RecordSupport: Procedural, AwardCompensation: Procedural,
 	ReportRetaliation: Statement, ReferFalseComplaint: Procedural, NotifyEmployer: Procedural,
-	AddNote: FreeText,
+	AddNote: FreeText, RefuseWithdrawal: Procedural, VoidEvent: Procedural,
 }
 
 // Every event type has a class, and nothing else does.

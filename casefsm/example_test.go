@@ -31,7 +31,7 @@ func ExampleNewEngine() {
 	}
 	d, _ := eng.Definition(policy.FederalAct2022)
 	fmt.Println(d.Policy().ID(), len(d.Transitions()), "rows")
-	// Output: pk-federal-2022 63 rows
+	// Output: pk-federal-2022 66 rows
 }
 
 func ExampleEngine_NewCase() {
@@ -130,7 +130,7 @@ func ExampleDecode() {
 	var ie *casefsm.InputError
 	fmt.Println(errors.As(err, &ie), ie.Index, ie.Field)
 	// Output:
-	// <nil> casefsm: event 1: field "penalty": unknown field (want one of [type on by received_on finding penalties reasonable_cause condonation consent to reason note member])
+	// <nil> casefsm: event 1: field "penalty": unknown field (want one of [type on by received_on finding penalties reasonable_cause condonation consent to reason note member voids kind])
 	// true 0 penalty
 }
 

@@ -26,6 +26,8 @@ var optionalFields = [...]struct{ name, meaning string }{
 	{"member", "the replacement for this case (s.3(3)): {\"out\": ID, \"in\": {a committee member}}"},
 	{"reason", "why the act was done; required to dismiss at admission (interpretation 12)"},
 	{"note", "free text for the file"},
+	{"voids", "the number (1-based) of the earlier event a void_event voids; the case is then judged as if it had not happened (interpretation 23)"},
+	{"kind", "what a report_retaliation reports: defamation_suit for a counter-blast defamation suit against the complainant (Code (xi) as amended), or none"},
 }
 
 // requires returns the fields without which an event of type e is refused,
@@ -38,6 +40,8 @@ func requires(e EventType) fieldSet {
 		return fFinding
 	case ReplaceMember:
 		return fMember
+	case VoidEvent:
+		return fVoids | fReason
 	}
 	return 0
 }

@@ -13,6 +13,10 @@ import (
 
 // Citations of the project's own rules of record.
 var (
+	citeVoid = policy.Citation{Section: "interpretation 23", Confidence: policy.High,
+		Note: "the record is corrected, never rewritten: the forum that recorded an event voids it, with a reason"}
+	citeRetaliation = policy.Citation{Section: "s.4(3)(d)-(e); Code (xi)", Confidence: policy.High,
+		Note: "retaliation against the complainant or a witness; since 2022 a counter-blast defamation suit is retaliation"}
 	citeRecord         = policy.Citation{Section: "case record", Confidence: policy.High, Note: "events are applied complete and in date order"}
 	citeCommencement   = policy.Citation{Section: "interpretation 1", Confidence: policy.High, Note: "the Act operates from its day of assent"}
 	citeIncidentPolicy = policy.Citation{Section: "interpretation 2", Confidence: policy.Low, Note: "substance follows the incident date"}
@@ -148,6 +152,8 @@ const (
 	// fReason and fNote are taken by every type: takes leaves them out.
 	fReason
 	fNote
+	fVoids
+	fKind
 )
 
 // takes returns the optional fields an event type takes; reason and note
@@ -170,6 +176,10 @@ func takes(e EventType) fieldSet {
 		return fTo
 	case ReplaceMember:
 		return fMember
+	case VoidEvent:
+		return fVoids
+	case ReportRetaliation:
+		return fKind
 	}
 	return 0
 }
@@ -189,6 +199,8 @@ func (ev *Event) fields() fieldSet {
 	set(ev.Consent, fConsent)
 	set(len(ev.To) > 0, fTo)
 	set(ev.Member != nil, fMember)
+	set(ev.Voids != 0, fVoids)
+	set(ev.Kind != "", fKind)
 	return f
 }
 
@@ -202,8 +214,8 @@ func (c *Case) checkShape(ev *Event) *Refusal {
 		return c.refuse(ev, InvalidEvent, citeRecord, "the event has no date (on)")
 	case !ev.By.IsValid():
 		return c.refuse(ev, InvalidEvent, citeRecord, "the event has no actor (by)")
-	case ev.On.Before(c.lastOn()):
-		return c.refuse(ev, InvalidEvent, citeRecord, "dated %s, before the previous event of %s: events are applied in date order", ev.On, c.lastOn())
+	case ev.On.Before(c.lastOnFor(ev)):
+		return c.refuse(ev, InvalidEvent, citeRecord, "dated %s, before the previous event of %s: events are applied in date order", ev.On, c.lastOnFor(ev))
 	case ev.ReceivedOn.IsValid() && ev.ReceivedOn.Before(ev.On):
 		return c.refuse(ev, InvalidEvent, citeRecord, "received_on %s is before the event's date %s", ev.ReceivedOn, ev.On)
 	case ev.Finding != 0 && !ev.Finding.IsValid():
@@ -230,6 +242,12 @@ func reportsIncident(e EventType) bool {
 // checkFields checks the fields an event type requires and their values.
 func (c *Case) checkFields(ev *Event) *Refusal {
 	switch {
+	case ev.Type == VoidEvent && (ev.Voids < 1 || ev.Voids > len(c.events)):
+		return c.refuse(ev, InvalidEvent, citeVoid, "voids names event %d; want the number of an earlier event, 1 to %d", ev.Voids, len(c.events))
+	case ev.Type == VoidEvent && strings.TrimSpace(ev.Reason) == "":
+		return c.refuse(ev, InvalidEvent, citeVoid, "voiding an event needs its reason (reason)")
+	case ev.Type == ReportRetaliation && ev.Kind != "" && ev.Kind != KindDefamationSuit:
+		return c.refuse(ev, InvalidEvent, citeRetaliation, "kind %q is not a kind of retaliation report (want %s, or none)", ev.Kind, KindDefamationSuit)
 	case requires(ev.Type)&fReason != 0 && strings.TrimSpace(ev.Reason) == "":
 		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 12", Confidence: policy.Medium}, "a dismissal at admission needs its reasons (reason)")
 	case requires(ev.Type)&fFinding != 0 && ev.Finding == 0:
@@ -275,14 +293,19 @@ func (c *Case) guard(ev *Event, p *plan) *Refusal {
 		return c.guardSetAside(ev)
 	case Decide:
 		c.checkMismatch(ev, p)
+		c.checkOwnerFine(ev, p)
 	case FileAppeal:
 		return c.guardAppeal(ev, p)
 	case MakeRepresentation:
 		return c.guardRepresentation(ev, p)
 	case Finalise:
 		return c.guardFinalise(ev, p)
-	case RequestWithdrawal, AcceptWithdrawal:
+	case RequestWithdrawal, AcceptWithdrawal, RefuseWithdrawal:
 		return c.guardWithdrawal(ev, p)
+	case VoidEvent:
+		return c.guardVoid(ev, p)
+	case DecideComplaint, DecideAppeal, DecideRepresentation:
+		c.checkOwnerFine(ev, p)
 	case RecordStay, LiftStay:
 		return c.guardStay(ev, p)
 	case ReferFalseComplaint:
@@ -589,7 +612,7 @@ func (c *Case) guardWithdrawal(ev *Event, p *plan) *Refusal {
 	switch {
 	case ev.Type == RequestWithdrawal && c.f.withdrawalOn.IsValid():
 		return c.refuse(ev, NotAllowed, cit, "withdrawal was already requested on %s", c.f.withdrawalOn)
-	case ev.Type == AcceptWithdrawal && !c.f.withdrawalOn.IsValid():
+	case ev.Type != RequestWithdrawal && !c.f.withdrawalOn.IsValid():
 		return c.refuse(ev, NotAllowed, cit, "no withdrawal request by the complainant is recorded")
 	}
 	return nil

@@ -170,7 +170,7 @@ func TestEngineDeadlineAgreesWithStatus(t *testing.T) {
 
 func TestFields(t *testing.T) {
 	caseFileKeys := []string{"type", "on", "by", "received_on", "finding", "penalties", "reasonable_cause",
-		"condonation", "consent", "to", "reason", "note", "member"}
+		"condonation", "consent", "to", "reason", "note", "member", "voids", "kind"}
 	tests := []struct {
 		typ      casefsm.EventType
 		required []string

@@ -30,12 +30,20 @@ const (
 	PresidentOrGovernor
 	// Employer implements decisions and protective measures (s.11, Code (x)).
 	Employer
+	// Witness is a witness in the case, whom s.4(3)(d) protects: a witness
+	// may report retaliation.
+	Witness
+	// DistrictCourt hears appeals where no Ombudsperson is appointed yet
+	// (s.6(4)); pending appeals pass to the Ombudsperson once one is
+	// (s.6(5)).
+	DistrictCourt
 
 	roleEnd
 )
 
 var roleNames = enum.New[Role]("casefsm", "role", "", "complainant", "accused", "supervisor", "inquiry_committee",
 	"competent_authority", "ombudsperson", "president_or_governor", "employer",
+	"witness", "district_court",
 )
 
 // Roles returns every role in declaration order.

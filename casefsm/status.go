@@ -60,6 +60,18 @@ const (
 	// live and the violation lasts.
 	WarnCommitteeInvalid WarningCode = "committee_invalid"
 
+	// WarnOutsideDefinition: the complaint alleges what the definition of
+	// harassment in force on the incident date does not reach (gender
+	// discrimination before 2022-01-21 federally, or in a province whose
+	// text lacks it; a single incident not particularly severe before
+	// 2022): the forum may dismiss at admission; the filing stands
+	// (interpretation 24).
+	WarnOutsideDefinition WarningCode = "outside_definition"
+	// WarnChildSensitive: the complaint is by a parent or guardian of a
+	// minor; the forum should apply child-sensitive procedures (s.4(2) as
+	// amended by Act V of 2022, interpretation 27). The periods do not
+	// change.
+	WarnChildSensitive WarningCode = "child_sensitive_procedure"
 	// WarnForumMayDismiss: the forum's published practice (not the law)
 	// is to dismiss such a complaint at admission, for example the Punjab
 	// Ombudsperson's "after April 2013" (interpretation 12); the filing
@@ -148,9 +160,11 @@ type Status struct {
 	State     State
 	Terminal  bool
 	// Deadlines are every period the case started that still applies, in
-	// the order they started. A period whose act became impossible (a
-	// withdrawn complaint's charges, an unused appeal after the appeal was
-	// decided) is left out, except a duty that was already overdue then.
+	// the order they started. A party's filing period that ran out unused
+	// is "lapsed" (never overdue, never a breach) and stays listed, even
+	// once the case has moved on (interpretation 7). A period whose act
+	// became impossible before it was due (a withdrawn complaint's
+	// charges) is left out; a duty already overdue then stays overdue.
 	Deadlines []DeadlineStatus
 	// Breaches are sorted by date (the act's, or the due date of a duty
 	// not done), then code, then rule.
@@ -265,12 +279,20 @@ func (c *Case) statusDeadlines(asOf civil.Date, s *Status) {
 		case k.doneOn.IsValid():
 			ds.Status = d.StatusAt(asOf, k.doneOn)
 		case k.mootOn.IsValid():
-			if d.Kind != policy.Duty || !k.mootOn.After(d.Due) {
+			switch {
+			case !k.mootOn.After(d.Due):
 				continue // the act became impossible before it was due
+			case d.Kind == policy.Filing:
+				ds.Status = deadlines.Lapsed // it ran out unused, then the case moved on
+			case d.Kind == policy.Duty:
+				ds.Status = deadlines.Overdue
+			default:
+				continue
 			}
-			ds.Status = deadlines.Overdue
 		case stayed:
 			ds.Status = deadlines.Paused
+		case d.Kind == policy.Filing && asOf.After(d.Due):
+			ds.Status = deadlines.Lapsed // a party's period that ran out unused (interpretation 7)
 		default:
 			ds.Status = d.StatusAt(asOf, civil.Date{})
 		}
@@ -358,10 +380,45 @@ func (c *Case) caseWarnings(asOf civil.Date) []Warning {
 	if cal := c.def.pol.CalendarFor(policy.InquiryCommittee, c.h.Calendar); cal.Fallback && c.route == CommitteeRoute {
 		add(WarnCalendarFallback, cal.Citation, "no organisation calendar: the committee's periods are counted on %s", cal.Value)
 	}
+	ws = append(ws, c.definitionWarnings()...)
 	ws = append(ws, c.gazetteWarnings()...)
 	ws = append(ws, c.stageWarnings(asOf)...)
 	ws = append(ws, c.retaliationWarnings()...)
 	ws = append(ws, c.committeeWarnings(asOf)...)
+	return ws
+}
+
+// citeChildSensitive cites the child-sensitive procedures of s.4(2).
+var citeChildSensitive = policy.Citation{Section: "s.4(2) as amended by Act V of 2022; interpretation 27", Confidence: policy.High,
+	Note: "'and, where applicable, apply appropriate child-sensitive procedures'"}
+
+// definitionWarnings flag what the complaint alleges that the definition
+// in force on the incident date does not reach (interpretation 24), and a
+// minor complainant (interpretation 27).
+func (c *Case) definitionWarnings() []Warning {
+	var ws []Warning
+	h := c.subst.Harassment()
+	add := func(p policy.Param[bool], what string) {
+		if !p.Value {
+			ws = append(ws, Warning{Code: WarnOutsideDefinition, Index: -1, Citation: p.Citation,
+				Message: fmt.Sprintf("the complaint alleges %s, which the definition in %s, in force on the incident date, does not reach: the forum may dismiss it at admission", what, c.subst.ID())})
+		}
+	}
+	for _, a := range c.h.Allegations {
+		switch a {
+		case SexualConduct:
+			add(h.SexualConduct, "conduct of a sexual nature")
+		case GenderDiscrimination:
+			add(h.GenderDiscrimination, "gender discrimination")
+		}
+	}
+	if c.h.SingleIncident {
+		add(h.SingleIncident, "a single incident (counted before 2022 only where particularly severe)")
+	}
+	if c.h.Parties.Complainant.Relationship == policy.GuardianOfMinor && !c.state.Terminal() {
+		ws = append(ws, Warning{Code: WarnChildSensitive, Index: -1, Citation: citeChildSensitive,
+			Message: "the complaint is by a parent or guardian of a minor: the forum should apply child-sensitive procedures; the periods do not change"})
+	}
 	return ws
 }
 
@@ -471,8 +528,8 @@ func (c *Case) next(def *Definition, asOf civil.Date) []Permitted {
 	probe.probing = true
 	for e := ReportInformally; e < eventEnd; e++ {
 		i, ok := def.lookup(c.route, c.state, e)
-		if !ok {
-			continue
+		if !ok || e == VoidEvent && len(c.events) == 0 {
+			continue // nothing to void yet
 		}
 		t := def.rows[i]
 		var by []Role

@@ -90,6 +90,12 @@ func forumRoles() []Role {
 }
 func protectiveActors() []Role { return []Role{CompetentAuthority, Employer} }
 
+// recorderRoles are the roles that record events on a case: the forums,
+// and the supervisor and employer for their own acts.
+func recorderRoles() []Role {
+	return []Role{Supervisor, InquiryCommittee, CompetentAuthority, Ombudsperson, PresidentOrGovernor, Employer, DistrictCourt}
+}
+
 // seizure is a forum and the states in which a case is before it.
 type seizure struct {
 	forum  Role
@@ -310,6 +316,15 @@ func allRows() []row {
 		t(Transition{Event: AcceptWithdrawal, By: []Role{Ombudsperson}, From: ombudsBefore(), To: Withdrawn, Route: OmbudspersonRoute,
 			Citation: cite("Rules 2013 r.4(3)", hi, "with permission, before the final decision, once recorded as voluntary")}, optWithdrawal),
 
+		t(Transition{Event: RefuseWithdrawal, By: []Role{InquiryCommittee}, From: committeeBefore(), Route: CommitteeRoute,
+			Citation: cite("Rules 2013 r.4(3)", hi, "the forum may refuse its permission; the request ends and may be made again")}, optWithdrawal),
+		t(Transition{Event: RefuseWithdrawal, By: []Role{Ombudsperson}, From: ombudsBefore(), Route: OmbudspersonRoute,
+			Citation: cite("Rules 2013 r.4(3)", hi, "the forum may refuse its permission; the request ends and may be made again")}, optWithdrawal),
+
+		// The record is corrected, never rewritten (interpretation 23).
+		t(Transition{Event: VoidEvent, By: recorderRoles(), From: States(),
+			Citation: cite("interpretation 23", hi, "by the forum that recorded the voided event, with a reason; both stay in the record")}),
+
 		// Recorded without moving the case.
 		t(Transition{Event: ReplaceMember, By: []Role{InquiryCommittee, CompetentAuthority, Employer}, From: committeeBefore(), Route: CommitteeRoute,
 			Citation: cite("s.3(3), interpretation 20", hi, "for this case only; the committee must still satisfy s.3(2)")}),
@@ -329,8 +344,8 @@ func allRows() []row {
 			Citation: cite("s.4(7)", hi, "counselling, medical treatment, additional leave")}),
 		t(Transition{Event: AwardCompensation, By: []Role{CompetentAuthority, Ombudsperson, Employer}, From: postFiling(),
 			Citation: cite("s.4(8)", hi, "")}),
-		t(Transition{Event: ReportRetaliation, By: []Role{Complainant, Accused, Supervisor, InquiryCommittee}, From: States(),
-			Citation: cite("s.4(3)(d)-(e), Code (ii)(c), Code (xi)", hi, "retaliation is itself harassment")}),
+		t(Transition{Event: ReportRetaliation, By: []Role{Complainant, Accused, Supervisor, InquiryCommittee, Witness}, From: States(),
+			Citation: cite("s.4(3)(d)-(e), Code (ii)(c), Code (xi)", hi, "retaliation is itself harassment; witnesses are protected too (s.4(3)(d)); since 2022 a counter-blast defamation suit is retaliation (kind defamation_suit)")}),
 		t(Transition{Event: ReferFalseComplaint, By: []Role{InquiryCommittee}, From: afterFindings(), Route: CommitteeRoute,
 			Citation: cite("s.5(3)", hi, "only after a finding of a false complaint made with mala fide intent")}),
 		t(Transition{Event: NotifyEmployer, By: []Role{InquiryCommittee, Ombudsperson}, From: postFiling(),

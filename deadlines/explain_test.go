@@ -81,7 +81,7 @@ func TestStatusAt(t *testing.T) {
 }
 
 func TestStatusText(t *testing.T) {
-	all := []deadlines.Status{deadlines.Pending, deadlines.Overdue, deadlines.Met, deadlines.Late, deadlines.Paused}
+	all := []deadlines.Status{deadlines.Pending, deadlines.Overdue, deadlines.Met, deadlines.Late, deadlines.Paused, deadlines.Lapsed}
 	var names []string
 	for _, s := range all {
 		b, err := s.MarshalText()
@@ -91,11 +91,11 @@ func TestStatusText(t *testing.T) {
 		assert.Equal(t, s, back, "round trip of %q", b)
 		names = append(names, s.String())
 	}
-	assert.Equal(t, []string{"pending", "overdue", "met", "late", "paused"}, names)
+	assert.Equal(t, []string{"pending", "overdue", "met", "late", "paused", "lapsed"}, names)
 	assert.Equal(t, "Status(0)", deadlines.Status(0).String())
-	assert.Equal(t, "Status(6)", deadlines.Status(6).String())
-	_, err := deadlines.Status(6).MarshalText()
-	assert.Error(t, err, "MarshalText of Status(6)")
+	assert.Equal(t, "Status(7)", deadlines.Status(7).String())
+	_, err := deadlines.Status(7).MarshalText()
+	assert.Error(t, err, "MarshalText of Status(7)")
 	var s deadlines.Status
-	assert.EqualError(t, s.UnmarshalText([]byte("done")), `deadlines: unknown status "done" (want pending, overdue, met, late or paused)`)
+	assert.EqualError(t, s.UnmarshalText([]byte("done")), `deadlines: unknown status "done" (want pending, overdue, met, late, paused or lapsed)`)
 }

@@ -27,11 +27,16 @@ const (
 	// know about stays in force. Callers that hold the case (package
 	// casefsm) report Paused while a stay lasts.
 	Paused
+	// Lapsed: a party's filing period ran out unused (interpretation 7).
+	// It is not overdue and never a breach: the party chose not to file.
+	// StatusAt never returns it; callers that hold the case (package
+	// casefsm) report it for filings.
+	Lapsed
 )
 
-var statusNames = [...]string{"", "pending", "overdue", "met", "late", "paused"}
+var statusNames = [...]string{"", "pending", "overdue", "met", "late", "paused", "lapsed"}
 
-// String returns "pending", "overdue", "met", "late" or "paused", and
+// String returns "pending", "overdue", "met", "late", "paused" or "lapsed", and
 // "Status(N)" for any other value.
 func (s Status) String() string {
 	if s >= Pending && int(s) < len(statusNames) {
@@ -57,7 +62,7 @@ func (s *Status) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("deadlines: unknown status %q (want pending, overdue, met, late or paused)", b)
+	return fmt.Errorf("deadlines: unknown status %q (want pending, overdue, met, late, paused or lapsed)", b)
 }
 
 // StatusAt returns the status of the act on asOf, given the day it was done
