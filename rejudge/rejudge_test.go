@@ -115,7 +115,7 @@ func TestRejudge(t *testing.T) {
 		{"a late appeal, refused as time-barred, is heard when late filings need no condonation", lateAppeal, accept, true,
 			[]string{"state: decision_communicated -> appeal_decided",
 				"refusal: event 7 (file_appeal) refused: time_barred, s.6(1) [high] -> (none)",
-				"deadline appeal-complainant: due 2025-03-10, pending -> (none)",
+				"deadline appeal-complainant: due 2025-03-10, pending -> due 2025-03-10, lapsed",
 				"deadline appeal-penalised: due 2025-03-10, pending -> due 2025-03-10, late",
 				"deadline appeal-decision: (none) -> due 2025-04-23, met",
 				"deadline ombudsperson-decision: (none) -> due 2025-06-22, met",
