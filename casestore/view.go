@@ -37,6 +37,12 @@ var access = map[casefsm.Role]Content{
 	casefsm.Ombudsperson:        Identities | Witnesses | Statements | Evidence | Notes | Retaliation | OwnRetaliation,
 	casefsm.PresidentOrGovernor: Identities | Witnesses | Statements | Evidence | Notes | Retaliation | OwnRetaliation,
 	casefsm.Employer:            Identities | Retaliation | OwnRetaliation,
+	// Witnesses are many people under one role: none may read another's
+	// report, so not even "their own" (s.4(3)(d)).
+	casefsm.Witness: Identities,
+	// The District Court hears appeals before an Ombudsperson is appointed
+	// (s.6(4)): it sees what the Ombudsperson sees.
+	casefsm.DistrictCourt: Identities | Witnesses | Statements | Evidence | Notes | Retaliation | OwnRetaliation,
 }
 
 // confidential says which events' free text is which kind of content.
