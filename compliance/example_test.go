@@ -176,3 +176,37 @@ func ExampleFeedbackTables() {
 	// feedback_confidential: total {Count:0 Suppressed:true}; yes {Count:0 Suppressed:false}
 	// feedback_prompt: total {Count:0 Suppressed:true}; yes {Count:0 Suppressed:true}
 }
+
+// An Ombudsperson's report over two organisations with three complaints
+// each: alone, each organisation's three are suppressed; added up, the six
+// are published.
+func ExampleReportAll() {
+	ctx := context.Background()
+	var sources []compliance.Source
+	for _, id := range []string{"acme", "zenith"} {
+		store := casestore.NewMemory(casestore.Options{})
+		defer store.Close()
+		for range 3 {
+			h := casestore.MustParseHeader(`{"policy":"pk-federal-2022","incident_on":"2026-02-20",
+				"parties":{"complainant":{"relationship":"employee","id":"c"},"accused":{"relationship":"employee","id":"a"}}}`)
+			if _, err := store.Create(ctx, "", h, casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				return
+			}
+		}
+		org := &compliance.Organisation{ID: id, Name: id, Kind: compliance.Private,
+			Jurisdiction: policy.Federal, Policy: policy.FederalAct2022, CoveredFrom: civil.MustParse("2024-01-10")}
+		sources = append(sources, compliance.Source{Org: org, Store: store})
+	}
+	alone, _ := compliance.Report(ctx, sources[0].Store, sources[0].Org, 2026, compliance.ReportOptions{})
+	both, err := compliance.ReportAll(ctx, sources, 2026, compliance.ReportOptions{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	fmt.Printf("%v: %+v\n", alone.Organisations, alone.Tables[0].Rows[1])
+	fmt.Printf("%v: %+v\n", both.Organisations, both.Tables[0].Rows[1])
+	// Output:
+	// [acme]: {Label:inquiry_committee Cell:{Count:0 Suppressed:true}}
+	// [acme zenith]: {Label:inquiry_committee Cell:{Count:6 Suppressed:false}}
+}
