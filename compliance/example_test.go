@@ -184,12 +184,18 @@ func ExampleReportAll() {
 	ctx := context.Background()
 	var sources []compliance.Source
 	for _, id := range []string{"acme", "zenith"} {
-		store := casestore.NewMemory(casestore.Options{})
+		store, err := memstore.New(casestore.Options{})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return
+		}
 		defer store.Close()
 		for range 3 {
-			h := casestore.MustParseHeader(`{"policy":"pk-federal-2022","incident_on":"2026-02-20",
-				"parties":{"complainant":{"relationship":"employee","id":"c"},"accused":{"relationship":"employee","id":"a"}}}`)
-			if _, err := store.Create(ctx, "", h, casestore.MustParseEvent(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)); err != nil {
+			h := casefsm.Header{Policy: policy.FederalAct2022, IncidentOn: civil.MustParse("2026-02-20"), Parties: casefsm.Parties{
+				Complainant: casefsm.Party{Relationship: policy.Employee, ID: "c"},
+				Accused:     casefsm.Party{Relationship: policy.Employee, ID: "a"}}}
+			filed := casefsm.Event{Type: casefsm.FileComplaint, On: civil.MustParse("2026-03-02"), By: casefsm.Complainant}
+			if _, err := store.Create(ctx, "", h, filed); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				return
 			}

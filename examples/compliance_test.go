@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/compliance"
@@ -47,7 +48,11 @@ func Example_employerCompliance() {
 		return
 	}
 	pol, _ := policy.Builtin().Get(org.Policy)
-	store := casestore.NewMemory(casestore.Options{})
+	store, err := memstore.New(casestore.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer store.Close()
 
 	audit, err := compliance.Audit(ctx, org, pol, store, civil.MustParse("2025-06-30"), compliance.AuditOptions{})
