@@ -30,13 +30,38 @@
 //
 // # Tamper evidence
 //
-// Each stored event carries a SHA-256 hash over the previous event's hash
-// and its own canonical bytes (RFC 8785 JSON of the typed event); the chain
-// starts from a hash over the case id and header. Verify walks a case and
-// reports the first event modified, deleted, inserted or reordered, or a
-// changed header, as a [Problem]. A chain without a secret cannot stop
-// someone who rewrites every later hash too: record a [Verification]'s Head
-// outside the database to detect that.
+// Each stored event carries a hash over the previous event's hash, its
+// version and its own canonical bytes (RFC 8785 JSON of the typed event):
+// SHA-256, or HMAC-SHA-256 when the deployment gives [Options.ChainKey].
+// The chain starts from a hash over the case id and header. Every Load and
+// every write checks the case first, as Verify does, and refuses an altered
+// one with a [*TamperedError]: the chain, then the index a store keeps
+// beside it (state, policy, open deadlines, an event's type, date and actor
+// columns), recomputed from the events. Each acknowledged write returns a
+// case whose [Case.Receipt] a party keeps outside the database;
+// [CheckReceipt] later proves the case still holds it. What each change to
+// the stored rows is caught by (the conformance suite's table, run on every
+// store):
+//
+//	change to the stored rows                         caught by       reported as
+//	an event's bytes edited                           Load, Verify    modified, that event
+//	an event edited and its hash recomputed           Load, Verify    modified, that event (*)
+//	an event deleted (later ones renumbered)          Load, Verify    deleted, that version
+//	the last event deleted                            Load, Verify    deleted, that version
+//	two events swapped                                Load, Verify    reordered, the first
+//	an event inserted with a valid hash               Load, Verify    inserted, that version
+//	the header edited                                 Load, Verify    case_modified
+//	the state, policy or deadline index edited        Load, Verify    index_modified
+//	an event's type, date or actor column edited      Load, Verify    index_modified, that event
+//	truncated, head and index rolled back             a receipt       ReceiptError: events removed
+//	the whole case deleted                            a receipt       ReceiptError: case deleted
+//
+// (*) Unkeyed, the later events still chain to the old hash, which names
+// the event; with a chain key the forger cannot compute a valid hash at
+// all. Without a key, someone who rewrites every later hash and the head
+// too is caught only by a receipt taken before; with one, only a holder of
+// the key can. List reads the index without checking it: a case hidden
+// from "overdue" by an edited index is refused as soon as it is loaded.
 //
 // # Confidential views
 //

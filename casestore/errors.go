@@ -33,7 +33,9 @@ var (
 	// newer version), or a migration failed.
 	ErrSchema = errors.New("casestore: incompatible schema")
 	// ErrCorrupt: the stored case cannot be read back as written (a missing
-	// or unparsable row). Run Verify to find what was changed.
+	// or unparsable row), or its record was altered (a [*TamperedError]:
+	// its hash chain or its index does not hold). Run Verify to find what
+	// was changed.
 	ErrCorrupt = errors.New("casestore: stored case is corrupt")
 	// ErrClosed: the store was closed.
 	ErrClosed = errors.New("casestore: store closed")

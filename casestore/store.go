@@ -44,8 +44,11 @@ type Store interface {
 	// the caller decided on what it read (an edit form, an If-Match).
 	Apply(ctx context.Context, id string, events ...casefsm.Event) (Case, error)
 
-	// Load returns case id as stored, or a [*NotFoundError]. It does not
-	// check the hash chain: use Verify for that.
+	// Load returns case id as stored, or a [*NotFoundError]. It checks
+	// the case first, as Verify does (its hash chain, and the index kept to
+	// find it, recomputed from its events): a case whose record was altered
+	// is refused with a [*TamperedError], and so is any write to it. The
+	// Projection returned is the one recomputed.
 	Load(ctx context.Context, id string) (Case, error)
 
 	// List returns the summaries of the cases that match f, sorted by id.
@@ -227,6 +230,17 @@ type Options struct {
 	// Engine decides every write; nil means an engine over casefsm's
 	// built-in policies and calendars, built when the store is opened.
 	Engine *casefsm.Engine
+	// Today returns the caller's date, in Asia/Karachi: an event dated
+	// after it, or outside the years its case's calendars cover, is
+	// refused as invalid_event naming the date (the library reads no
+	// clock). Nil checks only the calendars' years.
+	Today func() civil.Date
+	// ChainKey, if set, keys the hash chain (HMAC-SHA-256): only a holder
+	// of the key can compute a valid hash, so whoever can write to the
+	// database but lacks the key cannot rewrite an event and its hash
+	// alike. The deployment keeps it apart from the database; every store
+	// over the same data needs the same key, and Verify needs it too.
+	ChainKey []byte
 }
 
 // WithDefaults returns o with its zero fields set to their defaults: a nil

@@ -26,9 +26,13 @@ const (
 	// CaseModified: the case's own record (its header or its recorded head)
 	// differs from what was written.
 	CaseModified
+	// IndexModified: what the store keeps beside the chain to find cases
+	// (the case's policy, state or open deadlines; an event's type, date or
+	// actor column) does not match the events, which are intact.
+	IndexModified
 )
 
-var tamperNames = [...]string{"intact", "modified", "deleted", "inserted", "reordered", "case_modified"}
+var tamperNames = [...]string{"intact", "modified", "deleted", "inserted", "reordered", "case_modified", "index_modified"}
 
 // String returns the kind's stable name, such as "deleted", or
 // "%!TamperKind(N)" for a value out of range.
@@ -93,13 +97,31 @@ type Problem struct {
 	Detail  string     // a stable English explanation
 }
 
-// String returns "event N KIND: DETAIL", or "case record modified: DETAIL".
+// String returns "event N KIND: DETAIL", or "case record modified: DETAIL"
+// or "case index modified: DETAIL" for the case's own row.
 func (p Problem) String() string {
 	if p.Kind == Intact {
 		return "intact"
+	}
+	if p.Version == 0 && p.Kind == IndexModified {
+		return "case index modified: " + p.Detail
 	}
 	if p.Version == 0 {
 		return "case record modified: " + p.Detail
 	}
 	return fmt.Sprintf("event %d %s: %s", p.Version, p.Kind, p.Detail)
 }
+
+// TamperedError is what Load and every write return for a case whose
+// stored record fails [Store.Verify]'s checks: the case is neither shown
+// nor extended. It wraps [ErrCorrupt].
+type TamperedError struct {
+	Verification Verification
+}
+
+func (e *TamperedError) Error() string {
+	return fmt.Sprintf("casestore: case %q refused: its stored record was altered (%s)", e.Verification.Case, e.Verification.Problem)
+}
+
+// Unwrap returns [ErrCorrupt].
+func (e *TamperedError) Unwrap() error { return ErrCorrupt }

@@ -20,7 +20,7 @@ import (
 // stores do. It is safe for concurrent use; its cases vanish with it. Build
 // it with [New]; the zero Store is not usable.
 type Store struct {
-	engine *casefsm.Engine
+	kit storekit.Kit
 
 	mu     sync.Mutex
 	cases  map[string]*stored // guarded by mu
@@ -37,11 +37,11 @@ var _ casestore.Store = (*Store)(nil)
 // New returns an empty in-memory store. It fails only when opts has no
 // engine and the built-in one cannot be built.
 func New(opts casestore.Options) (*Store, error) {
-	opts, err := opts.WithDefaults()
+	kit, err := storekit.NewKit(opts)
 	if err != nil {
 		return nil, err
 	}
-	return &Store{engine: opts.Engine, cases: map[string]*stored{}}, nil
+	return &Store{kit: kit, cases: map[string]*stored{}}, nil
 }
 
 // Create implements [casestore.Store].
@@ -57,7 +57,7 @@ func (m *Store) Create(ctx context.Context, id string, h casefsm.Header, events 
 	if _, ok := m.cases[id]; ok {
 		return casestore.Case{}, &casestore.ExistsError{Case: id}
 	}
-	c, sc, err := storekit.Create(m.engine, id, h, events)
+	c, sc, err := m.kit.Create(id, h, events)
 	if err != nil {
 		return casestore.Case{}, err
 	}
@@ -91,7 +91,7 @@ func (m *Store) write(ctx context.Context, id string, check func(casestore.Case)
 	if err := check(c); err != nil {
 		return casestore.Case{}, err
 	}
-	c, rows, err := storekit.Append(m.engine, c, events)
+	c, rows, err := m.kit.Append(c, events)
 	if err != nil {
 		return casestore.Case{}, err
 	}
@@ -111,7 +111,7 @@ func (m *Store) Load(ctx context.Context, id string) (casestore.Case, error) {
 
 // List implements [casestore.Store].
 func (m *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summary, error) {
-	if err := f.Check(m.engine.Set()); err != nil {
+	if err := f.Check(m.kit.Engine.Set()); err != nil {
 		return nil, err
 	}
 	m.mu.Lock()
@@ -138,11 +138,17 @@ func (m *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summa
 func (m *Store) Verify(ctx context.Context, id string) (casestore.Verification, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	_, s, err := m.load(ctx, id)
-	if err != nil {
+	if err := m.usable(ctx); err != nil {
 		return casestore.Verification{}, err
 	}
-	return storekit.VerifyStored(s.rows), nil
+	if err := casestore.CheckID(id); err != nil {
+		return casestore.Verification{}, err
+	}
+	s, ok := m.cases[id]
+	if !ok {
+		return casestore.Verification{}, &casestore.NotFoundError{Case: id}
+	}
+	return m.kit.Verify(s.rows, s.p)
 }
 
 // Close implements [casestore.Store].
@@ -176,6 +182,6 @@ func (m *Store) load(ctx context.Context, id string) (casestore.Case, *stored, e
 	}
 	p := s.p
 	p.Deadlines = slices.Clone(p.Deadlines)
-	c, err := storekit.Decode(s.rows, p)
+	c, err := m.kit.Load(s.rows, p)
 	return c, s, err
 }

@@ -224,7 +224,7 @@ func bareInsert(b *testing.B, s *sqlstore.Store, insert, id string, version int6
 	if err != nil {
 		b.Fatalf("baseline body: %v", err)
 	}
-	h := storekit.Chain(prev, body)
+	h := storekit.Chain(prev, version, body)
 	if _, err := s.DB().Exec(insert, id, version, note.Type.String(), note.On.String(), note.By.String(), string(body), prev.String(), h.String()); err != nil {
 		b.Fatalf("baseline insert: %v", err)
 	}
@@ -247,7 +247,7 @@ func fill(b *testing.B, s *sqlstore.Store) {
 	for i := range benchCases {
 		id := benchID(i)
 		e := casefsm.Event{Type: casefsm.FileComplaint, On: firstFiling.AddDays(i % 365), By: casefsm.Complainant}
-		c, sc, err := storekit.Create(opts.Engine, id, benchHeader, []casefsm.Event{e})
+		c, sc, err := storekit.Kit{Engine: opts.Engine}.Create(id, benchHeader, []casefsm.Event{e})
 		require.NoError(b, err, "storekit.Create(%s)", id)
 		p, r := c.Projection, sc.Rows[0]
 		deadlines, err := json.Marshal(p.Deadlines)

@@ -10,7 +10,7 @@ import (
 // List implements [casestore.Store]. The deadline conditions are one indexed
 // range scan of hifazat_deadlines by due date.
 func (s *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summary, error) {
-	if err := f.Check(s.engine.Set()); err != nil {
+	if err := f.Check(s.kit.Engine.Set()); err != nil {
 		return nil, err
 	}
 	if err := s.usable(); err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/storekit"
 	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -211,12 +212,12 @@ func openPostgres(ctx context.Context, dsn string, opts casestore.Options, creat
 // open pings db and migrates its schema; unless create, a database without
 // the schema is refused rather than given one.
 func open(ctx context.Context, db *sql.DB, d dialect, where string, opts casestore.Options, create bool) (*Store, error) {
-	opts, err := opts.WithDefaults()
+	kit, err := storekit.NewKit(opts)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	s := &Store{db: db, d: d, where: where, engine: opts.Engine}
+	s := &Store{db: db, d: d, where: where, kit: kit}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, s.fail("open", "", err)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"encoding/json"
+	"github.com/hifazat/hifazat/deadlines"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,14 +137,53 @@ func tamper(t *testing.T, st casestore.Store, id string, e storetest.Edit) {
 		require.NoError(t, err, "the forged event's body")
 		shift(e.Version, 1)
 		exec(`INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, e.Version, e.Forged.Type.String(), e.Forged.On.String(), e.Forged.By.String(), string(body), e.Prev.String(), storekit.Chain(e.Prev, body).String())
+			id, e.Version, e.Forged.Type.String(), e.Forged.On.String(), e.Forged.By.String(), string(body), e.Prev.String(), storekit.Chain(e.Prev, e.Version, body).String())
 	case storetest.SwapEvents:
 		exec(`UPDATE hifazat_events SET version = -1 WHERE case_id = ? AND version = ?`, id, e.Version)
 		exec(`UPDATE hifazat_events SET version = ? WHERE case_id = ? AND version = ?`, e.Version, id, e.Version+1)
 		exec(`UPDATE hifazat_events SET version = ? WHERE case_id = ? AND version = -1`, e.Version+1, id)
 	case storetest.ModifyHeader:
 		exec(`UPDATE hifazat_cases SET header = replace(header, '2026-02-20', '2026-02-19') WHERE id = ?`, id)
+	case storetest.RehashEvent:
+		body, err := storekit.EventBody(e.Forged)
+		require.NoError(t, err, "the forged event's body")
+		var prev string
+		require.NoError(t, db.QueryRow(rebind(s, `SELECT prev FROM hifazat_events WHERE case_id = ? AND version = ?`), id, e.Version).Scan(&prev))
+		p, err := casestore.ParseHash(prev)
+		require.NoError(t, err)
+		exec(`UPDATE hifazat_events SET body = ?, hash = ? WHERE case_id = ? AND version = ?`, string(body), storekit.Chain(p, e.Version, body).String(), id, e.Version)
+	case storetest.TruncateRollback:
+		exec(`DELETE FROM hifazat_events WHERE case_id = ? AND version > ?`, id, e.Version)
+		exec(`UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ?, deadlines = ? WHERE id = ?`,
+			e.Version, e.At.Head.String(), string(e.At.Projection.Policy), e.At.Projection.State.String(), deadlinesText(e.At.Projection.Deadlines), id)
+		exec(`DELETE FROM hifazat_deadlines WHERE case_id = ?`, id)
+		for _, d := range e.At.Projection.Deadlines {
+			exec(`INSERT INTO hifazat_deadlines (case_id, rule, due) VALUES (?, ?, ?)`, id, string(d.Rule), d.Due.String())
+		}
+	case storetest.DeleteCase:
+		exec(`DELETE FROM hifazat_deadlines WHERE case_id = ?`, id)
+		exec(`DELETE FROM hifazat_events WHERE case_id = ?`, id)
+		exec(`DELETE FROM hifazat_cases WHERE id = ?`, id)
+	case storetest.ModifyState:
+		exec(`UPDATE hifazat_cases SET state = 'closed' WHERE id = ?`, id)
+	case storetest.ModifyDeadlineIndex:
+		exec(`DELETE FROM hifazat_deadlines WHERE case_id = ?`, id)
+	case storetest.ModifyEventIndex:
+		exec(`UPDATE hifazat_events SET by_role = 'complainant' WHERE case_id = ? AND version = ?`, id, e.Version)
 	default:
 		t.Fatalf("tamper: unknown edit %v", e.Kind)
 	}
+}
+
+// deadlinesText is the case row's deadlines column for ds, as the store
+// writes it.
+func deadlinesText(ds []deadlines.Deadline) string {
+	if ds == nil {
+		ds = []deadlines.Deadline{}
+	}
+	b, err := json.Marshal(ds)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }

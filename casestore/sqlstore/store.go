@@ -25,7 +25,7 @@ type Store struct {
 	db     *sql.DB
 	d      dialect
 	where  string // what the store is, for error messages (no password)
-	engine *casefsm.Engine
+	kit    storekit.Kit
 	st     statements
 	closed atomic.Bool
 }
@@ -36,6 +36,7 @@ var _ casestore.Store = (*Store)(nil)
 // (database/sql then reuses them on each connection).
 type statements struct {
 	caseRow, caseVersion, eventRows, caseWithEvents  *sql.Stmt
+	dueRows                                          *sql.Stmt
 	insertCase, updateCase, advanceCase, insertEvent *sql.Stmt
 	deleteDeadlines, insertDeadline                  *sql.Stmt
 	appendOne, lockCase                              *sql.Stmt // nil unless the dialect has them
@@ -45,11 +46,12 @@ var statementText = []struct {
 	dst  func(*statements) **sql.Stmt
 	text string
 }{
-	{func(s *statements) **sql.Stmt { return &s.caseRow }, `SELECT header, genesis, version, head FROM hifazat_cases WHERE id = ?`},
+	{func(s *statements) **sql.Stmt { return &s.caseRow }, `SELECT header, genesis, version, head, policy, state, deadlines FROM hifazat_cases WHERE id = ?`},
 	{func(s *statements) **sql.Stmt { return &s.caseVersion }, `SELECT version FROM hifazat_cases WHERE id = ?`},
-	{func(s *statements) **sql.Stmt { return &s.eventRows }, `SELECT version, body, prev, hash FROM hifazat_events WHERE case_id = ? ORDER BY version`},
-	{func(s *statements) **sql.Stmt { return &s.caseWithEvents }, `SELECT c.header, c.genesis, c.version, c.head, c.policy, c.state, c.deadlines, e.version, e.body, e.prev, e.hash
-		FROM hifazat_cases c LEFT JOIN hifazat_events e ON e.case_id = c.id AND e.version <= c.version WHERE c.id = ? ORDER BY e.version`},
+	{func(s *statements) **sql.Stmt { return &s.eventRows }, `SELECT version, body, prev, hash, type, on_date, by_role FROM hifazat_events WHERE case_id = ? ORDER BY version`},
+	{func(s *statements) **sql.Stmt { return &s.dueRows }, `SELECT rule, due FROM hifazat_deadlines WHERE case_id = ? ORDER BY due, rule`},
+	{func(s *statements) **sql.Stmt { return &s.caseWithEvents }, `SELECT c.header, c.genesis, c.version, c.head, c.policy, c.state, c.deadlines, e.version, e.body, e.prev, e.hash, e.type, e.on_date, e.by_role
+		FROM hifazat_cases c LEFT JOIN hifazat_events e ON e.case_id = c.id WHERE c.id = ? ORDER BY e.version`},
 	{func(s *statements) **sql.Stmt { return &s.insertCase }, `INSERT INTO hifazat_cases (id, header, genesis, version, head, policy, state, deadlines) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
 	{func(s *statements) **sql.Stmt { return &s.updateCase }, `UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ?, deadlines = ? WHERE id = ? AND version = ? AND head = ?`},
 	{func(s *statements) **sql.Stmt { return &s.advanceCase }, `UPDATE hifazat_cases SET version = ?, head = ? WHERE id = ? AND version = ? AND head = ?`},
@@ -112,7 +114,7 @@ func (s *Store) Create(ctx context.Context, id string, h casefsm.Header, events 
 	if id == "" {
 		id = casestore.NewID()
 	}
-	c, sc, err := storekit.Create(s.engine, id, h, events)
+	c, sc, err := s.kit.Create(id, h, events)
 	if err != nil {
 		return casestore.Case{}, err
 	}
@@ -172,7 +174,7 @@ func (s *Store) write(ctx context.Context, id string, check func(casestore.Case)
 				return err
 			}
 		}
-		c, err := s.load(ctx, tx.StmtContext(ctx, s.st.caseWithEvents), id)
+		c, err := s.load(ctx, tx.StmtContext(ctx, s.st.caseWithEvents), tx.StmtContext(ctx, s.st.dueRows), id)
 		if err != nil {
 			return err
 		}
@@ -181,7 +183,7 @@ func (s *Store) write(ctx context.Context, id string, check func(casestore.Case)
 				return err
 			}
 		}
-		next, rows, err := storekit.Append(s.engine, c, events)
+		next, rows, err := s.kit.Append(c, events)
 		if err != nil {
 			return err
 		}
@@ -273,8 +275,8 @@ func (s *Store) insertDeadlines(ctx context.Context, tx *sql.Tx, id string, ds [
 }
 
 // Load implements [casestore.Store]. One statement reads the case row and
-// its events up to the version it records: one consistent read, and one
-// round trip to a server.
+// all its events (one consistent read, one round trip to a server), a
+// second its deadline index; the case is checked before it is returned.
 func (s *Store) Load(ctx context.Context, id string) (casestore.Case, error) {
 	if err := s.usable(); err != nil {
 		return casestore.Case{}, err
@@ -282,15 +284,16 @@ func (s *Store) Load(ctx context.Context, id string) (casestore.Case, error) {
 	if err := casestore.CheckID(id); err != nil {
 		return casestore.Case{}, err
 	}
-	c, err := s.load(ctx, s.st.caseWithEvents, id)
+	c, err := s.load(ctx, s.st.caseWithEvents, s.st.dueRows, id)
 	if err != nil {
 		return casestore.Case{}, s.fail("load case", id, err)
 	}
 	return c, nil
 }
 
-// load reads case id with caseWithEvents, in or out of a transaction.
-func (s *Store) load(ctx context.Context, caseWithEvents *sql.Stmt, id string) (casestore.Case, error) {
+// load reads case id with caseWithEvents and its deadline index with
+// dueRows, in or out of a transaction, and checks it (storekit.Kit.Load).
+func (s *Store) load(ctx context.Context, caseWithEvents, dueRows *sql.Stmt, id string) (casestore.Case, error) {
 	rows, err := caseWithEvents.QueryContext(ctx, id)
 	if err != nil {
 		return casestore.Case{}, err
@@ -301,13 +304,14 @@ func (s *Store) load(ctx context.Context, caseWithEvents *sql.Stmt, id string) (
 	found := false
 	for rows.Next() {
 		var v sql.NullInt64
-		var body, prev, hash sql.NullString
-		if err := rows.Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines, &v, &body, &prev, &hash); err != nil {
+		var body, prev, hash, typ, on, by sql.NullString
+		if err := rows.Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines, &v, &body, &prev, &hash, &typ, &on, &by); err != nil {
 			return casestore.Case{}, err
 		}
 		found = true
 		if v.Valid {
-			sc.Rows = append(sc.Rows, storekit.StoredRow{Version: v.Int64, Event: []byte(body.String), Prev: parseHash(prev.String), Hash: parseHash(hash.String)})
+			sc.Rows = append(sc.Rows, storekit.StoredRow{Version: v.Int64, Event: []byte(body.String), Prev: parseHash(prev.String), Hash: parseHash(hash.String),
+				Index: []string{typ.String, on.String, by.String}})
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -321,7 +325,28 @@ func (s *Store) load(ctx context.Context, caseWithEvents *sql.Stmt, id string) (
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	return storekit.Decode(sc, p)
+	if sc.Due, err = readDue(ctx, dueRows, id); err != nil {
+		return casestore.Case{}, err
+	}
+	return s.kit.Load(sc, p)
+}
+
+// readDue reads the deadline index of case id, as storekit.StoredCase.Due.
+func readDue(ctx context.Context, dueRows *sql.Stmt, id string) ([]string, error) {
+	rows, err := dueRows.QueryContext(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	due := []string{}
+	for rows.Next() {
+		var rule, on string
+		if err := rows.Scan(&rule, &on); err != nil {
+			return nil, err
+		}
+		due = append(due, rule+" "+on)
+	}
+	return due, rows.Err()
 }
 
 // Verify implements [casestore.Store]. It reads every row of the case, in
@@ -335,46 +360,60 @@ func (s *Store) Verify(ctx context.Context, id string) (casestore.Verification, 
 		return casestore.Verification{}, s.fail("verify case", id, err)
 	}
 	defer tx.Rollback()
-	sc, err := s.readAll(ctx, tx, id)
+	sc, p, err := s.readAll(ctx, tx, id)
 	if err != nil {
 		return casestore.Verification{}, err
 	}
-	return storekit.VerifyStored(sc), nil
+	v, err := s.kit.Verify(sc, p)
+	if err != nil {
+		return v, s.fail("verify case", id, err)
+	}
+	return v, nil
 }
 
-// readAll returns every stored row of case id, untrusted, in tx.
-func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (storekit.StoredCase, error) {
+// readAll returns every stored row of case id, untrusted, in tx, with the
+// projection and deadline index stored beside them.
+func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (storekit.StoredCase, casestore.Projection, error) {
 	sc := storekit.StoredCase{ID: id}
+	var p casestore.Projection
 	if err := casestore.CheckID(id); err != nil {
-		return sc, err
+		return sc, p, err
 	}
-	var header, genesis, head string
-	err := tx.StmtContext(ctx, s.st.caseRow).QueryRowContext(ctx, id).Scan(&header, &genesis, &sc.Version, &head)
+	var header, genesis, head, policyID, state, deadlines string
+	err := tx.StmtContext(ctx, s.st.caseRow).QueryRowContext(ctx, id).Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines)
 	if err == sql.ErrNoRows {
-		return sc, &casestore.NotFoundError{Case: id}
+		return sc, p, &casestore.NotFoundError{Case: id}
 	}
 	if err != nil {
-		return sc, s.fail("verify case", id, err)
+		return sc, p, s.fail("verify case", id, err)
 	}
 	sc.Header, sc.Genesis, sc.Head = []byte(header), parseHash(genesis), parseHash(head)
+	if p, err = projection(id, policyID, state, deadlines); err != nil {
+		// An unreadable index is an altered one: keep the zero projection,
+		// which the check reports against the events.
+		p = casestore.Projection{}
+	}
+	if sc.Due, err = readDue(ctx, tx.StmtContext(ctx, s.st.dueRows), id); err != nil {
+		return sc, p, s.fail("verify case", id, err)
+	}
 	rows, err := tx.StmtContext(ctx, s.st.eventRows).QueryContext(ctx, id)
 	if err != nil {
-		return sc, s.fail("verify case", id, err)
+		return sc, p, s.fail("verify case", id, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var r storekit.StoredRow
-		var body, prev, hash string
-		if err := rows.Scan(&r.Version, &body, &prev, &hash); err != nil {
-			return sc, s.fail("verify case", id, err)
+		var body, prev, hash, typ, on, by string
+		if err := rows.Scan(&r.Version, &body, &prev, &hash, &typ, &on, &by); err != nil {
+			return sc, p, s.fail("verify case", id, err)
 		}
-		r.Event, r.Prev, r.Hash = []byte(body), parseHash(prev), parseHash(hash)
+		r.Event, r.Prev, r.Hash, r.Index = []byte(body), parseHash(prev), parseHash(hash), []string{typ, on, by}
 		sc.Rows = append(sc.Rows, r)
 	}
 	if err := rows.Err(); err != nil {
-		return sc, s.fail("verify case", id, err)
+		return sc, p, s.fail("verify case", id, err)
 	}
-	return sc, nil
+	return sc, p, nil
 }
 
 // parseHash reads a stored hash; an unreadable one becomes the zero Hash,

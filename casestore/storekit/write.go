@@ -2,6 +2,7 @@ package storekit
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -39,12 +40,33 @@ func body(v any, what string, limit int) ([]byte, error) {
 	return c, nil
 }
 
+// Kit decides a store's writes and checks its reads: the engine that
+// applies the law, the caller's clock, and the hash chain. Build it with
+// [NewKit] from the store's options.
+type Kit struct {
+	Engine *casefsm.Engine
+	// Today, if set, returns the caller's date: an event dated after it
+	// is refused (see [casefsm.Case.CheckDates]).
+	Today  func() civil.Date
+	Hasher Hasher
+}
+
+// NewKit returns the kit of a store opened with o (see
+// [casestore.Options.WithDefaults]).
+func NewKit(o casestore.Options) (Kit, error) {
+	o, err := o.WithDefaults()
+	if err != nil {
+		return Kit{}, err
+	}
+	return Kit{Engine: o.Engine, Today: o.Today, Hasher: NewHasher(o.ChainKey)}, nil
+}
+
 // Create decides a new case id with header h and events: it checks the id
-// and the header with engine, applies the events in order, and returns
+// and the header with the engine, applies the events in order, and returns
 // the case and the rows to store. An error is a [*casestore.MalformedError],
 // a [*casefsm.InputError] for the header, or a [*casefsm.Refusal] whose
 // Index is the refused event's position in events.
-func Create(engine *casefsm.Engine, id string, h casefsm.Header, events []casefsm.Event) (casestore.Case, StoredCase, error) {
+func (k Kit) Create(id string, h casefsm.Header, events []casefsm.Event) (casestore.Case, StoredCase, error) {
 	if err := casestore.CheckID(id); err != nil {
 		return casestore.Case{}, StoredCase{}, err
 	}
@@ -52,12 +74,12 @@ func Create(engine *casefsm.Engine, id string, h casefsm.Header, events []casefs
 	if err != nil {
 		return casestore.Case{}, StoredCase{}, err
 	}
-	fc, err := engine.NewCase(h)
+	fc, err := k.Engine.NewCase(h)
 	if err != nil {
 		return casestore.Case{}, StoredCase{}, err
 	}
-	sc := StoredCase{ID: id, Header: hb, Genesis: Genesis(id, hb)}
-	c, rows, err := extend(fc, casestore.Case{ID: id, Header: h, Head: sc.Genesis}, events)
+	sc := StoredCase{ID: id, Header: hb, Genesis: k.Hasher.Genesis(id, hb)}
+	c, rows, err := k.extend(fc, casestore.Case{ID: id, Header: h, Head: sc.Genesis}, events)
 	if err != nil {
 		return casestore.Case{}, StoredCase{}, err
 	}
@@ -66,19 +88,19 @@ func Create(engine *casefsm.Engine, id string, h casefsm.Header, events []casefs
 }
 
 // Append decides events on c, the case as read in the write transaction:
-// engine replays c's events and applies only the new ones. It returns the
+// the engine replays c's events and applies only the new ones. It returns the
 // case after them and the rows to insert, chained to c.Head. A refusal is
 // the [*casefsm.Refusal] of the first refused event, whose Index is its
 // position in the case (its version minus one).
-func Append(engine *casefsm.Engine, c casestore.Case, events []casefsm.Event) (casestore.Case, []StoredRow, error) {
+func (k Kit) Append(c casestore.Case, events []casefsm.Event) (casestore.Case, []StoredRow, error) {
 	if len(events) == 0 {
 		return casestore.Case{}, nil, &casestore.MalformedError{Case: c.ID, Field: "events", Reason: "nothing to append"}
 	}
-	fc, err := c.Open(engine)
+	fc, err := c.Open(k.Engine)
 	if err != nil {
 		return casestore.Case{}, nil, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
 	}
-	next, rows, err := extend(fc, c, events)
+	next, rows, err := k.extend(fc, c, events)
 	if m, ok := err.(*casestore.MalformedError); ok {
 		m.Case = c.ID
 	}
@@ -86,13 +108,21 @@ func Append(engine *casefsm.Engine, c casestore.Case, events []casefsm.Event) (c
 }
 
 // extend applies events to fc, the casefsm case of c, and returns c with
-// them and their rows.
-func extend(fc *casefsm.Case, c casestore.Case, events []casefsm.Event) (casestore.Case, []StoredRow, error) {
+// them and their rows. Each event is first checked against the caller's
+// today and the calendars' years.
+func (k Kit) extend(fc *casefsm.Case, c casestore.Case, events []casefsm.Event) (casestore.Case, []StoredRow, error) {
+	var today civil.Date
+	if k.Today != nil {
+		today = k.Today()
+	}
 	rows := make([]StoredRow, len(events))
 	// A new array: the case returned shares nothing with the one read.
 	records := slices.Grow(slices.Clip(c.Records), len(events))
 	prev := c.Head
 	for i, ev := range events {
+		if err := fc.CheckDates(ev, today); err != nil {
+			return casestore.Case{}, nil, err
+		}
 		if err := fc.Apply(ev); err != nil {
 			return casestore.Case{}, nil, err
 		}
@@ -101,7 +131,7 @@ func extend(fc *casefsm.Case, c casestore.Case, events []casefsm.Event) (casesto
 		if err != nil {
 			return casestore.Case{}, nil, withVersion(err, v)
 		}
-		h := Chain(prev, b)
+		h := k.Hasher.Chain(prev, v, b)
 		rows[i] = StoredRow{Version: v, Event: b, Prev: prev, Hash: h}
 		records = append(records, casestore.Record{Version: v, Event: ev, Prev: prev, Hash: h})
 		prev = h
@@ -175,3 +205,87 @@ func project(s casefsm.Status) casestore.Projection {
 	})
 	return p
 }
+
+// Load turns the stored rows sc of a case, with the projection p stored
+// beside them, into the case, after checking that nothing was altered: the
+// hash chain (a [*casestore.TamperedError] names the first event changed,
+// deleted, inserted or reordered), then the index a store keeps beside it
+// (the projection, and any index in sc), recomputed from the events. The
+// case returned carries the recomputed projection.
+func (k Kit) Load(sc StoredCase, p casestore.Projection) (casestore.Case, error) {
+	c, v, err := k.check(sc, p)
+	if err != nil {
+		return casestore.Case{}, err
+	}
+	if !v.Intact() {
+		return casestore.Case{}, &casestore.TamperedError{Verification: v}
+	}
+	return c, nil
+}
+
+// Verify checks sc as [Kit.Load] does and reports the first problem found;
+// an error is for a case that cannot be read at all.
+func (k Kit) Verify(sc StoredCase, p casestore.Projection) (casestore.Verification, error) {
+	_, v, err := k.check(sc, p)
+	if errors.Is(err, casestore.ErrCorrupt) {
+		return v, nil // the chain holds, the rows do not decode: v says so
+	}
+	return v, err
+}
+
+// check walks the chain of sc, decodes it, replays it and compares the
+// stored index with what the events imply.
+func (k Kit) check(sc StoredCase, p casestore.Projection) (casestore.Case, casestore.Verification, error) {
+	v := k.Hasher.VerifyStored(sc)
+	if !v.Intact() {
+		return casestore.Case{}, v, nil
+	}
+	c, err := Decode(sc, p)
+	if err != nil {
+		v.Problem = problem(casestore.Modified, 0, err.Error())
+		return casestore.Case{}, v, err
+	}
+	for i, r := range sc.Rows {
+		ev := c.Records[i].Event
+		if r.Index != nil && !slices.Equal(r.Index, []string{ev.Type.String(), ev.On.String(), ev.By.String()}) {
+			v.Problem = problem(casestore.IndexModified, r.Version, fmt.Sprintf("its index columns say %q, its body %s %s by %s", strings.Join(r.Index, " "), ev.Type, ev.On, ev.By))
+			return c, v, nil
+		}
+	}
+	fc, err := c.Open(k.Engine)
+	if err != nil {
+		return casestore.Case{}, v, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
+	}
+	c.Projection = project(fc.Status(civil.Date{}))
+	if d := indexDiff(c.Projection, p, sc.Due); d != "" {
+		v.Problem = problem(casestore.IndexModified, 0, d)
+	}
+	return c, v, nil
+}
+
+// indexDiff says how the stored projection p (and due, the deadline index,
+// if kept) differs from want, recomputed from the events; "" if it does not.
+func indexDiff(want, p casestore.Projection, due []string) string {
+	switch {
+	case p.Policy != want.Policy:
+		return fmt.Sprintf("the stored policy is %q, the events say %q", p.Policy, want.Policy)
+	case p.State != want.State:
+		return fmt.Sprintf("the stored state is %s, the events say %s", p.State, want.State)
+	case !slices.Equal(p.Deadlines, want.Deadlines):
+		return fmt.Sprintf("the stored open deadlines are %v, the events say %v", p.Deadlines, want.Deadlines)
+	}
+	if due == nil {
+		return ""
+	}
+	wantDue := make([]string, len(want.Deadlines))
+	for i, d := range want.Deadlines {
+		wantDue[i] = DueKey(d)
+	}
+	if !slices.Equal(due, wantDue) {
+		return fmt.Sprintf("the deadline index holds %v, the events say %v", due, wantDue)
+	}
+	return ""
+}
+
+// DueKey is a deadline as [StoredCase.Due] lists it: "RULE DUE".
+func DueKey(d deadlines.Deadline) string { return string(d.Rule) + " " + d.Due.String() }

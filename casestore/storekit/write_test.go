@@ -7,6 +7,7 @@ import (
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/storekit"
+	"github.com/hifazat/hifazat/civil"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,16 +24,16 @@ func TestAppendOneByOne(t *testing.T) {
 		event(`{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`),
 		event(`{"type":"submit_defence","on":"2026-03-09","by":"accused"}`),
 	}
-	whole, wholeRows, err := storekit.Create(engine, "case-1", header(testHeader), events)
+	whole, wholeRows, err := storekit.Kit{Engine: engine}.Create("case-1", header(testHeader), events)
 	require.NoError(t, err, "Create with every event")
 
-	c, sc, err := storekit.Create(engine, "case-1", header(testHeader), nil)
+	c, sc, err := storekit.Kit{Engine: engine}.Create("case-1", header(testHeader), nil)
 	require.NoError(t, err, "Create with none")
 	for i, ev := range events {
 		read, err := storekit.Decode(sc, c.Projection)
 		require.NoError(t, err, "Decode after %d events", i)
 		var rows []storekit.StoredRow
-		c, rows, err = storekit.Append(engine, read, []casefsm.Event{ev})
+		c, rows, err = storekit.Kit{Engine: engine}.Append(read, []casefsm.Event{ev})
 		require.NoError(t, err, "Append event %d", i+1)
 		sc.Rows, sc.Version, sc.Head = append(sc.Rows, rows...), c.Version(), c.Head
 	}
@@ -49,7 +50,7 @@ func TestAppendOneByOne(t *testing.T) {
 		{"first", []casefsm.Event{unlawful}, 4},
 		{"second", []casefsm.Event{event(`{"type":"add_note","on":"2026-03-10","by":"inquiry_committee","note":"m"}`), unlawful}, 5},
 	} {
-		_, _, err := storekit.Append(engine, c, tt.events)
+		_, _, err := storekit.Kit{Engine: engine}.Append(c, tt.events)
 		var r *casefsm.Refusal
 		require.ErrorAs(t, err, &r, "Append(%s)", tt.name)
 		assert.Equal(t, tt.index, r.Index, "Refusal.Index of Append(%s)", tt.name)
@@ -99,7 +100,7 @@ func BenchmarkAppend(b *testing.B) {
 			for i := range n {
 				events = append(events, note(i))
 			}
-			c, sc, err := storekit.Create(engine, "bench", header(testHeader), events)
+			c, sc, err := storekit.Kit{Engine: engine}.Create("bench", header(testHeader), events)
 			require.NoError(b, err, "Create")
 			b.ReportAllocs()
 			i := n
@@ -108,7 +109,7 @@ func BenchmarkAppend(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, _, err := storekit.Append(engine, read, []casefsm.Event{note(i)}); err != nil {
+				if _, _, err := (storekit.Kit{Engine: engine}).Append(read, []casefsm.Event{note(i)}); err != nil {
 					b.Fatal(err)
 				}
 				i++
@@ -119,4 +120,26 @@ func BenchmarkAppend(b *testing.B) {
 
 func note(n int) casefsm.Event {
 	return event(fmt.Sprintf(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"note %d"}`, n))
+}
+
+// The kit's clock: an event dated after the caller's today is refused as
+// invalid_event naming the date, on creation and on append; today itself
+// is accepted.
+func TestKitToday(t *testing.T) {
+	kit := storekit.Kit{Engine: newEngine(t), Today: func() civil.Date { return civil.MustParse("2026-03-10") }}
+	filed := event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)
+	_, _, err := kit.Create("case-1", header(testHeader), []casefsm.Event{event(`{"type":"file_complaint","on":"2026-03-11","by":"complainant"}`)})
+	var r *casefsm.Refusal
+	require.ErrorAs(t, err, &r)
+	assert.Equal(t, casefsm.InvalidEvent, r.Code)
+	assert.Contains(t, r.Message, "2026-03-11 is after today (2026-03-10)")
+
+	c, _, err := kit.Create("case-1", header(testHeader), []casefsm.Event{filed})
+	require.NoError(t, err)
+	_, _, err = kit.Append(c, []casefsm.Event{event(`{"type":"add_note","on":"2062-01-01","by":"accused","note":"x"}`)})
+	require.ErrorAs(t, err, &r)
+	assert.Equal(t, 1, r.Index)
+	assert.Contains(t, r.Message, "on 2062-01-01 is after today")
+	_, _, err = kit.Append(c, []casefsm.Event{event(`{"type":"add_note","on":"2026-03-10","by":"accused","note":"x"}`)})
+	assert.NoError(t, err, "an event dated today")
 }

@@ -137,7 +137,7 @@ func checkChain(t *testing.T, c casestore.Case) {
 		assert.Equal(t, prev, r.Prev, "case %s record %d prev", c.ID, i+1)
 		b, err := storekit.EventBody(r.Event)
 		require.NoError(t, err, "case %s record %d body", c.ID, i+1)
-		assert.Equal(t, storekit.Chain(prev, b), r.Hash, "case %s record %d hash", c.ID, i+1)
+		assert.Equal(t, storekit.Chain(prev, int64(i+1), b), r.Hash, "case %s record %d hash", c.ID, i+1)
 		prev = r.Hash
 	}
 	assert.Equal(t, prev, c.Head, "case %s head", c.ID)

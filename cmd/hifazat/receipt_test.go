@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -20,6 +21,31 @@ func applyReceipt(t *testing.T, store, id string) string {
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
 	require.True(t, strings.HasPrefix(got.Receipt, "hifazat-receipt:v1:"+id+":3:"), "receipt %q", got.Receipt)
 	return got.Receipt
+}
+
+// snapshotIndex returns the statements that put back case id's index
+// (its row's policy, state and deadlines, and its deadline rows) as they
+// are now, as a careful forger rolling the case back would.
+func snapshotIndex(t *testing.T, store, id string) []string {
+	t.Helper()
+	db, err := sql.Open("sqlite", strings.TrimPrefix(store, "sqlite:"))
+	require.NoError(t, err)
+	defer db.Close()
+	var policyID, state, deadlines string
+	require.NoError(t, db.QueryRow(`SELECT policy, state, deadlines FROM hifazat_cases WHERE id = ?`, id).Scan(&policyID, &state, &deadlines))
+	stmts := []string{
+		fmt.Sprintf(`UPDATE hifazat_cases SET policy = '%s', state = '%s', deadlines = '%s' WHERE id = '%s'`, policyID, state, deadlines, id),
+		fmt.Sprintf(`DELETE FROM hifazat_deadlines WHERE case_id = '%s'`, id),
+	}
+	rows, err := db.Query(`SELECT rule, due FROM hifazat_deadlines WHERE case_id = ?`, id)
+	require.NoError(t, err)
+	defer rows.Close()
+	for rows.Next() {
+		var rule, due string
+		require.NoError(t, rows.Scan(&rule, &due))
+		stmts = append(stmts, fmt.Sprintf(`INSERT INTO hifazat_deadlines (case_id, rule, due) VALUES ('%s', '%s', '%s')`, id, rule, due))
+	}
+	return stmts
 }
 
 // sqlExec runs statements on the SQLite file behind store, as someone with
@@ -52,17 +78,17 @@ func TestCaseVerifyReceipt(t *testing.T) {
 
 	for _, tc := range []struct {
 		name    string
-		tamper  func(id string) []string
+		tamper  func(id string, index []string) []string
 		problem string
 	}{
-		{"intact", func(string) []string { return nil }, ""},
-		{"truncated, head rolled back", func(id string) []string {
-			return []string{
+		{"intact", func(string, []string) []string { return nil }, ""},
+		{"truncated, head and index rolled back", func(id string, index []string) []string {
+			return append([]string{
 				`DELETE FROM hifazat_events WHERE case_id = '` + id + `' AND version = 3`,
 				`UPDATE hifazat_cases SET version = 2, head = (SELECT hash FROM hifazat_events WHERE case_id = '` + id + `' AND version = 2) WHERE id = '` + id + `'`,
-			}
+			}, index...)
 		}, "removed"},
-		{"deleted", func(id string) []string {
+		{"deleted", func(id string, _ []string) []string {
 			return []string{
 				`DELETE FROM hifazat_deadlines WHERE case_id = '` + id + `'`,
 				`DELETE FROM hifazat_events WHERE case_id = '` + id + `'`,
@@ -72,8 +98,9 @@ func TestCaseVerifyReceipt(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			store, id := importCase(t)
+			index := snapshotIndex(t, store, id)
 			receipt := applyReceipt(t, store, id)
-			sqlExec(t, store, tc.tamper(id)...)
+			sqlExec(t, store, tc.tamper(id, index)...)
 			stdout, stderr, status := runCLI(t, "", "case", "verify", id, "--receipt", receipt, "--json", "--store", store)
 			var got verifyJSON
 			require.NoError(t, json.Unmarshal([]byte(stdout), &got), "stdout %q stderr %q", stdout, stderr)

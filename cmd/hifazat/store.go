@@ -78,15 +78,19 @@ func openStore(e *env, name string, fs *flag.FlagSet, args []string, want int, w
 	if name == "case import" {
 		open = sqlstore.Open
 	}
-	if c.store, err = open(context.Background(), *location, casestore.Options{Engine: c.engine}); err != nil {
+	if c.store, err = open(context.Background(), *location, casestore.Options{Engine: c.engine, Today: e.today}); err != nil {
 		return c, e.fail(exitUsage, "%s: %v", name, err), true
 	}
 	return c, exitOK, false
 }
 
 // storeFail reports a store error with its exit status: 1 when the law
-// refused the act, 2 for everything that is not the law's answer.
+// refused the act or the case's stored record was altered (it is neither
+// shown nor extended), 2 for everything else.
 func storeFail(e *env, name string, err error) int {
+	if errors.Is(err, casestore.ErrCorrupt) {
+		return e.fail(exitRefused, "%s: %v; run 'hifazat case verify' for the first change", name, err)
+	}
 	if r, ok := errors.AsType[*casefsm.Refusal](err); ok {
 		return e.fail(exitRefused, "%s: %s", name, refusalLine(r))
 	}
