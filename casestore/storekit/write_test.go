@@ -143,3 +143,47 @@ func TestKitToday(t *testing.T) {
 	_, _, err = kit.Append(c, []casefsm.Event{event(`{"type":"add_note","on":"2026-03-10","by":"accused","note":"x"}`)})
 	assert.NoError(t, err, "an event dated today")
 }
+
+// BenchmarkLoad measures reading a case of n events: "decode" only turns
+// the rows into a case (what Load did before it checked anything), the
+// baseline; "checked" is Kit.Load, which also walks the chain, replays the
+// events and compares the index; "keyed" does so with an HMAC chain. The
+// cost of verify-on-load per event is (checked - decode) / n.
+func BenchmarkLoad(b *testing.B) {
+	engine := newEngine(b)
+	for _, n := range []int{10, 100} {
+		events := []casefsm.Event{event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)}
+		for i := range n - 1 {
+			events = append(events, note(i))
+		}
+		for _, tc := range []struct {
+			name string
+			kit  storekit.Kit
+			load func(storekit.Kit, storekit.StoredCase, casestore.Projection) error
+		}{
+			{"decode", storekit.Kit{Engine: engine}, func(_ storekit.Kit, sc storekit.StoredCase, p casestore.Projection) error {
+				_, err := storekit.Decode(sc, p)
+				return err
+			}},
+			{"checked", storekit.Kit{Engine: engine}, func(k storekit.Kit, sc storekit.StoredCase, p casestore.Projection) error {
+				_, err := k.Load(sc, p)
+				return err
+			}},
+			{"keyed", storekit.Kit{Engine: engine, Hasher: storekit.NewHasher([]byte("benchmark chain key"))}, func(k storekit.Kit, sc storekit.StoredCase, p casestore.Projection) error {
+				_, err := k.Load(sc, p)
+				return err
+			}},
+		} {
+			c, sc, err := tc.kit.Create("bench", header(testHeader), events)
+			require.NoError(b, err, "Create")
+			b.Run(fmt.Sprintf("events_%d/%s", n, tc.name), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := tc.load(tc.kit, sc, c.Projection); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
