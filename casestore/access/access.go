@@ -1,0 +1,170 @@
+package access
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/committee"
+)
+
+// ErrDenied: the actor may not read the case in the way asked. See
+// [DeniedError].
+var ErrDenied = errors.New("access: denied")
+
+// Actor is who reads a case: a person's id and the role they claim.
+type Actor struct {
+	ID   string       `json:"id"`
+	Role casefsm.Role `json:"role"`
+}
+
+// DeniedError reports a refused read, saying why.
+type DeniedError struct {
+	Actor  Actor
+	Case   string
+	Reason string
+}
+
+func (e *DeniedError) Error() string {
+	return fmt.Sprintf("access: %s as %s may not read case %s: %s", e.Actor.ID, e.Actor.Role, e.Case, e.Reason)
+}
+
+// Unwrap returns [ErrDenied].
+func (e *DeniedError) Unwrap() error { return ErrDenied }
+
+// RoleIn returns the role a reads case c as, from what the case records:
+// its parties and its committee with every replacement made for it. It
+// returns a [*DeniedError] when the case contradicts the claim.
+func RoleIn(c casestore.Case, a Actor) (casefsm.Role, error) {
+	deny := func(reason string) (casefsm.Role, error) {
+		return 0, &DeniedError{Actor: a, Case: c.ID, Reason: reason}
+	}
+	if a.ID == "" {
+		return deny("an actor needs an id")
+	}
+	if !a.Role.IsValid() {
+		return deny("an actor needs a role")
+	}
+	p := c.Header.Parties
+	switch {
+	case a.ID == p.Accused.ID:
+		return casefsm.Accused, nil
+	case a.ID == p.Complainant.ID:
+		return casefsm.Complainant, nil
+	case slices.ContainsFunc(p.Witnesses, func(w casefsm.Party) bool { return w.ID == a.ID }):
+		return deny("the actor is a witness in this case")
+	case a.Role == casefsm.Complainant || a.Role == casefsm.Accused:
+		return deny("the actor is not the case's " + a.Role.String())
+	case a.Role == casefsm.InquiryCommittee:
+		return committeeRole(c, a, deny)
+	}
+	return a.Role, nil
+}
+
+// committeeRole checks a claim to the committee's view: the actor sits on
+// the case's committee, or came in by a replacement, and was not replaced
+// out of it (s.3(3)).
+func committeeRole(c casestore.Case, a Actor, deny func(string) (casefsm.Role, error)) (casefsm.Role, error) {
+	on := false
+	if cm := c.Header.Committee; cm != nil {
+		on = slices.ContainsFunc(cm.Members, func(m committee.Member) bool { return m.ID == a.ID })
+	}
+	for _, r := range c.Records {
+		if r.Event.Type != casefsm.ReplaceMember || r.Event.Member == nil {
+			continue
+		}
+		switch a.ID {
+		case r.Event.Member.Out:
+			on = false
+		case r.Event.Member.In.ID:
+			on = true
+		}
+	}
+	if !on {
+		return deny("the actor is not on the inquiry committee for this case (never a member, or replaced under s.3(3))")
+	}
+	return casefsm.InquiryCommittee, nil
+}
+
+// Guard enforces access to the cases of a store and logs every read.
+type Guard struct {
+	Store casestore.Store
+	Log   Log
+	// Now is the clock the log's times come from (the library reads none).
+	Now func() time.Time
+	// Admins are the ids of the administrative actors who may export a
+	// whole case, unredacted.
+	Admins []string
+}
+
+// View returns case id as actor a may read it: the view of the role the
+// case gives a (see [RoleIn]). The read is logged, refused or not.
+func (g *Guard) View(ctx context.Context, a Actor, id string) (casefsm.View, error) {
+	c, role, err := g.read(ctx, a, id, "view")
+	if err != nil {
+		return casefsm.View{}, err
+	}
+	return c.File().View(role)
+}
+
+// Export returns case id whole, unredacted, to an administrative actor
+// (one of g.Admins); anyone else is denied. The read is logged.
+func (g *Guard) Export(ctx context.Context, a Actor, id string) (casestore.Case, error) {
+	if !slices.Contains(g.Admins, a.ID) || a.ID == "" {
+		err := &DeniedError{Actor: a, Case: id, Reason: "only a named administrative actor may export a whole case"}
+		return casestore.Case{}, g.record(ctx, Entry{Case: id, Actor: a, What: "export", Outcome: "denied"}, err)
+	}
+	c, err := g.Store.Load(ctx, id)
+	if err != nil {
+		return casestore.Case{}, g.record(ctx, Entry{Case: id, Actor: a, What: "export", Outcome: "failed"}, err)
+	}
+	return c, g.record(ctx, Entry{Case: id, Actor: a, As: a.Role, What: "export", Outcome: "read"}, nil)
+}
+
+// Access returns the log entries of case id to actor a, who must read the
+// case as a forum (the committee, the Ombudsperson, the competent
+// authority, the President or Governor) or be an administrative actor.
+// Looking at the log is itself logged.
+func (g *Guard) Access(ctx context.Context, a Actor, id string) ([]Entry, error) {
+	if !slices.Contains(g.Admins, a.ID) || a.ID == "" {
+		_, role, err := g.read(ctx, a, id, "access")
+		if err != nil {
+			return nil, err
+		}
+		switch role {
+		case casefsm.InquiryCommittee, casefsm.Ombudsperson, casefsm.CompetentAuthority, casefsm.PresidentOrGovernor:
+		default:
+			return nil, &DeniedError{Actor: a, Case: id, Reason: "the access log is for the forums"}
+		}
+	} else if err := g.record(ctx, Entry{Case: id, Actor: a, As: a.Role, What: "access", Outcome: "read"}, nil); err != nil {
+		return nil, err
+	}
+	return g.Log.Entries(ctx, id)
+}
+
+// read loads case id for a, resolves a's role in it and logs the read.
+func (g *Guard) read(ctx context.Context, a Actor, id, what string) (casestore.Case, casefsm.Role, error) {
+	c, err := g.Store.Load(ctx, id)
+	if err != nil {
+		return casestore.Case{}, 0, g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "failed"}, err)
+	}
+	role, err := RoleIn(c, a)
+	if err != nil {
+		return casestore.Case{}, 0, g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "denied"}, err)
+	}
+	return c, role, g.record(ctx, Entry{Case: id, Actor: a, As: role, What: what, Outcome: "read"}, nil)
+}
+
+// record appends e to the log and returns err, or the log's own error:
+// a read that cannot be logged is not served.
+func (g *Guard) record(ctx context.Context, e Entry, err error) error {
+	e.At = g.Now().UTC()
+	if _, lerr := g.Log.Append(ctx, e); lerr != nil {
+		return fmt.Errorf("access: cannot log the read of case %s, so it is refused: %w", e.Case, lerr)
+	}
+	return err
+}

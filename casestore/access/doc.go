@@ -1,0 +1,28 @@
+// Package access enforces who may read a stored case and records every
+// read in an append-only, hash-chained access log.
+//
+// A [Guard] wraps a [casestore.Store]. Every read takes an [Actor]: the
+// person's id (in the id space of the case's parties and committee) and the
+// role they claim. The role is checked against the case, not believed:
+//
+//   - an actor who is the case's accused reads the accused's view, and one
+//     who is its complainant the complainant's, whatever role they claim;
+//   - an actor who is a witness in the case is refused any forum's view;
+//   - an actor claiming the inquiry committee must be a member of the
+//     case's committee (or have replaced one), and one replaced for the
+//     case (s.3(3)) is refused;
+//   - the other roles (the competent authority, the Ombudsperson, the
+//     employer...) are not named by a case: the deployment must
+//     authenticate them before it builds their Actor.
+//
+// The whole, unredacted case ([Guard.Export]) is for the administrative
+// actors the Guard names only. Every read, refused or not, is a log
+// [Entry] (who, claiming which role, read as which, what, when, and the
+// outcome), chained by SHA-256 to the entry before it, so an entry cannot be
+// removed or changed unnoticed ([VerifyLog]); [Guard.Access] shows a case's
+// entries to its forums.
+//
+// What the package does not do: authenticate anyone (the deployment's
+// login does), or stop someone with the database's credentials from reading
+// its tables directly (database users and encryption at rest do).
+package access
