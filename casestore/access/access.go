@@ -19,7 +19,7 @@ var ErrDenied = errors.New("access: denied")
 // Actor is who reads a case: a person's id and the role they claim.
 type Actor struct {
 	ID   string       `json:"id"`
-	Role casefsm.Role `json:"role"`
+	Role casefsm.Role `json:"role,omitzero"`
 }
 
 // DeniedError reports a refused read, saying why.
@@ -104,7 +104,7 @@ type Guard struct {
 // View returns case id as actor a may read it: the view of the role the
 // case gives a (see [RoleIn]). The read is logged, refused or not.
 func (g *Guard) View(ctx context.Context, a Actor, id string) (casefsm.View, error) {
-	c, role, err := g.read(ctx, a, id, "view")
+	c, role, err := g.Read(ctx, a, id, "view")
 	if err != nil {
 		return casefsm.View{}, err
 	}
@@ -131,7 +131,7 @@ func (g *Guard) Export(ctx context.Context, a Actor, id string) (casestore.Case,
 // Looking at the log is itself logged.
 func (g *Guard) Access(ctx context.Context, a Actor, id string) ([]Entry, error) {
 	if !slices.Contains(g.Admins, a.ID) || a.ID == "" {
-		_, role, err := g.read(ctx, a, id, "access")
+		_, role, err := g.Read(ctx, a, id, "access")
 		if err != nil {
 			return nil, err
 		}
@@ -146,8 +146,11 @@ func (g *Guard) Access(ctx context.Context, a Actor, id string) ([]Entry, error)
 	return g.Log.Entries(ctx, id)
 }
 
-// read loads case id for a, resolves a's role in it and logs the read.
-func (g *Guard) read(ctx context.Context, a Actor, id, what string) (casestore.Case, casefsm.Role, error) {
+// Read loads case id for a, resolves the role the case gives a (see
+// [RoleIn]) and logs the read as what (for example "status"): for a caller
+// that redacts the case itself, as that role reads it (casefsm's
+// CaseFile.View, Report.For). Refused reads are logged too.
+func (g *Guard) Read(ctx context.Context, a Actor, id, what string) (casestore.Case, casefsm.Role, error) {
 	c, err := g.Store.Load(ctx, id)
 	if err != nil {
 		return casestore.Case{}, 0, g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "failed"}, err)

@@ -44,11 +44,18 @@ var migrations = []string{
 		PRIMARY KEY (case_id, rule, due)
 	);
 	CREATE INDEX hifazat_deadlines_due ON hifazat_deadlines (due, case_id);`,
+	// 2: the access log (package access): one hash chain over every read.
+	`CREATE TABLE hifazat_access (
+		seq     BIGINT PRIMARY KEY,
+		case_id {{id}} NOT NULL,
+		body    TEXT NOT NULL
+	);
+	CREATE INDEX hifazat_access_case ON hifazat_access (case_id, seq);`,
 }
 
 // SchemaVersion is the version of the schema this package writes: the
 // number of migrations it knows.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrate brings the database's schema to SchemaVersion. It writes nothing
 // when the schema is current, so a read-only database at the current version

@@ -9,9 +9,11 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/access"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/policy"
@@ -19,10 +21,11 @@ import (
 
 const storeUsage = `usage: hifazat case import FILE|- [--json] [--store S]
        hifazat case apply ID EVENT-JSON|FILE|- [--json] [--store S]
-       hifazat case show ID [--as ROLE] [--at D] [--json] [--store S]
+       hifazat case show ID [--as ROLE [--actor ID]] [--at D] [--json] [--store S]
        hifazat case list [--overdue] [--due-within N] [--at D] [--state S] [--policy P] [--json] [--store S]
        hifazat case export ID [--store S]
        hifazat case verify ID [--receipt R] [--json] [--store S]
+       hifazat case access ID --actor ID --as ROLE [--json] [--store S]
 
 Cases kept in a store: --store sqlite:PATH (default sqlite:./hifazat.db;
 created with mode 0600; sqlite:PATH?mode=ro opens it read-only),
@@ -84,10 +87,23 @@ func openStore(e *env, name string, fs *flag.FlagSet, args []string, want int, w
 	return c, exitOK, false
 }
 
+// guardOf returns the access guard of store s, logging into the store's
+// own access log (a memory: store's vanishes with it).
+func guardOf(e *env, s casestore.Store) *access.Guard {
+	var log access.Log = &access.Memory{}
+	if sql, ok := s.(*sqlstore.Store); ok {
+		log = sql.AccessLog()
+	}
+	return &access.Guard{Store: s, Log: log, Now: e.now}
+}
+
 // storeFail reports a store error with its exit status: 1 when the law
-// refused the act or the case's stored record was altered (it is neither
-// shown nor extended), 2 for everything else.
+// refused the act, the case's stored record was altered (it is neither
+// shown nor extended) or the actor may not read it; 2 for everything else.
 func storeFail(e *env, name string, err error) int {
+	if errors.Is(err, access.ErrDenied) {
+		return e.fail(exitRefused, "%s: %v", name, err)
+	}
 	if errors.Is(err, casestore.ErrCorrupt) {
 		return e.fail(exitRefused, "%s: %v; run 'hifazat case verify' for the first change", name, err)
 	}
@@ -253,6 +269,7 @@ const statisticsReader = "statistics"
 func cmdCaseShow(e *env, args []string) int {
 	fs := newFlags(e, "case show")
 	as := fs.String("as", "", "show only what this role (or statistics) may see")
+	actor := fs.String("actor", "", "who reads: checked against the case and recorded in its access log (needs --as)")
 	at := fs.String("at", "", "report as of this date (default today in Asia/Karachi)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	var asOf civil.Date
@@ -266,6 +283,9 @@ func cmdCaseShow(e *env, args []string) int {
 				return fmt.Errorf("--as: %w (or statistics)", err)
 			}
 		}
+		if *actor != "" && !role.IsValid() {
+			return errors.New("--actor needs --as ROLE, the role the actor claims")
+		}
 		return nil
 	}
 	c, status, done := openStore(e, "case show", fs, args, 1, "one case id", parse)
@@ -273,7 +293,16 @@ func cmdCaseShow(e *env, args []string) int {
 		return status
 	}
 	defer c.store.Close()
-	stored, err := c.store.Load(context.Background(), c.pos[0])
+	var stored casestore.Case
+	var err error
+	if *actor != "" {
+		// The case, not the claim, decides the role: the accused reads
+		// as the accused whatever --as says.
+		stored, role, err = guardOf(e, c.store).Read(context.Background(), access.Actor{ID: *actor, Role: role}, c.pos[0], "status")
+		*as = role.String()
+	} else {
+		stored, err = c.store.Load(context.Background(), c.pos[0])
+	}
 	if err != nil {
 		return storeFail(e, "case show", err)
 	}
@@ -523,4 +552,45 @@ func problemOf(v casestore.Verification, err error) *problemJSON {
 		return nil
 	}
 	return &problemJSON{Kind: v.Problem.Kind, Version: v.Problem.Version, Detail: v.Problem.Detail}
+}
+
+func cmdCaseAccess(e *env, args []string) int {
+	fs := newFlags(e, "case access")
+	actor := fs.String("actor", "", "who asks (required): a forum's member or officer")
+	as := fs.String("as", "", "the role the actor claims (required): inquiry_committee, competent_authority, ombudsperson, president_or_governor")
+	asJSON := fs.Bool("json", false, "print JSON")
+	var a access.Actor
+	parse := func([]string) error {
+		if *actor == "" || *as == "" {
+			return errors.New("want --actor ID and --as ROLE")
+		}
+		a.ID = *actor
+		return a.Role.UnmarshalText([]byte(*as))
+	}
+	c, status, done := openStore(e, "case access", fs, args, 1, "one case id", parse)
+	if done {
+		return status
+	}
+	defer c.store.Close()
+	entries, err := guardOf(e, c.store).Access(context.Background(), a, c.pos[0])
+	if err != nil {
+		return storeFail(e, "case access", err)
+	}
+	if *asJSON {
+		if entries == nil {
+			entries = []access.Entry{}
+		}
+		return printJSON(e, "case access", entries)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tCLAIMED\tREAD AS\tWHAT\tOUTCOME")
+	for _, x := range entries {
+		as := "-"
+		if x.As.IsValid() {
+			as = x.As.String()
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", x.Seq, x.At.Format(time.RFC3339), x.Actor.ID, x.Actor.Role, as, x.What, x.Outcome)
+	}
+	tw.Flush()
+	return exitOK
 }

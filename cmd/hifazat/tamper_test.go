@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,4 +43,30 @@ func TestApplyFutureDateRefused(t *testing.T) {
 	assert.Equal(t, exitRefused, status, stderr)
 	assert.Contains(t, stderr, "invalid_event")
 	assert.Contains(t, stderr, "2062-01-01 is after today (2026-11-23)")
+}
+
+// With --actor, the case decides the role and every read is logged; the
+// log is for the forums.
+func TestCaseShowActorAndAccess(t *testing.T) {
+	store, id := importCase(t)
+	stdout, stderr, status := runCLI(t, "", "case", "show", id, "--as", "ombudsperson", "--actor", "e-42", "--json", "--store", store)
+	assert.Equal(t, exitOK, status, stderr)
+	assert.Contains(t, stdout, `"role": "accused"`, "the accused claiming the Ombudsperson reads as the accused")
+
+	_, stderr, status = runCLI(t, "", "case", "show", id, "--as", "accused", "--actor", "e-99", "--store", store)
+	assert.Equal(t, exitRefused, status, stderr)
+	assert.Contains(t, stderr, "not the case's accused")
+
+	_, stderr, status = runCLI(t, "", "case", "access", id, "--actor", "e-17", "--as", "complainant", "--store", store)
+	assert.Equal(t, exitRefused, status, "the complainant reading the access log: %s", stderr)
+
+	stdout, stderr, status = runCLI(t, "", "case", "access", id, "--actor", "o-1", "--as", "ombudsperson", "--store", store)
+	assert.Equal(t, exitOK, status, stderr)
+	var rows []string
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n")[1:] {
+		f := strings.Fields(line)
+		rows = append(rows, strings.Join(f[2:], " ")) // without SEQ and AT
+	}
+	assert.Equal(t, []string{"e-42 ombudsperson accused status read", "e-99 accused - status denied",
+		"e-17 complainant complainant access read", "o-1 ombudsperson ombudsperson access read"}, rows)
 }
