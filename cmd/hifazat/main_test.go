@@ -15,7 +15,7 @@ func testNow() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
 // runCLI runs the command line args with stdin and returns what it printed
 // and its exit status. Every command test goes through it.
-func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, status int) {
+func runCLI(t testing.TB, stdin string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	status = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, now: testNow}, args)

@@ -23,7 +23,7 @@ const earlyCase = `{"policy": "pk-federal-2022", "calendar": "pk-federal", "inci
 
 // importCase imports earlyCase into a fresh SQLite store and returns the
 // store flag and the case id.
-func importCase(t *testing.T) (store, id string) {
+func importCase(t testing.TB) (store, id string) {
 	t.Helper()
 	store = "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
 	stdout, stderr, status := runCLI(t, earlyCase, "case", "import", "-", "--json", "--store", store)
