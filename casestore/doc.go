@@ -108,10 +108,39 @@
 // case ids, versions, fields and event types, and quote at most the first
 // 40 bytes of a field that is the wrong type; never a note or a statement.
 //
-// # Non-goals
+// # What the library protects, and what the deployment must
 //
-// The package does not decide the law (casefsm does), does not read the
-// clock (List takes the date to judge deadlines on), and does not encrypt
-// data at rest or manage database users: a deployment protects its
-// database as it would any personnel record.
+// The library protects, once a case is stored through a Store:
+//
+//   - the law: every write is decided by casefsm on the case as stored,
+//     and an event dated after the caller's today ([Options.Today]) or
+//     outside its calendars' years is refused;
+//   - the record: the hash chain, the checked index and receipts (above);
+//     a case altered outside the store is neither shown nor extended;
+//   - who reads what: views redacted per role (above), and, through
+//     package casestore/access, reads checked against the case and logged
+//     in a hash-chained access log;
+//   - its inputs: every decoder is bounded and strict, and no error
+//     quotes case content or a database password.
+//
+// The deployment must:
+//
+//   - authenticate people: the library checks a claimed role against the
+//     case, but who is logged in is the deployment's answer;
+//   - keep the chain key ([Options.ChainKey]) away from the database and
+//     its administrators, and give the same key to every store process;
+//     a lost key makes every keyed case fail Verify;
+//   - give parties their receipts (outside the employer's database), and
+//     keep copies of the access log's last hash elsewhere, for the same
+//     reason;
+//   - run the database with users of least privilege (the application's
+//     user needs no DROP or ALTER; auditors read-only), back it up (the
+//     chain detects loss, it does not undo it), and restrict the SQLite
+//     file's directory (files are created 0600);
+//   - encrypt the disk or database at rest: this version stores case
+//     content in clear; anyone who can read the database files can read
+//     the cases.
+//
+// The package does not decide the law (casefsm does) and does not read
+// the clock (List takes the date to judge deadlines on).
 package casestore
