@@ -91,30 +91,43 @@ func TestEventBodyLimit(t *testing.T) {
 }
 
 // BenchmarkAppend measures deciding one note on a filed case holding n
-// notes already: decoding its rows, replaying them and applying the note.
+// notes already: reading its rows, replaying them and applying the note.
+// "decode" reads the rows with Decode alone, the baseline; "checked" reads
+// them as every store now does, with Kit.Load (chain walked, index
+// recomputed and compared), so the difference is the cost of refusing to
+// extend a tampered case.
 func BenchmarkAppend(b *testing.B) {
 	engine := newEngine(b)
+	kit := storekit.Kit{Engine: engine}
 	for _, n := range []int{7, 700} {
-		b.Run(fmt.Sprintf("notes_%d", n), func(b *testing.B) {
-			events := []casefsm.Event{event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)}
-			for i := range n {
-				events = append(events, note(i))
-			}
-			c, sc, err := storekit.Kit{Engine: engine}.Create("bench", header(testHeader), events)
-			require.NoError(b, err, "Create")
-			b.ReportAllocs()
-			i := n
-			for b.Loop() {
-				read, err := storekit.Decode(sc, c.Projection)
-				if err != nil {
-					b.Fatal(err)
+		events := []casefsm.Event{event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)}
+		for i := range n {
+			events = append(events, note(i))
+		}
+		c, sc, err := kit.Create("bench", header(testHeader), events)
+		require.NoError(b, err, "Create")
+		for _, read := range []struct {
+			name string
+			load func() (casestore.Case, error)
+		}{
+			{"decode", func() (casestore.Case, error) { return storekit.Decode(sc, c.Projection) }},
+			{"checked", func() (casestore.Case, error) { return kit.Load(sc, c.Projection) }},
+		} {
+			b.Run(fmt.Sprintf("notes_%d/%s", n, read.name), func(b *testing.B) {
+				b.ReportAllocs()
+				i := n
+				for b.Loop() {
+					got, err := read.load()
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, _, err := kit.Append(got, []casefsm.Event{note(i)}); err != nil {
+						b.Fatal(err)
+					}
+					i++
 				}
-				if _, _, err := (storekit.Kit{Engine: engine}).Append(read, []casefsm.Event{note(i)}); err != nil {
-					b.Fatal(err)
-				}
-				i++
-			}
-		})
+			})
+		}
 	}
 }
 
