@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/hifazat/hifazat/casestore"
-	"github.com/hifazat/hifazat/casestore/storekit"
 	"github.com/hifazat/hifazat/casestore/memstore"
+	"github.com/hifazat/hifazat/casestore/storekit"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"modernc.org/sqlite" // registers the "sqlite" driver
