@@ -31,7 +31,7 @@ const (
 //
 // Where a provincial or institutional text was not read, its rules are
 // taken from the federal text and marked Citation.Inherited with the
-// confidence the digest gives; nothing unverified is presented as read.
+// confidence of the project's reading; nothing unverified is presented as read.
 func Builtin() *Set {
 	statutes := []variant{federal2010(), federal2022(), punjab2013(), sindh2010(), kp2018(), balochistan2016(),
 		untilOwnAct(punjab2013()), untilOwnAct(kp2018()), untilOwnAct(balochistan2016())}
@@ -50,8 +50,8 @@ func Builtin() *Set {
 }
 
 // variant is how one statute differs from the federal Act: its identity,
-// how sure the digest is that the federal procedure is its procedure, and
-// the few points where provinces and versions differ (digest §5.2).
+// how sure the project is that the federal procedure is its procedure, and
+// the few points where provinces and versions differ.
 type variant struct {
 	id           ID
 	title        string
@@ -130,14 +130,14 @@ func punjab2013() variant {
 		Citation{Section: "Punjab Act III of 2013", Confidence: High,
 			Note: "passed 2012-12-27, assent 2013-01-03, Gazette 2013-01-05, in force at once; only the start of the amending Act was read"})
 	v.procedure, v.inherited = Medium, true
-	v.procNote = "Punjab's procedural sections were not read; taken from the federal text, whose section list Punjab shares (digest §0, §5.2)"
-	v.authorityCite = Citation{Section: "s.9", Confidence: High, Note: "the Punjab Code heads s.9 'Representation to Governor' (digest-addendum §5.1)"}
+	v.procNote = "Punjab's procedural sections were not read; taken from the federal text, whose section list Punjab shares"
+	v.authorityCite = Citation{Section: "s.9", Confidence: High, Note: "the Punjab Code heads s.9 'Representation to Governor'"}
 	v.eligibility = Medium
-	v.eligNote = "Punjab keeps the 2010 definitions; no Punjab equivalent of the 2022 expansion found (digest-addendum §5.1)"
+	v.eligNote = "Punjab keeps the 2010 definitions; no Punjab equivalent of the 2022 expansion found"
 	v.gazette = Param[Interval]{Value: Interval{From: d("2013-01-03"), Until: d("2013-01-06")},
 		Citation: Citation{Section: "interpretation 1", Confidence: High, Note: "assent 2013-01-03, Gazette 2013-01-05"}}
 	v.reachFrom = Param[civil.Date]{Value: d("2013-04-01"), Citation: Citation{Section: "Ombudsperson Punjab practice", Confidence: Medium,
-		Note: "takes up harassment that 'may have occurred after April, 2013' (digest-addendum §5.1), read inclusively as from 2013-04-01; it may mean from 2013-05-01"}}
+		Note: "takes up harassment that 'may have occurred after April, 2013', read inclusively as from 2013-04-01; it may mean from 2013-05-01"}}
 	return v
 }
 
@@ -146,11 +146,11 @@ func sindh2010() variant {
 		"Protection against Harassment of Women at the Workplace Act, 2010, as applied in Sindh",
 		d("2010-03-09"),
 		Citation{Section: "Act IV of 2010", Confidence: Medium,
-			Note: "Sindh applies Act IV of 2010 unamended; a 2018 Sindh bill was approved by cabinet but no enactment was found (digest-addendum §5.2)"})
+			Note: "Sindh applies Act IV of 2010 unamended; a 2018 Sindh bill was approved by cabinet but no enactment was found"})
 	v.procedure = Medium
-	v.procNote = "Sindh applies the federal text itself; that it still does is reported, not read (digest §5.2)"
+	v.procNote = "Sindh applies the federal text itself; that it still does is reported, not read"
 	v.eligibility = Medium
-	v.eligNote = "Sindh keeps the 2010 definitions (digest-addendum §5.2)"
+	v.eligNote = "Sindh keeps the 2010 definitions"
 	v.gazette = federal2010().gazette
 	return v
 }
@@ -181,11 +181,11 @@ func kp2018() variant {
 		"Protection against Harassment of Women at the Workplace Act, 2010, as adapted by KP Act V of 2018 (and KP Act VII of 2020)",
 		d("2018-02-20"),
 		Citation{Section: "KP Act V of 2018", Confidence: Low,
-			Note: "assent and gazette dates are not in the digest; 2018-02-20 is the date of the report that the Assembly passed the bill (digest-addendum §5.3), so the true start is on or after it"})
-	v.procedure = High // the digest's primary text is the KP consolidated version (S1)
+			Note: "assent and gazette dates were not found; 2018-02-20 is the date of the news report that the Assembly passed the bill, so the true start is on or after it"})
+	v.procedure = High // the KP consolidated text was read
 	v.eligibility = High
-	v.eligNote = "the KP text read keeps the 2010 definitions (digest §5.2)"
-	v.gazette = Param[Interval]{Citation: Citation{Section: "interpretation 1", Confidence: Low, Note: "assent and gazette dates not in the digest: no window is known"}}
+	v.eligNote = "the KP text read keeps the 2010 definitions"
+	v.gazette = Param[Interval]{Citation: Citation{Section: "interpretation 1", Confidence: Low, Note: "assent and gazette dates were not found: no window is known"}}
 	return v
 }
 
@@ -196,17 +196,17 @@ func balochistan2016() variant {
 		Citation{Section: "Balochistan Act No. 01 of 2016", Confidence: High,
 			Note: "passed 2016-01-16, assent 2016-01-21; extends to all Balochistan except PATA; only the opening text was read"})
 	v.procedure, v.inherited = Low, true
-	v.procNote = "Balochistan's procedural sections were not read; presumed identical to the federal text (digest §5.2, digest-addendum §5.4)"
+	v.procNote = "Balochistan's procedural sections were not read; presumed identical to the federal text"
 	v.eligibility = High
-	v.eligNote = "the definitions mirror the 2010 federal text (digest §5.2)"
-	v.gazette = Param[Interval]{Citation: Citation{Section: "interpretation 1", Confidence: Low, Note: "gazette date not in the digest: no window is known"}}
+	v.eligNote = "the definitions mirror the 2010 federal text"
+	v.gazette = Param[Interval]{Citation: Citation{Section: "interpretation 1", Confidence: Low, Note: "gazette date not found: no window is known"}}
 	return v
 }
 
 // weaker returns the lower of two confidences (High > Medium > Low).
 func weaker(a, b Confidence) Confidence { return max(a, b) }
 
-// cite returns the citation of a procedural provision of v: the digest's
+// cite returns the citation of a procedural provision of v: the project's
 // confidence in the provision (conf), lowered to v's confidence that the
 // federal procedure is its own, and marked inherited where it is.
 func (v variant) cite(section string, conf Confidence, note string) Citation {

@@ -94,7 +94,7 @@ func (v variant) rules2013From() string {
 	if v.id != FederalAct2010 {
 		return ""
 	}
-	return "the Rules were made in 2013 (the digest does not give the date): before them the Act itself set no such rule"
+	return "the Rules were made in 2013 (the date was not found): before them the Act itself set no such rule"
 }
 
 // rulesCitation cites Rules 2013 r.3(2): federal rules, inherited by the
@@ -220,7 +220,7 @@ func (v variant) routes() Routes {
 		ExParteOmbudsperson:  Param[ExParte]{Discretionary, v.cite("s.8(2)", High, "'may proceed ex parte'")},
 		RepresentationTo:     Param[Authority]{v.authority, v.cite("s.9", High, "")},
 		DismissAtAdmission: Param[bool]{true, Citation{Section: "interpretation 12", Confidence: Medium,
-			Note: "anonymous complaints, matters pending in another forum, matters outside the Act (ombudsperson practice, digest §9.7); with reasons, open to challenge"}},
+			Note: "anonymous complaints, matters pending in another forum, matters outside the Act (the Ombudspersons' practice); with reasons, open to challenge"}},
 		OmbudspersonReachFrom: v.reachFrom,
 	}
 	if v.authorityCite.Section != "" {
@@ -264,26 +264,26 @@ func (v variant) interpretations() Interpretations {
 	gcaConf := Medium
 	if v.jurisdiction != Federal {
 		gca = "provincial General Clauses Act"
-		gcaConf = Low // digest §8: provincial equivalents not verified
+		gcaConf = Low // the provincial General Clauses Acts were not read
 	}
 	in := Interpretations{
 		GazetteWindow:              v.gazette,
-		SubstanceByIncidentDate:    yes(2, Low, "", "no transitional clause was found for Act V of 2022 (digest open question 14); without incident_on the filing date is used, with a warning"),
+		SubstanceByIncidentDate:    yes(2, Low, "", "no transitional clause was found for Act V of 2022; without incident_on the filing date is used, with a warning"),
 		ConflictedRouteWarns:       yes(4, Low, "s.8(1)", "a design choice: warn, never forbid the internal route"),
 		CalendarDays:               yes(5, Medium, "", "the Act never says working days"),
 		ExcludeTriggerDay:          yes(6, gcaConf, gca+" s.9; Limitation Act s.12", "a missing received_on falls back to the event's date, with a warning"),
-		RollForwardFilings:         yes(7, Low, gca+" s.10", "whether s.10 reaches the Ombudsperson and the President is unsettled (digest §8)"),
-		FindingsFromRecordedStart:  yes(9, Low, "s.4(4)", "'initiation of inquiry' is undefined (digest open question 3)"),
+		RollForwardFilings:         yes(7, Low, gca+" s.10", "whether s.10 reaches the Ombudsperson and the President is unsettled"),
+		FindingsFromRecordedStart:  yes(9, Low, "s.4(4)", "'initiation of inquiry' is undefined"),
 		StaysPause:                 yes(10, Low, "", "no provision on stays was read"),
 		LateDefenceAccepted:        yes(13, Medium, "s.4(1)(b)", "refused once ex parte is ordered and not set aside"),
-		LateFilingNeedsCondonation: yes(13, Low, "Limitation Act s.5", "whether condonation is available is unsettled (digest open question 5)"),
+		LateFilingNeedsCondonation: yes(13, Low, "Limitation Act s.5", "whether condonation is available is unsettled"),
 		ExParteAfterDefencePeriod:  yes(14, High, "s.4(1)(b), s.8(2)", ""),
 		PenaltyMismatchIsBreach:    yes(15, High, "s.4(5)", "the remedy is the appeal under s.6"),
 		ComplainantKnowledgeAnchor: yes(16, Low, "s.6(2)", "accepted as late, with a warning"),
 		ImplementationCloses:       yes(18, High, "s.4(6), s.8(5)", ""),
 		RetaliationSurfaced:        yes(21, High, "s.4(3)(d)-(e); Code (ii)(c)", ""),
 		ProtectiveDutiesTracked:    yes(22, High, "s.4(7)-(8); Code (x); s.5(4)", ""),
-		NoComplaintLimitation:      yes(11, Medium, "Code (xii)", "no limitation period was found in the Act or Rules rr.1-5 (digest-addendum open question 6)"),
+		NoComplaintLimitation:      yes(11, Medium, "Code (xii)", "no limitation period was found in the Act or Rules rr.1-5"),
 		AppellateDecisionDays:      Param[int]{appellateDecisionDays, v.cite("s.6(3)", High, "")},
 	}
 	if v.amended2022 {

@@ -4,7 +4,7 @@ import (
 	"github.com/hifazat/hifazat/internal/enum"
 )
 
-// Confidence is how sure the project's legal digest is of a rule: whether the
+// Confidence is how sure the project is of a rule: whether the
 // text itself was read (High), a secondary source reported it (Medium), or it
 // is inferred or contested (Low). Values are persisted; never reorder them.
 type Confidence uint8
@@ -37,10 +37,10 @@ func (c *Confidence) UnmarshalText(b []byte) error { return confidenceNames.Unma
 // The zero Citation cites nothing; every rule of a built-in policy carries a
 // non-empty Section and a known Confidence.
 type Citation struct {
-	// Section is the provision, in the digest's notation: "s.4(1)(a)",
+	// Section is the provision, in the project's notation: "s.4(1)(a)",
 	// "Code (vii)", "Rules 2013 r.4(3)", "FOIRA 2013", "interpretation 9".
 	Section string `json:"section" yaml:"section"`
-	// Confidence is the digest's confidence in the rule as encoded.
+	// Confidence is the project's confidence in the rule as encoded.
 	Confidence Confidence `json:"confidence" yaml:"confidence"`
 	// Inherited is true where a provincial or institutional policy takes the
 	// rule from the federal text because its own text was not read.

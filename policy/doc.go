@@ -9,7 +9,7 @@
 // ([Policy.MayComplain], [Policy.MayBeAccused]), the routes a complaint may
 // take ([Routes]) and the project's documented interpretations where the law
 // is silent ([Interpretations]). Every number, role and route carries a
-// [Citation]: the section, the digest's [Confidence] (high: the text was
+// [Citation]: the section, the project's [Confidence] (high: the text was
 // read; medium: a secondary source; low: inferred or contested), whether it
 // is inherited from the federal text because the policy's own text was not
 // read, and a note on any uncertainty. Where the law is uncertain the value

@@ -22,7 +22,7 @@ func hec2020(p10, p22 *Policy) *Policy {
 var hecStart = d("2020-07-01")
 
 // hecOn returns the HEC policy as an institutional overlay on base. The HEC 2020 text's committee, day-counts,
-// penalties and appeal forum were not read (digest §7, addendum §4): every
+// penalties and appeal forum were not read: every
 // rule of the institution's own forums (their deadlines, the penalties, the
 // committee, the committee's duty to proceed ex parte) is the statute's,
 // marked inherited and low; the Ombudsperson's rules and the other routes

@@ -16,7 +16,7 @@ type ID string
 // federation or a province. The zero Jurisdiction is not valid.
 type Jurisdiction string
 
-// The jurisdictions with a workplace-harassment statute (digest §5.2).
+// The jurisdictions with a workplace-harassment statute.
 const (
 	Federal     Jurisdiction = "federal"
 	Punjab      Jurisdiction = "punjab"

@@ -48,7 +48,7 @@ const (
 )
 
 // Routes are the paths a complaint may take under a policy, each with its
-// citation (digest §9; interpretations 11-19). The zero Routes offers no
+// citation (interpretations 11-19). The zero Routes offers no
 // route; every built-in policy sets every field.
 type Routes struct {
 	// Informal: informal resolution is available before or instead of a

@@ -102,6 +102,29 @@ func interpretationList() []interpretation {
 	}
 }
 
+// InterpretationSpec describes one interpretation as a parameter: its
+// name, its number on the project's list of interpretations (0 for
+// appellate_decision_days, which states s.6(3)), and, where a setting
+// would take a right from a party, the right and the provision that gives
+// it (a [Setting] that does is refused).
+type InterpretationSpec struct {
+	Name    string `json:"name"`
+	Number  int    `json:"number,omitempty"`
+	Right   string `json:"right,omitempty"`
+	Section string `json:"section,omitempty"`
+}
+
+// InterpretationSpecs returns every interpretation as a parameter, in the
+// order `policy show` lists them.
+func InterpretationSpecs() []InterpretationSpec {
+	l := interpretationList()
+	out := make([]InterpretationSpec, len(l))
+	for i, x := range l {
+		out[i] = InterpretationSpec{Name: x.name, Number: x.number, Right: x.right, Section: x.section}
+	}
+	return out
+}
+
 // InterpretationNames returns the names of every interpretation a [Setting]
 // may name, in the order `policy show` lists them.
 func InterpretationNames() []string {
