@@ -40,7 +40,8 @@ func TestAuditCountsOpenCasesPastADeadline(t *testing.T) {
 	addCase(t, s, 1, `{"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02"}`)
 	// Filed on 9 March: charges due 12 March, not yet overdue.
 	addCase(t, s, 2, `{"type":"file_complaint","on":"2026-03-09","by":"complainant","received_on":"2026-03-09"}`)
-	// Charges in time; the defence period is the accused's, not overdue.
+	// Charges in time; the defence period is the accused's: once run out it
+	// has lapsed, which is no breach (interpretation 7).
 	addCase(t, s, 3, `{"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02"}`,
 		`{"type":"communicate_charges","on":"2026-03-04","by":"inquiry_committee"}`)
 	org := acme("2024-01-10")
@@ -48,10 +49,11 @@ func TestAuditCountsOpenCasesPastADeadline(t *testing.T) {
 		asOf  string
 		want  compliance.Status
 		count int
+		cases string
 	}{
-		{"2026-03-05", compliance.Met, 0},
-		{"2026-03-06", compliance.Late, 1},
-		{"2026-03-13", compliance.Late, 2},
+		{"2026-03-05", compliance.Met, 0, "no open case"},
+		{"2026-03-06", compliance.Late, 1, "1 open case(s)"},
+		{"2026-03-13", compliance.Late, 2, "2 open case(s)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.asOf, func(t *testing.T) {
@@ -62,6 +64,8 @@ func TestAuditCountsOpenCasesPastADeadline(t *testing.T) {
 			assert.Equal(t, compliance.CasesWithinDeadlines, f.Duty)
 			assert.Equal(t, tt.want, f.Status, f.Detail)
 			assert.Equal(t, tt.count, f.Counts["charges"])
+			assert.Contains(t, f.Detail, tt.cases)
+			assert.Zero(t, f.Counts["defence"], "a party's lapsed filing is not counted")
 			assert.NotContains(t, f.Detail, "case-0", "counts only: no case id")
 		})
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
 )
 
 // listPage is how many summaries one List call returns while walking a store.
@@ -24,17 +25,23 @@ type overdue struct {
 	ByRule map[string]int
 }
 
-// overdueCases counts the store's cases with an open deadline due before
-// asOf, as the store indexes them (casefsm's projection at each case's last
-// event).
+// overdueCases counts the store's cases with an open deadline of a forum
+// (a duty or a target) due before asOf, as the store indexes them
+// (casefsm's projection at each case's last event). A party's filing period
+// that ran out is not a breach (it lapsed, interpretation 7) and is not
+// counted.
 func overdueCases(ctx context.Context, s casestore.Store, asOf civil.Date) (overdue, error) {
 	o := overdue{ByRule: map[string]int{}}
 	err := walk(ctx, s, casestore.Filter{Overdue: true, At: asOf}, func(sum casestore.Summary) error {
-		o.Cases++
+		late := false
 		for _, d := range sum.Deadlines {
-			if d.Due.Before(asOf) {
+			if d.Kind != policy.Filing && d.Due.Before(asOf) {
 				o.ByRule[string(d.Rule)]++
+				late = true
 			}
+		}
+		if late {
+			o.Cases++
 		}
 		return nil
 	})
