@@ -40,8 +40,8 @@ import and apply print a receipt (hifazat-receipt:v1:ID:VERSION:HEAD) for a
 party to keep outside the database; verify --receipt R proves the case still
 holds it (exit 1 if truncated, rolled back, rewritten or deleted). --as is a
 role (complainant, accused, supervisor, inquiry_committee,
-competent_authority, ombudsperson, president_or_governor, employer) or
-statistics; the case and its status are shown as the library's
+competent_authority, ombudsperson, president_or_governor, employer, witness,
+district_court) or statistics; the case and its status are shown as the library's
 confidentiality table lets that reader see them (statistics: no identities,
 no writing, no messages, dates to the month). show and list judge deadlines
 as of --at, by default today in Asia/Karachi, and print that date. An
