@@ -49,7 +49,7 @@ var actors = []httpapi.Actor{
 
 func newFixture(t testing.TB, mod ...func(*httpapi.Config)) *fixture {
 	t.Helper()
-	store, err := memstore.New(casestore.Options{})
+	store, err := memstore.New(casestore.Options{Today: func() civil.Date { return today }})
 	require.NoError(t, err)
 	f := &fixture{t: t, tokens: map[string]string{}, store: store}
 	cfg := httpapi.Config{Store: f.store, Today: func() civil.Date { return today }, Metrics: observed}
@@ -149,6 +149,12 @@ func TestFileAppendShow(t *testing.T) {
 	assert.Equal(t, "not_allowed", p.Code)
 	assert.NotEmpty(t, p.Citation)
 	assert.Equal(t, 1, p.Event)
+
+	// An act dated after today never reaches the case (it would wedge it).
+	w = ev(`"2"`, `{"type":"communicate_charges","on":"2026-04-01","by":"inquiry_committee"}`)
+	p = problemOf(t, w)
+	assert.Equal(t, http.StatusUnprocessableEntity, w.Code)
+	assert.Equal(t, "invalid_event", p.Code)
 
 	// The committee records the accused's defence, received on paper, in one batch.
 	w = ev(`"2"`, `[{"type":"communicate_charges","on":"2026-03-05","by":"inquiry_committee"},{"type":"submit_defence","on":"2026-03-09","by":"accused"}]`)

@@ -104,7 +104,7 @@ func cmdRemind(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "remind: %v", err)
 	}
-	s, err := sqlstore.Open(ctx, *location, casestore.Options{Engine: eng})
+	s, err := sqlstore.Open(ctx, *location, casestore.Options{Engine: eng, Today: e.today})
 	if err != nil {
 		return e.fail(exitUsage, "remind: %v", err)
 	}

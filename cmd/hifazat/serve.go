@@ -90,11 +90,15 @@ func serve(ctx context.Context, e *env, args []string) int {
 	default:
 		return e.fail(exitUsage, "serve: --tokens F is required (issue tokens with 'hifazat token'); only --store memory: serves demo tokens")
 	}
-	eng, err := casefsm.NewEngine(cfg.Policies, casefsm.Options{})
+	var engOpts casefsm.Options
+	if cfg.Calendar != nil {
+		engOpts.Calendars = []*deadlines.Calendar{cfg.Calendar}
+	}
+	eng, err := casefsm.NewEngine(cfg.Policies, engOpts)
 	if err != nil {
 		return e.fail(exitUsage, "serve: %v", err)
 	}
-	if cfg.Store, err = sqlstore.Open(ctx, *location, casestore.Options{Engine: eng}); err != nil {
+	if cfg.Store, err = sqlstore.Open(ctx, *location, casestore.Options{Engine: eng, Today: e.today}); err != nil {
 		return e.fail(exitUsage, "serve: %v", err)
 	}
 	defer cfg.Store.Close()
