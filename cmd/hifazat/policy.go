@@ -4,9 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"reflect"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/hifazat/hifazat/civil"
@@ -117,6 +114,7 @@ type policyView struct {
 	Accused         []policyEligibility    `json:"accused"`
 	Routes          policy.Routes          `json:"routes"`
 	Interpretations policy.Interpretations `json:"interpretations"`
+	Harassment      policy.Harassment      `json:"harassment"`
 	Calendars       []policyCalendar       `json:"calendars"`
 }
 
@@ -125,7 +123,7 @@ var policyForums = []policy.Forum{policy.Organisation, policy.InquiryCommittee, 
 func policyViewOf(p *policy.Policy) policyView {
 	v := policyView{
 		policySummary: policySummarise(p), Rules: p.Rules(), Penalties: p.Penalties(), Committee: p.Committee(),
-		Routes: p.Routes(), Interpretations: p.Interpretations(),
+		Routes: p.Routes(), Interpretations: p.Interpretations(), Harassment: p.Harassment(),
 	}
 	for _, r := range p.Complainants() {
 		_, c := p.MayComplain(r)
@@ -162,52 +160,6 @@ func policyShow(e *env, args []string) int {
 	return exitOK
 }
 
-func policyPrint(w io.Writer, v policyView) {
-	fmt.Fprintf(w, "%s: %s\n", v.ID, v.Title)
-	fmt.Fprintf(w, "jurisdiction: %s\nin force: %s\ninstrument: %s\n", v.Jurisdiction, v.Validity, policyCite(v.Instrument))
-	if v.Institutional {
-		fmt.Fprintf(w, "overlay on: %s\n", v.Base)
-	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "\nDEADLINE RULES\tKIND\tPERIOD\tFORUM\tFROM\tCITATION")
-	for _, r := range v.Rules {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Kind, r.Period, r.Forum, r.Trigger, policyCite(r.Citation))
-	}
-	fmt.Fprintln(tw, "\nPENALTIES\tSEVERITY\tCITATION")
-	for _, x := range v.Penalties {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", x.Code, x.Severity, policyCite(x.Citation))
-	}
-	fmt.Fprintln(tw, "\nCOMPLAINANTS\tCITATION")
-	for _, x := range v.Complainants {
-		fmt.Fprintf(tw, "%s\t%s\n", x.Relationship, policyCite(x.Citation))
-	}
-	fmt.Fprintln(tw, "\nACCUSED\tCITATION")
-	for _, x := range v.Accused {
-		fmt.Fprintf(tw, "%s\t%s\n", x.Relationship, policyCite(x.Citation))
-	}
-	policyPrintParams(tw, "COMMITTEE", v.Committee)
-	policyPrintParams(tw, "ROUTES", v.Routes)
-	policyPrintParams(tw, "INTERPRETATIONS", v.Interpretations)
-	fmt.Fprintln(tw, "\nCALENDARS\tVALUE\tCITATION")
-	for _, c := range v.Calendars {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Forum, c.Calendar, policyCite(c.Citation))
-	}
-	tw.Flush()
-}
-
-// policyPrintParams prints each policy.Param field of struct v in declaration
-// order, named by its JSON name.
-func policyPrintParams(w io.Writer, heading string, v any) {
-	fmt.Fprintf(w, "\n%s\tVALUE\tCITATION\n", heading)
-	rv := reflect.ValueOf(v)
-	for i := range rv.NumField() {
-		name, _, _ := strings.Cut(rv.Type().Field(i).Tag.Get("json"), ",")
-		f := rv.Field(i)
-		c := f.FieldByName("Citation").Interface().(policy.Citation)
-		fmt.Fprintf(w, "%s\t%s\t%s\n", name, policyParamValue(f.FieldByName("Value").Interface()), policyCite(c))
-	}
-}
-
 func policyParamValue(v any) string {
 	switch x := v.(type) {
 	case civil.Date:
@@ -220,17 +172,6 @@ func policyParamValue(v any) string {
 		}
 	}
 	return fmt.Sprint(v)
-}
-
-// policyCite formats a citation with its note, if any, on one line.
-func policyCite(c policy.Citation) string {
-	if c.Section == "" {
-		return "-"
-	}
-	if c.Note == "" {
-		return c.String()
-	}
-	return c.String() + " — " + c.Note
 }
 
 type policyCheckResult struct {

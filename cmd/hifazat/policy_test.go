@@ -2,10 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/hifazat/hifazat/policy"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -34,6 +36,20 @@ func TestPolicyList(t *testing.T) {
 	assert.Equal(t, "pk-federal-2010", got[3].ID)
 	assert.Equal(t, "2010-03-09", got[3].Validity.From)
 	assert.Equal(t, "2022-01-21", got[3].Validity.Until)
+}
+
+// policy show prints each caveat once, under NOTES, and fits 100 columns.
+func TestPolicyShowFits(t *testing.T) {
+	for _, p := range policy.Builtin().All() {
+		stdout, stderr, status := runCLI(t, "", "policy", "show", string(p.ID()))
+		require.Equal(t, exitOK, status, "policy show %s: %s", p.ID(), stderr)
+		for i, line := range strings.Split(stdout, "\n") {
+			assert.LessOrEqual(t, utf8.RuneCountInString(line), 100, "policy show %s line %d: %q", p.ID(), i+1, line)
+		}
+		assert.Contains(t, stdout, "\nNOTES\n", "policy show %s", p.ID())
+	}
+	stdout, _, _ := runCLI(t, "", "policy", "show", "pk-punjab-2013")
+	assert.Equal(t, 1, strings.Count(stdout, "Punjab's procedural sections were not read"), "the caveat is printed once")
 }
 
 func TestPolicyShow(t *testing.T) {
