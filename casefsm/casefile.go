@@ -62,8 +62,7 @@ type Header struct {
 	// to it (s.3(3)), and [Case.Status] warns while the committee for the case
 	// (these members with the case's replacements) breaks a rule of
 	// s.3(2)-(3), such as a party or witness sitting on it (interpretation
-	// 20). It is the case file's optional "committee", an extension of the
-	// issue's format.
+	// 20). It is the case file's optional "committee".
 	Committee *committee.Committee `json:"committee,omitempty"`
 }
 

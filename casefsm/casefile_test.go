@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// sampleFile is the issue's example case file, completed.
+// sampleFile is a complete example case file.
 const sampleFile = `{"policy": "pk-federal-2022",
  "jurisdiction": "federal",
  "calendar": "pk-federal",

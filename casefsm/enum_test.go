@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// The names are a public contract copied from the issue; this list is the
+// The names are a public contract written out by hand; this list is the
 // oracle, so a renamed or reordered value fails here.
 var (
 	wantStates = []string{"not_filed", "informal", "informally_resolved", "complaint_received",

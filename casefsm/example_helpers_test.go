@@ -97,3 +97,20 @@ func ExampleStatus_MarshalJSON() {
 	// 2026-03-04 committee complaint_received
 	// charges 2026-03-02 2026-03-05 2026-03-05 pending <nil>
 }
+
+func ExampleDefinition_Events() {
+	d, _ := engine().Definition(policy.FederalAct2022)
+	info := d.Events()[casefsm.SubmitDefence-1] // every type, in order
+	fmt.Println(info.Type, info.By, info.From)
+	for _, f := range info.Fields {
+		if !f.Required {
+			fmt.Println(" ", f.Name)
+		}
+	}
+	// Output:
+	// submit_defence [accused] [charges_communicated defence_closed inquiry show_cause_issued ombudsperson_hearing]
+	//   reasonable_cause
+	//   condonation
+	//   reason
+	//   note
+}

@@ -1,5 +1,7 @@
 package casefsm
 
+import "slices"
+
 // Field is one field of an event in a case file, as [Fields] describes it.
 // Its JSON form is {"name", "required", "meaning"}, the output of `hifazat
 // events --json`.
@@ -67,4 +69,55 @@ func Fields(e EventType) []Field {
 		}
 	}
 	return out
+}
+
+// EventInfo describes one event type under a [Definition]: who may
+// perform it, from which states, the fields it takes and the provisions
+// that say so. Its JSON form, the output of `hifazat events --json`, is
+// {"type", "by": [ROLE, ...], "from": [STATE, ...], "fields": [{"name",
+// "required", "meaning"}], "citations": [SECTION, ...]}, lists never null.
+type EventInfo struct {
+	Type EventType `json:"type"`
+	// By are the roles that may perform it in some state, in Role order.
+	By []Role `json:"by"`
+	// From are the states it may be performed in, in State order; empty
+	// when the policy's routes remove it.
+	From []State `json:"from"`
+	// Fields are [Fields] of the type.
+	Fields []Field `json:"fields"`
+	// Citations are the sections of its rows, in table order, each once.
+	Citations []string `json:"citations"`
+}
+
+// Events describes every event type under the definition, in EventType
+// order, one that the policy's routes remove included (with no roles and
+// no states).
+func (d *Definition) Events() []EventInfo {
+	out := make([]EventInfo, 0, eventEnd-1)
+	for e := ReportInformally; e < eventEnd; e++ {
+		info := EventInfo{Type: e, By: []Role{}, From: []State{}, Fields: Fields(e), Citations: []string{}}
+		for _, t := range d.rows {
+			if t.Event != e {
+				continue
+			}
+			info.By = union(info.By, t.By)
+			info.From = union(info.From, t.From)
+			if c := t.Citation.Section; c != "" && !slices.Contains(info.Citations, c) {
+				info.Citations = append(info.Citations, c)
+			}
+		}
+		out = append(out, info)
+	}
+	return out
+}
+
+// union adds to a the values of b it lacks, and sorts it.
+func union[T ~uint8](a, b []T) []T {
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			a = append(a, x)
+		}
+	}
+	slices.Sort(a)
+	return a
 }

@@ -330,3 +330,41 @@ func TestEngineWithOverlayOnHEC(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, st.Deadlines[0].Deadline, d, "Engine.Deadline counts as the case does")
 }
+
+func TestDefinitionEvents(t *testing.T) {
+	eng := newEngine(t)
+	d, err := eng.Definition(policy.FederalAct2022)
+	require.NoError(t, err)
+	infos := d.Events()
+	require.Len(t, infos, len(casefsm.EventTypes()))
+	for i, info := range infos {
+		assert.Equal(t, casefsm.EventTypes()[i], info.Type, "in EventType order")
+		assert.Equal(t, casefsm.Fields(info.Type), info.Fields)
+		// Every row of the table is reflected, and nothing else.
+		var by []casefsm.Role
+		var from []casefsm.State
+		for _, tr := range d.Transitions() {
+			if tr.Event == info.Type {
+				by = append(by, tr.By...)
+				from = append(from, tr.From...)
+			}
+		}
+		assert.ElementsMatch(t, uniq(by), info.By, "%s by", info.Type)
+		assert.ElementsMatch(t, uniq(from), info.From, "%s from", info.Type)
+		assert.True(t, slices.IsSorted(info.By) && slices.IsSorted(info.From), "%s: sorted", info.Type)
+	}
+	appeal := infos[casefsm.FileAppeal-1]
+	assert.Equal(t, []casefsm.Role{casefsm.Complainant, casefsm.Accused}, appeal.By)
+	assert.Contains(t, appeal.From, casefsm.DecisionCommunicated)
+	assert.NotEmpty(t, appeal.Citations)
+}
+
+func uniq[T comparable](xs []T) []T {
+	var out []T
+	for _, x := range xs {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

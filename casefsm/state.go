@@ -10,7 +10,7 @@ import "github.com/hifazat/hifazat/internal/enum"
 // "%!State(0)" and MarshalText fails. A new case is [NotFiled].
 type State uint8
 
-// The states of a complaint, in the order of the issue that defines them.
+// The states of a complaint, in lifecycle order.
 const (
 	_ State = iota
 	// NotFiled: nothing reported yet, or only conduct recorded.

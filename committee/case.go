@@ -1,6 +1,9 @@
 package committee
 
-import "fmt"
+import (
+	"fmt"
+	"github.com/hifazat/hifazat/internal/enum"
+)
 
 // Case is what a check needs to know about one complaint, to apply s.3(3):
 // who the parties and witnesses are, which members were replaced for the
@@ -70,26 +73,20 @@ const (
 	Witness
 )
 
-var roleNames = []string{"", "complainant", "accused", "witness"}
+var roleNames = enum.NewOptional[Role]("committee", "role", "", "complainant", "accused", "witness")
 
 // IsValid reports whether r is one of the roles.
-func (r Role) IsValid() bool { return r > RoleUnset && int(r) < len(roleNames) }
+func (r Role) IsValid() bool { return roleNames.Valid(r) }
 
 // String returns "complainant", "accused" or "witness"; "" for the zero Role
 // and "Role(N)" out of range.
-func (r Role) String() string { return enumString("Role", roleNames, uint8(r)) }
+func (r Role) String() string { return roleNames.String(r) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Role) MarshalText() ([]byte, error) { return enumMarshal("role", roleNames, uint8(r)) }
+func (r Role) MarshalText() ([]byte, error) { return roleNames.MarshalText(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Role) UnmarshalText(b []byte) error {
-	v, err := enumParse("role", roleNames, b)
-	if err == nil {
-		*r = Role(v)
-	}
-	return err
-}
+func (r *Role) UnmarshalText(b []byte) error { return valueError(roleNames.Unmarshal(r, b)) }
 
 // SignalKind is the kind of tie a [Signal] reports. The zero SignalKind is
 // not set; values are persisted and only appended.
@@ -109,26 +106,20 @@ const (
 	FamilyRelation
 )
 
-var signalNames = []string{"", "reports_to_accused", "reports_to_complainant", "family_relation"}
+var signalNames = enum.NewOptional[SignalKind]("committee", "kind", "", "reports_to_accused", "reports_to_complainant", "family_relation")
 
 // IsValid reports whether k is one of the kinds.
-func (k SignalKind) IsValid() bool { return k > SignalUnset && int(k) < len(signalNames) }
+func (k SignalKind) IsValid() bool { return signalNames.Valid(k) }
 
 // String returns the external form, such as "reports_to_accused"; "" for the
 // zero SignalKind and "SignalKind(N)" out of range.
-func (k SignalKind) String() string { return enumString("SignalKind", signalNames, uint8(k)) }
+func (k SignalKind) String() string { return signalNames.String(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k SignalKind) MarshalText() ([]byte, error) { return enumMarshal("kind", signalNames, uint8(k)) }
+func (k SignalKind) MarshalText() ([]byte, error) { return signalNames.MarshalText(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (k *SignalKind) UnmarshalText(b []byte) error {
-	v, err := enumParse("kind", signalNames, b)
-	if err == nil {
-		*k = SignalKind(v)
-	}
-	return err
-}
+func (k *SignalKind) UnmarshalText(b []byte) error { return valueError(signalNames.Unmarshal(k, b)) }
 
 // check reports the first party or signal that cannot be checked.
 func (c *Case) check() error {

@@ -1,6 +1,9 @@
 package committee
 
-import "github.com/hifazat/hifazat/policy"
+import (
+	"github.com/hifazat/hifazat/internal/enum"
+	"github.com/hifazat/hifazat/policy"
+)
 
 // Code identifies the rule a [Violation] reports. Codes are a stable public
 // contract: their external forms never change and new codes are only
@@ -77,8 +80,7 @@ const (
 	CodeNoCompetentAuthority
 )
 
-var codeNames = []string{
-	"",
+var codeNames = enum.NewOptional[Code]("committee", "code", "",
 	"size",
 	"invalid_member",
 	"duplicate_member",
@@ -97,35 +99,23 @@ var codeNames = []string{
 	"conflict_signal",
 	"competent_authority_accused",
 	"no_competent_authority",
-}
+)
 
 // Codes returns every code, in report order.
-func Codes() []Code {
-	cs := make([]Code, 0, len(codeNames)-1)
-	for c := CodeSize; int(c) < len(codeNames); c++ {
-		cs = append(cs, c)
-	}
-	return cs
-}
+func Codes() []Code { return codeNames.Values() }
 
 // IsValid reports whether c is one of the codes.
-func (c Code) IsValid() bool { return c > CodeUnset && int(c) < len(codeNames) }
+func (c Code) IsValid() bool { return codeNames.Valid(c) }
 
 // String returns the code's external form, such as "no_woman"; "" for the
 // zero Code and "Code(N)" out of range.
-func (c Code) String() string { return enumString("Code", codeNames, uint8(c)) }
+func (c Code) String() string { return codeNames.String(c) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (c Code) MarshalText() ([]byte, error) { return enumMarshal("code", codeNames, uint8(c)) }
+func (c Code) MarshalText() ([]byte, error) { return codeNames.MarshalText(c) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (c *Code) UnmarshalText(b []byte) error {
-	v, err := enumParse("code", codeNames, b)
-	if err == nil {
-		*c = Code(v)
-	}
-	return err
-}
+func (c *Code) UnmarshalText(b []byte) error { return valueError(codeNames.Unmarshal(c, b)) }
 
 // The Competent Authority is not a composition rule of policy.CommitteeRules,
 // so its citations are written here, as read in the federal text; [citation]

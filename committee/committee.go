@@ -1,6 +1,9 @@
 package committee
 
-import "github.com/hifazat/hifazat/civil"
+import (
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/internal/enum"
+)
 
 // Committee is an organisation's standing Inquiry Committee (s.3), with the
 // facts about the organisation that its composition depends on.
@@ -73,28 +76,22 @@ const (
 	GenderOther
 )
 
-var genderNames = []string{"", "female", "male", "other"}
+var genderNames = enum.NewOptional[Gender]("committee", "gender", "", "female", "male", "other")
 
 // IsValid reports whether g is one of the stated genders.
-func (g Gender) IsValid() bool { return g > GenderUnset && int(g) < len(genderNames) }
+func (g Gender) IsValid() bool { return genderNames.Valid(g) }
 
 // String returns the external form: "female", "male" or "other"; "" for the
 // zero Gender and "Gender(N)" for a value out of range.
-func (g Gender) String() string { return enumString("Gender", genderNames, uint8(g)) }
+func (g Gender) String() string { return genderNames.String(g) }
 
 // MarshalText implements encoding.TextMarshaler; it fails for a value out of
 // range.
-func (g Gender) MarshalText() ([]byte, error) { return enumMarshal("gender", genderNames, uint8(g)) }
+func (g Gender) MarshalText() ([]byte, error) { return genderNames.MarshalText(g) }
 
 // UnmarshalText implements encoding.TextUnmarshaler. Empty text gives the
 // zero Gender; unknown text is a [*ValueError].
-func (g *Gender) UnmarshalText(b []byte) error {
-	v, err := enumParse("gender", genderNames, b)
-	if err == nil {
-		*g = Gender(v)
-	}
-	return err
-}
+func (g *Gender) UnmarshalText(b []byte) error { return valueError(genderNames.Unmarshal(g, b)) }
 
 // Seat is the seat of s.3(2) a member holds. The zero Seat is "not stated",
 // which [Validator.Check] reports as an incomplete member. Values are
@@ -119,25 +116,19 @@ const (
 	SeatOther
 )
 
-var seatNames = []string{"", "senior_management", "employee_representative", "senior_employee", "other"}
+var seatNames = enum.NewOptional[Seat]("committee", "seat", "", "senior_management", "employee_representative", "senior_employee", "other")
 
 // IsValid reports whether s is one of the stated seats.
-func (s Seat) IsValid() bool { return s > SeatUnset && int(s) < len(seatNames) }
+func (s Seat) IsValid() bool { return seatNames.Valid(s) }
 
 // String returns the external form, such as "senior_management"; "" for the
 // zero Seat and "Seat(N)" for a value out of range.
-func (s Seat) String() string { return enumString("Seat", seatNames, uint8(s)) }
+func (s Seat) String() string { return seatNames.String(s) }
 
 // MarshalText implements encoding.TextMarshaler; it fails for a value out of
 // range.
-func (s Seat) MarshalText() ([]byte, error) { return enumMarshal("seat", seatNames, uint8(s)) }
+func (s Seat) MarshalText() ([]byte, error) { return seatNames.MarshalText(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler. Empty text gives the
 // zero Seat; unknown text is a [*ValueError].
-func (s *Seat) UnmarshalText(b []byte) error {
-	v, err := enumParse("seat", seatNames, b)
-	if err == nil {
-		*s = Seat(v)
-	}
-	return err
-}
+func (s *Seat) UnmarshalText(b []byte) error { return valueError(seatNames.Unmarshal(s, b)) }

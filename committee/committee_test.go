@@ -3,6 +3,7 @@ package committee_test
 import (
 	"errors"
 	"fmt"
+	"github.com/hifazat/hifazat/internal/enum/enumtest"
 	"slices"
 	"strings"
 	"sync"
@@ -556,9 +557,20 @@ func TestEnums(t *testing.T) {
 			assert.NotContains(t, ve.Want, "changed", "ValueError.Want shares the package's table")
 		})
 	}
-	assert.Equal(t, "Gender(9)", committee.Gender(9).String())
-	assert.Equal(t, "Seat(200)", committee.Seat(200).String())
-	assert.Equal(t, "Code(250)", committee.Code(250).String())
+	assert.Equal(t, "%!Gender(9)", committee.Gender(9).String())
+	assert.Equal(t, "%!Seat(200)", committee.Seat(200).String())
+	assert.Equal(t, "%!Code(250)", committee.Code(250).String())
+	enumtest.Check(t, []string{"female", "male", "other"}, []committee.Gender{committee.Female, committee.Male, committee.GenderOther})
+	enumtest.Check(t, []string{"senior_management", "employee_representative", "senior_employee", "other"},
+		[]committee.Seat{committee.SeniorManagement, committee.EmployeeRepresentative, committee.SeniorEmployee, committee.SeatOther})
+	enumtest.Check(t, []string{"complainant", "accused", "witness"}, []committee.Role{committee.Complainant, committee.Accused, committee.Witness})
+	enumtest.Check(t, []string{"reports_to_accused", "reports_to_complainant", "family_relation"},
+		[]committee.SignalKind{committee.ReportsToAccused, committee.ReportsToComplainant, committee.FamilyRelation})
+	var codes []string
+	for _, c := range committee.Codes() {
+		codes = append(codes, c.String())
+	}
+	enumtest.Check(t, codes, committee.Codes())
 	assert.Equal(t, "", committee.GenderUnset.String(), "the zero Gender")
 	assert.False(t, committee.GenderUnset.IsValid())
 	_, err := committee.Seat(9).MarshalText()

@@ -1,7 +1,7 @@
 package committee
 
 import (
-	"slices"
+	"github.com/hifazat/hifazat/internal/enum"
 	"strings"
 )
 
@@ -18,30 +18,28 @@ const (
 	Urdu
 )
 
-var languageNames = []string{"en", "ur"}
+var languageNames = enum.New[Language]("committee", "language", "en", "ur")
 
 // ParseLanguage returns the language named by an ISO 639-1 code, "en" or
 // "ur" (case-insensitive). Any other text is a [*ValueError] matching
 // [ErrUnknownValue].
 func ParseLanguage(s string) (Language, error) {
-	for i, n := range languageNames {
-		if strings.EqualFold(s, n) {
-			return Language(i), nil
+	for _, l := range languageNames.Values() {
+		if strings.EqualFold(s, l.String()) {
+			return l, nil
 		}
 	}
-	return English, &ValueError{Field: "language", Value: s, Want: slices.Clone(languageNames)} // a copy: the caller may change it
+	return English, &ValueError{Field: "language", Value: s, Want: languageNames.List()}
 }
 
 // IsValid reports whether l is English or Urdu.
-func (l Language) IsValid() bool { return int(l) < len(languageNames) }
+func (l Language) IsValid() bool { return languageNames.Valid(l) }
 
 // String returns "en" or "ur", or "Language(N)" out of range.
-func (l Language) String() string { return enumString("Language", languageNames, uint8(l)) }
+func (l Language) String() string { return languageNames.String(l) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (l Language) MarshalText() ([]byte, error) {
-	return enumMarshal("language", languageNames, uint8(l))
-}
+func (l Language) MarshalText() ([]byte, error) { return languageNames.MarshalText(l) }
 
 // UnmarshalText implements encoding.TextUnmarshaler, accepting what
 // [ParseLanguage] accepts.

@@ -64,11 +64,11 @@ func NewValidator() *Validator {
 
 	uni := ut.New(en.New(), en.New(), ur.New())
 	var trans []ut.Translator
-	for _, l := range languageNames {
+	for _, l := range languageNames.List() {
 		tr, _ := uni.GetTranslator(l)
 		trans = append(trans, tr)
 	}
-	tags := append(slices.Clone(codeNames[1:]), "required", tagKnown)
+	tags := append(codeNames.List(), "required", tagKnown)
 	for l, tr := range trans {
 		for _, m := range messages {
 			must(tr.Add(m.key, m.text(Language(l)), false))

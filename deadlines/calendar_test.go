@@ -216,7 +216,7 @@ func TestNewCalendarValidates(t *testing.T) {
 		{name: "years too late", spec: with(func(s *deadlines.Spec) { s.LastYear = 2200 }), msg: "coverage 2025 to 2200"},
 		{name: "holiday without date", spec: with(hol("", "X", deadlines.Fixed)), msg: "holidays[1]: has no date"},
 		{name: "holiday outside years", spec: with(hol("2027-01-01", "X", deadlines.Fixed)), msg: "holidays[1]: 2027-01-01 is outside the calendar's years 2025 to 2026"},
-		{name: "holiday without status", spec: with(hol("2025-01-01", "X", 0)), msg: "has status HolidayStatus(0)"},
+		{name: "holiday without status", spec: with(hol("2025-01-01", "X", 0)), msg: "has status %!HolidayStatus(0)"},
 		{name: "holiday without name", spec: with(hol("2025-01-01", " ", deadlines.Fixed)), msg: `name " " must be 1 to 200 bytes`},
 		{name: "holiday name with newline", spec: with(hol("2025-01-01", "a\nb", deadlines.Fixed)), msg: "contains a control character"},
 		{name: "holiday name not UTF-8", spec: with(hol("2025-01-01", "\xff", deadlines.Fixed)), msg: "bytes of UTF-8 text"},
@@ -293,7 +293,7 @@ func TestHolidayStatusText(t *testing.T) {
 		assert.Equal(t, s, back, "round trip of %q", b)
 	}
 	assert.Equal(t, "fixed notified estimated", fmt.Sprint(deadlines.Fixed, deadlines.Notified, deadlines.Estimated))
-	assert.Equal(t, "HolidayStatus(0) HolidayStatus(9)", fmt.Sprint(deadlines.HolidayStatus(0), deadlines.HolidayStatus(9)))
+	assert.Equal(t, "%!HolidayStatus(0) %!HolidayStatus(9)", fmt.Sprint(deadlines.HolidayStatus(0), deadlines.HolidayStatus(9)))
 	_, err := deadlines.HolidayStatus(0).MarshalText()
 	assert.Error(t, err, "MarshalText of the zero status")
 	var s deadlines.HolidayStatus

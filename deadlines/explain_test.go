@@ -2,6 +2,7 @@ package deadlines_test
 
 import (
 	"flag"
+	"github.com/hifazat/hifazat/internal/enum/enumtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,8 +93,10 @@ func TestStatusText(t *testing.T) {
 		names = append(names, s.String())
 	}
 	assert.Equal(t, []string{"pending", "overdue", "met", "late", "paused", "lapsed"}, names)
-	assert.Equal(t, "Status(0)", deadlines.Status(0).String())
-	assert.Equal(t, "Status(7)", deadlines.Status(7).String())
+	enumtest.Check(t, []string{"pending", "overdue", "met", "late", "paused", "lapsed"}, all)
+	enumtest.Check(t, []string{"fixed", "notified", "estimated"}, []deadlines.HolidayStatus{deadlines.Fixed, deadlines.Notified, deadlines.Estimated})
+	assert.Equal(t, "%!Status(0)", deadlines.Status(0).String())
+	assert.Equal(t, "%!Status(7)", deadlines.Status(7).String())
 	_, err := deadlines.Status(7).MarshalText()
 	assert.Error(t, err, "MarshalText of Status(7)")
 	var s deadlines.Status

@@ -1,8 +1,7 @@
 package deadlines
 
 import (
-	"fmt"
-	"strconv"
+	"github.com/hifazat/hifazat/internal/enum"
 
 	"github.com/hifazat/hifazat/civil"
 )
@@ -26,39 +25,19 @@ const (
 	Estimated
 )
 
-var holidayStatusNames = [...]string{"", "fixed", "notified", "estimated"}
+var holidayStatusNames = enum.New[HolidayStatus]("deadlines", "holiday status", "", "fixed", "notified", "estimated")
 
-// String returns "fixed", "notified" or "estimated", and
-// "HolidayStatus(N)" for any other value.
-func (s HolidayStatus) String() string {
-	if s >= Fixed && int(s) < len(holidayStatusNames) {
-		return holidayStatusNames[s]
-	}
-	return "HolidayStatus(" + strconv.Itoa(int(s)) + ")"
-}
+func (s HolidayStatus) valid() bool { return holidayStatusNames.Valid(s) }
 
-func (s HolidayStatus) valid() bool { return s >= Fixed && s <= Estimated }
+// String returns the name, or "%!HolidayStatus(N)" for a value that has none.
+func (s HolidayStatus) String() string { return holidayStatusNames.String(s) }
 
-// MarshalText implements encoding.TextMarshaler; it fails for a value that
-// is not a status.
-func (s HolidayStatus) MarshalText() ([]byte, error) {
-	if !s.valid() {
-		return nil, fmt.Errorf("deadlines: invalid holiday status %d (want fixed, notified or estimated)", int(s))
-	}
-	return []byte(s.String()), nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (s HolidayStatus) MarshalText() ([]byte, error) { return holidayStatusNames.MarshalText(s) }
 
-// UnmarshalText implements encoding.TextUnmarshaler. It accepts exactly
-// "fixed", "notified" or "estimated".
-func (s *HolidayStatus) UnmarshalText(b []byte) error {
-	for i := Fixed; i <= Estimated; i++ {
-		if string(b) == holidayStatusNames[i] {
-			*s = i
-			return nil
-		}
-	}
-	return fmt.Errorf("deadlines: unknown holiday status %q (want fixed, notified or estimated)", b)
-}
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (s *HolidayStatus) UnmarshalText(b []byte) error { return holidayStatusNames.Unmarshal(s, b) }
 
 // Holiday is one dated closure on a calendar. A date may carry two holidays
 // (in 2026 Eid-ul-Fitr is estimated to fall on Pakistan Day); each is its own

@@ -1,8 +1,7 @@
 package deadlines
 
 import (
-	"fmt"
-	"strconv"
+	"github.com/hifazat/hifazat/internal/enum"
 
 	"github.com/hifazat/hifazat/civil"
 )
@@ -34,36 +33,17 @@ const (
 	Lapsed
 )
 
-var statusNames = [...]string{"", "pending", "overdue", "met", "late", "paused", "lapsed"}
+var statusNames = enum.New[Status]("deadlines", "status", "", "pending", "overdue", "met", "late", "paused", "lapsed")
 
-// String returns "pending", "overdue", "met", "late", "paused" or "lapsed", and
-// "Status(N)" for any other value.
-func (s Status) String() string {
-	if s >= Pending && int(s) < len(statusNames) {
-		return statusNames[s]
-	}
-	return "Status(" + strconv.Itoa(int(s)) + ")"
-}
+// String returns the name, or "%!Status(N)" for a value that has none.
+func (s Status) String() string { return statusNames.String(s) }
 
-// MarshalText implements encoding.TextMarshaler; it fails for a value that
-// is not a status.
-func (s Status) MarshalText() ([]byte, error) {
-	if s < Pending || int(s) >= len(statusNames) {
-		return nil, fmt.Errorf("deadlines: invalid status %d", int(s))
-	}
-	return []byte(s.String()), nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (s Status) MarshalText() ([]byte, error) { return statusNames.MarshalText(s) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (s *Status) UnmarshalText(b []byte) error {
-	for i := Pending; int(i) < len(statusNames); i++ {
-		if string(b) == statusNames[i] {
-			*s = i
-			return nil
-		}
-	}
-	return fmt.Errorf("deadlines: unknown status %q (want pending, overdue, met, late, paused or lapsed)", b)
-}
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (s *Status) UnmarshalText(b []byte) error { return statusNames.Unmarshal(s, b) }
 
 // StatusAt returns the status of the act on asOf, given the day it was done
 // (the zero Date if it is not done yet). Not done: [Pending] while asOf is

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"fmt"
 	"net/http"
-	"slices"
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
@@ -20,9 +19,9 @@ type deadlineExplained struct {
 }
 
 // explainDeadline serves GET /v1/deadlines/{policy}/{rule}?from=D: the
-// rule's deadline counted from D as a case counts it (casefsm's
-// Engine.Deadline), on the calendar of the forum that acts or receives (the
-// organisation's own for its forums, when the server has one).
+// rule's deadline counted from D on the calendar of the forum that acts or
+// receives (the organisation's own calendar for its forums, when the server
+// has one).
 func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 	v, err := queryValues(r, "from")
 	if err != nil {
@@ -32,9 +31,9 @@ func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rule := policy.RuleID(r.PathValue("rule"))
-	if _, ok := p.Rule(rule); !ok {
-		return problem(http.StatusNotFound, TypeNotFound, "policy %s has no rule %q", p.ID(), clip(string(rule)))
+	rule, ok := p.Rule(policy.RuleID(r.PathValue("rule")))
+	if !ok {
+		return problem(http.StatusNotFound, TypeNotFound, "policy %s has no rule %q", p.ID(), clip(r.PathValue("rule")))
 	}
 	if v.Get("from") == "" {
 		return problem(http.StatusBadRequest, TypeMalformed, "from (the trigger date, YYYY-MM-DD) is required")
@@ -43,16 +42,28 @@ func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	q := casefsm.DeadlineQuery{Policy: p.ID(), Rule: rule, From: from}
-	if s.cfg.Calendar != nil {
-		q.Calendar = s.cfg.Calendar.ID()
+	cal, err := s.calendarFor(p, rule.Forum)
+	if err != nil {
+		return err
 	}
-	d, err := s.engine.Deadline(q)
+	d, err := deadlines.Compute(rule, from, cal)
 	if err != nil {
 		return problem(http.StatusUnprocessableEntity, TypeRefused, "%v", err)
 	}
 	writeJSON(w, http.StatusOK, deadlineExplained{Policy: p.ID(), Deadline: d, Explanation: d.Explain()})
 	return nil
+}
+
+// calendarFor is the calendar forum f counts on under p.
+func (s *Server) calendarFor(p *policy.Policy, f policy.Forum) (*deadlines.Calendar, error) {
+	own := ""
+	if s.cfg.Calendar != nil {
+		own = s.cfg.Calendar.ID()
+	}
+	if id := p.CalendarFor(f, own).Value; id != own {
+		return deadlines.Builtin(id)
+	}
+	return s.cfg.Calendar, nil
 }
 
 func (s *Server) policy(id string) (*policy.Policy, error) {
@@ -181,18 +192,9 @@ func (s *Server) policyFor(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// eventType is one event type as a form builder needs it: who may perform
-// it, from which states, under the policy asked for, and its fields.
-type eventType struct {
-	Type     casefsm.EventType `json:"type"`
-	By       []casefsm.Role    `json:"by"`
-	From     []casefsm.State   `json:"from"`
-	Citation []string          `json:"citations"`
-	Fields   []casefsm.Field   `json:"fields"`
-}
-
-// eventTypes returns every event type of policy id's table.
-func (s *Server) eventTypes(id string) ([]eventType, error) {
+// eventTypes returns every event type of policy id's table, as
+// [casefsm.Definition.Events] describes them.
+func (s *Server) eventTypes(id string) ([]casefsm.EventInfo, error) {
 	if id == "" {
 		id = string(policy.FederalAct2022)
 	}
@@ -204,36 +206,7 @@ func (s *Server) eventTypes(id string) ([]eventType, error) {
 	if err != nil {
 		return nil, fmt.Errorf("httpapi: %w", err)
 	}
-	byType := map[casefsm.EventType]*eventType{}
-	var out []eventType
-	for _, t := range casefsm.EventTypes() {
-		out = append(out, eventType{Type: t, By: []casefsm.Role{}, From: []casefsm.State{}, Citation: []string{}, Fields: casefsm.Fields(t)})
-	}
-	for i := range out {
-		byType[out[i].Type] = &out[i]
-	}
-	for _, tr := range def.Transitions() {
-		et := byType[tr.Event]
-		if et == nil {
-			continue
-		}
-		et.By = union(et.By, tr.By)
-		et.From = union(et.From, tr.From)
-		if c := tr.Citation.Section; c != "" && !slices.Contains(et.Citation, c) {
-			et.Citation = append(et.Citation, c)
-		}
-	}
-	return out, nil
-}
-
-func union[T ~uint8](a, b []T) []T {
-	for _, x := range b {
-		if !slices.Contains(a, x) {
-			a = append(a, x)
-		}
-	}
-	slices.Sort(a)
-	return a
+	return def.Events(), nil
 }
 
 // listEventTypes serves GET /v1/event-types[?policy=ID].

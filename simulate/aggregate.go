@@ -1,10 +1,8 @@
 package simulate
 
 import (
-	"fmt"
+	"github.com/hifazat/hifazat/internal/enum"
 	"maps"
-	"strconv"
-	"strings"
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
@@ -82,35 +80,17 @@ const (
 	endCount
 )
 
-var endNames = [...]string{"closed", "withdrawn", "informally_resolved", "refused", "stalled", "open"}
+var endNames = enum.New[End]("simulate", "end", "closed", "withdrawn", "informally_resolved", "refused", "stalled", "open")
 
-// String returns the end's name, such as "informally_resolved", or
-// "End(N)" for a value that is not an end.
-func (e End) String() string {
-	if e < endCount {
-		return endNames[e]
-	}
-	return "End(" + strconv.Itoa(int(e)) + ")"
-}
+// String returns the name, or "%!End(N)" for a value that has none.
+func (e End) String() string { return endNames.String(e) }
 
-// MarshalText implements encoding.TextMarshaler; invalid values fail.
-func (e End) MarshalText() ([]byte, error) {
-	if e >= endCount {
-		return nil, fmt.Errorf("simulate: invalid end %d", int(e))
-	}
-	return []byte(endNames[e]), nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (e End) MarshalText() ([]byte, error) { return endNames.MarshalText(e) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (e *End) UnmarshalText(b []byte) error {
-	for i, n := range endNames {
-		if string(b) == n {
-			*e = End(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("simulate: unknown end %q (want one of %s)", b, strings.Join(endNames[:], ", "))
-}
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (e *End) UnmarshalText(b []byte) error { return endNames.Unmarshal(e, b) }
 
 // caseRules are the deadline rules a case can start, in lifecycle order:
 // the order of the report.

@@ -1,10 +1,9 @@
 package simulate
 
 import (
-	"fmt"
+	"github.com/hifazat/hifazat/internal/enum"
 	"math"
 	"math/rand/v2"
-	"strconv"
 )
 
 // Dist names a family of delay distributions. Values are persisted in
@@ -30,38 +29,20 @@ const (
 	distEnd
 )
 
-var distNames = [...]string{"", "fixed", "uniform", "exponential", "lognormal"}
+var distNames = enum.New[Dist]("simulate", "distribution", "", "fixed", "uniform", "exponential", "lognormal")
 
 // IsValid reports whether d is one of the named distributions.
-func (d Dist) IsValid() bool { return d > 0 && d < distEnd }
+func (d Dist) IsValid() bool { return distNames.Valid(d) }
 
-// String returns the distribution's name, such as "lognormal", or
-// "Dist(N)" for a value that is not one.
-func (d Dist) String() string {
-	if d.IsValid() {
-		return distNames[d]
-	}
-	return "Dist(" + strconv.Itoa(int(d)) + ")"
-}
+// String returns the name, or "%!Dist(N)" for a value that has none.
+func (d Dist) String() string { return distNames.String(d) }
 
-// MarshalText implements encoding.TextMarshaler; invalid values fail.
-func (d Dist) MarshalText() ([]byte, error) {
-	if !d.IsValid() {
-		return nil, fmt.Errorf("simulate: invalid distribution %d", int(d))
-	}
-	return []byte(distNames[d]), nil
-}
+// MarshalText implements encoding.TextMarshaler; a value with no name fails.
+func (d Dist) MarshalText() ([]byte, error) { return distNames.MarshalText(d) }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (d *Dist) UnmarshalText(b []byte) error {
-	for i := Fixed; i < distEnd; i++ {
-		if string(b) == distNames[i] {
-			*d = i
-			return nil
-		}
-	}
-	return fmt.Errorf("simulate: unknown distribution %q (want fixed, uniform, exponential or lognormal)", b)
-}
+// UnmarshalText implements encoding.TextUnmarshaler; text that names no
+// value is an error listing the names.
+func (d *Dist) UnmarshalText(b []byte) error { return distNames.Unmarshal(d, b) }
 
 // MaxDelay is the longest delay a step can take, in days: longer draws are
 // cut to it.

@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"github.com/hifazat/hifazat/internal/enum/enumtest"
 	"math"
 	"slices"
 	"testing"
@@ -20,7 +21,7 @@ func TestDistText(t *testing.T) {
 		assert.Equal(t, string(b), d.String())
 	}
 	for _, bad := range []Dist{0, distEnd, 200} {
-		assert.Equal(t, "Dist("+itoa(int(bad))+")", bad.String(), "String of %d", bad)
+		assert.Equal(t, "%!Dist("+itoa(int(bad))+")", bad.String(), "String of %d", bad)
 		_, err := bad.MarshalText()
 		assert.Error(t, err, "MarshalText of %d", bad)
 	}
@@ -31,15 +32,10 @@ func TestDistText(t *testing.T) {
 func itoa(n int) string { return formatValue(float64(n)) }
 
 func TestEndText(t *testing.T) {
-	for e := range endCount {
-		b, err := e.MarshalText()
-		require.NoError(t, err)
-		assert.Equal(t, endNames[e], string(b))
-		var back End
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, e, back)
-	}
-	assert.Equal(t, "End(9)", End(9).String())
+	enumtest.Check(t, []string{"closed", "withdrawn", "informally_resolved", "refused", "stalled", "open"},
+		[]End{EndClosed, EndWithdrawn, EndInformallyResolved, EndRefused, EndStalled, EndOpen})
+	enumtest.Check(t, []string{"fixed", "uniform", "exponential", "lognormal"}, []Dist{Fixed, Uniform, Exponential, Lognormal})
+	assert.Equal(t, "%!End(9)", End(9).String())
 	_, err := End(9).MarshalText()
 	assert.Error(t, err)
 	var e End

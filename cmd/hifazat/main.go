@@ -57,6 +57,8 @@ func commands() map[string]command {
 		"serve":     {"serve the JSON HTTP API (cases, deadlines, committees, policies, event types)", cmdServe},
 		"token":     {"issue a bearer token for the HTTP API to an actor", cmdToken},
 		"remind":    {"deliver deadline reminders due to a webhook, once each (for cron)", cmdRemind},
+		"events":    {"every event type: who may perform it, from which states, its fields", cmdEvents},
+		"version":   {"the version of the hifazat module this command was built from", cmdVersion},
 	}
 	addComplianceCommands(cmds)
 	return cmds
