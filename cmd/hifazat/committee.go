@@ -148,7 +148,7 @@ func committeeReadCase(e *env, path string) (*committee.Case, error) {
 			continue
 		}
 		if ev.Member == nil {
-			return nil, fmt.Errorf("%s: event %d: replace_member without \"member\"", path, i)
+			return nil, fmt.Errorf("%s: event %d: replace_member without \"member\"", path, i+1)
 		}
 		k.Replacements = append(k.Replacements, *ev.Member)
 	}

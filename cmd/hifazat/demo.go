@@ -50,7 +50,7 @@ func cmdDemo(e *env, args []string) int {
 	for i, ev := range f.Events {
 		before := c.State()
 		if err := c.Apply(ev); err != nil {
-			return e.fail(exitRefused, "demo: event %d (%s) refused: %v", i, ev.Type, err)
+			return e.fail(exitRefused, "demo: event %d (%s) refused: %v", i+1, ev.Type, err)
 		}
 		move := "-> " + c.State().String()
 		if c.State() == before {

@@ -132,13 +132,23 @@ type Error struct {
 }
 
 // Error formats the error as `PKG: unknown KIND "VALUE" (want a, b or c)` or
-// `PKG: invalid KIND N (want a, b or c)`.
+// `PKG: invalid KIND N (want a, b or c)`. A long VALUE is cut to its first
+// 40 bytes, so that an error never echoes unbounded input.
 func (e *Error) Error() string {
-	what := fmt.Sprintf("unknown %s %q", e.Kind, e.Value)
+	what := fmt.Sprintf("unknown %s %q", e.Kind, clip(e.Value))
 	if e.Invalid {
 		what = fmt.Sprintf("invalid %s %s", e.Kind, e.Value)
 	}
 	return e.Pkg + ": " + what + " (want " + orList(e.Want) + ")"
+}
+
+// clip bounds text quoted back in a message.
+func clip(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
+	}
+	return s[:max] + "..."
 }
 
 func orList(ws []string) string {

@@ -1,6 +1,8 @@
 package enum_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hifazat/hifazat/internal/enum"
@@ -80,6 +82,11 @@ func TestParse(t *testing.T) {
 	assert.Equal(t, []string{"red", "green", "blue"}, e.Want)
 	assert.Equal(t, "mauve", e.Value)
 
+	long := strings.Repeat("x", 1<<20)
+	err = c.UnmarshalText([]byte(long))
+	assert.Less(t, len(err.Error()), 200, "the error does not echo unbounded input")
+	assert.Contains(t, err.Error(), `"`+strings.Repeat("x", 40)+`..."`)
+
 	var s size = 1
 	require.NoError(t, s.UnmarshalText(nil))
 	assert.Equal(t, size(0), s, `"" is "not set"`)
@@ -91,4 +98,39 @@ func TestParse(t *testing.T) {
 	assert.Equal(t, "%!colour(1)", n.String(1))
 	_, err = n.Parse([]byte("red"))
 	assert.Error(t, err)
+}
+
+// Parse accepts exactly the names: whatever it accepts prints back as the
+// text it was given, and whatever it refuses names the text.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"red", "", "Red", "green ", "%!colour(1)", "blue"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		v, err := colours.Parse([]byte(in))
+		if err != nil {
+			var e *enum.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, in, e.Value)
+			return
+		}
+		assert.Equal(t, in, v.String(), "Parse(%q)", in)
+		b, err := v.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, in, string(b))
+	})
+}
+
+func ExampleNames() {
+	type colour uint8
+	names := enum.New[colour]("paint", "colour", "", "red", "green")
+	c, err := names.Parse([]byte("green"))
+	fmt.Println(c, names.String(c), err)
+	_, err = names.Parse([]byte("mauve"))
+	fmt.Println(err)
+	fmt.Println(names.String(7))
+	// Output:
+	// 2 green <nil>
+	// paint: unknown colour "mauve" (want red or green)
+	// %!colour(7)
 }
