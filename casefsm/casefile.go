@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/hifazat/hifazat/civil"
@@ -422,47 +423,123 @@ func decodeMember(m map[string]json.RawMessage, i int, ev *Event) error {
 // anywhere in the JSON text data, such as "parties.complainant.id" or
 // "penalties[0].code". encoding/json would keep the last silently, so that
 // two readers of one file could see two different cases. data is valid
-// JSON (the caller decoded it already); on a syntax error it reports none.
+// JSON (the caller decoded it already). It scans the bytes once without
+// decoding them: every stored event a store reads back passes through it.
 func duplicateKey(data []byte) (string, bool) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	path, dup := duplicateIn(dec, "")
-	return path, dup
-}
-
-// duplicateIn reads one value from dec and reports the first duplicated
-// key in it, prefixed by path.
-func duplicateIn(dec *json.Decoder, path string) (string, bool) {
-	t, err := dec.Token()
-	if err != nil {
+	s := dupScanner{b: data}
+	if !s.value() {
 		return "", false
 	}
-	switch t {
-	case json.Delim('{'):
-		seen := map[string]bool{}
-		for dec.More() {
-			kt, err := dec.Token()
-			if err != nil {
-				return "", false
-			}
-			k, _ := kt.(string)
-			if seen[k] {
-				return join(path, k), true
-			}
-			seen[k] = true
-			if p, dup := duplicateIn(dec, join(path, k)); dup {
-				return p, true
-			}
-		}
-		dec.Token() // the closing brace
-	case json.Delim('['):
-		for i := 0; dec.More(); i++ {
-			if p, dup := duplicateIn(dec, path+"["+strconv.Itoa(i)+"]"); dup {
-				return p, true
-			}
-		}
-		dec.Token() // the closing bracket
+	return strings.Join(s.path, ""), true
+}
+
+// dupScanner walks valid JSON; path holds the segments to the value being
+// read (".key" or "[i]"), kept only as far as a duplicate is found.
+type dupScanner struct {
+	b    []byte
+	i    int
+	path []string
+}
+
+// value reads one value and reports whether it holds a duplicated key.
+func (s *dupScanner) value() bool {
+	s.space()
+	if s.i >= len(s.b) {
+		return false
 	}
-	return "", false
+	switch s.b[s.i] {
+	case '{':
+		return s.object()
+	case '[':
+		return s.array()
+	case '"':
+		s.str()
+	default: // a number or a literal
+		for s.i < len(s.b) && !strings.ContainsRune(",}] \t\r\n", rune(s.b[s.i])) {
+			s.i++
+		}
+	}
+	return false
+}
+
+func (s *dupScanner) object() bool {
+	s.i++ // {
+	var keys []string
+	for {
+		s.space()
+		if s.i >= len(s.b) || s.b[s.i] == '}' {
+			s.i++
+			return false
+		}
+		if s.b[s.i] == ',' {
+			s.i++
+			continue
+		}
+		k := s.str()
+		s.space()
+		s.i++ // :
+		seg := "." + k
+		if len(s.path) == 0 {
+			seg = k
+		}
+		if slices.Contains(keys, k) {
+			s.path = append(s.path, seg)
+			return true
+		}
+		keys = append(keys, k)
+		s.path = append(s.path, seg)
+		if s.value() {
+			return true
+		}
+		s.path = s.path[:len(s.path)-1]
+	}
+}
+
+func (s *dupScanner) array() bool {
+	s.i++ // [
+	for n := 0; ; n++ {
+		s.space()
+		if s.i >= len(s.b) || s.b[s.i] == ']' {
+			s.i++
+			return false
+		}
+		if s.b[s.i] == ',' {
+			s.i++
+			n--
+			continue
+		}
+		s.path = append(s.path, "["+strconv.Itoa(n)+"]")
+		if s.value() {
+			return true
+		}
+		s.path = s.path[:len(s.path)-1]
+	}
+}
+
+// str reads a string literal and returns its value.
+func (s *dupScanner) str() string {
+	start := s.i
+	escaped := false
+	for s.i++; s.i < len(s.b) && s.b[s.i] != '"'; s.i++ {
+		if s.b[s.i] == '\\' {
+			escaped = true
+			s.i++
+		}
+	}
+	s.i++ // the closing quote
+	lit := s.b[start:min(s.i, len(s.b))]
+	if !escaped {
+		return string(lit[1 : len(lit)-1])
+	}
+	var v string
+	json.Unmarshal(lit, &v) // valid JSON: a string literal always decodes
+	return v
+}
+
+func (s *dupScanner) space() {
+	for s.i < len(s.b) && (s.b[s.i] == ' ' || s.b[s.i] == '\t' || s.b[s.i] == '\r' || s.b[s.i] == '\n') {
+		s.i++
+	}
 }
 
 // checkComplaintRef refuses a complaint reference that is too long or holds

@@ -199,6 +199,8 @@ func TestDecodeDuplicateKey(t *testing.T) {
 		{"party", `{"parties": {"complainant": {"id": "a", "id": "b"}}}`, -1, "parties.complainant.id"},
 		{"event", `{"events": [{"type": "add_note", "on": "2026-03-02", "by": "complainant", "note": "a", "note": "b"}]}`, -1, "events[0].note"},
 		{"penalty", `{"events": [{"type": "decide", "on": "2026-03-02", "by": "competent_authority", "penalties": [{"code": "fine", "code": "censure"}]}]}`, -1, "events[0].penalties[0].code"},
+		{"escaped", `{"calendar": "a", "\u0063alendar": "b"}`, -1, "calendar"},
+		{"after braces in strings", `{"events": [{"type": "add_note", "on": "2026-03-02", "by": "complainant", "note": "a }{ \" ] note"}, {"type": "add_note", "on": "2026-03-03", "by": "complainant", "note": "x", "on": "2026-03-04"}]}`, -1, "events[1].on"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,6 +218,9 @@ func TestDecodeDuplicateKey(t *testing.T) {
 	assert.Equal(t, 4, ie.Index, "DecodeEvent reports the index it is given")
 	_, err = casefsm.DecodeHeader([]byte(`{"calendar": "a", "calendar": "b"}`))
 	require.ErrorIs(t, err, casefsm.ErrMalformed, "DecodeHeader")
+	// The same key in two objects is no duplicate.
+	_, err = casefsm.DecodeHeader([]byte(`{"parties": {"complainant": {"id": "a", "relationship": "employee"}, "accused": {"id": "b", "relationship": "employee"}, "witnesses": [{"id": "c"}, {"id": "d"}]}}`))
+	require.NoError(t, err, "the same key in sibling objects")
 }
 
 // TestDecodeHeaderAndEvent: the header and event decoders read what Decode
