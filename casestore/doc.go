@@ -66,43 +66,15 @@
 // # Confidential views
 //
 // [ViewAs] shows a case to a [casefsm.Role]; [Statistics] to aggregate
-// reporting. Statements and other evidence are
-// confidential (s.4(3)(a)); the committee may order proceedings
-// confidential (s.5(4)); the informal route is strictly confidential (Code
-// (iii)). The library's table, the strictest reading that still lets each
-// role do its work under the Act:
-//
-//	role                   identities            statements  evidence  notes     retaliation reports
-//	complainant            complainant, accused  withheld    withheld  withheld  her own
-//	accused                complainant, accused  withheld    withheld  withheld  his own
-//	supervisor             complainant, accused  withheld    withheld  withheld  own
-//	inquiry_committee      all, with witnesses   all         all       all       all
-//	competent_authority    complainant, accused  withheld    withheld  withheld  all
-//	employer               complainant, accused  withheld    withheld  withheld  all
-//	ombudsperson           all, with witnesses   all         all       all       all
-//	president_or_governor  all, with witnesses   all         all       all       all
-//	statistics             none                  withheld    withheld  withheld  withheld
-//
-// "Identities" are the parties' ids and names, a replaced member's details,
-// the ids and names of the committee for the case and of its Competent
-// Authority (the case file's optional "committee"), and a penalty's payee; statements are record_statement events, evidence
-// order_medical_examination events, notes add_note events, retaliation
-// reports report_retaliation events (their free text: note, reason,
-// reasonable_cause, condonation). Procedural facts (each event's type, date
-// and acting role, findings, penalty codes, state and deadlines) are visible
-// to every role: the parties need them to defend their rights (s.4(1),
-// s.6). The accused learns who complains against him from the charges
-// (s.4(1)(a)); witnesses' identities stay with the forums (s.4(3)(d)
-// protects them). The Competent Authority decides penalties on the
-// committee's findings (s.4(4)-(5)) and must stop retaliation (s.4(3)(e),
-// Code (xi)), so it sees reports of it, as does the employer, which must
-// protect the complainant and implement decisions (s.11, Code (x)); while
-// a case is only informal (no complaint filed) neither sees any identity
-// (Code (iii)). A supervisor receives informal reports (Code (iv)) and sees
-// what a party sees; the President or Governor hears representations
-// (s.9) on the whole record, as the Ombudsperson does. A statistics
-// view drops identities, free text and the case id entirely, with no
-// placeholder. Withheld values are replaced by [Withheld].
+// reporting. Both are package casefsm's views of the case file
+// ([casefsm.CaseFile.View], [casefsm.CaseFile.Statistics]) with the case's
+// id: what each role reads is the table in casefsm's documentation, decided
+// from the confidentiality class declared beside each field and event type
+// there, so that a store, the CLI and the HTTP API redact alike. A
+// witness, and a committee member who is also a witness, is named to the
+// forums only (s.4(3)(d)); writing is read by the forums and by the role
+// that wrote it; statistics read procedural facts only, dates to the month,
+// and no case id. Withheld values are replaced by [Withheld].
 //
 // Nothing in this package logs or prints case content. Error messages name
 // case ids, versions, fields and event types, and quote at most the first

@@ -121,6 +121,6 @@ func ExampleViewAs() {
 	// Output:
 	// accused: {"incident_on":"2026-02-20","parties":{"accused":{"id":"e-42","relationship":"employee"},"complainant":{"id":"e-17","relationship":"employee"},"witnesses":[{"id":"[withheld]"}]},"policy":"pk-federal-2022"}
 	//   {"by":"inquiry_committee","note":"[withheld]","on":"2026-03-03","type":"record_statement"}
-	// statistics: {"incident_on":"2026-02-20","parties":{"accused":{"relationship":"employee"},"complainant":{"relationship":"employee"},"witnesses":[{}]},"policy":"pk-federal-2022"}
-	//   {"by":"inquiry_committee","on":"2026-03-03","type":"record_statement"}
+	// statistics: {"incident_on":"2026-02","parties":{"accused":{"relationship":"employee"},"complainant":{"relationship":"employee"},"witnesses":[{}]},"policy":"pk-federal-2022"}
+	//   {"by":"inquiry_committee","on":"2026-03","type":"record_statement"}
 }

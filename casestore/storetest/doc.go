@@ -5,8 +5,10 @@
 //
 // The suite covers creating, importing, appending (with optimistic
 // concurrency), loading, listing with every filter, verifying, refusals and
-// malformed input written nowhere, cancelled contexts, closed stores, and 32
-// writers appending to 8 shared cases at once. With the optional parts of
+// malformed input written nowhere, cancelled contexts, closed stores, 32
+// writers appending to 8 shared cases at once, and redaction: a stored case
+// is read by every role and by statistics exactly as its case file is, so
+// a witness who sits on the committee is named to the forums only. With the optional parts of
 // [Harness] it also tampers with stored rows directly (Verify must name the
 // first bad event), has four writer processes append to the same cases at
 // once (every acknowledged event stored once, conflicts reported), and

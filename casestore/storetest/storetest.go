@@ -56,6 +56,7 @@ func Run(t *testing.T, h Harness) {
 		{"cancelled_context", testCancelled},
 		{"closed", testClosed},
 		{"concurrent_writers", testConcurrentWriters},
+		{"redaction", testRedaction},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
