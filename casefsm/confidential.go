@@ -104,8 +104,9 @@ type reading struct {
 // Forums that hear the case read everything (s.4(3)(a): the statements are
 // theirs to weigh); the parties read each other's identities (s.4(1)(a):
 // the charges name the complainant) and their own writing, never a
-// witness's identity (s.4(3)(d)) nor who sits on the committee. A role with
-// no row reads procedural facts only.
+// witness's identity (s.4(3)(d)) nor who sits on the committee. A witness
+// knows whom the case is about, but is many people in one role, so reads
+// no writing. A role with no row reads procedural facts only.
 var contract = [roleEnd]reading{
 	Complainant:         {people: kParties, own: true},
 	Accused:             {people: kParties, own: true},
@@ -115,6 +116,8 @@ var contract = [roleEnd]reading{
 	Ombudsperson:        {people: kEveryone, texts: allTexts},
 	PresidentOrGovernor: {people: kEveryone, texts: allTexts},
 	Employer:            {people: kParties, onFiling: true, own: true},
+	Witness:             {people: kParties},
+	DistrictCourt:       {people: kEveryone, texts: allTexts},
 }
 
 // statistics is what aggregate reporting reads: procedural facts, to the

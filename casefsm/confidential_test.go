@@ -75,7 +75,7 @@ func reportAs(rep casefsm.Report, r casefsm.Role) casefsm.Report {
 
 // readsEverything are the forums that hear a case: they read every
 // identity and every statement.
-var readsEverything = map[casefsm.Role]bool{casefsm.InquiryCommittee: true, casefsm.Ombudsperson: true, casefsm.PresidentOrGovernor: true}
+var readsEverything = map[casefsm.Role]bool{casefsm.InquiryCommittee: true, casefsm.Ombudsperson: true, casefsm.PresidentOrGovernor: true, casefsm.DistrictCourt: true}
 
 // TestWitnessOnCommitteeIsNamedToForumsOnly is defect 1: a witness who
 // sits on the committee reached the accused, the complainant and the
@@ -152,7 +152,7 @@ func TestFreeTextAndStatusByAudience(t *testing.T) {
 		{casefsm.PresidentOrGovernor, all},
 		{casefsm.Employer, []string{"mk-interim-note~"}},
 		{casefsm.Witness, nil},
-		{casefsm.DistrictCourt, nil}, // no row yet: procedural facts only (fail closed)
+		{casefsm.DistrictCourt, all},
 		{statistics, nil},
 	}
 	require.Len(t, tests, len(readers()), "every reader is tested")
@@ -238,9 +238,9 @@ func newLeakCase(flags byte) *leakCase {
 // complaint is filed).
 func seesParts(a casefsm.Role, filed bool) string {
 	switch a {
-	case casefsm.Complainant, casefsm.Accused, casefsm.Supervisor:
+	case casefsm.Complainant, casefsm.Accused, casefsm.Supervisor, casefsm.Witness:
 		return "ca"
-	case casefsm.InquiryCommittee, casefsm.Ombudsperson, casefsm.PresidentOrGovernor:
+	case casefsm.InquiryCommittee, casefsm.Ombudsperson, casefsm.PresidentOrGovernor, casefsm.DistrictCourt:
 		return "cawmku"
 	case casefsm.CompetentAuthority:
 		if filed {

@@ -114,6 +114,8 @@
 //	ombudsperson           everyone                              all                              exact
 //	president_or_governor  everyone                              all                              exact
 //	employer               complainant, accused; after filing    its own role's                   exact
+//	witness                complainant, accused                  none                             exact
+//	district_court         everyone                              all                              exact
 //	any other role         nobody                                none                             exact
 //	statistics             nobody (removed)                      none (removed)                   to the month
 //
@@ -123,8 +125,9 @@
 // need them to defend their rights (s.4(1), s.6). Why the rest:
 //
 //   - Witnesses are named to the forums that hear the case only, the
-//     committee, the Ombudsperson (who also hears appeals, s.6) and the
-//     President or Governor (representations, s.9). A person with several
+//     committee, the Ombudsperson (who also hears appeals, s.6), the
+//     District Court (appeals where no Ombudsperson is appointed, s.6(4))
+//     and the President or Governor (representations, s.9). A person with several
 //     parts is read by a role that reads any of them, unless one is a
 //     witness: a witness who sits on the committee, and is replaced for the
 //     case (s.3(3)), is a witness in the committee's member list, in the
@@ -144,9 +147,9 @@
 //     may order its proceedings confidential (s.5(4)). Free text can name
 //     anyone, so it is read like a statement: by the forums and by the role
 //     that wrote it (a complainant reads her note on file_complaint; the
-//     accused does not). A role that is many people (witnesses) reads no
-//     writing at all, and a role the table does not name reads procedural
-//     facts only. A forum's reasons reach the parties in its written
+//     accused does not). A witness knows whom the case is about, but the
+//     role is many people, so it reads no writing at all, not even its
+//     own; a role the table does not name reads procedural facts only. A forum's reasons reach the parties in its written
 //     order, outside the record.
 //   - Statistics read procedural facts only, dates to the month, and no
 //     message (a message gives exact dates and may name people).

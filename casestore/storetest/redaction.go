@@ -40,7 +40,7 @@ func testRedaction(t *testing.T, s casestore.Store) {
 	require.NoError(t, err, "Append(replace_member)")
 	c := load(t, s, created.ID)
 	file := &casefsm.CaseFile{Header: h, Events: []casefsm.Event{filing, replaced}}
-	forums := map[casefsm.Role]bool{casefsm.InquiryCommittee: true, casefsm.Ombudsperson: true, casefsm.PresidentOrGovernor: true}
+	forums := map[casefsm.Role]bool{casefsm.InquiryCommittee: true, casefsm.Ombudsperson: true, casefsm.PresidentOrGovernor: true, casefsm.DistrictCourt: true}
 	for _, r := range append(casefsm.Roles(), 0) { // 0: statistics
 		v, err := casestore.ViewAs(c, r)
 		want, wantErr := file.View(r)
