@@ -1,0 +1,74 @@
+package httpapi_test
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hifazat/hifazat/casefsm"
+)
+
+// leakyCase is a case whose every identity and every piece of writing is a
+// distinct marker: a witness (W1) sits on the committee and is replaced for
+// the case (s.3(3)), and every role that writes leaves a note.
+const leakyCase = `{"policy":"pk-federal-2022","calendar":"pk-federal","incident_on":"2026-02-20","complaint_ref":"ref-1",
+ "allegations":["sexual_conduct"],
+ "parties":{"complainant":{"relationship":"employee","id":"e-17"},"accused":{"relationship":"employee","id":"e-42"},
+  "witnesses":[{"id":"W1-ID"},{"id":"W2-ID"}]},
+ "committee":{"has_cba":false,"cannot_designate_internally":false,"competent_authority":"CA-ID","members":[
+  {"id":"M1-ID","name":"M1-NAME","gender":"female","seat":"senior_employee","chair":true},
+  {"id":"M2-ID","name":"M2-NAME","gender":"male","seat":"senior_management"},
+  {"id":"W1-ID","name":"W1-NAME","gender":"male","seat":"other"}]},
+ "events":[
+  {"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02","note":"NOTE-COMPLAINANT"},
+  {"type":"replace_member","on":"2026-03-03","by":"employer","note":"NOTE-EMPLOYER",
+   "member":{"out":"W1-ID","in":{"id":"M3-ID","name":"M3-NAME","gender":"female","seat":"other"}}},
+  {"type":"notify_employer","on":"2026-03-03","by":"inquiry_committee","note":"NOTE-COMMITTEE-1"},
+  {"type":"communicate_charges","on":"2026-03-05","by":"inquiry_committee","note":"NOTE-COMMITTEE-2"},
+  {"type":"record_interim_measure","on":"2026-03-06","by":"competent_authority","note":"NOTE-AUTHORITY"},
+  {"type":"submit_defence","on":"2026-03-09","by":"accused","note":"NOTE-ACCUSED"},
+  {"type":"report_retaliation","on":"2026-03-09","by":"witness","note":"NOTE-WITNESS"},
+  {"type":"add_note","on":"2026-03-09","by":"complainant","note":"NOTE-COMPLAINANT-2"},
+  {"type":"void_event","on":"2026-03-10","by":"inquiry_committee","voids":8,"reason":"REASON-VOID"}]}`
+
+// TestShowLeaksNothingToTheParties: GET /v1/cases/{id} gives each role
+// only what casefsm's contract lets it read. Every marker is listed with the
+// actors (besides the forums) that may read it; a party never reads who sits
+// on the committee, nor a witness, nor anyone else's writing (s.4(3)(d)).
+// It failed while the view was casestore's own string-based redaction.
+func TestShowLeaksNothingToTheParties(t *testing.T) {
+	f := newFixture(t)
+	cf, err := casefsm.Decode(strings.NewReader(leakyCase))
+	require.NoError(t, err)
+	const id = "case-leaky"
+	_, err = f.store.Create(context.Background(), id, cf.Header, cf.Events...)
+	require.NoError(t, err)
+	readers := map[string][]string{
+		`"e-17"`: {"e-17", "e-42", "ca-1"}, `"e-42"`: {"e-17", "e-42", "ca-1"},
+		"W1-ID": nil, "W1-NAME": nil, "W2-ID": nil,
+		"M1-ID": nil, "M1-NAME": nil, "M2-ID": nil, "M2-NAME": nil, "M3-ID": nil, "M3-NAME": nil,
+		"CA-ID":            {"ca-1"},
+		"NOTE-COMPLAINANT": {"e-17"}, "NOTE-COMPLAINANT-2": {"e-17"}, "NOTE-ACCUSED": {"e-42"},
+		"NOTE-AUTHORITY": {"ca-1"}, "NOTE-EMPLOYER": nil, "NOTE-COMMITTEE-1": nil, "NOTE-COMMITTEE-2": nil,
+		"NOTE-WITNESS": nil, "REASON-VOID": nil,
+	}
+	committee := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "ic-1"})
+	require.Equal(t, http.StatusOK, committee.Code, committee.Body.String())
+	for marker := range readers {
+		assert.Contains(t, committee.Body.String(), marker, "the committee reads everything")
+	}
+	for _, who := range []string{"e-17", "e-42", "ca-1", "st-1"} {
+		w := f.do(req{method: "GET", path: "/v1/cases/" + id, as: who})
+		require.Equal(t, http.StatusOK, w.Code, "%s: %s", who, w.Body.String())
+		for marker, may := range readers {
+			if !slices.Contains(may, who) {
+				assert.NotContains(t, w.Body.String(), marker, "GET as %s", who)
+			}
+		}
+	}
+}
