@@ -14,6 +14,7 @@ import (
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/access"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/policy"
 )
@@ -139,7 +140,7 @@ func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, 
 	// for a case it may not reach tells it nothing, not even that it is
 	// bad. A forum reaches every case, so its append loads nothing twice.
 	if !isForum(a.Role) {
-		if _, err := s.load(ctx, a, id); err != nil {
+		if _, _, err := s.load(ctx, a, id); err != nil {
 			return caseResult{}, err
 		}
 	} else if err := casestore.CheckID(id); err != nil {
@@ -166,10 +167,11 @@ func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, 
 
 // show returns case id as actor a may see it, judged as of at.
 func (s *Server) show(ctx context.Context, a Actor, id string, at civil.Date) (caseShown, error) {
-	c, err := s.load(ctx, a, id)
+	c, role, err := s.load(ctx, a, id)
 	if err != nil {
 		return caseShown{}, err
 	}
+	a.Role = role
 	var v casestore.View
 	if a.Role == Statistics {
 		v, err = casestore.Statistics(c)
@@ -211,20 +213,28 @@ func (s *Server) list(ctx context.Context, a Actor, q listQuery) ([]caseSummary,
 	return s.cfg.Store.List(ctx, f)
 }
 
-// load loads case id if actor a may reach it; a case a may not reach is
-// "not found", so that a party cannot learn which cases exist.
-func (s *Server) load(ctx context.Context, a Actor, id string) (casestore.Case, error) {
+// load loads case id if actor a may reach it, with the role the case gives
+// a (access.RoleIn); a case a may not reach is "not found", so that a party
+// cannot learn which cases exist.
+func (s *Server) load(ctx context.Context, a Actor, id string) (casestore.Case, Role, error) {
 	if err := casestore.CheckID(id); err != nil {
-		return casestore.Case{}, err
+		return casestore.Case{}, 0, err
 	}
 	c, err := s.cfg.Store.Load(ctx, id)
 	if err != nil {
-		return casestore.Case{}, err
+		return casestore.Case{}, 0, err
 	}
-	if mayReach(a, c.Header) != nil {
-		return casestore.Case{}, &casestore.NotFoundError{Case: id}
+	if a.Role == Statistics {
+		return c, Statistics, nil
 	}
-	return c, nil
+	// The case, not the token, says which view the actor reads: the accused
+	// or a witness who holds a forum's token reads no forum's view, nor does
+	// a member replaced for the case (s.3(3)).
+	role, err := access.RoleIn(c, access.Actor{ID: a.ID, Role: a.Role})
+	if err != nil {
+		return casestore.Case{}, 0, &casestore.NotFoundError{Case: id}
+	}
+	return c, role, nil
 }
 
 // mayReach reports whether a may read and act on a case with header h: a

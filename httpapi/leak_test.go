@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/httpapi"
 )
 
 // leakyCase is a case whose every identity and every piece of writing is a
@@ -36,18 +38,34 @@ const leakyCase = `{"policy":"pk-federal-2022","calendar":"pk-federal","incident
   {"type":"add_note","on":"2026-03-09","by":"complainant","note":"NOTE-COMPLAINANT-2"},
   {"type":"void_event","on":"2026-03-10","by":"inquiry_committee","voids":8,"reason":"REASON-VOID"}]}`
 
+// leakyFixture is a server holding leakyCase as "case-leaky", with a
+// token for each of claims besides the fixture's actors, by the name given.
+func leakyFixture(t *testing.T, claims map[string]httpapi.Actor) *fixture {
+	t.Helper()
+	tokens := map[string]string{}
+	f := newFixture(t, func(cfg *httpapi.Config) {
+		for name, a := range claims {
+			tok, e, err := httpapi.Issue(a)
+			require.NoError(t, err)
+			tokens[name], cfg.Tokens = tok, append(cfg.Tokens, e)
+		}
+	})
+	maps.Copy(f.tokens, tokens)
+	cf, err := casefsm.Decode(strings.NewReader(leakyCase))
+	require.NoError(t, err)
+	_, err = f.store.Create(context.Background(), "case-leaky", cf.Header, cf.Events...)
+	require.NoError(t, err)
+	return f
+}
+
 // TestShowLeaksNothingToTheParties: GET /v1/cases/{id} gives each role
 // only what casefsm's contract lets it read. Every marker is listed with the
 // actors (besides the forums) that may read it; a party never reads who sits
 // on the committee, nor a witness, nor anyone else's writing (s.4(3)(d)).
 // It failed while the view was casestore's own string-based redaction.
 func TestShowLeaksNothingToTheParties(t *testing.T) {
-	f := newFixture(t)
-	cf, err := casefsm.Decode(strings.NewReader(leakyCase))
-	require.NoError(t, err)
+	f := leakyFixture(t, map[string]httpapi.Actor{"member": {ID: "M1-ID", Role: httpapi.InquiryCommittee, Org: "uni"}})
 	const id = "case-leaky"
-	_, err = f.store.Create(context.Background(), id, cf.Header, cf.Events...)
-	require.NoError(t, err)
 	readers := map[string][]string{
 		`"e-17"`: {"e-17", "e-42", "ca-1"}, `"e-42"`: {"e-17", "e-42", "ca-1"},
 		"W1-ID": nil, "W1-NAME": nil, "W2-ID": nil,
@@ -57,7 +75,7 @@ func TestShowLeaksNothingToTheParties(t *testing.T) {
 		"NOTE-AUTHORITY": {"ca-1"}, "NOTE-EMPLOYER": nil, "NOTE-COMMITTEE-1": nil, "NOTE-COMMITTEE-2": nil,
 		"NOTE-WITNESS": nil, "REASON-VOID": nil,
 	}
-	committee := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "ic-1"})
+	committee := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "member"})
 	require.Equal(t, http.StatusOK, committee.Code, committee.Body.String())
 	for marker := range readers {
 		assert.Contains(t, committee.Body.String(), marker, "the committee reads everything")
@@ -71,4 +89,31 @@ func TestShowLeaksNothingToTheParties(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestShowReadsTheRoleTheCaseGives: a token's role is a claim the case
+// checks (casestore/access.RoleIn). The accused holding a committee token
+// reads the accused's view; a witness replaced off the committee (s.3(3)),
+// or someone not on the case's committee, reads nothing. It failed while a
+// forum's token reached every case as its forum.
+func TestShowReadsTheRoleTheCaseGives(t *testing.T) {
+	f := leakyFixture(t, map[string]httpapi.Actor{ // by the name the test gives the token
+		"accused as committee": {ID: "e-42", Role: httpapi.InquiryCommittee, Org: "uni"},
+		"witness as committee": {ID: "W1-ID", Role: httpapi.InquiryCommittee, Org: "uni"},
+		"member brought in":    {ID: "M3-ID", Role: httpapi.InquiryCommittee, Org: "uni"},
+	})
+	const id = "case-leaky"
+	asCommittee := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "accused as committee"})
+	require.Equal(t, http.StatusOK, asCommittee.Code, asCommittee.Body.String())
+	assert.Contains(t, asCommittee.Body.String(), `"as":"accused"`)
+	for _, secret := range []string{"W1-ID", "W2-ID", "M1-NAME", "NOTE-COMPLAINANT", "REASON-VOID"} {
+		assert.NotContains(t, asCommittee.Body.String(), secret, "the accused with a committee token")
+	}
+	witness := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "witness as committee"})
+	assert.Equal(t, http.StatusNotFound, witness.Code, "a witness replaced off the committee: %s", witness.Body.String())
+	member := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "member brought in"})
+	require.Equal(t, http.StatusOK, member.Code, member.Body.String())
+	assert.Contains(t, member.Body.String(), "W1-NAME", "the member brought in reads the committee's view")
+	stranger := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "ic-1"})
+	assert.Equal(t, http.StatusNotFound, stranger.Code, "a committee token of someone not on this case's committee: %s", stranger.Body.String())
 }

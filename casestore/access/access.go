@@ -67,9 +67,10 @@ func RoleIn(c casestore.Case, a Actor) (casefsm.Role, error) {
 
 // committeeRole checks a claim to the committee's view: the actor sits on
 // the case's committee, or came in by a replacement, and was not replaced
-// out of it (s.3(3)).
+// out of it (s.3(3)). A case that records no committee cannot contradict
+// the claim, short of a replacement taking the actor out.
 func committeeRole(c casestore.Case, a Actor, deny func(string) (casefsm.Role, error)) (casefsm.Role, error) {
-	on := false
+	on := true
 	if cm := c.Header.Committee; cm != nil {
 		on = slices.ContainsFunc(cm.Members, func(m committee.Member) bool { return m.ID == a.ID })
 	}

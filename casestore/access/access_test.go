@@ -56,6 +56,35 @@ func TestRoleIn(t *testing.T) {
 	}
 }
 
+// TestRoleInWithoutARoster: a case that records no committee cannot
+// contradict a committee claim (the deployment authenticated it), except
+// by a replacement that took the actor off it (s.3(3)); the parties and
+// witnesses are checked as ever.
+func TestRoleInWithoutARoster(t *testing.T) {
+	c := caseWithCommittee()
+	c.Header.Committee = nil
+	for _, tc := range []struct {
+		name  string
+		actor access.Actor
+		want  casefsm.Role // 0: denied
+	}{
+		{"a member of the organisation's committee", access.Actor{ID: "m-2", Role: casefsm.InquiryCommittee}, casefsm.InquiryCommittee},
+		{"the member replaced (s.3(3))", access.Actor{ID: "m-1", Role: casefsm.InquiryCommittee}, 0},
+		{"the accused claiming the committee", access.Actor{ID: "e-42", Role: casefsm.InquiryCommittee}, casefsm.Accused},
+		{"a witness claiming the committee", access.Actor{ID: "e-51", Role: casefsm.InquiryCommittee}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := access.RoleIn(c, tc.actor)
+			if tc.want == 0 {
+				assert.ErrorIs(t, err, access.ErrDenied)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
 func newGuard(t *testing.T) (*access.Guard, *access.Memory) {
 	t.Helper()
 	s, err := memstore.New(casestore.Options{})
