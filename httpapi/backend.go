@@ -136,16 +136,15 @@ func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, 
 	if a.Role == Statistics {
 		return caseResult{}, problem(http.StatusForbidden, TypeForbidden, "the statistics role records nothing")
 	}
-	// Whether a party may reach the case comes first: the body of a request
-	// for a case it may not reach tells it nothing, not even that it is
-	// bad. A forum reaches every case, so its append loads nothing twice.
-	if !isForum(a.Role) {
-		if _, _, err := s.load(ctx, a, id); err != nil {
-			return caseResult{}, err
-		}
-	} else if err := casestore.CheckID(id); err != nil {
+	// Whether the actor may reach the case comes first: the body of a
+	// request for a case it may not reach tells it nothing, not even that it
+	// is bad. The case says which role the actor acts as: the accused with a
+	// committee token records as the accused (access.RoleIn).
+	_, role, err := s.load(ctx, a, id)
+	if err != nil {
 		return caseResult{}, err
 	}
+	a.Role = role
 	events, err := parseEvents(body)
 	if err != nil {
 		return caseResult{}, err

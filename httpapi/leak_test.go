@@ -117,3 +117,20 @@ func TestShowReadsTheRoleTheCaseGives(t *testing.T) {
 	stranger := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "ic-1"})
 	assert.Equal(t, http.StatusNotFound, stranger.Code, "a committee token of someone not on this case's committee: %s", stranger.Body.String())
 }
+
+// TestAppendActsAsTheRoleTheCaseGives: the accused holding a committee
+// token cannot record the committee's acts on their own case, and a member
+// replaced for it (s.3(3)) cannot reach it. It failed while a forum's append
+// trusted the token's role.
+func TestAppendActsAsTheRoleTheCaseGives(t *testing.T) {
+	f := leakyFixture(t, map[string]httpapi.Actor{
+		"accused as committee": {ID: "e-42", Role: httpapi.InquiryCommittee, Org: "uni"},
+		"witness as committee": {ID: "W1-ID", Role: httpapi.InquiryCommittee, Org: "uni"},
+	})
+	note := `{"type":"add_note","on":"2026-03-10","by":"inquiry_committee","note":"x"}`
+	ifMatch := map[string]string{"If-Match": `"9"`}
+	w := f.do(req{method: "POST", path: "/v1/cases/case-leaky/events", as: "accused as committee", body: note, header: ifMatch})
+	assert.Equal(t, http.StatusForbidden, w.Code, w.Body.String())
+	w = f.do(req{method: "POST", path: "/v1/cases/case-leaky/events", as: "witness as committee", body: note, header: ifMatch})
+	assert.Equal(t, http.StatusNotFound, w.Code, w.Body.String())
+}
