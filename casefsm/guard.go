@@ -304,7 +304,14 @@ func (c *Case) guard(ev *Event, p *plan) *Refusal {
 		return c.guardWithdrawal(ev, p)
 	case VoidEvent:
 		return c.guardVoid(ev, p)
-	case DecideComplaint, DecideAppeal, DecideRepresentation:
+	case DecideAppeal:
+		if r := c.guardAppellate(ev, p); r != nil {
+			return r
+		}
+		c.checkOwnerFine(ev, p)
+	case Remand:
+		return c.guardAppellate(ev, p)
+	case DecideComplaint, DecideRepresentation:
 		c.checkOwnerFine(ev, p)
 	case RecordStay, LiftStay:
 		return c.guardStay(ev, p)
@@ -705,4 +712,22 @@ func (c *Case) committeeCase() committee.Case {
 		add(committee.Witness, w.ID)
 	}
 	return cc
+}
+
+// guardAppellate sends an appeal to the District Court before the
+// jurisdiction's Ombudsperson was appointed (s.6(4)) and to the
+// Ombudsperson from then on (s.6(5)); where the day is not known, either
+// may decide (interpretation 25).
+func (c *Case) guardAppellate(ev *Event, p *plan) *Refusal {
+	appointed := p.def.routes.OmbudspersonAppointed
+	if !appointed.Value.IsValid() || c.state != AppealPending {
+		return nil
+	}
+	switch {
+	case ev.By == DistrictCourt && !ev.On.Before(appointed.Value):
+		return c.refuse(ev, NotAllowed, appointed.Citation, "an Ombudsperson was appointed on %s: pending appeals pass to the Ombudsperson", appointed.Value)
+	case ev.By == Ombudsperson && ev.On.Before(appointed.Value):
+		return c.refuse(ev, NotAllowed, appointed.Citation, "no Ombudsperson was appointed before %s: until then appeals lie to the District Court", appointed.Value)
+	}
+	return nil
 }

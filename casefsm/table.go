@@ -276,8 +276,8 @@ func allRows() []row {
 			Citation: cite("s.6(1)-(2), interpretation 16", hi, "each party may appeal; the other's appeal does not bar it")}, optAppeal),
 		t(Transition{Event: FileAppeal, By: []Role{Complainant}, From: []State{Dismissed}, To: AppealPending, Route: CommitteeRoute,
 			Citation: cite("s.6(2), interpretation 12", md, "the complainant's appeal against a dismissal at admission")}, optAppeal, optDismiss),
-		t(Transition{Event: DecideAppeal, By: []Role{Ombudsperson}, From: []State{AppealPending}, To: AppealDecided,
-			Citation: cite("s.6(3)", hi, "")}, optAppeal),
+		t(Transition{Event: DecideAppeal, By: []Role{Ombudsperson, DistrictCourt}, From: []State{AppealPending}, To: AppealDecided,
+			Citation: cite("s.6(3)-(5)", hi, "the District Court decides while no Ombudsperson is appointed")}, optAppeal),
 		t(Transition{Event: MakeRepresentation, By: []Role{Complainant, Accused}, From: []State{OmbudspersonDecided, RepresentationPending}, To: RepresentationPending,
 			Citation: cite("s.9", hi, "any person aggrieved by a decision under s.8(5); each party may represent")}, optRepresentation),
 		t(Transition{Event: MakeRepresentation, By: []Role{Complainant, Accused}, From: []State{AppealDecided}, To: RepresentationPending,
@@ -289,7 +289,7 @@ func allRows() []row {
 		// A remand is made by the forum the case is pending before: the
 		// Ombudsperson on appeal (s.6(3)), the President or Governor on a
 		// representation (s.9).
-		t(Transition{Event: Remand, By: []Role{Ombudsperson}, From: []State{AppealPending}, To: Inquiry, Route: CommitteeRoute,
+		t(Transition{Event: Remand, By: []Role{Ombudsperson, DistrictCourt}, From: []State{AppealPending}, To: Inquiry, Route: CommitteeRoute,
 			Citation: cite("s.6(3), interpretation 17", md, "the appellate authority remands for fresh decision by the committee")}, optAppeal),
 		t(Transition{Event: Remand, By: []Role{PresidentOrGovernor}, From: []State{RepresentationPending}, To: Inquiry, Route: CommitteeRoute,
 			Citation: cite("s.9, interpretation 17", md, "for fresh decision by the committee")}, optRepresentation),

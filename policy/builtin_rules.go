@@ -245,6 +245,7 @@ func (v variant) routes() Routes {
 	if r.OmbudspersonReachFrom.Citation.Section == "" {
 		r.OmbudspersonReachFrom.Citation = Citation{Section: "s.8(1)", Confidence: Medium, Note: "no limit on the incident date is known"}
 	}
+	r.OmbudspersonAppointed = ombudspersonAppointed(v.jurisdiction)
 	if r.RepresentationAgainstAppealFrom.Citation.Section == "" {
 		r.RepresentationAgainstAppealFrom.Citation = Citation{Section: "interpretation 17", Confidence: Medium, Note: "no date limit"}
 	}
@@ -290,4 +291,20 @@ func (v variant) interpretations() Interpretations {
 		in.AppellateDecisionDays.Citation.Note = "s.6(3)'s 30 days survive the 2022 amendment; s.8(6)'s 90 days are tracked beside them as ombudsperson-decision"
 	}
 	return in
+}
+
+// ombudspersonAppointed returns when jurisdiction j's first Ombudsperson
+// was appointed, as reported (s.6(4)-(5), interpretation 25): the month
+// only, so its first day; low until verified.
+func ombudspersonAppointed(j Jurisdiction) Param[civil.Date] {
+	cite := func(note string) Citation {
+		return Citation{Section: "s.6(4)-(5); interpretation 25", Confidence: Low, Note: note}
+	}
+	switch j {
+	case Sindh:
+		return Param[civil.Date]{d("2012-07-01"), cite("reported as appointed in July 2012; the day is not known, so the month's first day is used")}
+	case KP:
+		return Param[civil.Date]{d("2019-01-01"), cite("reported as first appointed in January 2019, after a High Court order; the day is not known, so the month's first day is used")}
+	}
+	return Param[civil.Date]{Citation: cite("the day the first Ombudsperson was appointed was not found: either the District Court or the Ombudsperson may decide an appeal")}
 }

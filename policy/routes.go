@@ -85,6 +85,12 @@ type Routes struct {
 	// its decision: the route rests on FOIRA 2013, which shapes nothing
 	// before it took effect (interpretation 1). The zero Date: no limit.
 	RepresentationAgainstAppealFrom Param[civil.Date] `json:"representation_against_appeal_from"`
+	// OmbudspersonAppointed is the day the jurisdiction's first
+	// Ombudsperson was appointed: before it appeals lie to the District
+	// Court (s.6(4)); from it pending appeals pass to the Ombudsperson
+	// (s.6(5)). The zero Date means the day is not known, and either forum
+	// may decide an appeal. The dates are low until verified.
+	OmbudspersonAppointed Param[civil.Date] `json:"ombudsperson_appointed"`
 	// OmbudspersonReachFrom is the earliest incident date a provincial
 	// Ombudsperson says in its published practice it takes up. Practice is
 	// not law (interpretation 12): an earlier incident is warned
