@@ -26,7 +26,7 @@ var optionalFields = [...]struct{ name, meaning string }{
 	{"consent", "true when the complainant consented to someone else filing for her (Code (vi))"},
 	{"to", "who the decision was communicated to: complainant, accused and/or employer; empty means both parties"},
 	{"member", "the replacement for this case (s.3(3)): {\"out\": ID, \"in\": {a committee member}}"},
-	{"reason", "why the act was done; required to dismiss at admission (interpretation 12)"},
+	{"reason", "why the act was done: the reasons a dismissal at admission (interpretation 12) or the voiding of an event needs"},
 	{"note", "free text for the file"},
 	{"voids", "the number (1-based) of the earlier event a void_event voids; the case is then judged as if it had not happened (interpretation 23)"},
 	{"kind", "what a report_retaliation reports: defamation_suit for a counter-blast defamation suit against the complainant (Code (xi) as amended), or none"},

@@ -20,7 +20,7 @@ func TestEventsCommand(t *testing.T) {
 		stderr string
 	}{
 		{"every type", []string{"events"}, exitOK, []string{"event types under pk-federal-2022", "file_appeal\n  by:        complainant, accused\n", "  fields:    type*, on*, by*, reasonable_cause, condonation, reason, note\n"}, ""},
-		{"one type", []string{"events", "dismiss_at_admission"}, exitOK, []string{"dismiss_at_admission\n", "    reason*           why the act was done; required to dismiss at admission", "from:      complaint_received, ombudsperson_complaint"}, ""},
+		{"one type", []string{"events", "dismiss_at_admission"}, exitOK, []string{"dismiss_at_admission\n", "    reason*           why the act was done: the reasons a dismissal at admission", "from:      complaint_received, ombudsperson_complaint"}, ""},
 		{"a policy", []string{"events", "--policy", "pk-federal-2010", "file_appeal"}, exitOK, []string{"file_appeal\n"}, ""},
 		{"unknown type", []string{"events", "file_apeal"}, exitUsage, nil, `unknown event type "file_apeal" (want report_informally, `},
 		{"unknown policy", []string{"events", "--policy", "pk-x"}, exitUsage, nil, `unknown policy "pk-x"`},
