@@ -50,8 +50,10 @@ func nameOf(r Role) string {
 	return r.String()
 }
 
-// parseRole reads a role an actor may have.
-func parseRole(name string) (Role, error) {
+// ParseRole reads the name of a role an actor may have, as a token file
+// and "hifazat token --role" write it ("statistics" for [Statistics]); any
+// other name is refused with the list of valid ones.
+func ParseRole(name string) (Role, error) {
 	for _, r := range allRoles {
 		if nameOf(r) == name {
 			return r, nil

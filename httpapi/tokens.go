@@ -47,7 +47,7 @@ func (a *Actor) UnmarshalJSON(b []byte) error {
 	if err := dec.Decode(&j); err != nil {
 		return err
 	}
-	r, err := parseRole(j.Role)
+	r, err := ParseRole(j.Role)
 	if err != nil {
 		return err
 	}

@@ -122,14 +122,18 @@ func cmdRemind(e *env, args []string) int {
 		return e.fail(exitUsage, "remind: %v", err)
 	}
 	if *asJSON {
-		return printJSON(e, "remind", struct {
+		if status := printJSON(e, "remind", struct {
 			At      civil.Date `json:"at"`
 			Sent    int        `json:"sent"`
 			Failed  int        `json:"failed"`
 			Pending int        `json:"pending"`
-		}{day, out.Sent, out.Failed, pending})
+		}{day, out.Sent, out.Failed, pending}); status != exitOK {
+			return status
+		}
+	} else {
+		fmt.Fprintf(e.stdout, "reminders on %s: %d sent, %d failed, %d pending\n", day, out.Sent, out.Failed, pending)
 	}
-	fmt.Fprintf(e.stdout, "reminders on %s: %d sent, %d failed, %d pending\n", day, out.Sent, out.Failed, pending)
+	// A failed delivery stays in the outbox for the next round; cron sees it.
 	if out.Failed > 0 {
 		return exitUsage
 	}

@@ -63,6 +63,19 @@ func TestRemind(t *testing.T) {
 	assert.Equal(t, exitUsage, status, "no webhook")
 	_, _, status = runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL, "--windows", "x")
 	assert.Equal(t, exitUsage, status)
+	// A webhook that refuses every delivery: the failure shows in the exit
+	// status whether or not --json is asked for.
+	refusing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer refusing.Close()
+	later := "sqlite:" + filepath.Join(t.TempDir(), "later.db")
+	_, stderr, status = runCLI(t, caseFile, "case", "import", "-", "--store", later)
+	require.Equal(t, exitOK, status, stderr)
+	stdout, _, status = runCLI(t, "", "remind", "--store", later, "--webhook", refusing.URL, "--json")
+	assert.Equal(t, exitUsage, status, "failed deliveries with --json")
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	assert.Positive(t, out.Failed)
 	t.Setenv("HIFAZAT_WEBHOOK_SECRET", "")
 	_, _, status = runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL)
 	assert.Equal(t, exitUsage, status, "no secret")

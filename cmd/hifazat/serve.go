@@ -241,9 +241,11 @@ func cmdToken(e *env, args []string) int {
 	if _, status, done := parseArgs(e, "token", tokenUsage, fs, args, 0, ""); done {
 		return status
 	}
-	if err := a.Role.UnmarshalText([]byte(strings.TrimSpace(*role))); err != nil {
+	r, err := httpapi.ParseRole(strings.TrimSpace(*role))
+	if err != nil {
 		return e.fail(exitUsage, "token: --role: %v", err)
 	}
+	a.Role = r
 	tok, entry, err := httpapi.Issue(a)
 	if err != nil {
 		return e.fail(exitUsage, "token: %v", err)

@@ -75,14 +75,21 @@ func TestServeUsage(t *testing.T) {
 }
 
 func TestToken(t *testing.T) {
-	stdout, _, status := runCLI(t, "", "token", "--id", "e-17", "--role", "complainant", "--org", "uni")
-	require.Equal(t, exitOK, status)
-	var out struct {
-		Token string
-		Entry json.RawMessage
+	// Every role a token may carry, statistics included, is issued and
+	// written back under the name serve reads.
+	for _, role := range []string{"complainant", "statistics"} {
+		stdout, stderr, status := runCLI(t, "", "token", "--id", "e-17", "--role", role, "--org", "uni")
+		require.Equal(t, exitOK, status, "%s: %s", role, stderr)
+		var out struct {
+			Token string
+			Entry json.RawMessage
+		}
+		require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+		assert.True(t, strings.HasPrefix(out.Token, "hfz_"))
+		assert.NotContains(t, string(out.Entry), out.Token, "the entry keeps only the hash")
+		assert.Contains(t, string(out.Entry), `"role": "`+role+`"`)
 	}
-	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
-	assert.True(t, strings.HasPrefix(out.Token, "hfz_"))
-	assert.NotContains(t, string(out.Entry), out.Token, "the entry keeps only the hash")
-	assert.Contains(t, string(out.Entry), `"role": "complainant"`)
+	// A casefsm role no token may carry is refused at issue, not at serve.
+	_, _, status := runCLI(t, "", "token", "--id", "w-1", "--role", "witness", "--org", "uni")
+	assert.Equal(t, exitUsage, status)
 }
