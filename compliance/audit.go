@@ -34,7 +34,7 @@ type AuditOptions struct {
 //     the majority's language. The Act counts these from its commencement in
 //     the jurisdiction; for an organisation that came under the Act later
 //     the Act sets no clock, and the audit counts from CoveredFrom instead,
-//     citing the rule with low confidence (digest §9.17);
+//     citing the rule with low confidence;
 //   - committee-composed: the standing committee checked by package
 //     committee against the policy's rules on asOf (s.3(2));
 //   - committee-trained, where the policy requires trained members: each

@@ -32,7 +32,7 @@
 // deadlines computes it on the organisation's calendar, and what to do next,
 // in English or Urdu. The Act counts the 30 days and the six months from its
 // own commencement; for an organisation that came under it later the Act
-// sets no clock (digest §9.17), so the audit counts from the day it did and
+// sets no clock, so the audit counts from the day it did and
 // says so, citing the rule with low confidence. A late duty stays late: the
 // record shows when it was done, and an employee may petition the District
 // Court over any failure to comply with s.11 (s.11(3)).

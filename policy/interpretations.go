@@ -1,8 +1,8 @@
 package policy
 
 // Interpretations are the project's documented choices where the law is
-// silent or unclear (interpretations.md, numbered 1-22), each a parameter
-// with its citation and confidence so that a lawyer can see and change it.
+// silent or unclear, each a parameter with its citation and confidence so
+// that a lawyer can see and change it (LAW.md lists them by name).
 // Choices that concern routes live in [Routes]; eligibility (3) is
 // [Policy.MayComplain]; per-case committee replacement (20) is
 // [CommitteeRules].ReplaceConflicted.
