@@ -117,24 +117,9 @@ func (s *Server) checkCommittee(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// policySummary is one policy in GET /v1/policies.
-type policySummary struct {
-	ID            policy.ID           `json:"id"`
-	Title         string              `json:"title"`
-	Jurisdiction  policy.Jurisdiction `json:"jurisdiction"`
-	Validity      policy.Interval     `json:"validity"`
-	Institutional bool                `json:"institutional"`
-	Base          policy.ID           `json:"base,omitempty"`
-	Instrument    policy.Citation     `json:"instrument"`
-}
-
-func summarise(p *policy.Policy) policySummary {
-	return policySummary{p.ID(), p.Title(), p.Jurisdiction(), p.Validity(), p.Institutional(), p.Base(), p.Instrument()}
-}
-
 // policyShown is one policy in GET /v1/policies/{id}.
 type policyShown struct {
-	policySummary
+	policy.Summary
 	Rules           []policy.DeadlineRule  `json:"rules"`
 	Penalties       []policy.Penalty       `json:"penalties"`
 	Committee       policy.CommitteeRules  `json:"committee"`
@@ -147,9 +132,9 @@ func (s *Server) listPolicies(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	all := s.cfg.Policies.All()
-	out := make([]policySummary, len(all))
+	out := make([]policy.Summary, len(all))
 	for i, p := range all {
-		out[i] = summarise(p)
+		out[i] = p.Summary()
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -163,7 +148,7 @@ func (s *Server) showPolicy(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, policyShown{summarise(p), p.Rules(), p.Penalties(), p.Committee(), p.Routes(), p.Interpretations()})
+	writeJSON(w, http.StatusOK, policyShown{p.Summary(), p.Rules(), p.Penalties(), p.Committee(), p.Routes(), p.Interpretations()})
 	return nil
 }
 
@@ -188,7 +173,7 @@ func (s *Server) policyFor(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return problem(http.StatusNotFound, TypeNotFound, "%v", err)
 	}
-	writeJSON(w, http.StatusOK, summarise(p))
+	writeJSON(w, http.StatusOK, p.Summary())
 	return nil
 }
 

@@ -296,3 +296,11 @@ func ExampleInterpretations_With() {
 	// false example-university-2024 interpretations.late_filing_needs_condonation [high] <nil>
 	// policy: 1 interpretation setting(s) refused: interpretations.roll_forward_filings: takes from a party a party's filing on the next open day when the last day of its period is closed (General Clauses Act s.10)
 }
+
+func ExamplePolicy_Summary() {
+	p, _ := policy.Builtin().Get("hec-2020")
+	s := p.Summary()
+	fmt.Println(s.ID, s.Jurisdiction, s.Validity, s.Institutional, s.Base)
+	// Output:
+	// hec-2020 federal 2020-07-01.. true pk-federal-2022
+}

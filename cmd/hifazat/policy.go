@@ -51,21 +51,6 @@ func policyCommand(e *env, sub string, fs *flag.FlagSet, args []string, want int
 	return parseArgs(e, "policy "+sub, policyUsage, fs, args, want, what)
 }
 
-type policySummary struct {
-	ID            policy.ID           `json:"id"`
-	Title         string              `json:"title"`
-	Jurisdiction  policy.Jurisdiction `json:"jurisdiction"`
-	Validity      policy.Interval     `json:"validity"`
-	Institutional bool                `json:"institutional"`
-	Base          policy.ID           `json:"base,omitempty"`
-	Instrument    policy.Citation     `json:"instrument"`
-}
-
-func policySummarise(p *policy.Policy) policySummary {
-	return policySummary{ID: p.ID(), Title: p.Title(), Jurisdiction: p.Jurisdiction(), Validity: p.Validity(),
-		Institutional: p.Institutional(), Base: p.Base(), Instrument: p.Instrument()}
-}
-
 func policyList(e *env, args []string) int {
 	fs := newFlags(e, "policy list")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -74,9 +59,9 @@ func policyList(e *env, args []string) int {
 	}
 	all := policy.Builtin().All()
 	if *asJSON {
-		out := make([]policySummary, len(all))
+		out := make([]policy.Summary, len(all))
 		for i, p := range all {
-			out[i] = policySummarise(p)
+			out[i] = p.Summary()
 		}
 		return printJSON(e, "policy list", out)
 	}
@@ -106,7 +91,7 @@ type policyCalendar struct {
 
 // policyView is everything "policy show" prints.
 type policyView struct {
-	policySummary
+	policy.Summary
 	Rules           []policy.DeadlineRule  `json:"rules"`
 	Penalties       []policy.Penalty       `json:"penalties"`
 	Committee       policy.CommitteeRules  `json:"committee"`
@@ -122,7 +107,7 @@ var policyForums = []policy.Forum{policy.Organisation, policy.InquiryCommittee, 
 
 func policyViewOf(p *policy.Policy) policyView {
 	v := policyView{
-		policySummary: policySummarise(p), Rules: p.Rules(), Penalties: p.Penalties(), Committee: p.Committee(),
+		Summary: p.Summary(), Rules: p.Rules(), Penalties: p.Penalties(), Committee: p.Committee(),
 		Routes: p.Routes(), Interpretations: p.Interpretations(), Harassment: p.Harassment(),
 	}
 	for _, r := range p.Complainants() {
