@@ -84,14 +84,14 @@ func (m *Store) Apply(ctx context.Context, id string, events ...casefsm.Event) (
 func (m *Store) write(ctx context.Context, id string, check func(casestore.Case) error, events []casefsm.Event) (casestore.Case, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	c, s, err := m.load(ctx, id)
+	l, s, err := m.load(ctx, id)
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	if err := check(c); err != nil {
+	if err := check(l.Case); err != nil {
 		return casestore.Case{}, err
 	}
-	c, rows, err := m.kit.Append(c, events)
+	c, rows, err := m.kit.AppendLoaded(l, events)
 	if err != nil {
 		return casestore.Case{}, err
 	}
@@ -105,8 +105,8 @@ func (m *Store) write(ctx context.Context, id string, check func(casestore.Case)
 func (m *Store) Load(ctx context.Context, id string) (casestore.Case, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	c, _, err := m.load(ctx, id)
-	return c, err
+	l, _, err := m.load(ctx, id)
+	return l.Case, err
 }
 
 // List implements [casestore.Store].
@@ -168,20 +168,20 @@ func (m *Store) usable(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// load decodes case id from its rows. The caller holds mu.
-func (m *Store) load(ctx context.Context, id string) (casestore.Case, *stored, error) {
+// load decodes and checks case id from its rows. The caller holds mu.
+func (m *Store) load(ctx context.Context, id string) (storekit.Loaded, *stored, error) {
 	if err := m.usable(ctx); err != nil {
-		return casestore.Case{}, nil, err
+		return storekit.Loaded{}, nil, err
 	}
 	if err := casestore.CheckID(id); err != nil {
-		return casestore.Case{}, nil, err
+		return storekit.Loaded{}, nil, err
 	}
 	s, ok := m.cases[id]
 	if !ok {
-		return casestore.Case{}, nil, &casestore.NotFoundError{Case: id}
+		return storekit.Loaded{}, nil, &casestore.NotFoundError{Case: id}
 	}
 	p := s.p
 	p.Deadlines = slices.Clone(p.Deadlines)
-	c, err := m.kit.Load(s.rows, p)
-	return c, s, err
+	l, err := m.kit.Open(s.rows, p)
+	return l, s, err
 }

@@ -174,16 +174,17 @@ func (s *Store) write(ctx context.Context, id string, check func(casestore.Case)
 				return err
 			}
 		}
-		c, err := s.load(ctx, tx.StmtContext(ctx, s.st.caseWithEvents), tx.StmtContext(ctx, s.st.dueRows), id)
+		l, err := s.load(ctx, tx.StmtContext(ctx, s.st.caseWithEvents), tx.StmtContext(ctx, s.st.dueRows), id)
 		if err != nil {
 			return err
 		}
+		c := l.Case
 		if check != nil {
 			if err := check(c); err != nil {
 				return err
 			}
 		}
-		next, rows, err := s.kit.Append(c, events)
+		next, rows, err := s.kit.AppendLoaded(l, events)
 		if err != nil {
 			return err
 		}
@@ -284,19 +285,19 @@ func (s *Store) Load(ctx context.Context, id string) (casestore.Case, error) {
 	if err := casestore.CheckID(id); err != nil {
 		return casestore.Case{}, err
 	}
-	c, err := s.load(ctx, s.st.caseWithEvents, s.st.dueRows, id)
+	l, err := s.load(ctx, s.st.caseWithEvents, s.st.dueRows, id)
 	if err != nil {
 		return casestore.Case{}, s.fail("load case", id, err)
 	}
-	return c, nil
+	return l.Case, nil
 }
 
 // load reads case id with caseWithEvents and its deadline index with
-// dueRows, in or out of a transaction, and checks it (storekit.Kit.Load).
-func (s *Store) load(ctx context.Context, caseWithEvents, dueRows *sql.Stmt, id string) (casestore.Case, error) {
+// dueRows, in or out of a transaction, and checks it (storekit.Kit.Open).
+func (s *Store) load(ctx context.Context, caseWithEvents, dueRows *sql.Stmt, id string) (storekit.Loaded, error) {
 	rows, err := caseWithEvents.QueryContext(ctx, id)
 	if err != nil {
-		return casestore.Case{}, err
+		return storekit.Loaded{}, err
 	}
 	defer rows.Close()
 	sc := storekit.StoredCase{ID: id}
@@ -306,7 +307,7 @@ func (s *Store) load(ctx context.Context, caseWithEvents, dueRows *sql.Stmt, id 
 		var v sql.NullInt64
 		var body, prev, hash, typ, on, by sql.NullString
 		if err := rows.Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines, &v, &body, &prev, &hash, &typ, &on, &by); err != nil {
-			return casestore.Case{}, err
+			return storekit.Loaded{}, err
 		}
 		found = true
 		if v.Valid {
@@ -315,20 +316,20 @@ func (s *Store) load(ctx context.Context, caseWithEvents, dueRows *sql.Stmt, id 
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return casestore.Case{}, err
+		return storekit.Loaded{}, err
 	}
 	if !found {
-		return casestore.Case{}, &casestore.NotFoundError{Case: id}
+		return storekit.Loaded{}, &casestore.NotFoundError{Case: id}
 	}
 	sc.Header, sc.Genesis, sc.Head = []byte(header), parseHash(genesis), parseHash(head)
 	p, err := projection(id, policyID, state, deadlines)
 	if err != nil {
-		return casestore.Case{}, err
+		return storekit.Loaded{}, err
 	}
 	if sc.Due, err = readDue(ctx, dueRows, id); err != nil {
-		return casestore.Case{}, err
+		return storekit.Loaded{}, err
 	}
-	return s.kit.Load(sc, p)
+	return s.kit.Open(sc, p)
 }
 
 // readDue reads the deadline index of case id, as storekit.StoredCase.Due.

@@ -93,12 +93,25 @@ func (k Kit) Create(id string, h casefsm.Header, events []casefsm.Event) (casest
 // the [*casefsm.Refusal] of the first refused event, whose Index is its
 // position in the case (its version minus one).
 func (k Kit) Append(c casestore.Case, events []casefsm.Event) (casestore.Case, []StoredRow, error) {
+	return k.AppendLoaded(Loaded{Case: c}, events)
+}
+
+// AppendLoaded decides events as [Kit.Append] does, on a case [Kit.Open]
+// read and checked: the engine's case its check replayed is extended, so
+// the stored events are not replayed a second time (a store's write reads
+// and checks the case in its transaction, then appends to it). It uses l
+// up: decide a later append on what it returns, or on a new Open. A Loaded
+// with only its Case set is replayed first, as by Append.
+func (k Kit) AppendLoaded(l Loaded, events []casefsm.Event) (casestore.Case, []StoredRow, error) {
+	c, fc := l.Case, l.fsm
 	if len(events) == 0 {
 		return casestore.Case{}, nil, &casestore.MalformedError{Case: c.ID, Field: "events", Reason: "nothing to append"}
 	}
-	fc, err := c.Open(k.Engine)
-	if err != nil {
-		return casestore.Case{}, nil, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
+	if fc == nil {
+		var err error
+		if fc, err = c.Open(k.Engine); err != nil {
+			return casestore.Case{}, nil, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
+		}
 	}
 	next, rows, err := k.extend(fc, c, events)
 	if m, ok := err.(*casestore.MalformedError); ok {
@@ -213,20 +226,35 @@ func project(s casefsm.Status) casestore.Projection {
 // (the projection, and any index in sc), recomputed from the events. The
 // case returned carries the recomputed projection.
 func (k Kit) Load(sc StoredCase, p casestore.Projection) (casestore.Case, error) {
-	c, v, err := k.check(sc, p)
+	l, err := k.Open(sc, p)
+	return l.Case, err
+}
+
+// Loaded is a stored case as [Kit.Open] read and checked it, with the
+// engine's case its events replayed to, ready for [Kit.AppendLoaded].
+type Loaded struct {
+	Case casestore.Case
+	fsm  *casefsm.Case
+}
+
+// Open reads and checks sc as [Kit.Load] does and keeps the engine's case
+// the check replayed, so that an append decided next need not replay the
+// events again.
+func (k Kit) Open(sc StoredCase, p casestore.Projection) (Loaded, error) {
+	c, fc, v, err := k.check(sc, p)
 	if err != nil {
-		return casestore.Case{}, err
+		return Loaded{}, err
 	}
 	if !v.Intact() {
-		return casestore.Case{}, &casestore.TamperedError{Verification: v}
+		return Loaded{}, &casestore.TamperedError{Verification: v}
 	}
-	return c, nil
+	return Loaded{Case: c, fsm: fc}, nil
 }
 
 // Verify checks sc as [Kit.Load] does and reports the first problem found;
 // an error is for a case that cannot be read at all.
 func (k Kit) Verify(sc StoredCase, p casestore.Projection) (casestore.Verification, error) {
-	_, v, err := k.check(sc, p)
+	_, _, v, err := k.check(sc, p)
 	if errors.Is(err, casestore.ErrCorrupt) {
 		return v, nil // the chain holds, the rows do not decode: v says so
 	}
@@ -234,33 +262,34 @@ func (k Kit) Verify(sc StoredCase, p casestore.Projection) (casestore.Verificati
 }
 
 // check walks the chain of sc, decodes it, replays it and compares the
-// stored index with what the events imply.
-func (k Kit) check(sc StoredCase, p casestore.Projection) (casestore.Case, casestore.Verification, error) {
+// stored index with what the events imply. It returns the case, and the
+// engine's case replayed from it once the chain and the event index hold.
+func (k Kit) check(sc StoredCase, p casestore.Projection) (casestore.Case, *casefsm.Case, casestore.Verification, error) {
 	v := k.Hasher.VerifyStored(sc)
 	if !v.Intact() {
-		return casestore.Case{}, v, nil
+		return casestore.Case{}, nil, v, nil
 	}
 	c, err := Decode(sc, p)
 	if err != nil {
 		v.Problem = problem(casestore.Modified, 0, err.Error())
-		return casestore.Case{}, v, err
+		return casestore.Case{}, nil, v, err
 	}
 	for i, r := range sc.Rows {
 		ev := c.Records[i].Event
 		if r.Index != nil && !slices.Equal(r.Index, []string{ev.Type.String(), ev.On.String(), ev.By.String()}) {
 			v.Problem = problem(casestore.IndexModified, r.Version, fmt.Sprintf("its index columns say %q, its body %s %s by %s", strings.Join(r.Index, " "), ev.Type, ev.On, ev.By))
-			return c, v, nil
+			return c, nil, v, nil
 		}
 	}
 	fc, err := c.Open(k.Engine)
 	if err != nil {
-		return casestore.Case{}, v, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
+		return casestore.Case{}, nil, v, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
 	}
 	c.Projection = project(fc.Status(civil.Date{}))
 	if d := indexDiff(c.Projection, p, sc.Due); d != "" {
 		v.Problem = problem(casestore.IndexModified, 0, d)
 	}
-	return c, v, nil
+	return c, fc, v, nil
 }
 
 // indexDiff says how the stored projection p (and due, the deadline index,

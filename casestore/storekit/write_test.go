@@ -93,9 +93,10 @@ func TestEventBodyLimit(t *testing.T) {
 // BenchmarkAppend measures deciding one note on a filed case holding n
 // notes already: reading its rows, replaying them and applying the note.
 // "decode" reads the rows with Decode alone, the baseline; "checked" reads
-// them as every store now does, with Kit.Load (chain walked, index
-// recomputed and compared), so the difference is the cost of refusing to
-// extend a tampered case.
+// them with Kit.Load (chain walked, index recomputed and compared) and
+// appends with Kit.Append, which replays the case again; "opened" is what
+// every store does: Kit.Open checks the rows and Kit.AppendLoaded extends
+// the case the check replayed. checked/opened is the second replay's cost.
 func BenchmarkAppend(b *testing.B) {
 	engine := newEngine(b)
 	kit := storekit.Kit{Engine: engine}
@@ -106,22 +107,34 @@ func BenchmarkAppend(b *testing.B) {
 		}
 		c, sc, err := kit.Create("bench", header(testHeader), events)
 		require.NoError(b, err, "Create")
-		for _, read := range []struct {
-			name string
-			load func() (casestore.Case, error)
+		appendAfter := func(load func() (casestore.Case, error)) func([]casefsm.Event) error {
+			return func(evs []casefsm.Event) error {
+				got, err := load()
+				if err == nil {
+					_, _, err = kit.Append(got, evs)
+				}
+				return err
+			}
+		}
+		for _, path := range []struct {
+			name   string
+			append func([]casefsm.Event) error
 		}{
-			{"decode", func() (casestore.Case, error) { return storekit.Decode(sc, c.Projection) }},
-			{"checked", func() (casestore.Case, error) { return kit.Load(sc, c.Projection) }},
+			{"decode", appendAfter(func() (casestore.Case, error) { return storekit.Decode(sc, c.Projection) })},
+			{"checked", appendAfter(func() (casestore.Case, error) { return kit.Load(sc, c.Projection) })},
+			{"opened", func(evs []casefsm.Event) error {
+				l, err := kit.Open(sc, c.Projection)
+				if err == nil {
+					_, _, err = kit.AppendLoaded(l, evs)
+				}
+				return err
+			}},
 		} {
-			b.Run(fmt.Sprintf("notes_%d/%s", n, read.name), func(b *testing.B) {
+			b.Run(fmt.Sprintf("notes_%d/%s", n, path.name), func(b *testing.B) {
 				b.ReportAllocs()
 				i := n
 				for b.Loop() {
-					got, err := read.load()
-					if err != nil {
-						b.Fatal(err)
-					}
-					if _, _, err := kit.Append(got, []casefsm.Event{note(i)}); err != nil {
+					if err := path.append([]casefsm.Event{note(i)}); err != nil {
 						b.Fatal(err)
 					}
 					i++
