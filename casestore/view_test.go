@@ -8,6 +8,7 @@ import (
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/memstore"
+	"github.com/hifazat/hifazat/casestore/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -126,24 +127,11 @@ func newStore(t *testing.T) casestore.Store {
 const testHeader = `{"policy":"pk-federal-2022","incident_on":"2026-02-20",
  "parties":{"complainant":{"relationship":"employee","id":"e-17"},"accused":{"relationship":"employee","id":"e-42"},"witnesses":[{"id":"e-51"}]}}`
 
-// event decodes an event literal of the tests; a bad literal is a bug of
-// the tests, so it panics.
-func event(s string) casefsm.Event {
-	e, err := casefsm.DecodeEvent([]byte(s), 0)
-	if err != nil {
-		panic(err)
-	}
-	return e
-}
-
-// header decodes a header literal of the tests, as event does.
-func header(s string) casefsm.Header {
-	h, err := casefsm.DecodeHeader([]byte(s))
-	if err != nil {
-		panic(err)
-	}
-	return h
-}
+// event and header decode the tests' literals.
+var (
+	event  = storetest.MustEvent
+	header = storetest.MustHeader
+)
 
 func viewText(t *testing.T, v casestore.View) string {
 	t.Helper()

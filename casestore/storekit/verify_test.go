@@ -8,6 +8,7 @@ import (
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/storekit"
+	"github.com/hifazat/hifazat/casestore/storetest"
 	"github.com/hifazat/hifazat/policy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -256,21 +257,8 @@ func newEngine(t testing.TB) *casefsm.Engine {
 	return e
 }
 
-// event decodes an event literal of the tests; a bad literal is a bug of
-// the tests, so it panics.
-func event(s string) casefsm.Event {
-	e, err := casefsm.DecodeEvent([]byte(s), 0)
-	if err != nil {
-		panic(err)
-	}
-	return e
-}
-
-// header decodes a header literal of the tests, as event does.
-func header(s string) casefsm.Header {
-	h, err := casefsm.DecodeHeader([]byte(s))
-	if err != nil {
-		panic(err)
-	}
-	return h
-}
+// event and header decode the tests' literals.
+var (
+	event  = storetest.MustEvent
+	header = storetest.MustHeader
+)

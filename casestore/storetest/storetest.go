@@ -101,9 +101,9 @@ func note(n int) casefsm.Event {
 	return ev(fmt.Sprintf(`{"type":"add_note","on":"2026-03-04","by":"inquiry_committee","note":"note %d"}`, n))
 }
 
-// ev decodes an event literal of the suite; a bad literal is a bug of the
-// suite, so it panics.
-func ev(s string) casefsm.Event {
+// MustEvent decodes an event literal of a test, as a case file holds it;
+// a bad literal is a bug of the test, so it panics.
+func MustEvent(s string) casefsm.Event {
 	e, err := casefsm.DecodeEvent([]byte(s), 0)
 	if err != nil {
 		panic(err)
@@ -111,13 +111,19 @@ func ev(s string) casefsm.Event {
 	return e
 }
 
-func hdr() casefsm.Header {
-	h, err := casefsm.DecodeHeader([]byte(header))
+// MustHeader decodes a header literal of a test, as MustEvent does.
+func MustHeader(s string) casefsm.Header {
+	h, err := casefsm.DecodeHeader([]byte(s))
 	if err != nil {
 		panic(err)
 	}
 	return h
 }
+
+// ev and hdr are the suite's short names for its literals.
+func ev(s string) casefsm.Event { return MustEvent(s) }
+
+func hdr() casefsm.Header { return MustHeader(header) }
 
 // filed creates case id with the complaint filed, at version 1.
 func filed(t *testing.T, s casestore.Store, id string) casestore.Case {
