@@ -128,16 +128,11 @@ type MalformedError struct {
 }
 
 func (e *MalformedError) Error() string {
-	var b strings.Builder
-	b.WriteString("compliance: malformed organisation file")
+	s := "compliance: malformed organisation file: "
 	if e.Field != "" {
-		b.WriteString(": field " + e.Field)
+		s += "field " + e.Field + ": "
 	}
-	if e.Line > 0 {
-		b.WriteString(": line " + strconv.Itoa(e.Line))
-	}
-	b.WriteString(": " + e.Reason)
-	return b.String()
+	return s + (&strictyaml.FieldError{Line: e.Line, Reason: e.Reason}).Detail()
 }
 
 // Unwrap returns ErrMalformed.
