@@ -31,8 +31,8 @@ func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rule, ok := p.Rule(policy.RuleID(r.PathValue("rule")))
-	if !ok {
+	rule := policy.RuleID(r.PathValue("rule"))
+	if _, ok := p.Rule(rule); !ok {
 		return problem(http.StatusNotFound, TypeNotFound, "policy %s has no rule %q", p.ID(), clip(r.PathValue("rule")))
 	}
 	if v.Get("from") == "" {
@@ -42,28 +42,18 @@ func (s *Server) explainDeadline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	cal, err := s.calendarFor(p, rule.Forum)
-	if err != nil {
-		return err
+	own := ""
+	if s.cfg.Calendar != nil {
+		own = s.cfg.Calendar.ID()
 	}
-	d, err := deadlines.Compute(rule, from, cal)
+	// Counted by the engine, as a case counts it: its calendar choice and
+	// the policy's interpretations (the appeal-decision period, roll-forward).
+	d, err := s.engine.Deadline(casefsm.DeadlineQuery{Policy: p.ID(), Rule: rule, From: from, Calendar: own})
 	if err != nil {
 		return problem(http.StatusUnprocessableEntity, TypeRefused, "%v", err)
 	}
 	writeJSON(w, http.StatusOK, deadlineExplained{Policy: p.ID(), Deadline: d, Explanation: d.Explain()})
 	return nil
-}
-
-// calendarFor is the calendar forum f counts on under p.
-func (s *Server) calendarFor(p *policy.Policy, f policy.Forum) (*deadlines.Calendar, error) {
-	own := ""
-	if s.cfg.Calendar != nil {
-		own = s.cfg.Calendar.ID()
-	}
-	if id := p.CalendarFor(f, own).Value; id != own {
-		return deadlines.Builtin(id)
-	}
-	return s.cfg.Calendar, nil
 }
 
 func (s *Server) policy(id string) (*policy.Policy, error) {
