@@ -64,6 +64,12 @@ type facts struct {
 	toldComplainant civil.Date
 	appealed        roleSet
 	appealOn        civil.Date // the first appeal of the round
+	// underAppeal are the penalties the appeal of the round challenges,
+	// in force again when a representation is remanded to the appeal.
+	underAppeal []Penalty
+	// appealDecidedBy is the forum that decided the appeal of the round:
+	// the Ombudsperson, or the District Court before one was appointed.
+	appealDecidedBy Role
 	represented     roleSet
 
 	withdrawalOn civil.Date

@@ -59,6 +59,9 @@ var issueMoves = []specMove{
 	{MakeRepresentation, []State{OmbudspersonDecided, AppealDecided, Dismissed}, []State{RepresentationPending}},
 	{DecideRepresentation, []State{RepresentationPending}, []State{Implementation}},
 	{Remand, []State{AppealPending, RepresentationPending}, []State{Inquiry, OmbudspersonHearing}},
+	// Issue 10: a remand goes back to the forum whose decision was
+	// challenged, the Ombudsperson's decision of an appeal included.
+	{Remand, []State{RepresentationPending}, []State{AppealPending}},
 	{Finalise, []State{Decided, DecisionCommunicated, AppealDecided, OmbudspersonDecided, Dismissed}, []State{Implementation}},
 	{RecordImplementation, []State{Implementation}, []State{Closed}},
 	{AcceptWithdrawal, []State{ComplaintReceived, ChargesCommunicated, DefenceClosed, Inquiry, FindingsSubmitted,

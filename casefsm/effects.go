@@ -40,7 +40,7 @@ func (c *Case) effects(ev *Event, idx int) {
 		if c.f.appealed == 0 {
 			// Both periods run on an appeal: s.6(3)'s 30 days and s.8(6)'s 90
 			// (where the policy has it).
-			c.f.appealOn = ev.On
+			c.f.appealOn, c.f.underAppeal = ev.On, c.f.imposed
 			c.start(policy.RuleAppealDecision, ev.On, 0, idx)
 			c.start(policy.RuleOmbudspersonDecision, ev.On, 0, idx)
 		}
@@ -145,6 +145,9 @@ func (c *Case) redecided(ev *Event, idx int) {
 	case len(ev.Penalties) > 0:
 		c.f.imposed = ev.Penalties
 	}
+	if ev.Type == DecideAppeal {
+		c.f.appealDecidedBy = ev.By
+	}
 	routes := c.def.routes
 	if ev.Type == DecideAppeal && routes.Representation.Value && c.representationAgainstAppeal() {
 		c.f.represented = 0
@@ -152,25 +155,39 @@ func (c *Case) redecided(ev *Event, idx int) {
 	}
 }
 
-// remanded starts a new round: the open periods of the last one are moot
-// and its decision gone; a committee's fresh inquiry has its findings
-// period from the remand.
+// remanded starts a new round before the forum whose decision was
+// challenged (interpretation 17): the open periods of the last one are
+// moot and the challenged decision gone, and the forum's own period for
+// its fresh decision runs from the remand: the committee's findings
+// (s.4(4)), the Ombudsperson's decision of the complaint (s.8(6)), or of
+// the appeal, which stands (s.6(3), s.8(6)), with the penalties under
+// appeal back in force.
 func (c *Case) remanded(ev *Event, idx int) {
 	c.mootAll(ev.On)
+	c.f.represented = 0
+	switch c.state {
+	case AppealPending:
+		c.f.imposed = c.f.underAppeal
+		c.start(policy.RuleAppealDecision, ev.On, 0, idx)
+		c.start(policy.RuleOmbudspersonDecision, ev.On, 0, idx)
+		return
+	case Inquiry:
+		c.start(policy.RuleFindings, ev.On, 0, idx)
+	case OmbudspersonHearing:
+		c.start(policy.RuleOmbudspersonDecision, ev.On, 0, idx)
+	}
 	c.f.finding, c.f.recommended, c.f.decisionOn, c.f.imposed = 0, nil, civil.Date{}, nil
 	c.f.toldAccused, c.f.toldComplainant = civil.Date{}, civil.Date{}
-	c.f.appealed, c.f.represented, c.f.appealOn = 0, 0, civil.Date{}
-	if c.state == Inquiry {
-		c.start(policy.RuleFindings, ev.On, 0, idx)
-	}
+	c.f.appealed, c.f.appealOn = 0, civil.Date{}
 }
 
 // representationAgainstAppeal reports whether a representation lies against
-// the decision of the appeal of this round: the policy allows it, and the
+// the decision of the appeal of this round: the policy allows it, the
 // appeal was filed once the route existed (interpretation 17; FOIRA 2013
-// from 2013-02-12, interpretation 1).
+// from 2013-02-12, interpretation 1), and the Ombudsperson decided it, not
+// the District Court (s.9 names the Ombudsperson's decision).
 func (c *Case) representationAgainstAppeal() bool {
 	r := c.def.routes
 	from := r.RepresentationAgainstAppealFrom.Value
-	return r.RepresentationAgainstAppeal.Value && (!from.IsValid() || !c.f.appealOn.Before(from))
+	return r.RepresentationAgainstAppeal.Value && (!from.IsValid() || !c.f.appealOn.Before(from)) && c.f.appealDecidedBy != DistrictCourt
 }

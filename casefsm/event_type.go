@@ -34,6 +34,12 @@ const (
 	DecideAppeal
 	MakeRepresentation
 	DecideRepresentation
+	// Remand: the forum a challenge is pending before sends the case back
+	// to the forum whose decision was challenged (interpretation 17): the
+	// Ombudsperson or District Court on appeal to the committee's
+	// inquiry; the President or Governor to the Ombudsperson's hearing of
+	// a complaint, or to her decision of an appeal. That forum's period
+	// for its fresh decision runs from the remand.
 	Remand
 	Finalise
 	RecordImplementation

@@ -17,6 +17,8 @@ var (
 		Note: "the record is corrected, never rewritten: the forum that recorded an event voids it, with a reason"}
 	citeRetaliation = policy.Citation{Section: "s.4(3)(d)-(e); Code (xi)", Confidence: policy.High,
 		Note: "retaliation against the complainant or a witness; since 2022 a counter-blast defamation suit is retaliation"}
+	citeCourtAppeal = policy.Citation{Section: "s.9, s.6(4)", Confidence: policy.Medium,
+		Note: "s.9 and FOIRA 2013 reach the Ombudsperson's decisions; a District Court's decision on appeal is not one"}
 	citeRecord         = policy.Citation{Section: "case record", Confidence: policy.High, Note: "events are applied complete and in date order"}
 	citeCommencement   = policy.Citation{Section: "interpretation 1", Confidence: policy.High, Note: "the Act operates from its day of assent"}
 	citeIncidentPolicy = policy.Citation{Section: "interpretation 2", Confidence: policy.Low, Note: "substance follows the incident date"}
@@ -530,6 +532,9 @@ func (c *Case) guardAppeal(ev *Event, p *plan) *Refusal {
 func (c *Case) guardRepresentation(ev *Event, p *plan) *Refusal {
 	if c.f.represented.has(ev.By) {
 		return c.refuse(ev, NotAllowed, p.def.rows[p.row].Citation, "the %s already made a representation against this decision", ev.By)
+	}
+	if c.state == AppealDecided && c.f.appealDecidedBy == DistrictCourt {
+		return c.refuse(ev, NotAllowed, citeCourtAppeal, "the appeal was decided by the District Court on %s, before an Ombudsperson was appointed (s.6(4)); a representation lies against the Ombudsperson's decision only", c.f.decisionOn)
 	}
 	if c.state == AppealDecided && !c.representationAgainstAppeal() {
 		from := p.def.routes.RepresentationAgainstAppealFrom

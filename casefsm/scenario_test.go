@@ -69,7 +69,8 @@ func (s *step) UnmarshalYAML(n *yaml.Node) error {
 
 // expectStatus is what Case.Status must say on a date. A list that is
 // given (even empty) is compared exactly and in order; one left out is not
-// checked. Deadlines are "RULE STATUS", breaches "CODE RULE", warnings
+// checked. Deadlines are "RULE STATUS" and due gives the due date of the
+// latest period of a rule; breaches are "CODE RULE", warnings
 // codes, and next_moves "EVENT: ROLE ROLE" for the permitted events that
 // move the case.
 type expectStatus struct {
@@ -191,9 +192,14 @@ func checkStatus(t *testing.T, c *casefsm.Case, want expectStatus) {
 		assert.Equal(t, want.Substance, string(s.Substance), msg+" substance policy")
 	}
 	var got []string
+	last := map[string]casefsm.DeadlineStatus{} // the latest period of each rule
 	for _, d := range s.Deadlines {
 		got = append(got, string(d.Rule)+" "+d.Status.String())
-		if due, ok := want.Due[string(d.Rule)]; ok {
+		last[string(d.Rule)] = d
+	}
+	for rule, due := range want.Due {
+		d, ok := last[rule]
+		if assert.True(t, ok, "%s: no %s period to check the due date of", msg, rule) {
 			assert.Equal(t, due, d.Due.String(), "%s due of %s (%s)", msg, d.Rule, d.Explain())
 		}
 	}

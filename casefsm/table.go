@@ -288,11 +288,14 @@ func allRows() []row {
 			Citation: cite("s.9", hi, "the President or Governor may pass such order as he deems fit")}, optRepresentation),
 		// A remand is made by the forum the case is pending before: the
 		// Ombudsperson on appeal (s.6(3)), the President or Governor on a
-		// representation (s.9).
+		// representation (s.9). It goes back to the forum whose decision
+		// was challenged: on the committee's route a representation can
+		// only be against the Ombudsperson's decision of an appeal, so it
+		// goes back to that appeal (interpretation 17).
 		t(Transition{Event: Remand, By: []Role{Ombudsperson, DistrictCourt}, From: []State{AppealPending}, To: Inquiry, Route: CommitteeRoute,
 			Citation: cite("s.6(3), interpretation 17", md, "the appellate authority remands for fresh decision by the committee")}, optAppeal),
-		t(Transition{Event: Remand, By: []Role{PresidentOrGovernor}, From: []State{RepresentationPending}, To: Inquiry, Route: CommitteeRoute,
-			Citation: cite("s.9, interpretation 17", md, "for fresh decision by the committee")}, optRepresentation),
+		t(Transition{Event: Remand, By: []Role{PresidentOrGovernor}, From: []State{RepresentationPending}, To: AppealPending, Route: CommitteeRoute,
+			Citation: cite("s.9, interpretation 17", md, "for fresh decision of the appeal by the Ombudsperson, whose decision was challenged")}, optAppeal, optRepresentation, optRepresentationAgainstAppeal),
 		t(Transition{Event: Remand, By: []Role{PresidentOrGovernor}, From: []State{RepresentationPending}, To: OmbudspersonHearing, Route: OmbudspersonRoute,
 			Citation: cite("s.9, interpretation 17", md, "for fresh decision by the Ombudsperson")}, optRepresentation),
 
