@@ -19,6 +19,11 @@
 //	POST /v1/committees/check              check an Inquiry Committee (?policy, ?lang=en|ur, ?on)
 //	GET  /v1/policies, /v1/policies/{id}, /v1/policies/for?jurisdiction=&on=
 //	GET  /v1/event-types, /v1/event-types/{type}   who may record each event, from which states
+//	GET  /v1/compliance/audit              the employer's duties audited (?at, ?lang), on [Config.Organisation]
+//	POST /v1/compliance/audit              the same for the organisation file in the body
+//	GET  /v1/compliance/report             the annual report of the store (?year), k-anonymous
+//	POST /v1/compliance/report             the same for the organisation file in the body
+//	POST /v1/compliance/feedback           a feedback file's tables (?year, ?org)
 //
 // # Who may do what
 //
@@ -33,6 +38,10 @@
 // without identities and lists none. An actor records its own acts; a
 // forum also records a party's, supervisor's or employer's act received on
 // paper. What each role sees of a case is the SDK's view for that role.
+// The compliance routes answer the forums and statistics only, with
+// package compliance's counts: the audit's open cases past a deadline by
+// rule, the report's tables under its rule (no count from 1 to K-1); no
+// case id and no name of a party.
 // Each token has its own rate limit ([Config.Rate]).
 //
 // # Errors

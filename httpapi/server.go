@@ -14,6 +14,7 @@ import (
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/compliance"
 	"github.com/hifazat/hifazat/deadlines"
 	"github.com/hifazat/hifazat/policy"
 )
@@ -47,6 +48,11 @@ type Config struct {
 	MaxBodyBytes int64
 	// Timeout bounds a request's work (default 10 s).
 	Timeout time.Duration
+	// Organisation, when set, is the organisation's compliance record (an
+	// organisation file, compliance.ParseOrganisation): what GET
+	// /v1/compliance/audit and /v1/compliance/report are about. Without it
+	// those routes answer 404 and a client POSTs the record instead.
+	Organisation *compliance.Organisation
 	// Metrics, when set, is where request counts go; share it with a
 	// reminder sweep so that /metrics shows both. Nil means a new one.
 	Metrics *Metrics
@@ -149,6 +155,11 @@ func (s *Server) routes() []route {
 		{"GET /v1/policies/{id}", false, s.showPolicy},
 		{"GET /v1/event-types", false, s.listEventTypes},
 		{"GET /v1/event-types/{type}", false, s.showEventType},
+		{"GET /v1/compliance/audit", false, s.complianceAudit},
+		{"POST /v1/compliance/audit", false, s.complianceAudit},
+		{"GET /v1/compliance/report", false, s.complianceReport},
+		{"POST /v1/compliance/report", false, s.complianceReport},
+		{"POST /v1/compliance/feedback", false, s.complianceFeedback},
 	}
 }
 

@@ -18,12 +18,13 @@ import (
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
+	"github.com/hifazat/hifazat/compliance"
 	"github.com/hifazat/hifazat/deadlines"
 	"github.com/hifazat/hifazat/httpapi"
 	"github.com/hifazat/hifazat/policy"
 )
 
-const serveUsage = `usage: hifazat serve [--addr 127.0.0.1:8080] [--store S] [--tokens F] [--overlay F] [--calendar-file F] [--webhook URL]
+const serveUsage = `usage: hifazat serve [--addr 127.0.0.1:8080] [--store S] [--tokens F] [--overlay F] [--calendar-file F] [--organisation F] [--webhook URL]
 
 Serves the JSON HTTP API (described at /openapi.json) until interrupted.
   --addr A            the address to listen on (default 127.0.0.1:8080)
@@ -32,6 +33,8 @@ Serves the JSON HTTP API (described at /openapi.json) until interrupted.
                       with --store memory: and no --tokens, demo tokens are printed
   --overlay F         an institution's policy overlay, joining the built-in policies
   --calendar-file F   the organisation's holiday calendar (JSON or YAML)
+  --organisation F    the organisation's compliance record (as 'compliance audit' reads
+                      it): GET /v1/compliance/audit and /v1/compliance/report are about it
   --rate N            requests a second per token (default 20)
   --webhook URL       deliver deadline reminders there, as 'hifazat remind' does,
                       every --remind-every (default 1m); --windows, --origin as for remind`
@@ -59,6 +62,7 @@ func serve(ctx context.Context, e *env, args []string) int {
 	tokensFile := fs.String("tokens", "", "token file")
 	overlay := fs.String("overlay", "", "policy overlay file")
 	calFile := fs.String("calendar-file", "", "calendar file")
+	orgFile := fs.String("organisation", "", "the organisation's compliance record")
 	perSecond := fs.Float64("rate", 20, "requests a second per token")
 	var rf reminderFlags
 	rf.register(fs)
@@ -76,6 +80,11 @@ func serve(ctx context.Context, e *env, args []string) int {
 	if *calFile != "" {
 		if cfg.Calendar, err = readCalendar(e, *calFile); err != nil {
 			return e.fail(exitUsage, "serve: --calendar-file: %v", err)
+		}
+	}
+	if *orgFile != "" {
+		if cfg.Organisation, err = servedOrganisation(e, *orgFile, cfg.Policies); err != nil {
+			return e.fail(exitUsage, "serve: --organisation: %v", err)
 		}
 	}
 	switch {
@@ -173,6 +182,23 @@ func policiesWith(e *env, path string) (*policy.Set, error) {
 		return nil, err
 	}
 	return policy.NewSet(append(set.All(), p)...)
+}
+
+// servedOrganisation reads an organisation's compliance record and checks
+// that its policy is one the server decides cases under.
+func servedOrganisation(e *env, path string, set *policy.Set) (*compliance.Organisation, error) {
+	data, err := readInput(e, path)
+	if err != nil {
+		return nil, err
+	}
+	org, err := compliance.ParseOrganisation(data)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := set.Get(org.Policy); err != nil {
+		return nil, fmt.Errorf("the organisation operates under %q: give its overlay with --overlay (%w)", org.Policy, err)
+	}
+	return org, nil
 }
 
 func readCalendar(e *env, path string) (*deadlines.Calendar, error) {

@@ -16,44 +16,86 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestServeDemo runs "hifazat serve --store memory:" as a newcomer would:
-// it prints the address and demo tokens; a token reads the policies; the
-// server stops cleanly when told to.
-func TestServeDemo(t *testing.T) {
+// served is a "hifazat serve" running in the test.
+type served struct {
+	addr   string
+	tokens map[string]string // demo tokens by role
+	stop   context.CancelFunc
+	done   chan int
+	log    *strings.Builder
+}
+
+// startServe runs serve with args on a free port and reads its address and
+// the demo tokens it prints.
+func startServe(t *testing.T, args ...string) *served {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	var errb strings.Builder
-	done := make(chan int, 1)
+	s := &served{tokens: map[string]string{}, stop: cancel, done: make(chan int, 1), log: &strings.Builder{}}
 	go func() {
-		done <- serve(ctx, &env{stdout: pw, stderr: &errb, now: testNow}, []string{"--addr", "127.0.0.1:0", "--store", "memory:"})
+		s.done <- serve(ctx, &env{stdout: pw, stderr: s.log, now: testNow}, append([]string{"--addr", "127.0.0.1:0"}, args...))
 		pw.Close()
 	}()
 	lines := bufio.NewScanner(pr)
 	require.True(t, lines.Scan())
 	addr := regexp.MustCompile(`http://(\S+) `).FindStringSubmatch(lines.Text())
 	require.NotNil(t, addr, lines.Text())
-	var token string
-	for lines.Scan() && token == "" {
-		if f := strings.Fields(lines.Text()); len(f) == 3 && f[0] == "inquiry_committee" {
-			token = f[2]
+	s.addr = addr[1]
+	for lines.Scan() && !strings.HasPrefix(lines.Text(), "try:") {
+		if f := strings.Fields(lines.Text()); len(f) == 3 {
+			s.tokens[f[0]] = f[2]
 		}
 	}
 	go io.Copy(io.Discard, pr)
-	require.NotEmpty(t, token)
+	t.Cleanup(func() { cancel() })
+	return s
+}
 
-	r, _ := http.NewRequest("GET", "http://"+addr[1]+"/v1/policies", nil)
+// get sends GET path with token and returns the status and body.
+func (s *served) get(t *testing.T, token, path string) (int, string) {
+	t.Helper()
+	r, _ := http.NewRequest("GET", "http://"+s.addr+path, nil)
 	r.Header.Set("Authorization", "Bearer "+token)
 	resp, err := http.DefaultClient.Do(r)
 	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, string(b)
+}
+
+// TestServeDemo runs "hifazat serve --store memory:" as a newcomer would:
+// it prints the address and demo tokens; a token reads the policies; the
+// server stops cleanly when told to.
+func TestServeDemo(t *testing.T) {
+	s := startServe(t, "--store", "memory:")
+	token := s.tokens["inquiry_committee"]
+	require.NotEmpty(t, token)
+	code, body := s.get(t, token, "/v1/policies")
+	require.Equal(t, http.StatusOK, code)
 	var list []map[string]any
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&list))
-	resp.Body.Close()
+	require.NoError(t, json.Unmarshal([]byte(body), &list))
 	assert.NotEmpty(t, list)
 
-	cancel()
-	assert.Equal(t, exitOK, <-done)
-	assert.NotContains(t, errb.String(), token, "the log never holds a token")
-	assert.Contains(t, errb.String(), `"route":"GET /v1/policies"`)
+	s.stop()
+	assert.Equal(t, exitOK, <-s.done)
+	assert.NotContains(t, s.log.String(), token, "the log never holds a token")
+	assert.Contains(t, s.log.String(), `"route":"GET /v1/policies"`)
+}
+
+// TestServeOrganisation: with --organisation (and its overlay) the
+// committee audits the organisation's record over HTTP; a party may not.
+func TestServeOrganisation(t *testing.T) {
+	s := startServe(t, "--store", "memory:", "--organisation", complianceOrg, "--overlay", complianceOverlay)
+	code, body := s.get(t, s.tokens["inquiry_committee"], "/v1/compliance/audit?at=2025-09-30")
+	require.Equal(t, http.StatusOK, code, body)
+	assert.Contains(t, body, `"organisation":"riverside-university"`)
+	assert.Contains(t, body, `"cases_checked":true`)
+	code, _ = s.get(t, s.tokens["complainant"], "/v1/compliance/audit")
+	assert.Equal(t, http.StatusForbidden, code)
+	code, body = s.get(t, s.tokens["competent_authority"], "/v1/compliance/report?year=2025")
+	require.Equal(t, http.StatusOK, code, body)
+	assert.Contains(t, body, `"organisations":["riverside-university"]`)
 }
 
 func TestServeUsage(t *testing.T) {
@@ -65,6 +107,9 @@ func TestServeUsage(t *testing.T) {
 		{"serve", "--tokens", bad},
 		{"serve", "--store", "memory:", "--overlay", filepath.Join(dir, "none.yaml")},
 		{"serve", "--store", "memory:", "--calendar-file", filepath.Join(dir, "none.yaml")},
+		{"serve", "--store", "memory:", "--organisation", filepath.Join(dir, "none.yaml")},
+		{"serve", "--store", "memory:", "--organisation", complianceOrg}, // its policy needs its overlay
+		{"serve", "--store", "memory:", "--organisation", bad},
 		{"serve", "extra"},
 		{"token", "--id", "e-1", "--role", "boss", "--org", "o"},
 		{"token", "--role", "accused", "--org", "o"},

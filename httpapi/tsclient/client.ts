@@ -34,3 +34,19 @@ export async function fileAndCharge(baseUrl: string, token: string, file: CaseFi
   const deadline = await api.GET("/v1/deadlines/{policy}/{rule}", { params: { path: { policy: "pk-federal-2022", rule: "charges" }, query: { from: "2026-03-02" } } });
   return `${state} ${next ?? ""} ${deadline.data?.due ?? ""}`;
 }
+
+// pastDeadline audits the organisation's record kept by the server and
+// returns how many open cases are past a statutory deadline, and the
+// report's published count of complaints received in year (undefined when
+// suppressed).
+export async function pastDeadline(baseUrl: string, token: string, year: number): Promise<[number, number | undefined]> {
+  const api = hifazat(baseUrl, token);
+  const audit = await api.GET("/v1/compliance/audit", { params: { query: { lang: "en" } } });
+  if (audit.error) throw new Error(`${audit.error.status} ${audit.error.title}`);
+  const cases = audit.data.findings.find((f) => f.duty === "cases-within-deadlines");
+  const late = Object.values(cases?.counts ?? {}).reduce((a, b) => a + b, 0);
+  const report = await api.GET("/v1/compliance/report", { params: { query: { year } } });
+  if (report.error) throw new Error(report.error.title);
+  const received = report.data.tables.find((t) => t.name === "received_by_route")?.total;
+  return [late, received?.suppressed ? undefined : received?.count];
+}
