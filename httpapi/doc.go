@@ -42,7 +42,15 @@
 // package compliance's counts: the audit's open cases past a deadline by
 // rule, the report's tables under its rule (no count from 1 to K-1); no
 // case id and no name of a party.
-// Each token has its own rate limit ([Config.Rate]).
+// Each token has its own rate limit ([Config.Rate]). A request without a
+// known token (a public route, or a failed authentication) is limited per
+// client address instead ([Config.ClientRate]; an IPv6 client is its /64,
+// and behind [Config.TrustedProxies] the client X-Forwarded-For names), with
+// at most [Config.MaxClients] addresses remembered, so that neither guessing
+// tokens nor many addresses can run the server out of time or memory.
+// [Server.SetTokens] replaces the tokens while the server runs: a token
+// revoked is refused from the next request on (`hifazat serve` re-reads its
+// token file on SIGHUP).
 //
 // # Errors
 //

@@ -77,26 +77,63 @@ func errKind(err error) string {
 // authenticated admits a request with a known bearer token whose rate limit
 // allows it, and puts its Actor in the context. A missing or unknown token
 // is 401 and the token is never echoed; a token over its limit is 429 with
-// Retry-After.
+// Retry-After. A request without a known token is charged to its client
+// address's limit first (429 when it is spent), so that tokens cannot be
+// guessed at speed.
 func (s *Server) authenticated(h handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
-			return problem(http.StatusUnauthorized, TypeUnauthorized, "send Authorization: Bearer TOKEN with a token the deployment issued")
+			return s.unauthenticated(w, r, "send Authorization: Bearer TOKEN with a token the deployment issued")
 		}
 		hash := HashToken(strings.TrimSpace(token))
-		a, known := s.actors[hash]
+		tokens := s.tokens.Load()
+		a, known := tokens.actors[hash]
 		if !known {
-			return problem(http.StatusUnauthorized, TypeUnauthorized, "the bearer token is not one the deployment issued")
+			return s.unauthenticated(w, r, "the bearer token is not one the deployment issued")
 		}
-		res := s.limiters[hash].Reserve()
+		res := tokens.limiters[hash].Reserve()
 		if d := res.Delay(); d > 0 {
 			res.Cancel()
-			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
-			return problem(http.StatusTooManyRequests, TypeRateLimited, "this token's rate limit is %g requests a second", float64(s.cfg.Rate))
+			return rateLimited(w, d, "this token's rate limit is %g requests a second", float64(s.cfg.Rate))
 		}
 		return h(w, r.WithContext(context.WithValue(r.Context(), actorKey{}, a)))
 	}
+}
+
+// unauthenticated is the answer to a request without a known token: 401,
+// or 429 when its client has spent its limit.
+func (s *Server) unauthenticated(w http.ResponseWriter, r *http.Request, detail string) error {
+	if err := s.clientLimit(w, r); err != nil {
+		return err
+	}
+	return problem(http.StatusUnauthorized, TypeUnauthorized, "%s", detail)
+}
+
+// limited admits a request to a public route within its client's limit.
+func (s *Server) limited(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if err := s.clientLimit(w, r); err != nil {
+			return err
+		}
+		return h(w, r)
+	}
+}
+
+// clientLimit charges a request to its client address's limit: nil, or the
+// 429 problem when the limit is spent.
+func (s *Server) clientLimit(w http.ResponseWriter, r *http.Request) error {
+	if d := s.clients.wait(r, time.Now()); d > 0 {
+		return rateLimited(w, d, "requests without a known token are limited to %g a second from one address", float64(s.cfg.ClientRate))
+	}
+	return nil
+}
+
+// rateLimited sets Retry-After to d, rounded up to whole seconds, and
+// returns the 429 problem.
+func rateLimited(w http.ResponseWriter, d time.Duration, format string, a ...any) error {
+	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(d.Seconds()))))
+	return problem(http.StatusTooManyRequests, TypeRateLimited, format, a...)
 }
 
 // statusWriter remembers the status written, for the metrics and the log.

@@ -8,6 +8,8 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -32,6 +34,7 @@ type Config struct {
 	// Committee and Competent Authority) instead of their fallback.
 	Calendar *deadlines.Calendar
 	// Tokens are the bearer tokens the deployment issued, by hash.
+	// [Server.SetTokens] replaces them while the server runs.
 	Tokens []TokenEntry
 	// Today is the date in Asia/Karachi by the deployment's clock: the
 	// default "as of" date of a case and of a list's deadline filters.
@@ -44,6 +47,19 @@ type Config struct {
 	// bursts of 40).
 	Rate  rate.Limit
 	Burst int
+	// ClientRate and ClientBurst limit, per client address, the requests
+	// that carry no token the server knows: the public routes and every
+	// failed authentication (default 5 a second, bursts of 20). An IPv6
+	// client is its /64. MaxClients bounds how many addresses are
+	// remembered (default 10,000): the least recently seen is forgotten.
+	ClientRate  rate.Limit
+	ClientBurst int
+	MaxClients  int
+	// TrustedProxies are reverse proxies in front of the server: a request
+	// from one comes from the rightmost address of X-Forwarded-For that is
+	// not one of them. Without them, every request behind a proxy is the
+	// proxy's.
+	TrustedProxies []netip.Prefix
 	// MaxBodyBytes bounds a request body (default 1 MiB).
 	MaxBodyBytes int64
 	// Timeout bounds a request's work (default 10 s).
@@ -62,13 +78,20 @@ type Config struct {
 // servers may share one database. Make one with New; it is an
 // http.Handler.
 type Server struct {
-	cfg      Config
-	engine   *casefsm.Engine
-	mux      *http.ServeMux
+	cfg     Config
+	engine  *casefsm.Engine
+	mux     *http.ServeMux
+	tokens  atomic.Pointer[tokenTable]
+	clients *clients
+	metrics *Metrics
+	log     *slog.Logger
+}
+
+// tokenTable is the tokens a server admits, with each one's limiter. A
+// table is never changed once made: SetTokens swaps in a new one.
+type tokenTable struct {
 	actors   map[TokenHash]Actor
 	limiters map[TokenHash]*rate.Limiter
-	metrics  *Metrics
-	log      *slog.Logger
 }
 
 // New returns a Server for cfg.
@@ -87,6 +110,15 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Burst == 0 {
 		cfg.Burst = 1
+	}
+	if cfg.ClientRate == 0 {
+		cfg.ClientRate, cfg.ClientBurst = 5, 20
+	}
+	if cfg.ClientBurst == 0 {
+		cfg.ClientBurst = 1
+	}
+	if cfg.MaxClients == 0 {
+		cfg.MaxClients = 10_000
 	}
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 1 << 20
@@ -109,22 +141,45 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("httpapi: %w", err)
 	}
 	s := &Server{cfg: cfg, engine: eng, mux: http.NewServeMux(), metrics: cfg.Metrics, log: cfg.Logger,
-		actors: make(map[TokenHash]Actor, len(cfg.Tokens)), limiters: make(map[TokenHash]*rate.Limiter, len(cfg.Tokens))}
-	for _, t := range cfg.Tokens {
-		if err := t.Actor.check(); err != nil {
-			return nil, fmt.Errorf("httpapi: token %x…: %w", t.SHA256[:4], err)
-		}
-		s.actors[t.SHA256] = t.Actor
-		s.limiters[t.SHA256] = rate.NewLimiter(cfg.Rate, cfg.Burst)
+		clients: newClients(cfg.ClientRate, cfg.ClientBurst, cfg.MaxClients, cfg.TrustedProxies)}
+	if err := s.SetTokens(cfg.Tokens); err != nil {
+		return nil, err
 	}
 	for _, r := range s.routes() {
 		h := r.handle
-		if !r.public {
+		if r.public {
+			h = s.limited(h)
+		} else {
 			h = s.authenticated(h)
 		}
 		s.mux.Handle(r.pattern, s.observed(r.pattern, h))
 	}
 	return s, nil
+}
+
+// SetTokens replaces the tokens the server admits, while it serves: a
+// token not in entries is refused from the next request on (revoked), a
+// new one admitted. A token kept keeps its rate limiter's state. Entries
+// are checked as New checks Config.Tokens; on an error nothing changes.
+func (s *Server) SetTokens(entries []TokenEntry) error {
+	old := s.tokens.Load()
+	t := &tokenTable{actors: make(map[TokenHash]Actor, len(entries)), limiters: make(map[TokenHash]*rate.Limiter, len(entries))}
+	for _, e := range entries {
+		if err := e.Actor.check(); err != nil {
+			return fmt.Errorf("httpapi: token %x…: %w", e.SHA256[:4], err)
+		}
+		if _, dup := t.actors[e.SHA256]; dup {
+			return fmt.Errorf("httpapi: token %x… is given twice", e.SHA256[:4])
+		}
+		t.actors[e.SHA256] = e.Actor
+		lim := rate.NewLimiter(s.cfg.Rate, s.cfg.Burst)
+		if old != nil && old.actors[e.SHA256] == e.Actor {
+			lim = old.limiters[e.SHA256]
+		}
+		t.limiters[e.SHA256] = lim
+	}
+	s.tokens.Store(t)
+	return nil
 }
 
 // handlerFunc is a handler that returns its error as a problem.

@@ -72,6 +72,7 @@ func newFixture(t testing.TB, mod ...func(*httpapi.Config)) *fixture {
 type req struct {
 	method, path, as, body string
 	header                 map[string]string
+	remote                 string // the client's "IP:port" (httptest's 192.0.2.1:1234 when empty)
 }
 
 // on returns the fixture reporting to t (a fuzz target's input).
@@ -96,6 +97,9 @@ func (f *fixture) do(r req) *httptest.ResponseRecorder {
 	}
 	for k, v := range r.header {
 		hr.Header.Set(k, v)
+	}
+	if r.remote != "" {
+		hr.RemoteAddr = r.remote
 	}
 	w := httptest.NewRecorder()
 	f.srv.ServeHTTP(w, hr)

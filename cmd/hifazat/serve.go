@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"strings"
@@ -30,12 +31,19 @@ Serves the JSON HTTP API (described at /openapi.json) until interrupted.
   --addr A            the address to listen on (default 127.0.0.1:8080)
   --store S           sqlite:PATH (default sqlite:./hifazat.db), postgres://..., or memory:
   --tokens F          the bearer tokens issued (a JSON array made with 'hifazat token');
-                      with --store memory: and no --tokens, demo tokens are printed
+                      with --store memory: and no --tokens, demo tokens are printed.
+                      SIGHUP re-reads it: a token no longer in it is refused from then
+                      on (revoked without a restart); a file that does not parse
+                      leaves the tokens as they were
   --overlay F         an institution's policy overlay, joining the built-in policies
   --calendar-file F   the organisation's holiday calendar (JSON or YAML)
   --organisation F    the organisation's compliance record (as 'compliance audit' reads
                       it): GET /v1/compliance/audit and /v1/compliance/report are about it
   --rate N            requests a second per token (default 20)
+  --client-rate N     requests a second per client address without a known token:
+                      the public routes and failed authentications (default 5)
+  --trusted-proxy P   reverse proxies (CIDR prefixes, comma-separated) whose
+                      X-Forwarded-For names the client
   --webhook URL       deliver deadline reminders there, as 'hifazat remind' does,
                       every --remind-every (default 1m); --windows, --origin as for remind`
 
@@ -64,6 +72,8 @@ func serve(ctx context.Context, e *env, args []string) int {
 	calFile := fs.String("calendar-file", "", "calendar file")
 	orgFile := fs.String("organisation", "", "the organisation's compliance record")
 	perSecond := fs.Float64("rate", 20, "requests a second per token")
+	clientRate := fs.Float64("client-rate", 5, "requests a second per client address without a known token")
+	proxies := fs.String("trusted-proxy", "", "reverse proxies, CIDR prefixes")
 	var rf reminderFlags
 	rf.register(fs)
 	every := fs.Duration("remind-every", time.Minute, "how often the reminder loop runs")
@@ -71,9 +81,16 @@ func serve(ctx context.Context, e *env, args []string) int {
 		return status
 	}
 	cfg := httpapi.Config{Today: e.today, Rate: rate.Limit(*perSecond), Burst: 2 * int(*perSecond+1),
+		ClientRate: rate.Limit(*clientRate), ClientBurst: 4 * int(*clientRate+1),
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)), Metrics: httpapi.NewMetrics()}
 	var demo []demoToken
 	var err error
+	if *perSecond <= 0 || *clientRate <= 0 {
+		return e.fail(exitUsage, "serve: --rate and --client-rate must be above 0")
+	}
+	if cfg.TrustedProxies, err = prefixes(*proxies); err != nil {
+		return e.fail(exitUsage, "serve: --trusted-proxy: %v", err)
+	}
 	if cfg.Policies, err = policiesWith(e, *overlay); err != nil {
 		return e.fail(exitUsage, "serve: --overlay: %v", err)
 	}
@@ -128,6 +145,12 @@ func serve(ctx context.Context, e *env, args []string) int {
 			cfg.Metrics.Reminder(typ, "sent")
 		}
 		go l.Run(ctx, *every, func(err error) { cfg.Logger.Error("reminder round failed", "kind", fmt.Sprintf("%T", err)) })
+	}
+	if *tokensFile != "" {
+		hup := make(chan os.Signal, 1)
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+		go reloadTokens(ctx, hup, *tokensFile, api, cfg.Logger)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -216,6 +239,45 @@ func readTokens(path string) ([]httpapi.TokenEntry, error) {
 	}
 	defer f.Close()
 	return httpapi.ParseTokens(f)
+}
+
+// reloadTokens re-reads the token file each time hup fires, until ctx is
+// done, and gives the server the tokens it holds now. A file that cannot be
+// read or parsed changes nothing: a half-written file must not lock
+// everyone out, nor a mistake let a revoked token back in.
+func reloadTokens(ctx context.Context, hup <-chan os.Signal, path string, api *httpapi.Server, log *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+		}
+		es, err := readTokens(path)
+		if err == nil {
+			err = api.SetTokens(es)
+		}
+		if err != nil {
+			log.Error("tokens not reloaded; the previous ones stay", "error", err.Error())
+			continue
+		}
+		log.Info("tokens reloaded", "tokens", len(es))
+	}
+}
+
+// prefixes reads comma-separated CIDR prefixes ("10.0.0.0/8, ::1/128").
+func prefixes(list string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(list, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // demoToken is a token printed for a newcomer trying the memory store.

@@ -9,8 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,7 +26,26 @@ type served struct {
 	tokens map[string]string // demo tokens by role
 	stop   context.CancelFunc
 	done   chan int
-	log    *strings.Builder
+	log    *lockedLog
+}
+
+// lockedLog is the server's log, written by its goroutines while the test
+// reads it.
+type lockedLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // startServe runs serve with args on a free port and reads its address and
@@ -31,7 +54,7 @@ func startServe(t *testing.T, args ...string) *served {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	s := &served{tokens: map[string]string{}, stop: cancel, done: make(chan int, 1), log: &strings.Builder{}}
+	s := &served{tokens: map[string]string{}, stop: cancel, done: make(chan int, 1), log: &lockedLog{}}
 	go func() {
 		s.done <- serve(ctx, &env{stdout: pw, stderr: s.log, now: testNow}, append([]string{"--addr", "127.0.0.1:0"}, args...))
 		pw.Close()
@@ -41,7 +64,7 @@ func startServe(t *testing.T, args ...string) *served {
 	addr := regexp.MustCompile(`http://(\S+) `).FindStringSubmatch(lines.Text())
 	require.NotNil(t, addr, lines.Text())
 	s.addr = addr[1]
-	for lines.Scan() && !strings.HasPrefix(lines.Text(), "try:") {
+	for !slices.Contains(args, "--tokens") && lines.Scan() && !strings.HasPrefix(lines.Text(), "try:") {
 		if f := strings.Fields(lines.Text()); len(f) == 3 {
 			s.tokens[f[0]] = f[2]
 		}
@@ -98,6 +121,56 @@ func TestServeOrganisation(t *testing.T) {
 	assert.Contains(t, body, `"organisations":["riverside-university"]`)
 }
 
+// TestServeTokenReload: SIGHUP re-reads the token file; a token taken out
+// of it is refused from then on, without a restart, and a broken file
+// changes nothing.
+func TestServeTokenReload(t *testing.T) {
+	dir := t.TempDir()
+	tokens := filepath.Join(dir, "tokens.json")
+	issue := func(id string) (string, json.RawMessage) {
+		stdout, stderr, status := runCLI(t, "", "token", "--id", id, "--role", "inquiry_committee", "--org", "uni")
+		require.Equal(t, exitOK, status, stderr)
+		var out struct {
+			Token string
+			Entry json.RawMessage
+		}
+		require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+		return out.Token, out.Entry
+	}
+	keep, keepEntry := issue("ic-1")
+	revoke, revokeEntry := issue("ic-2")
+	write := func(content string) {
+		// Written aside and renamed, as an operator's tool should: the
+		// server never reads half a file.
+		require.NoError(t, os.WriteFile(tokens+".new", []byte(content), 0o600))
+		require.NoError(t, os.Rename(tokens+".new", tokens))
+	}
+	write("[" + string(keepEntry) + "," + string(revokeEntry) + "]")
+	s := startServe(t, "--store", "memory:", "--tokens", tokens)
+	code, _ := s.get(t, revoke, "/v1/me")
+	require.Equal(t, http.StatusOK, code)
+
+	hup := func(want string) {
+		t.Helper()
+		n := strings.Count(s.log.String(), want)
+		require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGHUP))
+		require.Eventually(t, func() bool { return strings.Count(s.log.String(), want) > n }, 5*time.Second, 10*time.Millisecond)
+	}
+	write("[" + string(keepEntry) + "]")
+	hup("tokens reloaded")
+	code, _ = s.get(t, revoke, "/v1/me")
+	assert.Equal(t, http.StatusUnauthorized, code, "revoked without a restart")
+	code, _ = s.get(t, keep, "/v1/me")
+	assert.Equal(t, http.StatusOK, code)
+
+	write("[" + string(keepEntry) + ",")
+	hup("tokens not reloaded")
+	code, _ = s.get(t, keep, "/v1/me")
+	assert.Equal(t, http.StatusOK, code, "a broken file changes nothing")
+	s.stop()
+	assert.Equal(t, exitOK, <-s.done)
+}
+
 func TestServeUsage(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "tokens.json")
@@ -111,6 +184,8 @@ func TestServeUsage(t *testing.T) {
 		{"serve", "--store", "memory:", "--organisation", complianceOrg}, // its policy needs its overlay
 		{"serve", "--store", "memory:", "--organisation", bad},
 		{"serve", "extra"},
+		{"serve", "--store", "memory:", "--trusted-proxy", "10.0.0.0/33"},
+		{"serve", "--store", "memory:", "--client-rate", "0"},
 		{"token", "--id", "e-1", "--role", "boss", "--org", "o"},
 		{"token", "--role", "accused", "--org", "o"},
 	} {
