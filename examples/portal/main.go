@@ -1,9 +1,20 @@
 // Command portal is a university's complaint portal on the Hifazat HTTP
 // API, in English and Urdu: a complaint form (formal or informal, with what
-// each means), the case page for each role (where the case stands, the
-// deadlines with their sections, what can happen next, and a form for each
-// step the signed-in person may record), the Inquiry Committee's dashboard
-// (overdue, due this week, all cases) and the Competent Authority's queue.
+// each means), the case page for each role (where the case stands, what
+// happens next and by when, in plain words with the section, and a form
+// for each step the signed-in person may record), the Inquiry Committee's
+// dashboard (overdue, due this week, all cases, the next step of each) and
+// the Competent Authority's queue.
+//
+// Each step's form is built from the API's event types (GET
+// /v1/event-types, casefsm.Definition.Events): one labelled input per
+// field, of the kind forms.go gives the field's name (a date, a choice,
+// free text), with the sections its meaning cites; what is wrong with a
+// value is shown beside its field, in the page's language. States, event
+// types, deadline rules and roles are shown in plain words from the tables
+// in words.go, keyed by the SDK's types; a test fails when the SDK has one
+// with no English or Urdu entry. The Urdu awaits review by a native legal
+// translator, and the Urdu pages say so.
 //
 // Pages are rendered on the server with html/template and need no
 // JavaScript. The portal holds no case data: it asks the API with the

@@ -5,14 +5,21 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/deadlines"
+	"github.com/hifazat/hifazat/policy"
 )
 
 //go:embed templates/*.html
@@ -33,12 +40,12 @@ type Portal struct {
 // NewPortal returns a portal on the API at base.
 func NewPortal(base string) (*Portal, error) {
 	p := &Portal{API: strings.TrimRight(base, "/"), Client: &http.Client{Timeout: 15 * time.Second}, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
-	layout, err := template.New("layout.html").Funcs(template.FuncMap{"join": strings.Join, "args": func(a ...any) []any { return a }}).ParseFS(templateFS, "templates/layout.html")
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
 		return nil, err
 	}
 	for _, name := range []string{"signin", "home", "complaint", "case", "dashboard", "queue"} {
-		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html")
+		t, err := template.Must(layout.Clone()).ParseFS(templateFS, "templates/"+name+".html", "templates/eventform.html")
 		if err != nil {
 			return nil, err
 		}
@@ -56,6 +63,15 @@ func NewPortal(base string) (*Portal, error) {
 	p.mux.HandleFunc("GET /{lang}/dashboard", p.dashboard)
 	p.mux.HandleFunc("GET /{lang}/queue", p.queue)
 	return p, nil
+}
+
+// funcs are the templates' helpers.
+var funcs = template.FuncMap{
+	"args": func(a ...any) []any { return a },
+	"inc":  func(i int) int { return i + 1 },
+	"hasErrors": func(f eventForm) bool {
+		return slices.ContainsFunc(f.Fields, func(x formField) bool { return x.Error != "" })
+	},
 }
 
 func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -212,7 +228,7 @@ func (p *Portal) complaintForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p.render(w, r, "complaint", page{Me: m, Data: map[string]string{"today": time.Now().Format(time.DateOnly)}})
+	p.render(w, r, "complaint", page{Me: m, Data: map[string]string{"today": today().String()}})
 }
 
 // complain files the complaint: the filing (formal or informal) and the
@@ -252,7 +268,8 @@ func (p *Portal) complain(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/"+r.PathValue("lang")+"/cases/"+url.PathEscape(c.ID), http.StatusSeeOther)
 }
 
-// shownCase is the API's case as the templates read it.
+// shownCase is the API's case as the templates read it, in the SDK's
+// types.
 type shownCase struct {
 	ID      string `json:"id"`
 	Version int64  `json:"version"`
@@ -262,21 +279,36 @@ type shownCase struct {
 		Events []map[string]any `json:"events"`
 	} `json:"view"`
 	Status struct {
-		State     string `json:"state"`
+		Policy    policy.ID     `json:"policy"`
+		State     casefsm.State `json:"state"`
 		Deadlines []struct {
-			Rule, Due, Status, Citation string
+			Rule     policy.RuleID    `json:"rule"`
+			Period   policy.Period    `json:"period"`
+			Due      civil.Date       `json:"due"`
+			Status   deadlines.Status `json:"status"`
+			Citation string           `json:"citation"`
 		} `json:"deadlines"`
 		Next []struct {
-			Event string   `json:"event"`
-			By    []string `json:"by"`
+			Event casefsm.EventType `json:"event"`
+			By    []casefsm.Role    `json:"by"`
+			Moves bool              `json:"moves"`
 		} `json:"next"`
 	} `json:"status"`
 }
 
-// form is one event the signed-in person may record now.
-type form struct {
-	Type    string
-	Finding bool
+// nextStep is a step that moves the case on, in plain words with its
+// sections.
+type nextStep struct {
+	Words     plain
+	By        []casefsm.Role
+	Citations string
+}
+
+// casePageData is what case.html reads.
+type casePageData struct {
+	Case  shownCase
+	Next  []nextStep
+	Forms []eventForm
 }
 
 func (p *Portal) casePage(w http.ResponseWriter, r *http.Request) {
@@ -284,49 +316,152 @@ func (p *Portal) casePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p.showCase(w, r, m, "")
+	p.showCase(w, r, m, nil)
 }
 
-func (p *Portal) showCase(w http.ResponseWriter, r *http.Request, m *me, problem string) {
+// sentBack is a form coming back to its page: the event type, the values
+// sent, and what was wrong (per field, or the API's refusal).
+type sentBack struct {
+	Type    casefsm.EventType
+	Values  url.Values
+	Errors  map[string]string
+	Refusal *refusal
+	Other   error
+}
+
+// showCase renders the case page; back, when set, is a form sent back.
+func (p *Portal) showCase(w http.ResponseWriter, r *http.Request, m *me, back *sentBack) {
+	l, _ := langOf(r)
 	var c shownCase
 	if _, err := p.call(r.Context(), r, "GET", "/v1/cases/"+url.PathEscape(r.PathValue("id")), nil, "", &c); err != nil {
 		p.render(w, r, "case", page{Me: m, Error: err.Error()})
 		return
 	}
-	var forms []form
+	pg := page{Me: m}
+	infos, err := p.eventTypes(r, c.Status.Policy)
+	if err != nil {
+		pg.Error = err.Error()
+	}
+	in := formInputs{Today: today()}
+	if back != nil {
+		if back.Other != nil {
+			pg.Error = back.Other.Error()
+		}
+		in.Sent, in.Errors = back.Values, back.Errors
+	}
+	data := casePageData{Case: c}
 	for _, n := range c.Status.Next {
-		for _, by := range n.By {
-			if by == m.Role {
-				forms = append(forms, form{Type: n.Event, Finding: n.Event == "submit_findings"})
+		info, known := infos[n.Event]
+		if n.Moves {
+			data.Next = append(data.Next, nextStep{Words: l.Event(n.Event), By: n.By, Citations: strings.Join(info.Citations, "; ")})
+		}
+		if !known || !slices.Contains(n.By, m.role()) {
+			continue
+		}
+		fin := formInputs{Today: in.Today}
+		if back != nil && back.Type == n.Event {
+			fin = in
+		}
+		if slices.ContainsFunc(info.Fields, func(f casefsm.Field) bool { return f.Name == "penalties" }) {
+			if fin.Penalties, err = p.penalties(r, c.Status.Policy); err != nil {
+				pg.Error = err.Error()
 			}
 		}
+		f := buildForm(l, info, fin)
+		if back != nil && back.Type == n.Event {
+			f.Open, f.Refusal = true, back.Refusal
+		}
+		data.Forms = append(data.Forms, f)
 	}
-	p.render(w, r, "case", page{Me: m, Error: problem, Data: map[string]any{"Case": c, "Forms": forms, "Today": time.Now().Format(time.DateOnly)}})
+	pg.Data = data
+	p.render(w, r, "case", pg)
+}
+
+// role is the signed-in person's role, in the SDK's type.
+func (m *me) role() casefsm.Role {
+	var r casefsm.Role
+	r.UnmarshalText([]byte(m.Role))
+	return r
+}
+
+// today is the portal's today, in Asia/Karachi: the portal, unlike the
+// library, may read the clock.
+func today() civil.Date { return civil.FromTime(time.Now()) }
+
+// eventTypes returns the API's event types under policy pol, by type.
+func (p *Portal) eventTypes(r *http.Request, pol policy.ID) (map[casefsm.EventType]casefsm.EventInfo, error) {
+	var list []casefsm.EventInfo
+	if _, err := p.call(r.Context(), r, "GET", "/v1/event-types?policy="+url.QueryEscape(string(pol)), nil, "", &list); err != nil {
+		return nil, err
+	}
+	out := make(map[casefsm.EventType]casefsm.EventInfo, len(list))
+	for _, e := range list {
+		out[e.Type] = e
+	}
+	return out, nil
+}
+
+// penalties returns the penalties of policy pol, from the API.
+func (p *Portal) penalties(r *http.Request, pol policy.ID) ([]policy.Penalty, error) {
+	var shown struct {
+		Penalties []policy.Penalty `json:"penalties"`
+	}
+	_, err := p.call(r.Context(), r, "GET", "/v1/policies/"+url.PathEscape(string(pol)), nil, "", &shown)
+	return shown.Penalties, err
 }
 
 // record appends one event from a form, at the version the page showed.
+// The form is checked against the event type's fields first; what is
+// wrong comes back beside the field, and the API's refusal beside the form.
 func (p *Portal) record(w http.ResponseWriter, r *http.Request) {
 	m, ok := p.whoami(w, r)
 	if !ok {
 		return
 	}
-	f := r.PostFormValue
-	ev := map[string]any{"type": f("type"), "on": f("on"), "by": m.Role}
-	if n := strings.TrimSpace(f("note")); n != "" {
-		ev["note"] = n
+	if err := r.ParseForm(); err != nil {
+		p.showCase(w, r, m, &sentBack{Other: err})
+		return
 	}
-	if fd := f("finding"); fd != "" {
-		ev["finding"] = fd
-		if pen := f("penalty"); pen != "" && fd == "guilty" {
-			ev["penalties"] = []string{pen}
-		}
+	var t casefsm.EventType
+	if err := t.UnmarshalText([]byte(r.PostForm.Get("type"))); err != nil {
+		p.showCase(w, r, m, &sentBack{Other: err})
+		return
 	}
-	if ev["type"] == "submit_findings" {
-		ev["received_on"] = f("on")
+	back := &sentBack{Type: t, Values: r.PostForm}
+	var c struct {
+		Status struct {
+			Policy policy.ID `json:"policy"`
+		} `json:"status"`
 	}
 	id := r.PathValue("id")
-	if _, err := p.call(r.Context(), r, "POST", "/v1/cases/"+url.PathEscape(id)+"/events", ev, strconv.Quote(f("version")), nil); err != nil {
-		p.showCase(w, r, m, err.Error())
+	if _, err := p.call(r.Context(), r, "GET", "/v1/cases/"+url.PathEscape(id), nil, "", &c); err != nil {
+		back.Other = err
+		p.showCase(w, r, m, back)
+		return
+	}
+	infos, err := p.eventTypes(r, c.Status.Policy)
+	if err != nil {
+		back.Other = err
+		p.showCase(w, r, m, back)
+		return
+	}
+	ev, errs := readEvent(infos[t], m.role(), r.PostForm)
+	if len(errs) > 0 {
+		back.Errors = errs
+		p.showCase(w, r, m, back)
+		return
+	}
+	_, err = p.call(r.Context(), r, "POST", "/v1/cases/"+url.PathEscape(id)+"/events", ev, strconv.Quote(r.PostForm.Get("version")), nil)
+	var ae *apiError
+	switch {
+	case errors.As(err, &ae) && ae.Code != "":
+		back.Refusal = &refusal{Detail: ae.Detail, Citation: ae.Cite}
+		back.Refusal.Code.UnmarshalText([]byte(ae.Code))
+		p.showCase(w, r, m, back)
+		return
+	case err != nil:
+		back.Other = err
+		p.showCase(w, r, m, back)
 		return
 	}
 	http.Redirect(w, r, "/"+r.PathValue("lang")+"/cases/"+url.PathEscape(id), http.StatusSeeOther)
@@ -334,10 +469,11 @@ func (p *Portal) record(w http.ResponseWriter, r *http.Request) {
 
 // summary is one case of the API's lists.
 type summary struct {
-	ID        string `json:"id"`
-	State     string `json:"state"`
+	ID        string        `json:"id"`
+	State     casefsm.State `json:"state"`
 	Deadlines []struct {
-		Rule, Kind, Due string
+		Rule policy.RuleID `json:"rule"`
+		Due  civil.Date    `json:"due"`
 	} `json:"deadlines"`
 }
 

@@ -97,7 +97,8 @@ func TestPortalInChromium(t *testing.T) {
 		b.shot("4-case-accused")
 		b.signIn(tokens["ic-1"])
 		b.record(caseURL, "start_inquiry", day(6))
-		b.record(caseURL, "submit_findings", day(2), chromedp.SetValue(`#penalty-submit_findings`, "censure"))
+		b.record(caseURL, "submit_findings", day(2), chromedp.SetValue(`#finding-submit_findings`, "guilty"),
+			chromedp.Click(`#penalties-submit_findings-censure`))
 		b.shot("5-case-committee")
 		b.signIn(tokens["ca-1"])
 		queue := value(b, chromedp.Text(`main`))
@@ -155,8 +156,8 @@ func (b *walk) signIn(token string) {
 // record fills and submits the form of an event on the case page.
 func (b *walk) record(caseURL, event, on string, fields ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	b.run(chromedp.Navigate(caseURL), chromedp.WaitVisible(`#submit-`+event),
-		chromedp.SetValue(`#on-`+event, on))
+	b.run(chromedp.Navigate(caseURL), chromedp.WaitVisible(`#open-`+event), chromedp.Click(`#open-`+event),
+		chromedp.WaitVisible(`#submit-`+event), chromedp.SetValue(`#on-`+event, on))
 	b.run(fields...)
 	b.submit(`#submit-` + event)
 	alert := value(b, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('[role=alert]')).map(e => e.textContent).join(' ')`))

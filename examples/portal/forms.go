@@ -1,0 +1,359 @@
+package main
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
+	"github.com/hifazat/hifazat/policy"
+)
+
+// A step's form is built from the API's description of its event type
+// (GET /v1/event-types, casefsm.Definition.Events): one input per field
+// the type takes, required where the API says so. The description names
+// a field and says what it means; how to ask for it (a date, a choice, free
+// text) is the portal's, in fieldKinds, one entry per field name, so a new
+// event type needs no new form and a new field fails words_test.go until
+// it has a kind and words.
+
+// kind is how a form asks for one field.
+type kind string
+
+const (
+	kindSet       kind = "set"       // type and by: the form fills them in
+	kindDate      kind = "date"      // <input type=date>
+	kindText      kind = "text"      // <textarea>
+	kindCheck     kind = "check"     // one checkbox: true or absent
+	kindChoice    kind = "choice"    // <select> of one value
+	kindChoices   kind = "choices"   // checkboxes, a list of values
+	kindPenalties kind = "penalties" // checkboxes, with months or an amount where they apply
+	kindNumber    kind = "number"    // <input type=number>, 1 or more
+	kindMember    kind = "member"    // a committee member replaced: out, and the member in
+)
+
+// fieldKinds says how to ask for each field casefsm.Fields can list.
+var fieldKinds = map[string]kind{
+	"type": kindSet, "by": kindSet, "on": kindDate, "received_on": kindDate,
+	"finding": kindChoice, "penalties": kindPenalties, "reasonable_cause": kindText,
+	"condonation": kindText, "consent": kindCheck, "to": kindChoices, "member": kindMember,
+	"reason": kindText, "note": kindText, "voids": kindNumber, "kind": kindChoice,
+}
+
+// amountPenalties are the penalties that carry an amount in rupees: a fine
+// and recovered compensation (casefsm.Penalty.Amount).
+var amountPenalties = map[policy.PenaltyCode]bool{policy.Fine: true, policy.RecoverCompensation: true}
+
+// recipients are who a decision may be communicated to (field "to").
+var recipients = []casefsm.Role{casefsm.Complainant, casefsm.Accused, casefsm.Employer}
+
+// citeRE finds the sections a field's meaning cites.
+var citeRE = regexp.MustCompile(`s\.\d+(?:\([0-9a-z]+\))*|interpretation \d+|Code \([ivxl]+\)|Rules 2013 r\.\d+(?:\(\d+\))?`)
+
+// citations returns the sections the meaning cites, joined.
+func citations(meaning string) string {
+	return strings.Join(citeRE.FindAllString(meaning, -1), ", ")
+}
+
+// eventForm is the form of one step, as a template shows it.
+type eventForm struct {
+	Type      casefsm.EventType
+	Words     plain
+	Citations string
+	Fields    []formField
+	// Open: the form was sent back (a field's error or the API's refusal).
+	Open    bool
+	Refusal *refusal
+}
+
+// formField is one input of a form.
+type formField struct {
+	Name, ID  string
+	Kind      kind
+	Words     plain
+	Citations string
+	Required  bool
+	Value     string
+	// Error is the key of what is wrong with the value sent ("err.required").
+	Error   string
+	Options []option
+	// Member holds the inputs of a kindMember field.
+	Member []formField
+}
+
+// option is one value of a choice.
+type option struct {
+	Value, Label, Citations string
+	Checked                 bool
+	// Months and Amount: a penalty for a period, or of an amount; the
+	// values sent.
+	Months, Amount     bool
+	MonthsV, AmountV   string
+	MonthsID, AmountID string
+}
+
+// refusal is the API's answer refusing a step, in plain words.
+type refusal struct {
+	Code     casefsm.Code
+	Detail   string // the API's own words (English)
+	Citation string
+}
+
+// formInputs are what a form needs beyond the event type.
+type formInputs struct {
+	Penalties []policy.Penalty
+	Today     civil.Date
+	// Sent are the values a person sent, when the form comes back.
+	Sent url.Values
+	// Errors are per field, when the form comes back.
+	Errors map[string]string
+}
+
+// buildForm returns the form of event type info in language l.
+func buildForm(l lang, info casefsm.EventInfo, in formInputs) eventForm {
+	f := eventForm{Type: info.Type, Words: l.Event(info.Type), Citations: strings.Join(info.Citations, "; ")}
+	for _, fd := range info.Fields {
+		k := fieldKinds[fd.Name]
+		if k == kindSet {
+			continue
+		}
+		id := fd.Name + "-" + info.Type.String()
+		ff := formField{Name: fd.Name, ID: id, Kind: k, Words: l.Field(fd.Name), Citations: citations(fd.Meaning),
+			Required: fd.Required, Value: in.Sent.Get(fd.Name), Error: in.Errors[fd.Name]}
+		if fd.Name == "on" && ff.Value == "" {
+			ff.Value = in.Today.String()
+		}
+		ff.Options = options(l, fd.Name, id, in)
+		if k == kindMember {
+			ff.Member = memberInputs(l, id, in)
+		}
+		f.Fields = append(f.Fields, ff)
+	}
+	return f
+}
+
+// options returns the values a choice field offers.
+func options(l lang, name, id string, in formInputs) []option {
+	sent := in.Sent[name]
+	var out []option
+	add := func(value, label, cite string) {
+		out = append(out, option{Value: value, Label: label, Citations: cite, Checked: slices.Contains(sent, value)})
+	}
+	switch name {
+	case "finding":
+		for _, f := range enumerate[casefsm.Finding]() {
+			add(f.String(), l.pick(findingWords[f]), "")
+		}
+	case "kind":
+		add("", l.pick(kindWords[""]), "")
+		add(casefsm.KindDefamationSuit, l.pick(kindWords[casefsm.KindDefamationSuit]), "")
+	case "to":
+		for _, r := range recipients {
+			add(r.String(), l.Role(r), "")
+		}
+	case "penalties":
+		for _, p := range in.Penalties {
+			add(string(p.Code), l.Penalty(p.Code), p.Citation.Section)
+			o := &out[len(out)-1]
+			o.Months, o.Amount = p.Periodic, amountPenalties[p.Code]
+			o.MonthsID, o.AmountID = id+"-"+string(p.Code)+"-months", id+"-"+string(p.Code)+"-amount"
+			o.MonthsV, o.AmountV = in.Sent.Get("months-"+string(p.Code)), in.Sent.Get("amount-"+string(p.Code))
+		}
+	}
+	return out
+}
+
+// memberInputs returns the inputs of a replacement (s.3(3)): the member
+// out, and the member in with the seat and gender s.3(2) asks about.
+func memberInputs(l lang, id string, in formInputs) []formField {
+	sub := func(name string, k kind, opts []option) formField {
+		return formField{Name: name, ID: id + "-" + strings.ReplaceAll(name, ".", "-"), Kind: k, Words: plain{Name: l.T(name)},
+			Required: name != "member.in.external", Value: in.Sent.Get(name), Error: in.Errors[name], Options: opts}
+	}
+	var genders, seats []option
+	for _, g := range enumerate[committee.Gender]() {
+		genders = append(genders, option{Value: g.String(), Label: l.pick(genderWords[g]), Checked: in.Sent.Get("member.in.gender") == g.String()})
+	}
+	for _, s := range enumerate[committee.Seat]() {
+		seats = append(seats, option{Value: s.String(), Label: l.pick(seatWords[s]), Checked: in.Sent.Get("member.in.seat") == s.String()})
+	}
+	return []formField{
+		sub("member.out", kindString, nil), sub("member.in.id", kindString, nil), sub("member.in.name", kindString, nil),
+		sub("member.in.gender", kindChoice, genders), sub("member.in.seat", kindChoice, seats), sub("member.in.external", kindCheck, nil),
+	}
+}
+
+// kindString is a one-line text input, inside a member's inputs.
+const kindString kind = "string"
+
+// readEvent reads the event a form sent, as the API takes it, acting as
+// role. It checks what the event type's description declares (required
+// fields, and the form of each value) and returns an error key per field;
+// the rules of the law are the API's to apply.
+func readEvent(info casefsm.EventInfo, role casefsm.Role, v url.Values) (map[string]any, map[string]string) {
+	ev := map[string]any{"type": info.Type.String(), "by": role.String()}
+	errs := map[string]string{}
+	for _, fd := range info.Fields {
+		if fieldKinds[fd.Name] == kindSet {
+			continue
+		}
+		val, key := readField(fd.Name, v)
+		switch {
+		case key != "":
+			errs[fd.Name] = key
+		case val == nil && fd.Required:
+			errs[fd.Name] = "err.required"
+		case val != nil:
+			ev[fd.Name] = val
+		}
+	}
+	if fd, ok := errs["member"]; ok && fd == "err.member" {
+		for _, name := range []string{"member.out", "member.in.id", "member.in.name", "member.in.gender", "member.in.seat"} {
+			if strings.TrimSpace(v.Get(name)) == "" {
+				errs[name] = "err.required"
+			}
+		}
+	}
+	return ev, errs
+}
+
+// readField reads one field's value, nil when it is empty, or the key of
+// what is wrong with it.
+func readField(name string, v url.Values) (any, string) {
+	s := strings.TrimSpace(v.Get(name))
+	switch fieldKinds[name] {
+	case kindDate:
+		if s == "" {
+			return nil, ""
+		}
+		if _, err := civil.Parse(s); err != nil {
+			return nil, "err.date"
+		}
+		return s, ""
+	case kindText:
+		if s == "" {
+			return nil, ""
+		}
+		return s, ""
+	case kindCheck:
+		if s == "" {
+			return nil, ""
+		}
+		return true, ""
+	case kindNumber:
+		if s == "" {
+			return nil, ""
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return nil, "err.number"
+		}
+		return n, ""
+	case kindChoice:
+		return readChoice(name, s)
+	case kindChoices:
+		return readRecipients(v[name])
+	case kindPenalties:
+		return readPenalties(v)
+	case kindMember:
+		return readMember(v)
+	}
+	return nil, ""
+}
+
+func readChoice(name, s string) (any, string) {
+	switch {
+	case s == "":
+		return nil, ""
+	case name == "finding":
+		var f casefsm.Finding
+		if f.UnmarshalText([]byte(s)) != nil {
+			return nil, "err.choice"
+		}
+	case name == "kind" && s != casefsm.KindDefamationSuit:
+		return nil, "err.choice"
+	}
+	return s, ""
+}
+
+func readRecipients(sent []string) (any, string) {
+	var out []string
+	for _, s := range sent {
+		var r casefsm.Role
+		if r.UnmarshalText([]byte(s)) != nil || !slices.Contains(recipients, r) {
+			return nil, "err.choice"
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil, ""
+	}
+	return out, ""
+}
+
+// readPenalties reads the penalties ticked, each with its months or amount
+// when one was given: a code alone, or {"code", "period_months", "amount"}.
+func readPenalties(v url.Values) (any, string) {
+	var out []any
+	for _, code := range v["penalties"] {
+		p := map[string]any{"code": code}
+		for field, key := range map[string]string{"period_months": "months-", "amount": "amount-"} {
+			s := strings.TrimSpace(v.Get(key + code))
+			if s == "" {
+				continue
+			}
+			n, err := strconv.ParseInt(s, 10, 64)
+			if err != nil || n < 1 {
+				return nil, "err.number"
+			}
+			p[field] = n
+		}
+		if len(p) == 1 {
+			out = append(out, code)
+		} else {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, ""
+	}
+	return out, ""
+}
+
+// readMember reads a replacement: nil when nothing was entered, an error
+// when only some of it was.
+func readMember(v url.Values) (any, string) {
+	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	out, id, name, gender, seat := get("member.out"), get("member.in.id"), get("member.in.name"), get("member.in.gender"), get("member.in.seat")
+	if out == "" && id == "" && name == "" && gender == "" && seat == "" {
+		return nil, ""
+	}
+	if out == "" || id == "" || name == "" || gender == "" || seat == "" {
+		return nil, "err.member"
+	}
+	in := map[string]any{"id": id, "name": name, "gender": gender, "seat": seat}
+	if get("member.in.external") != "" {
+		in["external"] = true
+	}
+	return map[string]any{"out": out, "in": in}, ""
+}
+
+// enumerate returns the values of one of the SDK's enums from 1 up to the
+// first that has no name.
+func enumerate[T interface {
+	~uint8
+	MarshalText() ([]byte, error)
+}]() []T {
+	var out []T
+	for v := T(1); v != 0; v++ {
+		if _, err := v.MarshalText(); err != nil {
+			break
+		}
+		out = append(out, v)
+	}
+	return out
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/policy"
+)
+
+func info(e casefsm.EventType) casefsm.EventInfo {
+	return casefsm.EventInfo{Type: e, Fields: casefsm.Fields(e)}
+}
+
+// TestReadEvent: a form's values become the event the API takes, or an
+// error beside each field whose value does not have the form its
+// description declares.
+func TestReadEvent(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		e      casefsm.EventType
+		values url.Values
+		want   map[string]any
+		errs   map[string]string
+	}{
+		{"a date and a note", casefsm.CommunicateCharges, url.Values{"on": {"2026-11-02"}, "note": {"  by hand  "}},
+			map[string]any{"type": "communicate_charges", "by": "inquiry_committee", "on": "2026-11-02", "note": "by hand"}, nil},
+		{"no date", casefsm.CommunicateCharges, url.Values{"on": {""}}, nil, map[string]string{"on": "err.required"}},
+		{"not a date", casefsm.CommunicateCharges, url.Values{"on": {"2026-02-30"}}, nil, map[string]string{"on": "err.date"}},
+		{"findings without a finding", casefsm.SubmitFindings, url.Values{"on": {"2026-11-02"}}, nil, map[string]string{"finding": "err.required"}},
+		{"a finding that is none", casefsm.SubmitFindings, url.Values{"on": {"2026-11-02"}, "finding": {"innocent"}}, nil, map[string]string{"finding": "err.choice"}},
+		{"guilty, with penalties, one for a period and a fine", casefsm.SubmitFindings, url.Values{"on": {"2026-11-02"}, "finding": {"guilty"},
+			"penalties": {"censure", "withhold_promotion_or_increment", "fine"}, "months-withhold_promotion_or_increment": {"12"}, "amount-fine": {"50000"}},
+			map[string]any{"type": "submit_findings", "by": "inquiry_committee", "on": "2026-11-02", "finding": "guilty",
+				"penalties": []any{"censure", map[string]any{"code": "withhold_promotion_or_increment", "period_months": int64(12)}, map[string]any{"code": "fine", "amount": int64(50000)}}}, nil},
+		{"a period of no months", casefsm.SubmitFindings, url.Values{"on": {"2026-11-02"}, "finding": {"guilty"}, "penalties": {"stop_at_efficiency_bar"}, "months-stop_at_efficiency_bar": {"0"}},
+			nil, map[string]string{"penalties": "err.number"}},
+		{"a decision given to the complainant", casefsm.CommunicateDecision, url.Values{"on": {"2026-11-02"}, "to": {"complainant"}},
+			map[string]any{"type": "communicate_decision", "by": "inquiry_committee", "on": "2026-11-02", "to": []string{"complainant"}}, nil},
+		{"a decision given to a witness", casefsm.CommunicateDecision, url.Values{"on": {"2026-11-02"}, "to": {"witness"}}, nil, map[string]string{"to": "err.choice"}},
+		{"consent", casefsm.FileComplaint, url.Values{"on": {"2026-11-02"}, "consent": {"true"}},
+			map[string]any{"type": "file_complaint", "by": "inquiry_committee", "on": "2026-11-02", "consent": true}, nil},
+		{"voiding entry 0", casefsm.VoidEvent, url.Values{"on": {"2026-11-02"}, "voids": {"0"}, "reason": {"typo"}}, nil, map[string]string{"voids": "err.number"}},
+		{"voiding without a reason", casefsm.VoidEvent, url.Values{"on": {"2026-11-02"}, "voids": {"2"}}, nil, map[string]string{"reason": "err.required"}},
+		{"a defamation suit", casefsm.ReportRetaliation, url.Values{"on": {"2026-11-02"}, "kind": {"defamation_suit"}},
+			map[string]any{"type": "report_retaliation", "by": "inquiry_committee", "on": "2026-11-02", "kind": "defamation_suit"}, nil},
+		{"retaliation of another kind", casefsm.ReportRetaliation, url.Values{"on": {"2026-11-02"}, "kind": {""}},
+			map[string]any{"type": "report_retaliation", "by": "inquiry_committee", "on": "2026-11-02"}, nil},
+		{"a replacement", casefsm.ReplaceMember, url.Values{"on": {"2026-11-02"}, "member.out": {"m-2"}, "member.in.id": {"m-9"},
+			"member.in.name": {"Farah Example"}, "member.in.gender": {"female"}, "member.in.seat": {"other"}, "member.in.external": {"true"}},
+			map[string]any{"type": "replace_member", "by": "inquiry_committee", "on": "2026-11-02", "member": map[string]any{"out": "m-2",
+				"in": map[string]any{"id": "m-9", "name": "Farah Example", "gender": "female", "seat": "other", "external": true}}}, nil},
+		{"half a replacement", casefsm.ReplaceMember, url.Values{"on": {"2026-11-02"}, "member.out": {"m-2"}}, nil,
+			map[string]string{"member": "err.member", "member.in.id": "err.required", "member.in.name": "err.required", "member.in.gender": "err.required", "member.in.seat": "err.required"}},
+		{"no replacement", casefsm.ReplaceMember, url.Values{"on": {"2026-11-02"}}, nil, map[string]string{"member": "err.required"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ev, errs := readEvent(info(tc.e), casefsm.InquiryCommittee, tc.values)
+			if tc.errs != nil {
+				assert.Equal(t, tc.errs, errs)
+				return
+			}
+			require.Empty(t, errs)
+			assert.Equal(t, tc.want, ev)
+		})
+	}
+}
+
+// TestBuildForm: a form has one input per field its event type takes
+// (beyond type and by), labelled in the language, with the values and
+// errors sent back.
+func TestBuildForm(t *testing.T) {
+	pens := []policy.Penalty{{Code: policy.Censure}, {Code: policy.StopAtEfficiencyBar, Periodic: true}, {Code: policy.Fine}}
+	in := formInputs{Penalties: pens, Today: civil.MustParse("2026-12-01"),
+		Sent: url.Values{"finding": {"guilty"}, "penalties": {"fine"}, "amount-fine": {"9"}}, Errors: map[string]string{"on": "err.date"}}
+	f := buildForm(langs["ur"], info(casefsm.SubmitFindings), in)
+	var names []string
+	for _, x := range f.Fields {
+		names = append(names, x.Name)
+		assert.Equal(t, x.Name+"-submit_findings", x.ID)
+		assert.Regexp(t, urdu, x.Words.Name)
+	}
+	assert.Equal(t, []string{"on", "received_on", "finding", "penalties", "reason", "note"}, names)
+	on, finding, penalties := f.Fields[0], f.Fields[2], f.Fields[3]
+	assert.Equal(t, "err.date", on.Error)
+	assert.Equal(t, "2026-12-01", (buildForm(langs["en"], info(casefsm.SubmitFindings), formInputs{Today: in.Today})).Fields[0].Value, "the date defaults to today")
+	assert.True(t, finding.Required)
+	assert.Equal(t, "s.4(4), s.5(3)", finding.Citations)
+	require.Len(t, penalties.Options, 3)
+	assert.True(t, penalties.Options[1].Months)
+	assert.False(t, penalties.Options[0].Months || penalties.Options[0].Amount)
+	assert.True(t, penalties.Options[2].Amount && penalties.Options[2].Checked)
+	assert.Equal(t, "9", penalties.Options[2].AmountV)
+}
