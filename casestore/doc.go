@@ -93,7 +93,20 @@
 //     package casestore/access, reads checked against the case and logged
 //     in a hash-chained access log;
 //   - its inputs: every decoder is bounded and strict, and no error
-//     quotes case content or a database password.
+//     quotes case content, a database password or a key;
+//   - content at rest: with a deployment key every new case's header and
+//     events (identities, statements, evidence, free text) are encrypted
+//     with a key of the case's own, which the deployment's key wraps; the
+//     database holds ciphertext and, in clear, only the procedural facts
+//     List needs (an event's type, date and actor; the policy, state and
+//     open deadlines). A store without the key, or with another, refuses
+//     a sealed case with a [*KeyError] ([ErrNoKey], [ErrWrongKey]), never
+//     returning ciphertext; Verify and List need no key;
+//   - erasure: [Eraser.Erase] destroys a case's key once it is withdrawn
+//     or closed, its retention period over and no hold in force. Its
+//     content is then unreadable by anyone holding any copy of the
+//     database, while its chain still verifies and List still counts it;
+//     Load returns an [*ErasedError].
 //
 // The deployment must:
 //
@@ -109,9 +122,24 @@
 //     user needs no DROP or ALTER; auditors read-only), back it up (the
 //     chain detects loss, it does not undo it), and restrict the SQLite
 //     file's directory (files are created 0600);
-//   - encrypt the disk or database at rest: this version stores case
-//     content in clear; anyone who can read the database files can read
-//     the cases.
+//   - keep the deployment key ([Options.Keys], a key file read by package
+//     casestore/seal) apart from the data: never in the database, its
+//     backups or its directory, readable by the store's process only, and
+//     backed up on its own: a lost key makes every sealed case unreadable
+//     for good (that is what erasure does on purpose). Rotate it by
+//     listing the new key first and the old after (casestore/seal.NewKeyring);
+//   - give every store the key, or accept that new cases are stored in
+//     clear: without one a store works unencrypted, and [Options.Warning]
+//     is the line to show. Cases stored in clear before a key was given
+//     stay in clear (and cannot be erased by crypto-shredding);
+//   - decide its retention period ([Options.Retention], a deployment
+//     parameter: the law sets none) and place holds ([Eraser.Hold]) for
+//     suits and inquiries before erasing.
+//
+// What the library does not protect: a process holding the deployment key
+// reads every sealed case (authenticate and restrict it); the clear
+// procedural facts say that a case exists and how it went; copies of a
+// case taken before its erasure (exports, views printed) are the reader's.
 //
 // The package does not decide the law (casefsm does) and does not read
 // the clock (List takes the date to judge deadlines on).

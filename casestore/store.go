@@ -241,6 +241,27 @@ type Options struct {
 	// alike. The deployment keeps it apart from the database; every store
 	// over the same data needs the same key, and Verify needs it too.
 	ChainKey []byte
+	// Keys, if set, seals every new case: its header and events are
+	// encrypted (AES-256-GCM) with a key of its own, which Keys wraps with
+	// the deployment's key (see package casestore/seal). Nil stores new
+	// cases in clear, as [Options.Warning] says. Cases already stored in
+	// clear stay readable either way; a sealed case needs the key.
+	Keys Keys
+	// Retention is the number of days a terminal case is kept after its
+	// last event before [Eraser.Erase] may destroy its key: a deployment
+	// parameter (the Act and its Code set no retention period), not law.
+	// Zero means [DefaultRetention]; a negative value, none.
+	Retention int
+}
+
+// Warning returns the one line to tell whoever runs the store about o, or
+// "" when there is nothing to say: [UnsealedWarning] when o has no
+// deployment key. The library prints nothing; a program prints it once.
+func (o Options) Warning() string {
+	if o.Keys == nil {
+		return UnsealedWarning
+	}
+	return ""
 }
 
 // WithDefaults returns o with its zero fields set to their defaults: a nil

@@ -76,6 +76,11 @@ type Verification struct {
 	Version int64   // the case's version as recorded
 	Head    Hash    // the head hash recomputed from the intact prefix
 	Problem Problem // the first problem found; Problem.Kind == Intact if none
+	// Sealed reports a sealed case checked without opening it (the store
+	// has no key for it, or it was erased): its chain, which covers the
+	// sealed bytes, and its events' type, date and actor were checked; its
+	// stored state and deadlines, which only its content confirms, were not.
+	Sealed bool
 }
 
 // Intact reports whether no problem was found.
@@ -84,6 +89,9 @@ func (v Verification) Intact() bool { return v.Problem.Kind == Intact }
 // String describes the result in one line: "case ID intact at version N
 // (head H)" or "case ID tampered: event N KIND: DETAIL".
 func (v Verification) String() string {
+	if v.Intact() && v.Sealed {
+		return fmt.Sprintf("case %s intact at version %d (head %s; sealed content not opened)", v.Case, v.Version, v.Head)
+	}
 	if v.Intact() {
 		return fmt.Sprintf("case %s intact at version %d (head %s)", v.Case, v.Version, v.Head)
 	}

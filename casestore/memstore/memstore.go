@@ -12,6 +12,7 @@ import (
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/storekit"
+	"github.com/hifazat/hifazat/civil"
 )
 
 // Store keeps cases in memory as a database would: the rows of each case
@@ -21,18 +22,19 @@ import (
 // it with [New]; the zero Store is not usable.
 type Store struct {
 	kit storekit.Kit
+	mu  *sync.Mutex // shared with every Store over the same cases
 
-	mu     sync.Mutex
 	cases  map[string]*stored // guarded by mu
 	closed bool               // guarded by mu
 }
 
 type stored struct {
-	rows storekit.StoredCase
-	p    casestore.Projection
+	rows  storekit.StoredCase // with the case's wrapped key and erasure
+	p     casestore.Projection
+	holds []casestore.Hold
 }
 
-var _ casestore.Store = (*Store)(nil)
+var _ casestore.Eraser = (*Store)(nil)
 
 // New returns an empty in-memory store. It fails only when opts has no
 // engine and the built-in one cannot be built.
@@ -41,7 +43,23 @@ func New(opts casestore.Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{kit: kit, cases: map[string]*stored{}}, nil
+	return &Store{kit: kit, mu: new(sync.Mutex), cases: map[string]*stored{}}, nil
+}
+
+// Reopen returns a store over the same cases as m with the options opts,
+// as a process restarted with another configuration (another key, or none)
+// would see a database. Closing either leaves the other open.
+func (m *Store) Reopen(opts casestore.Options) (*Store, error) {
+	kit, err := storekit.NewKit(opts)
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return nil, casestore.ErrClosed
+	}
+	return &Store{kit: kit, mu: m.mu, cases: m.cases}, nil
 }
 
 // Create implements [casestore.Store].
@@ -61,7 +79,7 @@ func (m *Store) Create(ctx context.Context, id string, h casefsm.Header, events 
 	if err != nil {
 		return casestore.Case{}, err
 	}
-	m.cases[id] = &stored{sc, c.Projection}
+	m.cases[id] = &stored{rows: sc, p: c.Projection}
 	return c, nil
 }
 
@@ -138,15 +156,9 @@ func (m *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summa
 func (m *Store) Verify(ctx context.Context, id string) (casestore.Verification, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if err := m.usable(ctx); err != nil {
+	s, err := m.find(ctx, id)
+	if err != nil {
 		return casestore.Verification{}, err
-	}
-	if err := casestore.CheckID(id); err != nil {
-		return casestore.Verification{}, err
-	}
-	s, ok := m.cases[id]
-	if !ok {
-		return casestore.Verification{}, &casestore.NotFoundError{Case: id}
 	}
 	return m.kit.Verify(s.rows, s.p)
 }
@@ -156,7 +168,6 @@ func (m *Store) Close() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.closed = true
-	m.cases = nil
 	return nil
 }
 
@@ -170,18 +181,91 @@ func (m *Store) usable(ctx context.Context) error {
 
 // load decodes and checks case id from its rows. The caller holds mu.
 func (m *Store) load(ctx context.Context, id string) (storekit.Loaded, *stored, error) {
-	if err := m.usable(ctx); err != nil {
+	s, err := m.find(ctx, id)
+	if err != nil {
 		return storekit.Loaded{}, nil, err
-	}
-	if err := casestore.CheckID(id); err != nil {
-		return storekit.Loaded{}, nil, err
-	}
-	s, ok := m.cases[id]
-	if !ok {
-		return storekit.Loaded{}, nil, &casestore.NotFoundError{Case: id}
 	}
 	p := s.p
 	p.Deadlines = slices.Clone(p.Deadlines)
 	l, err := m.kit.Open(s.rows, p)
 	return l, s, err
+}
+
+// Erase implements [casestore.Eraser].
+func (m *Store) Erase(ctx context.Context, id string, on civil.Date) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, err := m.find(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := m.kit.CheckErase(s.rows, s.p, s.holds, on); err != nil {
+		return err
+	}
+	s.rows.Key, s.rows.Erased = nil, on
+	return nil
+}
+
+// Hold implements [casestore.Eraser].
+func (m *Store) Hold(ctx context.Context, id string, h casestore.Hold) error {
+	if err := h.Check(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, err := m.find(ctx, id)
+	if err != nil {
+		return err
+	}
+	if n := len(s.holds); n > 0 && s.holds[n-1].InForce() {
+		return &casestore.HoldError{Case: id, Err: casestore.ErrHeld}
+	}
+	s.holds = append(slices.Clip(s.holds), h)
+	return nil
+}
+
+// Release implements [casestore.Eraser].
+func (m *Store) Release(ctx context.Context, id string, on civil.Date) error {
+	if !on.IsValid() {
+		return &casestore.MalformedError{Case: id, Field: "release date", Reason: "releasing a hold needs the caller's today"}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, err := m.find(ctx, id)
+	if err != nil {
+		return err
+	}
+	n := len(s.holds)
+	if n == 0 || !s.holds[n-1].InForce() {
+		return &casestore.HoldError{Case: id, Err: casestore.ErrNotHeld}
+	}
+	s.holds = slices.Clone(s.holds)
+	s.holds[n-1].Released = on
+	return nil
+}
+
+// Holds implements [casestore.Eraser].
+func (m *Store) Holds(ctx context.Context, id string) ([]casestore.Hold, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, err := m.find(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(s.holds), nil
+}
+
+// find returns the stored case id. The caller holds mu.
+func (m *Store) find(ctx context.Context, id string) (*stored, error) {
+	if err := m.usable(ctx); err != nil {
+		return nil, err
+	}
+	if err := casestore.CheckID(id); err != nil {
+		return nil, err
+	}
+	s, ok := m.cases[id]
+	if !ok {
+		return nil, &casestore.NotFoundError{Case: id}
+	}
+	return s, nil
 }

@@ -16,5 +16,14 @@ func TestConformance(t *testing.T) {
 			require.NoError(t, err, "memstore.New")
 			return s
 		},
+		Reopen: func(t *testing.T) func(*testing.T, casestore.Options) casestore.Store {
+			base, err := memstore.New(casestore.Options{})
+			require.NoError(t, err, "memstore.New")
+			return func(t *testing.T, o casestore.Options) casestore.Store {
+				s, err := base.Reopen(o)
+				require.NoError(t, err, "Reopen")
+				return s
+			}
+		},
 	})
 }

@@ -45,7 +45,8 @@ func (e *Error) Unwrap() error { return e.Kind }
 // ours are the errors the store itself builds, and casefsm's decisions,
 // returned unchanged.
 var ours = []error{casefsm.ErrRefused, casefsm.ErrMalformed, casestore.ErrMalformed, casestore.ErrConflict, casestore.ErrNotFound,
-	casestore.ErrExists, casestore.ErrReadOnly, casestore.ErrUnavailable, casestore.ErrSchema, casestore.ErrCorrupt, casestore.ErrClosed}
+	casestore.ErrExists, casestore.ErrReadOnly, casestore.ErrUnavailable, casestore.ErrSchema, casestore.ErrCorrupt, casestore.ErrClosed,
+	casestore.ErrNoKey, casestore.ErrWrongKey, casestore.ErrErased, casestore.ErrNotErasable, casestore.ErrHeld, casestore.ErrNotHeld}
 
 // fail translates an error met while doing op on case id.
 func (s *Store) fail(op, id string, err error) error {

@@ -51,11 +51,24 @@ var migrations = []string{
 		body    TEXT NOT NULL
 	);
 	CREATE INDEX hifazat_access_case ON hifazat_access (case_id, seq);`,
+	// 3: sealed cases and erasure: a case's key as the deployment's key
+	// wrapped it (base64; NULL for a case stored in clear, or erased), the
+	// day it was erased, and the holds on erasure.
+	`ALTER TABLE hifazat_cases ADD COLUMN case_key TEXT;
+	ALTER TABLE hifazat_cases ADD COLUMN erased_on TEXT;
+	CREATE TABLE hifazat_holds (
+		case_id     {{id}} NOT NULL REFERENCES hifazat_cases (id),
+		seq         BIGINT NOT NULL,
+		reason      TEXT NOT NULL,
+		placed_on   TEXT NOT NULL,
+		released_on TEXT,
+		PRIMARY KEY (case_id, seq)
+	);`,
 }
 
 // SchemaVersion is the version of the schema this package writes: the
 // number of migrations it knows.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrate brings the database's schema to SchemaVersion. It writes nothing
 // when the schema is current, so a read-only database at the current version

@@ -36,7 +36,19 @@ func TestSQLiteConformance(t *testing.T) {
 		Open: func(ctx context.Context, loc string) (casestore.Store, error) {
 			return sqlstore.Open(ctx, loc, testOptions)
 		},
+		Reopen: func(t *testing.T) func(*testing.T, casestore.Options) casestore.Store {
+			return reopener("sqlite:" + filepath.Join(t.TempDir(), "cases.db"))
+		},
 	})
+}
+
+// reopener opens the store at loc with the options given.
+func reopener(loc string) func(*testing.T, casestore.Options) casestore.Store {
+	return func(t *testing.T, o casestore.Options) casestore.Store {
+		s, err := sqlstore.Open(context.Background(), loc, o)
+		require.NoError(t, err, "Open(%s)", loc)
+		return s
+	}
 }
 
 func TestPostgresConformance(t *testing.T) {
@@ -53,6 +65,9 @@ func TestPostgresConformance(t *testing.T) {
 		},
 		Open: func(ctx context.Context, loc string) (casestore.Store, error) {
 			return sqlstore.Open(ctx, loc, testOptions)
+		},
+		Reopen: func(t *testing.T) func(*testing.T, casestore.Options) casestore.Store {
+			return reopener(newSchema(t, base))
 		},
 	})
 }

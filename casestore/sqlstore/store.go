@@ -36,7 +36,8 @@ var _ casestore.Store = (*Store)(nil)
 // (database/sql then reuses them on each connection).
 type statements struct {
 	caseRow, caseVersion, eventRows, caseWithEvents  *sql.Stmt
-	dueRows                                          *sql.Stmt
+	dueRows, holdRows, insertHold, releaseHold       *sql.Stmt
+	eraseCase                                        *sql.Stmt
 	insertCase, updateCase, advanceCase, insertEvent *sql.Stmt
 	deleteDeadlines, insertDeadline                  *sql.Stmt
 	appendOne, lockCase                              *sql.Stmt // nil unless the dialect has them
@@ -46,13 +47,17 @@ var statementText = []struct {
 	dst  func(*statements) **sql.Stmt
 	text string
 }{
-	{func(s *statements) **sql.Stmt { return &s.caseRow }, `SELECT header, genesis, version, head, policy, state, deadlines FROM hifazat_cases WHERE id = ?`},
+	{func(s *statements) **sql.Stmt { return &s.caseRow }, `SELECT header, genesis, version, head, policy, state, deadlines, case_key, erased_on FROM hifazat_cases WHERE id = ?`},
 	{func(s *statements) **sql.Stmt { return &s.caseVersion }, `SELECT version FROM hifazat_cases WHERE id = ?`},
 	{func(s *statements) **sql.Stmt { return &s.eventRows }, `SELECT version, body, prev, hash, type, on_date, by_role FROM hifazat_events WHERE case_id = ? ORDER BY version`},
 	{func(s *statements) **sql.Stmt { return &s.dueRows }, `SELECT rule, due FROM hifazat_deadlines WHERE case_id = ? ORDER BY due, rule`},
-	{func(s *statements) **sql.Stmt { return &s.caseWithEvents }, `SELECT c.header, c.genesis, c.version, c.head, c.policy, c.state, c.deadlines, e.version, e.body, e.prev, e.hash, e.type, e.on_date, e.by_role
+	{func(s *statements) **sql.Stmt { return &s.caseWithEvents }, `SELECT c.header, c.genesis, c.version, c.head, c.policy, c.state, c.deadlines, c.case_key, c.erased_on, e.version, e.body, e.prev, e.hash, e.type, e.on_date, e.by_role
 		FROM hifazat_cases c LEFT JOIN hifazat_events e ON e.case_id = c.id WHERE c.id = ? ORDER BY e.version`},
-	{func(s *statements) **sql.Stmt { return &s.insertCase }, `INSERT INTO hifazat_cases (id, header, genesis, version, head, policy, state, deadlines) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+	{func(s *statements) **sql.Stmt { return &s.insertCase }, `INSERT INTO hifazat_cases (id, header, genesis, version, head, policy, state, deadlines, case_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+	{func(s *statements) **sql.Stmt { return &s.holdRows }, `SELECT reason, placed_on, released_on FROM hifazat_holds WHERE case_id = ? ORDER BY seq`},
+	{func(s *statements) **sql.Stmt { return &s.insertHold }, `INSERT INTO hifazat_holds (case_id, seq, reason, placed_on) VALUES (?, ?, ?, ?)`},
+	{func(s *statements) **sql.Stmt { return &s.releaseHold }, `UPDATE hifazat_holds SET released_on = ? WHERE case_id = ? AND seq = ? AND released_on IS NULL`},
+	{func(s *statements) **sql.Stmt { return &s.eraseCase }, `UPDATE hifazat_cases SET case_key = NULL, erased_on = ? WHERE id = ? AND version = ? AND head = ? AND erased_on IS NULL`},
 	{func(s *statements) **sql.Stmt { return &s.updateCase }, `UPDATE hifazat_cases SET version = ?, head = ?, policy = ?, state = ?, deadlines = ? WHERE id = ? AND version = ? AND head = ?`},
 	{func(s *statements) **sql.Stmt { return &s.advanceCase }, `UPDATE hifazat_cases SET version = ?, head = ? WHERE id = ? AND version = ? AND head = ?`},
 	{func(s *statements) **sql.Stmt { return &s.insertEvent }, `INSERT INTO hifazat_events (case_id, version, type, on_date, by_role, body, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
@@ -120,7 +125,7 @@ func (s *Store) Create(ctx context.Context, id string, h casefsm.Header, events 
 	}
 	p := c.Projection
 	err = s.inTx(ctx, "create case", named, func(tx *sql.Tx) error {
-		res, err := exec(ctx, tx, s.st.insertCase, id, string(sc.Header), sc.Genesis.String(), c.Version(), c.Head.String(), string(p.Policy), p.State.String(), deadlinesJSON(p.Deadlines))
+		res, err := exec(ctx, tx, s.st.insertCase, id, string(sc.Header), sc.Genesis.String(), c.Version(), c.Head.String(), string(p.Policy), p.State.String(), deadlinesJSON(p.Deadlines), keyText(sc.Key))
 		if err != nil {
 			return err
 		}
@@ -302,11 +307,12 @@ func (s *Store) load(ctx context.Context, caseWithEvents, dueRows *sql.Stmt, id 
 	defer rows.Close()
 	sc := storekit.StoredCase{ID: id}
 	var policyID, state, header, genesis, head, deadlines string
+	var key, erased sql.NullString
 	found := false
 	for rows.Next() {
 		var v sql.NullInt64
 		var body, prev, hash, typ, on, by sql.NullString
-		if err := rows.Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines, &v, &body, &prev, &hash, &typ, &on, &by); err != nil {
+		if err := rows.Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines, &key, &erased, &v, &body, &prev, &hash, &typ, &on, &by); err != nil {
 			return storekit.Loaded{}, err
 		}
 		found = true
@@ -322,6 +328,9 @@ func (s *Store) load(ctx context.Context, caseWithEvents, dueRows *sql.Stmt, id 
 		return storekit.Loaded{}, &casestore.NotFoundError{Case: id}
 	}
 	sc.Header, sc.Genesis, sc.Head = []byte(header), parseHash(genesis), parseHash(head)
+	if err := readSeal(&sc, key, erased); err != nil {
+		return storekit.Loaded{}, err
+	}
 	p, err := projection(id, policyID, state, deadlines)
 	if err != nil {
 		return storekit.Loaded{}, err
@@ -381,7 +390,8 @@ func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (storekit.St
 		return sc, p, err
 	}
 	var header, genesis, head, policyID, state, deadlines string
-	err := tx.StmtContext(ctx, s.st.caseRow).QueryRowContext(ctx, id).Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines)
+	var key, erased sql.NullString
+	err := tx.StmtContext(ctx, s.st.caseRow).QueryRowContext(ctx, id).Scan(&header, &genesis, &sc.Version, &head, &policyID, &state, &deadlines, &key, &erased)
 	if err == sql.ErrNoRows {
 		return sc, p, &casestore.NotFoundError{Case: id}
 	}
@@ -389,6 +399,9 @@ func (s *Store) readAll(ctx context.Context, tx *sql.Tx, id string) (storekit.St
 		return sc, p, s.fail("verify case", id, err)
 	}
 	sc.Header, sc.Genesis, sc.Head = []byte(header), parseHash(genesis), parseHash(head)
+	if err := readSeal(&sc, key, erased); err != nil {
+		return sc, p, err
+	}
 	if p, err = projection(id, policyID, state, deadlines); err != nil {
 		// An unreadable index is an altered one: keep the zero projection,
 		// which the check reports against the events.

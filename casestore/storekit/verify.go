@@ -3,6 +3,8 @@ package storekit
 import (
 	"fmt"
 
+	"github.com/hifazat/hifazat/civil"
+
 	"github.com/hifazat/hifazat/casestore"
 )
 
@@ -19,6 +21,12 @@ type StoredCase struct {
 	// row, as "RULE DUE" in due order, when it keeps such an index (nil
 	// when it does not): [Kit.Load] checks them against the events.
 	Due []string
+	// Key is the case's key as the deployment's key wrapped it: nil for a
+	// case stored in clear, or erased.
+	Key []byte
+	// Erased is the day the case was erased (its Key destroyed); the zero
+	// Date if it was not.
+	Erased civil.Date
 }
 
 // StoredRow is one stored event, read without trusting it.

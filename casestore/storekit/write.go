@@ -49,6 +49,11 @@ type Kit struct {
 	// is refused (see [casefsm.Case.CheckDates]).
 	Today  func() civil.Date
 	Hasher Hasher
+	// Keys, if set, seals new cases (see [casestore.Options.Keys]).
+	Keys casestore.Keys
+	// Retention is the retention period in days (see
+	// [casestore.Options.Retention]).
+	Retention int
 }
 
 // NewKit returns the kit of a store opened with o (see
@@ -58,7 +63,7 @@ func NewKit(o casestore.Options) (Kit, error) {
 	if err != nil {
 		return Kit{}, err
 	}
-	return Kit{Engine: o.Engine, Today: o.Today, Hasher: NewHasher(o.ChainKey)}, nil
+	return Kit{Engine: o.Engine, Today: o.Today, Hasher: NewHasher(o.ChainKey), Keys: o.Keys, Retention: o.Retention}, nil
 }
 
 // Create decides a new case id with header h and events: it checks the id
@@ -78,8 +83,20 @@ func (k Kit) Create(id string, h casefsm.Header, events []casefsm.Event) (casest
 	if err != nil {
 		return casestore.Case{}, StoredCase{}, err
 	}
-	sc := StoredCase{ID: id, Header: hb, Genesis: k.Hasher.Genesis(id, hb)}
-	c, rows, err := k.extend(fc, casestore.Case{ID: id, Header: h, Head: sc.Genesis}, events)
+	sc := StoredCase{ID: id, Header: hb}
+	var s *sealer
+	if k.Keys != nil {
+		ck := newCaseKey()
+		if sc.Key, err = k.Keys.Wrap(id, ck); err != nil {
+			return casestore.Case{}, StoredCase{}, fmt.Errorf("casestore: cannot wrap the key of case %q: %w", id, err)
+		}
+		if s, err = newSealer(id, ck); err != nil {
+			return casestore.Case{}, StoredCase{}, err
+		}
+		sc.Header = s.header(hb)
+	}
+	sc.Genesis = k.Hasher.Genesis(id, sc.Header)
+	c, rows, err := k.extend(fc, casestore.Case{ID: id, Header: h, Head: sc.Genesis}, events, s)
 	if err != nil {
 		return casestore.Case{}, StoredCase{}, err
 	}
@@ -88,7 +105,9 @@ func (k Kit) Create(id string, h casefsm.Header, events []casefsm.Event) (casest
 }
 
 // Append decides events on c, the case as read in the write transaction:
-// the engine replays c's events and applies only the new ones. It returns the
+// the engine replays c's events and applies only the new ones. The rows it
+// returns are in clear: a store appends with [Kit.Open] and
+// [Kit.AppendLoaded], which keep a sealed case's key. It returns the
 // case after them and the rows to insert, chained to c.Head. A refusal is
 // the [*casefsm.Refusal] of the first refused event, whose Index is its
 // position in the case (its version minus one).
@@ -103,7 +122,7 @@ func (k Kit) Append(c casestore.Case, events []casefsm.Event) (casestore.Case, [
 // up: decide a later append on what it returns, or on a new Open. A Loaded
 // with only its Case set is replayed first, as by Append.
 func (k Kit) AppendLoaded(l Loaded, events []casefsm.Event) (casestore.Case, []StoredRow, error) {
-	c, fc := l.Case, l.fsm
+	c, fc, s := l.Case, l.fsm, l.seal
 	if len(events) == 0 {
 		return casestore.Case{}, nil, &casestore.MalformedError{Case: c.ID, Field: "events", Reason: "nothing to append"}
 	}
@@ -113,7 +132,7 @@ func (k Kit) AppendLoaded(l Loaded, events []casefsm.Event) (casestore.Case, []S
 			return casestore.Case{}, nil, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
 		}
 	}
-	next, rows, err := k.extend(fc, c, events)
+	next, rows, err := k.extend(fc, c, events, s)
 	if m, ok := err.(*casestore.MalformedError); ok {
 		m.Case = c.ID
 	}
@@ -121,9 +140,9 @@ func (k Kit) AppendLoaded(l Loaded, events []casefsm.Event) (casestore.Case, []S
 }
 
 // extend applies events to fc, the casefsm case of c, and returns c with
-// them and their rows. Each event is first checked against the caller's
-// today and the calendars' years.
-func (k Kit) extend(fc *casefsm.Case, c casestore.Case, events []casefsm.Event) (casestore.Case, []StoredRow, error) {
+// them and their rows, sealed by s unless it is nil. Each event is first
+// checked against the caller's today and the calendars' years.
+func (k Kit) extend(fc *casefsm.Case, c casestore.Case, events []casefsm.Event, s *sealer) (casestore.Case, []StoredRow, error) {
 	var today civil.Date
 	if k.Today != nil {
 		today = k.Today()
@@ -143,6 +162,9 @@ func (k Kit) extend(fc *casefsm.Case, c casestore.Case, events []casefsm.Event) 
 		b, err := EventBody(ev)
 		if err != nil {
 			return casestore.Case{}, nil, withVersion(err, v)
+		}
+		if s != nil {
+			b = s.event(v, ev, b)
 		}
 		h := k.Hasher.Chain(prev, v, b)
 		rows[i] = StoredRow{Version: v, Event: b, Prev: prev, Hash: h}
@@ -235,61 +257,80 @@ func (k Kit) Load(sc StoredCase, p casestore.Projection) (casestore.Case, error)
 type Loaded struct {
 	Case casestore.Case
 	fsm  *casefsm.Case
+	seal *sealer // nil for a case stored in clear
 }
 
 // Open reads and checks sc as [Kit.Load] does and keeps the engine's case
 // the check replayed, so that an append decided next need not replay the
 // events again.
 func (k Kit) Open(sc StoredCase, p casestore.Projection) (Loaded, error) {
-	c, fc, v, err := k.check(sc, p)
+	l, v, err := k.check(sc, p)
 	if err != nil {
 		return Loaded{}, err
 	}
 	if !v.Intact() {
 		return Loaded{}, &casestore.TamperedError{Verification: v}
 	}
-	return Loaded{Case: c, fsm: fc}, nil
+	return l, nil
 }
 
 // Verify checks sc as [Kit.Load] does and reports the first problem found;
-// an error is for a case that cannot be read at all.
+// an error is for a case that cannot be read at all. A sealed case it
+// cannot open (no key, another key, erased) is checked as far as its
+// stored form allows, and needs no key: its hash chain, which covers the
+// sealed bytes, and its events' index columns against their clear facts.
+// Its state and deadline index, which only its events can confirm, are
+// not checked; the Verification says so (Sealed).
 func (k Kit) Verify(sc StoredCase, p casestore.Projection) (casestore.Verification, error) {
-	_, _, v, err := k.check(sc, p)
-	if errors.Is(err, casestore.ErrCorrupt) {
+	_, v, err := k.check(sc, p)
+	var ke *casestore.KeyError
+	var ee *casestore.ErasedError
+	switch {
+	case errors.As(err, &ke) || errors.As(err, &ee):
+		v.Sealed, v.Problem = true, checkSealedIndex(sc)
+		return v, nil
+	case errors.Is(err, casestore.ErrCorrupt):
 		return v, nil // the chain holds, the rows do not decode: v says so
 	}
 	return v, err
 }
 
-// check walks the chain of sc, decodes it, replays it and compares the
-// stored index with what the events imply. It returns the case, and the
-// engine's case replayed from it once the chain and the event index hold.
-func (k Kit) check(sc StoredCase, p casestore.Projection) (casestore.Case, *casefsm.Case, casestore.Verification, error) {
+// check walks the chain of sc, opens its sealed content, decodes it,
+// replays it and compares the stored index with what the events imply. It
+// returns the case with the engine's case replayed from it, once the chain
+// and the event index hold.
+func (k Kit) check(sc StoredCase, p casestore.Projection) (Loaded, casestore.Verification, error) {
 	v := k.Hasher.VerifyStored(sc)
 	if !v.Intact() {
-		return casestore.Case{}, nil, v, nil
+		return Loaded{}, v, nil
 	}
+	u, prob, err := k.unseal(sc)
+	if err != nil || prob.Kind != casestore.Intact {
+		v.Problem = prob
+		return Loaded{}, v, err
+	}
+	sc = u.sc
 	c, err := Decode(sc, p)
 	if err != nil {
 		v.Problem = problem(casestore.Modified, 0, err.Error())
-		return casestore.Case{}, nil, v, err
+		return Loaded{}, v, err
 	}
 	for i, r := range sc.Rows {
 		ev := c.Records[i].Event
-		if r.Index != nil && !slices.Equal(r.Index, []string{ev.Type.String(), ev.On.String(), ev.By.String()}) {
+		if r.Index != nil && !slices.Equal(r.Index, facts(ev)) {
 			v.Problem = problem(casestore.IndexModified, r.Version, fmt.Sprintf("its index columns say %q, its body %s %s by %s", strings.Join(r.Index, " "), ev.Type, ev.On, ev.By))
-			return c, nil, v, nil
+			return Loaded{Case: c}, v, nil
 		}
 	}
 	fc, err := c.Open(k.Engine)
 	if err != nil {
-		return casestore.Case{}, nil, v, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
+		return Loaded{}, v, fmt.Errorf("storekit: case %q as stored does not replay on this engine: %w", c.ID, err)
 	}
 	c.Projection = project(fc.Status(civil.Date{}))
 	if d := indexDiff(c.Projection, p, sc.Due); d != "" {
 		v.Problem = problem(casestore.IndexModified, 0, d)
 	}
-	return c, fc, v, nil
+	return Loaded{Case: c, fsm: fc, seal: u.seal}, v, nil
 }
 
 // indexDiff says how the stored projection p (and due, the deadline index,

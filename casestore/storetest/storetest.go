@@ -32,6 +32,14 @@ type Harness struct {
 	// test binary again).
 	NewLocation func(t *testing.T) string
 	Open        func(ctx context.Context, location string) (casestore.Store, error)
+
+	// Reopen, if set, runs the tests of sealing, erasure and holds: it
+	// returns a function that opens a store with the options given over
+	// one new, empty location; each call opens the same location again, as
+	// a process restarted with another configuration (another deployment
+	// key, or none) would. The stores it opens must implement
+	// [casestore.Eraser]; the suite closes them.
+	Reopen func(t *testing.T) func(t *testing.T, o casestore.Options) casestore.Store
 }
 
 // Run runs the conformance suite on the store h describes, each test in a
@@ -65,6 +73,12 @@ func Run(t *testing.T, h Harness) {
 			tt.run(t, s)
 		})
 	}
+	t.Run("sealing", func(t *testing.T) {
+		if h.Reopen == nil {
+			t.Skip("the harness has no Reopen function")
+		}
+		runSealing(t, h)
+	})
 	t.Run("tamper", func(t *testing.T) {
 		if h.Tamper == nil {
 			t.Skip("the harness has no Tamper function")
