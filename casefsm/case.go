@@ -78,6 +78,9 @@ type facts struct {
 	retaliation  []int // indexes of report_retaliation events
 	interimAt    int   // 1 + the index of the last interim measure; 0 for none
 	replacements []committee.Replacement
+	// chair is the member designated chairperson for the case
+	// (designate_chair), until a member brought in as chair supersedes it.
+	chair string
 
 	// Warnings and breaches raised when events were applied.
 	warnings []Warning

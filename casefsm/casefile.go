@@ -395,9 +395,20 @@ func decodePenalties(m map[string]json.RawMessage, i int, ev *Event) error {
 	return nil
 }
 
+// decodeMember reads "member": a replacement object {"out", "in"}
+// (replace_member), or a member's id (designate_chair).
 func decodeMember(m map[string]json.RawMessage, i int, ev *Event) error {
 	raw, ok := m["member"]
 	if !ok {
+		return nil
+	}
+	if t := bytes.TrimLeft(raw, " \t\r\n"); len(t) > 0 && t[0] == '"' {
+		if err := json.Unmarshal(raw, &ev.Chair); err != nil {
+			return &InputError{Index: i, Field: "member", Err: plain(err)}
+		}
+		if ev.Chair == "" {
+			return &InputError{Index: i, Field: "member", Err: errors.New("empty (want a member's id)")}
+		}
 		return nil
 	}
 	mm, err := object(raw, i, "member", "out", "in")

@@ -243,3 +243,44 @@ func TestDecodeHeaderAndEvent(t *testing.T) {
 	_, err = casefsm.DecodeHeader([]byte(`{"events": []}`))
 	require.ErrorIs(t, err, casefsm.ErrMalformed, "a header with events")
 }
+
+// A designate_chair's member is the member's id: it decodes into Chair,
+// encodes back as "member", and is read, like every member's identity,
+// by the forums only.
+func TestDesignateChairMember(t *testing.T) {
+	const file = `{"parties": {"complainant": {"relationship": "employee", "id": "e-17"}, "accused": {"relationship": "employee", "id": "e-42"}},
+ "events": [{"type": "designate_chair", "on": "2026-03-03", "by": "inquiry_committee", "member": "m-3"}]}`
+	f, err := casefsm.Decode(strings.NewReader(file))
+	require.NoError(t, err)
+	assert.Equal(t, "m-3", f.Events[0].Chair)
+	assert.Nil(t, f.Events[0].Member)
+	b, err := json.Marshal(f.Events[0])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"type": "designate_chair", "on": "2026-03-03", "by": "inquiry_committee", "member": "m-3"}`, string(b))
+	var buf bytes.Buffer
+	require.NoError(t, f.Encode(&buf))
+	g, err := casefsm.Decode(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, f, g, "round trip")
+
+	for _, tc := range []struct {
+		r    casefsm.Role
+		want any
+	}{{casefsm.InquiryCommittee, "m-3"}, {casefsm.DistrictCourt, "m-3"}, {casefsm.Complainant, casefsm.Withheld},
+		{casefsm.Accused, casefsm.Withheld}, {casefsm.CompetentAuthority, casefsm.Withheld}, {casefsm.Witness, casefsm.Withheld}} {
+		v, err := f.View(tc.r)
+		require.NoError(t, err)
+		var ev map[string]any
+		require.NoError(t, json.Unmarshal(v.Events[0], &ev))
+		assert.Equal(t, tc.want, ev["member"], "%s reads the chair", tc.r)
+	}
+	v, err := f.Statistics()
+	require.NoError(t, err)
+	assert.NotContains(t, string(v.Events[0]), "m-3", "statistics")
+	assert.NotContains(t, string(v.Events[0]), "member", "statistics lose the chair")
+
+	for _, bad := range []string{`"member": ""`, `"member": 3`} {
+		_, err := casefsm.Decode(strings.NewReader(strings.Replace(file, `"member": "m-3"`, bad, 1)))
+		assert.ErrorIs(t, err, casefsm.ErrMalformed, "%s", bad)
+	}
+}

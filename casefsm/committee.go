@@ -9,7 +9,8 @@ import (
 // Committee returns the committee for the case: the standing committee its
 // header carries, with the members replaced for this case so far
 // (replace_member events, s.3(3)) swapped for their replacements, in the
-// order recorded. It reports false, with the zero Committee, when the
+// order recorded, and the member designated chair for the case
+// (designate_chair) its only chair. It reports false, with the zero Committee, when the
 // header carries no standing committee. The result is a copy; use
 // [committee.Validator.Check] to check it.
 func (c *Case) Committee() (committee.Committee, bool) {
@@ -21,6 +22,11 @@ func (c *Case) Committee() (committee.Committee, bool) {
 	for _, r := range c.f.replacements {
 		if i := slices.IndexFunc(cm.Members, func(m committee.Member) bool { return m.ID == r.Out }); i >= 0 {
 			cm.Members[i] = r.In
+		}
+	}
+	if c.f.chair != "" {
+		for i := range cm.Members {
+			cm.Members[i].Chair = cm.Members[i].ID == c.f.chair
 		}
 	}
 	return cm, true

@@ -293,6 +293,9 @@ func (lc *leakCase) leakEvent(b []byte, i int, on *int) casefsm.Event {
 	types, roles := casefsm.EventTypes(), casefsm.Roles()
 	*on += int(b[2] % 8)
 	ev := casefsm.Event{Type: types[int(b[0])%len(types)], By: roles[int(b[1])%len(roles)], On: date("2026-03-02").AddDays(*on)}
+	if ev.Type == casefsm.ReplaceMember && b[1]&1 == 0 {
+		ev.By = casefsm.Employer // before anything is written: the writer is the actor
+	}
 	write := func(dst *string, field string) {
 		*dst = "mk-t" + strconv.Itoa(i) + field + "~"
 		lc.writers[*dst] = ev.By
@@ -306,9 +309,6 @@ func (lc *leakCase) leakEvent(b []byte, i int, on *int) casefsm.Event {
 		write(&ev.ReasonableCause, "cause")
 		write(&ev.Condonation, "condonation")
 	case casefsm.ReplaceMember:
-		if b[1]&1 == 0 {
-			ev.By = casefsm.Employer
-		}
 		ins := []string{"mk-r" + strconv.Itoa(i) + "~", "mk-w1~", "mk-w2~", "mk-c~", "mk-a~", "mk-m2~"}
 		outs := []string{"mk-m1~", "mk-m2~", "mk-m3~", "mk-w1~", "mk-a~"}
 		ev.Member = &committee.Replacement{Out: outs[int(b[1]>>4)%len(outs)], In: committee.Member{ID: ins[int(b[2]>>4)%len(ins)],
@@ -319,6 +319,12 @@ func (lc *leakCase) leakEvent(b []byte, i int, on *int) casefsm.Event {
 			}
 		}
 		lc.owners[ev.Member.In.Name] = ev.Member.In.ID
+	case casefsm.DesignateChair:
+		chairs := []string{"mk-m1~", "mk-m2~", "mk-m3~", "mk-w1~", "mk-a~", "mk-c~", "mk-k~", "mk-d" + strconv.Itoa(i) + "~"}
+		ev.Chair = chairs[int(b[1]>>4)%len(chairs)]
+		if lc.parts[ev.Chair] == "" {
+			lc.parts[ev.Chair] = "u"
+		}
 	}
 	return ev
 }
@@ -334,6 +340,10 @@ func (lc *leakCase) applied(ev casefsm.Event) {
 	}
 }
 
+// A chair designated for the case (designate_chair) is named in the file
+// and in refusals as whoever they are: a stranger stays unknown ("u"),
+// read by the forums only, as a member is.
+
 // FuzzConfidential is the property behind the table: for random cases
 // whose every identity and every piece of writing is a distinct marker, no
 // audience's view, status or refusal contains a marker it may not read, and
@@ -342,6 +352,9 @@ func FuzzConfidential(f *testing.F) {
 	f.Add([]byte{0x0f, 1, 0, 0, 4, 0, 1, 24, 9, 1, 0x30, 32, 1, 0x10, 30, 5, 2, 2, 39, 1, 3})
 	f.Add([]byte{0x09, 23, 5, 1, 24, 4, 0x12, 2, 1, 3, 30, 3, 7, 33, 8, 1})
 	f.Add([]byte{0x01, 2, 0, 0, 28, 3, 2, 29, 4, 1})
+	// The committee designates as chair (designate_chair, the 42nd type) a
+	// witness, a member and a stranger.
+	f.Add([]byte{0x09, 2, 0, 0, 41, 0x35, 1, 41, 0x17, 1, 41, 0x71, 1})
 	eng := newEngine(f)
 	exactDate := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -398,6 +411,8 @@ func FuzzView(f *testing.F) {
 	  "members": [{"id": "e-51", "name": "Ayesha K.", "gender": "female", "seat": "other"}]},
 	  "events": [{"type": "replace_member", "on": "2026-03-03", "by": "employer", "member": {"out": "e-51", "in": {"id": "m-9"}}},
 	  {"type": "decide", "on": "2026-03-04", "by": "competent_authority", "note": "n", "penalties": [{"code": "fine", "amount": 5, "payee": "p"}, "censure"]}]}`)
+	f.Add(`{"parties": {"witnesses": [{"id": "e-51"}]}, "events": [{"type": "designate_chair", "on": "2026-03-03", "by": "inquiry_committee", "member": "e-51"},
+	  {"type": "designate_chair", "on": "2026-03-04", "by": "competent_authority", "member": "m-2"}]}`)
 	exactDate := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		cf, err := casefsm.Decode(strings.NewReader(in))
@@ -441,6 +456,9 @@ func FuzzView(f *testing.F) {
 			for i, raw := range v.Events {
 				var ev map[string]any
 				require.NoError(t, json.Unmarshal(raw, &ev))
+				if id, ok := ev["member"].(string); ok && !onlyParty(cf, cf.Events[i].Chair) {
+					assertUnread(t, r, id, "a designated chair")
+				}
 				if m, ok := ev["member"].(map[string]any); ok {
 					if !onlyParty(cf, cf.Events[i].Member.Out) {
 						assertUnread(t, r, m["out"], "a replacement's out")

@@ -78,8 +78,12 @@
 // the committee route is live, and carries one committee_invalid warning
 // per rule broken (a member conflicted, a seat empty, a replacement that
 // lost what the standing committee had) until a later replacement puts it
-// right. [Case.Committee] returns the committee for the case as replaced so
-// far.
+// right. A designate_chair (by the committee or the Competent Authority)
+// makes one member of the committee for the case, standing or brought in,
+// its only chair (s.3(2), interpretation 20); its "member" is that
+// member's id ([Event.Chair]), and it is refused for a party, a witness or
+// someone known not to sit on it. [Case.Committee] returns the committee
+// for the case as replaced and chaired so far.
 //
 // # Confidentiality
 //

@@ -60,6 +60,11 @@ func (c *Case) effects(ev *Event, idx int) {
 		c.f.withdrawalOn = civil.Date{} // the request is ended; she may ask again
 	case ReplaceMember:
 		c.f.replacements = append(c.f.replacements, *ev.Member)
+		if ev.Member.In.Chair {
+			c.f.chair = "" // a member brought in as chair is the later designation
+		}
+	case DesignateChair:
+		c.f.chair = ev.Chair
 	case RecordStay:
 		c.f.stayFrom = ev.On
 	case LiftStay:

@@ -26,7 +26,7 @@ var (
 		"hold_hearing", "adjourn", "record_statement", "order_medical_examination",
 		"order_confidentiality", "record_interim_measure", "record_support", "award_compensation",
 		"report_retaliation", "refer_false_complaint", "notify_employer", "add_note",
-		"refuse_withdrawal", "void_event"}
+		"refuse_withdrawal", "void_event", "designate_chair"}
 	wantRoles = []string{"complainant", "accused", "supervisor", "inquiry_committee",
 		"competent_authority", "ombudsperson", "president_or_governor", "employer",
 		"witness", "district_court"}

@@ -62,6 +62,25 @@ type Event struct {
 	// Member is the replacement of a committee member for this case
 	// (replace_member, s.3(3)).
 	Member *committee.Replacement `json:"member,omitempty"`
+	// Chair is the id of the member a designate_chair designates
+	// chairperson for this case (s.3(2), interpretation 20). In a case
+	// file it is the event's "member", given as that id: {"type":
+	// "designate_chair", ..., "member": "m-2"} (see [Event.MarshalJSON]).
+	// It is an identity, read as the member's.
+	Chair string `json:"-" class:"identity,bare"`
+}
+
+// MarshalJSON writes the event in its case-file form: the fields as
+// tagged, and a designate_chair's Chair as its "member".
+func (ev Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	if ev.Chair == "" {
+		return json.Marshal(plain(ev))
+	}
+	return json.Marshal(struct {
+		plain
+		Member string `json:"member"`
+	}{plain(ev), ev.Chair})
 }
 
 // Finding is an Inquiry Committee's finding (s.4(4), s.5(3)). The names are

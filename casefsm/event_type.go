@@ -68,6 +68,11 @@ const (
 	// reason; the case is judged from then on as if it had not happened,
 	// and both stay in the record (interpretation 23).
 	VoidEvent
+	// DesignateChair: the committee or the Competent Authority designates
+	// a chairperson for this case from amongst the members of its
+	// committee, standing or brought in by replace_member (s.3(2),
+	// interpretation 20). The event's member is the member's id.
+	DesignateChair
 
 	eventEnd // one past the last event type; not an event
 )
@@ -83,7 +88,7 @@ var eventNames = enum.New[EventType]("casefsm", "event type", "", "report_inform
 	"record_statement", "order_medical_examination", "order_confidentiality",
 	"record_interim_measure", "record_support", "award_compensation",
 	"report_retaliation", "refer_false_complaint", "notify_employer", "add_note",
-	"refuse_withdrawal", "void_event",
+	"refuse_withdrawal", "void_event", "designate_chair",
 )
 
 // eventClasses declares each event type's confidentiality class: the class
@@ -104,7 +109,7 @@ var eventClasses = [...]Class{
 	RecordStatement: Statement, OrderMedicalExamination: Evidence, OrderConfidentiality: Procedural,
 	RecordInterimMeasure: Procedural, RecordSupport: Procedural, AwardCompensation: Procedural,
 	ReportRetaliation: Statement, ReferFalseComplaint: Procedural, NotifyEmployer: Procedural,
-	AddNote: FreeText, RefuseWithdrawal: Procedural, VoidEvent: Procedural,
+	AddNote: FreeText, RefuseWithdrawal: Procedural, VoidEvent: Procedural, DesignateChair: Procedural,
 }
 
 // Every event type has a class, and nothing else does.

@@ -32,6 +32,9 @@ var optionalFields = [...]struct{ name, meaning string }{
 	{"kind", "what a report_retaliation reports: defamation_suit for a counter-blast defamation suit against the complainant (Code (xi) as amended), or none"},
 }
 
+// chairMeaning is what member means on designate_chair.
+const chairMeaning = "the id of the member designated chairperson for this case (s.3(2)): any member of the committee for the case, standing or brought in by replace_member"
+
 // requires returns the fields without which an event of type e is refused,
 // beyond type, on and by.
 func requires(e EventType) fieldSet {
@@ -40,7 +43,7 @@ func requires(e EventType) fieldSet {
 		return fReason
 	case SubmitFindings:
 		return fFinding
-	case ReplaceMember:
+	case ReplaceMember, DesignateChair:
 		return fMember
 	case VoidEvent:
 		return fVoids | fReason
@@ -65,7 +68,11 @@ func Fields(e EventType) []Field {
 	takes, req := takes(e)|fReason|fNote, requires(e)
 	for i, f := range optionalFields {
 		if bit := fieldSet(1) << i; takes&bit != 0 {
-			out = append(out, Field{Name: f.name, Required: req&bit != 0, Meaning: f.meaning})
+			meaning := f.meaning
+			if e == DesignateChair && bit == fMember {
+				meaning = chairMeaning
+			}
+			out = append(out, Field{Name: f.name, Required: req&bit != 0, Meaning: meaning})
 		}
 	}
 	return out

@@ -19,6 +19,8 @@ var (
 		Note: "retaliation against the complainant or a witness; since 2022 a counter-blast defamation suit is retaliation"}
 	citeCourtAppeal = policy.Citation{Section: "s.9, s.6(4)", Confidence: policy.Medium,
 		Note: "s.9 and FOIRA 2013 reach the Ombudsperson's decisions; a District Court's decision on appeal is not one"}
+	citeChair = policy.Citation{Section: "s.3(2), interpretation 20", Confidence: policy.High,
+		Note: "a Chairperson designated from amongst the members of the committee for the case"}
 	citeRecord         = policy.Citation{Section: "case record", Confidence: policy.High, Note: "events are applied complete and in date order"}
 	citeCommencement   = policy.Citation{Section: "interpretation 1", Confidence: policy.High, Note: "the Act operates from its day of assent"}
 	citeIncidentPolicy = policy.Citation{Section: "interpretation 2", Confidence: policy.Low, Note: "substance follows the incident date"}
@@ -176,7 +178,7 @@ func takes(e EventType) fieldSet {
 		return fReasonableCause | fCondonation
 	case CommunicateDecision:
 		return fTo
-	case ReplaceMember:
+	case ReplaceMember, DesignateChair:
 		return fMember
 	case VoidEvent:
 		return fVoids
@@ -200,7 +202,7 @@ func (ev *Event) fields() fieldSet {
 	set(ev.Condonation != "", fCondonation)
 	set(ev.Consent, fConsent)
 	set(len(ev.To) > 0, fTo)
-	set(ev.Member != nil, fMember)
+	set(ev.Member != nil || ev.Chair != "", fMember)
 	set(ev.Voids != 0, fVoids)
 	set(ev.Kind != "", fKind)
 	return f
@@ -254,8 +256,10 @@ func (c *Case) checkFields(ev *Event) *Refusal {
 		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 12", Confidence: policy.Medium}, "a dismissal at admission needs its reasons (reason)")
 	case requires(ev.Type)&fFinding != 0 && ev.Finding == 0:
 		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(3)(f)", Confidence: policy.High}, "findings need a finding: guilty, not_guilty or false_and_mala_fide")
-	case requires(ev.Type)&fMember != 0 && (ev.Member == nil || ev.Member.Out == "" || ev.Member.In.ID == "" || ev.Member.Out == ev.Member.In.ID):
+	case ev.Type == ReplaceMember && (ev.Member == nil || ev.Chair != "" || ev.Member.Out == "" || ev.Member.In.ID == "" || ev.Member.Out == ev.Member.In.ID):
 		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.3(3)", Confidence: policy.High}, "a replacement needs the member out and a different member in (member.out, member.in.id)")
+	case ev.Type == DesignateChair && (ev.Chair == "" || ev.Member != nil):
+		return c.refuse(ev, InvalidEvent, citeChair, "designating a chairperson needs the member's id (member: ID)")
 	}
 	for i, r := range ev.To {
 		if r != Complainant && r != Accused && r != Employer || slices.Contains(ev.To[:i], r) {
@@ -323,6 +327,8 @@ func (c *Case) guard(ev *Event, p *plan) *Refusal {
 		}
 	case ReplaceMember:
 		return c.guardReplacement(ev, p)
+	case DesignateChair:
+		return c.guardChair(ev)
 	}
 	return nil
 }
@@ -668,6 +674,22 @@ func (c *Case) guardReplacement(ev *Event, p *plan) *Refusal {
 	return nil
 }
 
+// guardChair refuses a chair who does not sit on the committee for the
+// case (never a member, or replaced for it), or who is a party or a
+// witness to it; without a standing committee in the header only the
+// case's own replacements are known (interpretation 20).
+func (c *Case) guardChair(ev *Event) *Refusal {
+	id := ev.Chair
+	x := c.exposure()
+	if role, ok := c.partyRole(id); ok {
+		return c.refuseSaying(ev, NotAllowed, citeChair, x.person(id), public(" is "), x.about(id, role, "a party or a witness"), public(" in this case and may not chair the committee for it"))
+	}
+	if on, known := c.seated(id); known && !on {
+		return c.refuseSaying(ev, NotAllowed, citeChair, x.person(id), public(" does not sit on the committee for this case (not a member, or replaced for it); the chairperson is designated from amongst its members"))
+	}
+	return nil
+}
+
 // seated reports whether the person with id sits on the committee for the
 // case, and whether that is known: the last replacement naming them
 // decides, else membership of the standing committee, unknown without one.
@@ -704,6 +726,7 @@ func (c *Case) partyRole(id string) (string, bool) {
 func (c *Case) committeeCase() committee.Case {
 	cc := committee.Case{
 		Replacements:                slices.Clone(c.f.replacements),
+		Chair:                       c.f.chair,
 		AccusedIsCompetentAuthority: c.h.Parties.Accused.Relationship == policy.CompetentAuthorityMember,
 	}
 	add := func(r committee.Role, id string) {

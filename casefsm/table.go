@@ -331,6 +331,8 @@ func allRows() []row {
 		// Recorded without moving the case.
 		t(Transition{Event: ReplaceMember, By: []Role{InquiryCommittee, CompetentAuthority, Employer}, From: committeeBefore(), Route: CommitteeRoute,
 			Citation: cite("s.3(3), interpretation 20", hi, "for this case only; the committee must still satisfy s.3(2)")}),
+		t(Transition{Event: DesignateChair, By: []Role{InquiryCommittee, CompetentAuthority}, From: committeeBefore(), Route: CommitteeRoute,
+			Citation: cite("s.3(2), interpretation 20", md, "a chairperson for this case from amongst the members of its committee, standing or brought in; the Act does not say who designates")}),
 		t(Transition{Event: RecordStay, By: forumRoles(), From: postFiling(),
 			Citation: cite("interpretation 10", md, "a stay order pauses every running period")}),
 		t(Transition{Event: LiftStay, By: forumRoles(), From: postFiling(),

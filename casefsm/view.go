@@ -94,6 +94,10 @@ var headerShape, eventShape, undeclaredFields = shapes()
 func shapes() (header, event *shape, undeclared []string) {
 	header = shapeOf(reflect.TypeFor[Header](), "header", &undeclared)
 	event = shapeOf(reflect.TypeFor[Event](), "event", &undeclared)
+	// A designate_chair writes its member bare, as the id in Event.Chair
+	// (Event.MarshalJSON): the member's bare form is Chair's class.
+	chair, _ := reflect.TypeFor[Event]().FieldByName("Chair")
+	fieldShape(chair, "event.member", event.fields["member"], &undeclared)
 	return header, event, undeclared
 }
 

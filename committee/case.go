@@ -21,6 +21,14 @@ type Case struct {
 	// they were recorded. A later replacement may replace an earlier
 	// replacement.
 	Replacements []Replacement `json:"replacements,omitempty"`
+	// Chair, if set, is the id of the member designated chairperson for
+	// this case (s.3(2), interpretation 20): any member of the committee
+	// for the case, standing or brought in by a replacement. It is the
+	// only chair of that committee, whatever the members' chair flags
+	// say; a chair not on it is chair_not_member. A replacement flagged
+	// chair recorded after the designation supersedes it: the caller then
+	// leaves Chair empty.
+	Chair string `json:"chair,omitempty"`
 	// Signals are optional hints of a conflict the host knows of, such as a
 	// reporting line. They draw warnings, or violations where the policy's
 	// SignalsRefuse is set. Signals about people who are not members of the

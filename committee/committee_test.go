@@ -262,6 +262,22 @@ func TestCheckCase(t *testing.T) {
 		{name: "replacement designated chair beside the chair", c: valid(), kase: committee.Case{
 			Replacements: []committee.Replacement{replace("M2", member("R1", M, Other, "chair"))}},
 			want: []string{"several_chairs[R1 W1]", "replacement_invalid[M2 R1]"}},
+		// A chair designated for the case (designate_chair, interpretation 20).
+		{name: "chair replaced, an existing member designated chair", c: valid(), kase: committee.Case{
+			Parties:      []committee.Party{complainant("W1")},
+			Replacements: []committee.Replacement{replace("W1", member("R1", F, SM))},
+			Chair:        "M1"}},
+		{name: "chair replaced, the incoming member designated chair", c: valid(), kase: committee.Case{
+			Parties:      []committee.Party{complainant("W1")},
+			Replacements: []committee.Replacement{replace("W1", member("R1", F, SM))},
+			Chair:        "R1"}},
+		{name: "existing member designated chair without a replacement", c: valid(), kase: committee.Case{Chair: "M2"}},
+		{name: "designated chair replaced afterwards", c: valid(), kase: committee.Case{
+			Replacements: []committee.Replacement{replace("M2", member("R1", M, Other))},
+			Chair:        "M2"},
+			want: []string{"chair_not_member[M2]", "replacement_invalid[M2 R1]"}},
+		{name: "designated chair never a member", c: valid(), kase: committee.Case{Chair: "Z9"},
+			want: []string{"chair_not_member[Z9]"}},
 		{name: "senior manager replaced by someone without the seat", c: valid(), kase: committee.Case{
 			Parties:      []committee.Party{accused("W1")},
 			Replacements: []committee.Replacement{replace("W1", member("R1", F, Other, "chair"))}},

@@ -44,13 +44,18 @@ type run struct {
 // assess applies every rule and reports each finding.
 func (r *run) assess(report func(finding)) {
 	eff, fromCase, chairsOut := r.c.Members, []bool(nil), []string(nil)
+	base, baseOut := r.c.Members, []string(nil) // the standing committee, with the case's chair
 	kase := r.opts.Case
 	if kase != nil && len(kase.Replacements) > 0 {
 		eff, fromCase, chairsOut = r.replace(kase.Replacements, report)
 	}
+	if kase != nil && kase.Chair != "" {
+		eff, chairsOut = designate(eff, kase.Chair)
+		base, baseOut = designate(base, kase.Chair)
+	}
 	failed := r.composition(eff, chairsOut, report)
 	if fromCase != nil {
-		if lost := failed &^ r.composition(r.c.Members, nil, func(finding) {}); lost != 0 {
+		if lost := failed &^ r.composition(base, baseOut, func(finding) {}); lost != 0 {
 			report(finding{code: CodeReplacementInvalid, variant: "breaks", members: replacementIDs(kase.Replacements)})
 		}
 	}
@@ -86,6 +91,22 @@ func (r *run) replace(reps []Replacement, report func(finding)) (eff []Member, f
 		}
 	}
 	return eff, fromCase, chairsOut
+}
+
+// designate returns a copy of ms with the member id as its only chair, and
+// id as a chairperson lost when no member has it (chair_not_member).
+func designate(ms []Member, id string) ([]Member, []string) {
+	out := make([]Member, len(ms))
+	found := false
+	for i, m := range ms {
+		m.Chair = m.ID == id
+		found = found || m.Chair
+		out[i] = m
+	}
+	if !found {
+		return out, []string{id}
+	}
+	return out, nil
 }
 
 // composition applies the rules of s.3(2) and the composition overlays to

@@ -16,8 +16,9 @@ const committeeUsage = `usage: hifazat committee check FILE [--case CASEFILE] [-
 
 Checks an Inquiry Committee file (JSON or YAML; "-" reads standard input)
 against a policy's composition rules (s.3(2)); with --case, as the committee
-for that case: its parties and witnesses may not sit on it and its
-replace_member events are applied (s.3(3)).
+for that case: its parties and witnesses may not sit on it, its
+replace_member events are applied (s.3(3)) and its designate_chair makes
+the member designated the only chair (s.3(2)).
 
   --policy ID   built-in policy (default pk-federal-2022)
   --lang L      language of the messages: en or ur (default en)
@@ -116,8 +117,9 @@ func parseCommitteeArgs(e *env, args []string) (a committeeArgs, status int, don
 }
 
 // committeeReadCase reads a case file, strictly, as "hifazat case status"
-// does, and returns what a committee check needs: the parties' ids and the
-// replacements its replace_member events record.
+// does, and returns what a committee check needs: the parties' ids, the
+// replacements its replace_member events record and the chair its last
+// designate_chair designates.
 func committeeReadCase(e *env, path string) (*committee.Case, error) {
 	data, err := readInput(e, path)
 	if err != nil {
@@ -144,13 +146,18 @@ func committeeReadCase(e *env, path string) (*committee.Case, error) {
 		add(committee.Witness, w)
 	}
 	for i, ev := range f.Events {
-		if ev.Type != casefsm.ReplaceMember {
-			continue
+		switch ev.Type {
+		case casefsm.DesignateChair:
+			k.Chair = ev.Chair
+		case casefsm.ReplaceMember:
+			if ev.Member == nil {
+				return nil, fmt.Errorf("%s: event %d: replace_member without \"member\"", path, i+1)
+			}
+			k.Replacements = append(k.Replacements, *ev.Member)
+			if ev.Member.In.Chair {
+				k.Chair = "" // a member brought in as chair is the later designation
+			}
 		}
-		if ev.Member == nil {
-			return nil, fmt.Errorf("%s: event %d: replace_member without \"member\"", path, i+1)
-		}
-		k.Replacements = append(k.Replacements, *ev.Member)
 	}
 	return k, nil
 }
