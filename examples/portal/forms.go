@@ -44,6 +44,16 @@ var fieldKinds = map[string]kind{
 	"reason": kindText, "note": kindText, "voids": kindNumber, "kind": kindChoice,
 }
 
+// fieldOf returns how to ask for field name of event type e, and the key
+// of its words: a designate_chair's member is one id (casefsm.Event.Chair),
+// not a replacement.
+func fieldOf(e casefsm.EventType, name string) (kind, string) {
+	if e == casefsm.DesignateChair && name == "member" {
+		return kindString, "member.chair"
+	}
+	return fieldKinds[name], name
+}
+
 // amountPenalties are the penalties that carry an amount in rupees: a fine
 // and recovered compensation (casefsm.Penalty.Amount).
 var amountPenalties = map[policy.PenaltyCode]bool{policy.Fine: true, policy.RecoverCompensation: true}
@@ -117,12 +127,12 @@ type formInputs struct {
 func buildForm(l lang, info casefsm.EventInfo, in formInputs) eventForm {
 	f := eventForm{Type: info.Type, Words: l.Event(info.Type), Citations: strings.Join(info.Citations, "; ")}
 	for _, fd := range info.Fields {
-		k := fieldKinds[fd.Name]
+		k, words := fieldOf(info.Type, fd.Name)
 		if k == kindSet {
 			continue
 		}
 		id := fd.Name + "-" + info.Type.String()
-		ff := formField{Name: fd.Name, ID: id, Kind: k, Words: l.Field(fd.Name), Citations: citations(fd.Meaning),
+		ff := formField{Name: fd.Name, ID: id, Kind: k, Words: l.Field(words), Citations: citations(fd.Meaning),
 			Required: fd.Required, Value: in.Sent.Get(fd.Name), Error: in.Errors[fd.Name]}
 		if fd.Name == "on" && ff.Value == "" {
 			ff.Value = in.Today.String()
@@ -187,7 +197,8 @@ func memberInputs(l lang, id string, in formInputs) []formField {
 	}
 }
 
-// kindString is a one-line text input, inside a member's inputs.
+// kindString is a one-line text input: inside a member's inputs, or a
+// designate_chair's member.
 const kindString kind = "string"
 
 // readEvent reads the event a form sent, as the API takes it, acting as
@@ -201,7 +212,8 @@ func readEvent(info casefsm.EventInfo, role casefsm.Role, v url.Values) (map[str
 		if fieldKinds[fd.Name] == kindSet {
 			continue
 		}
-		val, key := readField(fd.Name, v)
+		k, _ := fieldOf(info.Type, fd.Name)
+		val, key := readField(k, fd.Name, v)
 		switch {
 		case key != "":
 			errs[fd.Name] = key
@@ -223,9 +235,9 @@ func readEvent(info casefsm.EventInfo, role casefsm.Role, v url.Values) (map[str
 
 // readField reads one field's value, nil when it is empty, or the key of
 // what is wrong with it.
-func readField(name string, v url.Values) (any, string) {
+func readField(k kind, name string, v url.Values) (any, string) {
 	s := strings.TrimSpace(v.Get(name))
-	switch fieldKinds[name] {
+	switch k {
 	case kindDate:
 		if s == "" {
 			return nil, ""
@@ -234,7 +246,7 @@ func readField(name string, v url.Values) (any, string) {
 			return nil, "err.date"
 		}
 		return s, ""
-	case kindText:
+	case kindText, kindString:
 		if s == "" {
 			return nil, ""
 		}

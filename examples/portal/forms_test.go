@@ -57,6 +57,9 @@ func TestReadEvent(t *testing.T) {
 		{"half a replacement", casefsm.ReplaceMember, url.Values{"on": {"2026-11-02"}, "member.out": {"m-2"}}, nil,
 			map[string]string{"member": "err.member", "member.in.id": "err.required", "member.in.name": "err.required", "member.in.gender": "err.required", "member.in.seat": "err.required"}},
 		{"no replacement", casefsm.ReplaceMember, url.Values{"on": {"2026-11-02"}}, nil, map[string]string{"member": "err.required"}},
+		{"a chair for the case", casefsm.DesignateChair, url.Values{"on": {"2026-11-02"}, "member": {"m-3"}},
+			map[string]any{"type": "designate_chair", "by": "inquiry_committee", "on": "2026-11-02", "member": "m-3"}, nil},
+		{"no chair named", casefsm.DesignateChair, url.Values{"on": {"2026-11-02"}}, nil, map[string]string{"member": "err.required"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ev, errs := readEvent(info(tc.e), casefsm.InquiryCommittee, tc.values)

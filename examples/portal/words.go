@@ -224,6 +224,9 @@ var eventWords = map[casefsm.EventType]both{
 	casefsm.VoidEvent: {
 		plain{"Void an earlier entry", "The forum that recorded an entry voids it, with a reason; both stay in the record."},
 		plain{"پچھلا اندراج کالعدم کریں", "جس فورم نے اندراج کیا تھا وہ وجہ کے ساتھ اسے کالعدم کرتا ہے؛ دونوں ریکارڈ میں رہتے ہیں۔"}},
+	casefsm.DesignateChair: {
+		plain{"Designate the chair for this case", "A member of the committee for this case, already on it or brought in, chairs it for this case."},
+		plain{"اس مقدمے کے لیے چیئرپرسن مقرر کریں", "اس مقدمے کی کمیٹی کا کوئی رکن، پہلے سے موجود یا شامل کیا گیا، اس مقدمے کے لیے اس کی صدارت کرتا ہے۔"}},
 }
 
 // ruleWords says what each deadline rule requires: the page shows its due
@@ -367,6 +370,10 @@ var fieldWords = map[string]both{
 	"member": {
 		plain{"Committee member replaced", "The member who steps aside for this case, and who takes the seat."},
 		plain{"تبدیل ہونے والا رکن", "جو رکن اس مقدمے سے الگ ہو رہا ہے، اور جو اس کی جگہ لے رہا ہے۔"}},
+	// A designate_chair's member: one id, not a replacement.
+	"member.chair": {
+		plain{"Chair for this case", "Employee number of the committee member who chairs the committee for this case."},
+		plain{"اس مقدمے کے لیے چیئرپرسن", "کمیٹی کے اس رکن کا ملازم نمبر جو اس مقدمے کے لیے کمیٹی کی صدارت کرے۔"}},
 	"reason": {
 		plain{"Reasons", "Why this was done. A dismissal or a voiding must give its reasons."},
 		plain{"وجوہات", "یہ کیوں کیا گیا۔ خارج کرنے یا کالعدم کرنے کی وجوہات دینا لازم ہے۔"}},
