@@ -3,7 +3,8 @@
 // falls due within the configured windows (by default 3 days and 1 day
 // before, on the day, and overdue), and a durable outbox in the store's own
 // database delivers each reminder to a webhook as a CloudEvents 1.0 JSON
-// event, signed with HMAC-SHA256, retrying with backoff.
+// event, signed with HMAC-SHA256, and optionally by e-mail, retrying with
+// backoff.
 //
 // # Once per case, rule, window and due date
 //
@@ -26,6 +27,16 @@
 // day). Its data holds the case id, the rule, its kind, the window, the due
 // date, the forum that must act and the rule's citation: never a name, an
 // identity or any text of the case.
+//
+// # By e-mail
+//
+// [Mail] sends the same reminder over SMTP to the address of the forum that
+// must act: a plain-text summary of the data and the event itself, its id
+// as the Message-ID (a resent reminder is the same message), STARTTLS
+// whenever the server offers it, and a login only over TLS. Each channel
+// has its own outbox ([Outbox.Channel]) and a [Loop] delivers on each
+// ([Loop.Channels]), so a webhook that is down never makes an e-mail go
+// twice, nor the reverse.
 //
 // The package never reads the clock: every call takes the time or date.
 package reminder

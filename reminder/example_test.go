@@ -2,6 +2,7 @@ package reminder_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -42,4 +43,43 @@ func ExampleReminder_Event() {
 	fmt.Println(string(ev))
 	// Output:
 	// {"specversion":"1.0","id":"9906a1a6587c67207ac2b82925dad10a","source":"urn:hifazat:uni","type":"pk.hifazat.deadline.due","subject":"case-1","time":"2026-03-04T04:00:00Z","datacontenttype":"application/json","data":{"case":"case-1","rule":"charges","kind":"duty","window":"1d","due":"2026-03-05","forum":"inquiry_committee","citation":"s.4(1)(a)"}}
+}
+
+// A webhook and e-mail, each with its own outbox on one database: each
+// channel records what it delivered, so each reminder goes once by each.
+// The e-mail goes to the address of the forum that must act.
+func ExampleMail() {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		panic(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	hooks, err := reminder.Open(ctx, db, reminder.SQLite)
+	if err != nil {
+		panic(err)
+	}
+	mails, err := hooks.Channel(ctx, "email")
+	if err != nil {
+		panic(err)
+	}
+	mail := reminder.Mail{Addr: "smtp.uni.example:587", From: "hifazat@uni.example",
+		To: map[policy.Forum]string{policy.InquiryCommittee: "harassment-committee@uni.example"}}
+	// A Loop would deliver them: reminder.Loop{Outbox: hooks, Sender: webhook,
+	// Channels: []reminder.Channel{{Outbox: mails, Sender: mail}}, ...}.
+	r := reminder.Reminder{Case: "case-1", Rule: policy.RuleCharges, Kind: policy.Duty, Window: "1d",
+		Due: civil.MustParse("2026-03-05"), Forum: policy.InquiryCommittee, Citation: "s.4(1)(a)"}
+	fmt.Println("e-mail for the committee:", mail.Takes(r))
+	for _, box := range []*reminder.Outbox{hooks, mails} {
+		n, err := box.Enqueue(ctx, []reminder.Reminder{r, r}, "urn:hifazat:uni", time.Date(2026, 3, 4, 3, 0, 0, 0, time.UTC))
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println("queued:", n)
+	}
+	// Output:
+	// e-mail for the committee: true
+	// queued: 1
+	// queued: 1
 }

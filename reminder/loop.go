@@ -13,11 +13,16 @@ import (
 // Run many Loops on one database (one per server): the outbox makes each
 // reminder's delivery once.
 type Loop struct {
-	Source  Source
-	Set     *policy.Set // the policies cases are decided under
-	Outbox  *Outbox
-	Sender  Sender
-	Windows []int // nil means DefaultWindows
+	Source Source
+	Set    *policy.Set // the policies cases are decided under
+	// Outbox and Sender deliver every reminder (the webhook); leave both
+	// nil to deliver only on Channels.
+	Outbox *Outbox
+	Sender Sender
+	// Channels are further deliveries (e-mail), each with its own outbox
+	// ([Outbox.Channel]), so that each delivers each reminder once.
+	Channels []Channel
+	Windows  []int // nil means DefaultWindows
 	// Origin is the CloudEvents source, for example "urn:hifazat:acme".
 	Origin string
 	// Now is the process's clock; the round's date is Now in Asia/Karachi.
@@ -32,17 +37,52 @@ func (l *Loop) Once(ctx context.Context) (Outcome, error) {
 	return l.Round(ctx, civil.FromTime(now), now)
 }
 
-// Round sweeps the store on date at, enqueues what is new and delivers what
-// is due at now.
+// Channel is one way of delivering reminders and the outbox that records
+// what it delivered. A Sender with a method Takes(Reminder) bool (as
+// [Mail] has) is given only the reminders it takes.
+type Channel struct {
+	Outbox *Outbox
+	Sender Sender
+}
+
+// Round sweeps the store on date at, enqueues what is new on every channel
+// and delivers what is due at now; the outcome adds up the channels'.
 func (l *Loop) Round(ctx context.Context, at civil.Date, now time.Time) (Outcome, error) {
 	rs, err := Sweep(ctx, l.Source, l.Set, at, l.Windows)
 	if err != nil {
 		return Outcome{}, err
 	}
-	if _, err := l.Outbox.Enqueue(ctx, rs, l.Origin, now); err != nil {
-		return Outcome{}, err
+	chans := l.Channels
+	if l.Sender != nil {
+		chans = append([]Channel{{l.Outbox, l.Sender}}, chans...)
 	}
-	return l.Outbox.Deliver(ctx, l.Sender, now, l.OnSend)
+	var out Outcome
+	for _, c := range chans {
+		if _, err := c.Outbox.Enqueue(ctx, taken(c.Sender, rs), l.Origin, now); err != nil {
+			return out, err
+		}
+		o, err := c.Outbox.Deliver(ctx, c.Sender, now, l.OnSend)
+		out.Sent, out.Failed = out.Sent+o.Sent, out.Failed+o.Failed
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// taken returns the reminders s takes: all, unless it says otherwise.
+func taken(s Sender, rs []Reminder) []Reminder {
+	t, ok := s.(interface{ Takes(Reminder) bool })
+	if !ok {
+		return rs
+	}
+	var out []Reminder
+	for _, r := range rs {
+		if t.Takes(r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Run runs a round every interval until ctx is done, reporting each

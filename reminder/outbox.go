@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -34,9 +35,14 @@ var ErrOutbox = errors.New("reminder: outbox")
 type Outbox struct {
 	db          *sql.DB
 	pg          bool
+	table       string
 	Lease       time.Duration
 	MaxAttempts int
 }
+
+// table is the webhook's outbox table; another channel's is
+// table + "_" + its name.
+const table = "hifazat_reminder_outbox"
 
 // schema creates the outbox's table; every statement is idempotent. next_at
 // and sent_at are Unix seconds; next_at is when the reminder may next be
@@ -63,7 +69,33 @@ func Open(ctx context.Context, db *sql.DB, dialect string) (*Outbox, error) {
 	if dialect != SQLite && dialect != Postgres {
 		return nil, fmt.Errorf("%w: unknown dialect %q (want sqlite or postgres)", ErrOutbox, dialect)
 	}
-	o := &Outbox{db: db, pg: dialect == Postgres, Lease: DefaultLease, MaxAttempts: DefaultMaxAttempts}
+	return open(ctx, db, dialect == Postgres, table)
+}
+
+// Channel returns the outbox of another delivery channel on o's database
+// (for example "email" for [Mail]), creating its table,
+// hifazat_reminder_outbox_NAME, if needed. Each channel keeps its own
+// record of what it delivered, so each delivers each reminder once,
+// whatever the others do: a webhook that is down does not resend the
+// e-mails, nor the reverse. name is 1 to 16 lower-case letters or digits,
+// starting with a letter.
+func (o *Outbox) Channel(ctx context.Context, name string) (*Outbox, error) {
+	if !channelName.MatchString(name) {
+		return nil, fmt.Errorf("%w: channel name %q (want 1 to 16 lower-case letters or digits, starting with a letter)", ErrOutbox, name)
+	}
+	c, err := open(ctx, o.db, o.pg, table+"_"+name)
+	if err != nil {
+		return nil, err
+	}
+	c.Lease, c.MaxAttempts = o.Lease, o.MaxAttempts
+	return c, nil
+}
+
+var channelName = regexp.MustCompile(`^[a-z][a-z0-9]{0,15}$`)
+
+// open returns the outbox in table, creating it if needed.
+func open(ctx context.Context, db *sql.DB, pg bool, table string) (*Outbox, error) {
+	o := &Outbox{db: db, pg: pg, table: table, Lease: DefaultLease, MaxAttempts: DefaultMaxAttempts}
 	err := o.inTx(ctx, func(tx *sql.Tx) error {
 		if o.pg {
 			// Two servers starting at once must not race to create the table.
@@ -72,7 +104,7 @@ func Open(ctx context.Context, db *sql.DB, dialect string) (*Outbox, error) {
 			}
 		}
 		for _, s := range schema {
-			if _, err := tx.ExecContext(ctx, s); err != nil {
+			if _, err := tx.ExecContext(ctx, o.q(s)); err != nil {
 				return err
 			}
 		}
@@ -99,8 +131,10 @@ func (o *Outbox) inTx(ctx context.Context, f func(*sql.Tx) error) error {
 	return nil
 }
 
-// q rewrites ? placeholders as $1, $2... for PostgreSQL.
+// q names the outbox's own table in s (which names the webhook's), and
+// rewrites ? placeholders as $1, $2... for PostgreSQL.
 func (o *Outbox) q(s string) string {
+	s = strings.ReplaceAll(s, table, o.table)
 	if !o.pg {
 		return s
 	}
@@ -253,7 +287,7 @@ func (o *Outbox) Deliver(ctx context.Context, s Sender, now time.Time, onSend fu
 // Pending returns how many reminders are not yet sent.
 func (o *Outbox) Pending(ctx context.Context) (int, error) {
 	var n int
-	if err := o.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM hifazat_reminder_outbox WHERE sent_at IS NULL`).Scan(&n); err != nil {
+	if err := o.db.QueryRowContext(ctx, o.q(`SELECT COUNT(*) FROM hifazat_reminder_outbox WHERE sent_at IS NULL`)).Scan(&n); err != nil {
 		return 0, fmt.Errorf("%w: %v", ErrOutbox, err)
 	}
 	return n, nil

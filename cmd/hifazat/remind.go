@@ -6,6 +6,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
+	netmail "net/mail"
 	"os"
 	"strconv"
 	"strings"
@@ -18,35 +20,50 @@ import (
 	"github.com/hifazat/hifazat/reminder"
 )
 
-const remindUsage = `usage: hifazat remind --webhook URL [--store S] [--at D] [--windows 3,1,0] [--origin URN] [--json]
+const remindUsage = `usage: hifazat remind (--webhook URL | --smtp HOST:PORT --mail-from A --mail-to FORUM=A,...) [--store S] [--at D] [--windows 3,1,0] [--origin URN] [--json]
 
 One reminder round, for cron: finds every open deadline due within the
 windows (days before the due date) or overdue on D (default today in
 Asia/Karachi), adds the new reminders to the outbox in the store's database,
 and delivers every reminder due, once each, to the webhook as CloudEvents
 1.0 JSON signed with HMAC-SHA256 (header X-Hifazat-Signature: sha256=HEX)
-under the secret in the environment variable HIFAZAT_WEBHOOK_SECRET. A
+under the secret in the environment variable HIFAZAT_WEBHOOK_SECRET, and,
+with --smtp, by e-mail to the address of the forum that must act (the same
+data: case id, rule, due date, forum, citation; never a name or any text).
+Each channel has its own outbox: each reminder goes once by each. A
 reminder that fails is retried by later rounds, with backoff; exit 2 when
 any failed this round.
-  --json   print {"at", "sent", "failed", "pending"}`
+  --smtp HOST:PORT   the SMTP server (STARTTLS whenever it offers it)
+  --mail-from A      the sender's address
+  --mail-to F=A,...  each forum's address (inquiry_committee, competent_authority,
+                     ombudsperson, organisation, president_or_governor); *=A for
+                     every other; a forum with no address gets no e-mail
+  --smtp-user U      log in as U (PLAIN, over TLS only) with the password in the
+                     environment variable HIFAZAT_SMTP_PASSWORD
+  --json             print {"at", "sent", "failed", "pending"}`
 
 // reminderFlags are the flags serve and remind share.
 type reminderFlags struct {
-	webhook, origin, windows string
+	webhook, origin, windows         string
+	smtp, mailFrom, mailTo, smtpUser string
 }
 
 func (f *reminderFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.webhook, "webhook", "", "webhook URL for deadline reminders")
+	fs.StringVar(&f.smtp, "smtp", "", "SMTP server for e-mailed reminders, host:port")
+	fs.StringVar(&f.mailFrom, "mail-from", "", "sender of e-mailed reminders")
+	fs.StringVar(&f.mailTo, "mail-to", "", "each forum's address, FORUM=ADDRESS,...")
+	fs.StringVar(&f.smtpUser, "smtp-user", "", "SMTP login (password in HIFAZAT_SMTP_PASSWORD)")
 	fs.StringVar(&f.origin, "origin", "urn:hifazat", "CloudEvents source of reminders")
 	fs.StringVar(&f.windows, "windows", "3,1,0", "days before a due date to remind")
 }
 
-// loop returns the reminder loop over store s, deciding cases under set.
+// enabled reports whether any channel is configured.
+func (f *reminderFlags) enabled() bool { return f.webhook != "" || f.smtp != "" }
+
+// loop returns the reminder loop over store s, deciding cases under set:
+// the webhook's channel when --webhook is given, e-mail's when --smtp is.
 func (f *reminderFlags) loop(ctx context.Context, e *env, s casestore.Store, set *policy.Set) (*reminder.Loop, error) {
-	secret := os.Getenv("HIFAZAT_WEBHOOK_SECRET")
-	if secret == "" {
-		return nil, errors.New("HIFAZAT_WEBHOOK_SECRET must hold the webhook's signing secret")
-	}
 	var windows []int
 	for _, w := range strings.Split(f.windows, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(w))
@@ -55,6 +72,21 @@ func (f *reminderFlags) loop(ctx context.Context, e *env, s casestore.Store, set
 		}
 		windows = append(windows, n)
 	}
+	l := &reminder.Loop{Source: reminder.FromStore(s), Set: set, Windows: windows, Origin: f.origin, Now: e.now}
+	var mail reminder.Mail
+	if f.webhook != "" {
+		secret := os.Getenv("HIFAZAT_WEBHOOK_SECRET")
+		if secret == "" {
+			return nil, errors.New("HIFAZAT_WEBHOOK_SECRET must hold the webhook's signing secret")
+		}
+		l.Sender = reminder.Webhook{URL: f.webhook, Secret: []byte(secret)}
+	}
+	if f.smtp != "" {
+		var err error
+		if mail, err = f.mail(); err != nil {
+			return nil, err
+		}
+	}
 	o, ok, err := reminder.OpenFor(ctx, s)
 	if err == nil && !ok {
 		o, err = memoryOutbox(ctx)
@@ -62,8 +94,52 @@ func (f *reminderFlags) loop(ctx context.Context, e *env, s casestore.Store, set
 	if err != nil {
 		return nil, err
 	}
-	return &reminder.Loop{Source: reminder.FromStore(s), Set: set, Outbox: o, Windows: windows, Origin: f.origin, Now: e.now,
-		Sender: reminder.Webhook{URL: f.webhook, Secret: []byte(secret)}}, nil
+	if l.Sender != nil {
+		l.Outbox = o
+	}
+	if f.smtp != "" {
+		mo, err := o.Channel(ctx, "email")
+		if err != nil {
+			return nil, err
+		}
+		l.Channels = []reminder.Channel{{Outbox: mo, Sender: mail}}
+	}
+	return l, nil
+}
+
+// mail returns the e-mail sender the --smtp flags describe.
+func (f *reminderFlags) mail() (reminder.Mail, error) {
+	m := reminder.Mail{Addr: f.smtp, To: map[policy.Forum]string{}, Username: f.smtpUser}
+	if _, _, err := net.SplitHostPort(f.smtp); err != nil {
+		return m, fmt.Errorf("--smtp: want HOST:PORT, got %q", f.smtp)
+	}
+	from, err := netmail.ParseAddress(f.mailFrom)
+	if err != nil {
+		return m, fmt.Errorf("--mail-from: want an e-mail address: %v", err)
+	}
+	m.From = from.Address
+	for _, pair := range strings.Split(f.mailTo, ",") {
+		name, addr, ok := strings.Cut(strings.TrimSpace(pair), "=")
+		to, err := netmail.ParseAddress(addr)
+		if !ok || err != nil {
+			return m, fmt.Errorf("--mail-to: want FORUM=ADDRESS,... (FORUM * for every other), got %q", pair)
+		}
+		if name == "*" {
+			m.Default = to.Address
+			continue
+		}
+		var forum policy.Forum
+		if err := forum.UnmarshalText([]byte(name)); err != nil {
+			return m, fmt.Errorf("--mail-to: %v", err)
+		}
+		m.To[forum] = to.Address
+	}
+	if m.Username != "" {
+		if m.Password = os.Getenv("HIFAZAT_SMTP_PASSWORD"); m.Password == "" {
+			return m, errors.New("--smtp-user: HIFAZAT_SMTP_PASSWORD must hold the password")
+		}
+	}
+	return m, nil
 }
 
 // memoryOutbox is the outbox of the memory store: an in-memory SQLite
@@ -95,8 +171,8 @@ func cmdRemind(e *env, args []string) int {
 	if !day.IsValid() {
 		day = e.today()
 	}
-	if rf.webhook == "" {
-		return e.fail(exitUsage, "remind: --webhook URL is required")
+	if !rf.enabled() {
+		return e.fail(exitUsage, "remind: --webhook URL or --smtp HOST:PORT is required")
 	}
 	ctx := context.Background()
 	set := policy.Builtin()
@@ -117,7 +193,7 @@ func cmdRemind(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "remind: %v", err)
 	}
-	pending, err := l.Outbox.Pending(ctx)
+	pending, err := pendingOf(ctx, l)
 	if err != nil {
 		return e.fail(exitUsage, "remind: %v", err)
 	}
@@ -138,4 +214,24 @@ func cmdRemind(e *env, args []string) int {
 		return exitUsage
 	}
 	return exitOK
+}
+
+// pendingOf counts the reminders not yet delivered on every channel of l.
+func pendingOf(ctx context.Context, l *reminder.Loop) (int, error) {
+	boxes := []*reminder.Outbox{l.Outbox}
+	for _, c := range l.Channels {
+		boxes = append(boxes, c.Outbox)
+	}
+	n := 0
+	for _, o := range boxes {
+		if o == nil {
+			continue
+		}
+		p, err := o.Pending(ctx)
+		if err != nil {
+			return 0, err
+		}
+		n += p
+	}
+	return n, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hifazat/hifazat/internal/smtptest"
 	"github.com/hifazat/hifazat/reminder"
 )
 
@@ -79,4 +80,59 @@ func TestRemind(t *testing.T) {
 	t.Setenv("HIFAZAT_WEBHOOK_SECRET", "")
 	_, _, status = runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL)
 	assert.Equal(t, exitUsage, status, "no secret")
+}
+
+// TestRemindMail: --smtp e-mails each reminder to the address of the forum
+// that must act, once; the password comes from the environment and never
+// shows.
+func TestRemindMail(t *testing.T) {
+	const password = "pa55-SECRET-word"
+	t.Setenv("HIFAZAT_SMTP_PASSWORD", password)
+	srv := smtptest.NewServer(t, false, "hifazat", password)
+	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
+	caseFile := `{"policy":"pk-federal-2022","incident_on":"2026-11-01","parties":{"complainant":{"relationship":"employee","id":"e-1"},"accused":{"relationship":"employee","id":"e-2"}},
+	"events":[{"type":"file_complaint","on":"2026-11-16","by":"complainant","received_on":"2026-11-16"}]}`
+	_, stderr, status := runCLI(t, caseFile, "case", "import", "-", "--store", store)
+	require.Equal(t, exitOK, status, stderr)
+	mail := []string{"remind", "--store", store, "--smtp", srv.Addr, "--mail-from", "Hifazat <hifazat@uni.example>",
+		"--mail-to", "inquiry_committee=ic@uni.example, *=hr@uni.example", "--smtp-user", "hifazat", "--json"}
+
+	stdout, stderr, status := runCLI(t, "", mail...)
+	require.Equal(t, exitOK, status, stderr)
+	var out struct{ Sent, Failed, Pending int }
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	assert.Positive(t, out.Sent)
+	assert.Zero(t, out.Pending)
+	got := srv.Received()
+	require.Len(t, got, out.Sent)
+	assert.Equal(t, "ic@uni.example", got[0].To, "the charges are the committee's")
+	assert.Equal(t, "hifazat@uni.example", got[0].From)
+	assert.NotContains(t, got[0].Data, "e-1", "no identity in an e-mail")
+
+	stdout, _, status = runCLI(t, "", mail...)
+	assert.Equal(t, exitOK, status)
+	assert.Contains(t, stdout, `"sent": 0`)
+	assert.Len(t, srv.Received(), out.Sent, "never twice")
+
+	wrong := smtptest.NewServer(t, false, "hifazat", "another")
+	later := "sqlite:" + filepath.Join(t.TempDir(), "later.db")
+	_, stderr, status = runCLI(t, caseFile, "case", "import", "-", "--store", later)
+	require.Equal(t, exitOK, status, stderr)
+	stdout, stderr, status = runCLI(t, "", "remind", "--store", later, "--smtp", wrong.Addr, "--mail-from", "hifazat@uni.example",
+		"--mail-to", "*=hr@uni.example", "--smtp-user", "hifazat")
+	assert.Equal(t, exitUsage, status, "a refused login is a failed delivery")
+	assert.NotContains(t, stdout+stderr, password)
+
+	for _, args := range [][]string{
+		{"--smtp", srv.Addr, "--mail-to", "*=hr@uni.example"},                                              // no sender
+		{"--smtp", srv.Addr, "--mail-from", "hifazat@uni.example", "--mail-to", "registrar=r@uni.example"}, // no such forum
+		{"--smtp", srv.Addr, "--mail-from", "hifazat@uni.example", "--mail-to", "hr@uni.example"},          // no forum
+		{"--smtp", "smtp.uni.example", "--mail-from", "hifazat@uni.example", "--mail-to", "*=hr@uni.example"},
+	} {
+		_, stderr, status := runCLI(t, "", append([]string{"remind", "--store", store}, args...)...)
+		assert.Equal(t, exitUsage, status, "%v: %s", args, stderr)
+	}
+	t.Setenv("HIFAZAT_SMTP_PASSWORD", "")
+	_, _, status = runCLI(t, "", mail...)
+	assert.Equal(t, exitUsage, status, "--smtp-user without a password")
 }

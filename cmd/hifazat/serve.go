@@ -25,7 +25,7 @@ import (
 	"github.com/hifazat/hifazat/policy"
 )
 
-const serveUsage = `usage: hifazat serve [--addr 127.0.0.1:8080] [--store S] [--tokens F] [--overlay F] [--calendar-file F] [--organisation F] [--webhook URL]
+const serveUsage = `usage: hifazat serve [--addr 127.0.0.1:8080] [--store S] [--tokens F] [--overlay F] [--calendar-file F] [--organisation F] [--webhook URL] [--smtp HOST:PORT ...]
 
 Serves the JSON HTTP API (described at /openapi.json) until interrupted.
   --addr A            the address to listen on (default 127.0.0.1:8080)
@@ -45,7 +45,9 @@ Serves the JSON HTTP API (described at /openapi.json) until interrupted.
   --trusted-proxy P   reverse proxies (CIDR prefixes, comma-separated) whose
                       X-Forwarded-For names the client
   --webhook URL       deliver deadline reminders there, as 'hifazat remind' does,
-                      every --remind-every (default 1m); --windows, --origin as for remind`
+                      every --remind-every (default 1m); --windows, --origin as for remind
+  --smtp HOST:PORT    e-mail them too (or instead), as remind does: --mail-from,
+                      --mail-to FORUM=ADDRESS,..., --smtp-user (HIFAZAT_SMTP_PASSWORD)`
 
 const tokenUsage = `usage: hifazat token --id ID --role ROLE --org ORG
 
@@ -132,7 +134,7 @@ func serve(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "serve: %v", err)
 	}
-	if rf.webhook != "" {
+	if rf.enabled() {
 		l, err := rf.loop(ctx, e, cfg.Store, cfg.Policies)
 		if err != nil {
 			return e.fail(exitUsage, "serve: %v", err)
