@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/civil"
@@ -23,12 +25,17 @@ import (
 // must never contain.
 const statement = "STATEMENT-MARKER he followed me to the car park"
 
-// TestPortalInChromium files a complaint in headless Chromium and walks it
-// through charges, defence, inquiry and findings, in English and in Urdu,
-// as the complainant, the committee, the accused and the Competent
-// Authority, checking that the accused never sees the complainant's
-// statement, and saving a screenshot of each page (in
-// HIFAZAT_ARTIFACTS_DIR, default artifacts/portal at the repository root).
+// TestPortalInChromium files a complaint in headless Chromium, at a phone's
+// width, and walks it through charges, defence, inquiry and findings, in
+// English and in Urdu, as the complainant, the committee, the accused and
+// the Competent Authority, checking that the accused never sees the
+// complainant's statement; then walks the informal route (the complainant
+// asks for informal resolution, the committee records it, the case page
+// says so). On the way it checks the forms built from the event types: a
+// missing value is shown beside its field, every input has a label, the
+// keyboard reaches the fields in order, and no page is wider than the
+// phone. It saves a screenshot of each page (in HIFAZAT_ARTIFACTS_DIR,
+// default artifacts/portal at the repository root).
 func TestPortalInChromium(t *testing.T) {
 	browser, err := exec.LookPath("chromium")
 	if err != nil {
@@ -68,13 +75,16 @@ func TestPortalInChromium(t *testing.T) {
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.Headless, chromedp.NoSandbox,
 		chromedp.DisableGPU, chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.WindowSize(412, 915)) // a phone's width
+		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.WindowSize(phoneWidth, 844))
 	alloc, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(alloc)
 	defer cancel()
 	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
+	// A headless window is at least 500 pixels wide: the phone's width is
+	// the viewport's.
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(phoneWidth, 844, chromedp.EmulateMobile, chromedp.EmulatePortrait)))
 
 	day := func(ago int) string { return civil.FromTime(time.Now()).AddDays(-ago).String() }
 	for _, lang := range []string{"en", "ur"} {
@@ -89,6 +99,7 @@ func TestPortalInChromium(t *testing.T) {
 		b.shot("2-case-complainant")
 
 		b.signIn(tokens["ic-1"])
+		b.fitsPhone()
 		b.shot("3-committee-dashboard")
 		b.record(caseURL, "communicate_charges", day(9))
 		b.signIn(tokens["e-42"])
@@ -97,6 +108,8 @@ func TestPortalInChromium(t *testing.T) {
 		b.shot("4-case-accused")
 		b.signIn(tokens["ic-1"])
 		b.record(caseURL, "start_inquiry", day(6))
+		b.missing(caseURL, "submit_findings", "finding", day(2))
+		b.shot("5a-findings-form-error")
 		b.record(caseURL, "submit_findings", day(2), chromedp.SetValue(`#finding-submit_findings`, "guilty"),
 			chromedp.Click(`#penalties-submit_findings-censure`))
 		b.shot("5-case-committee")
@@ -107,8 +120,37 @@ func TestPortalInChromium(t *testing.T) {
 		b.signIn(tokens["e-42"])
 		b.noStatement(caseURL)
 		b.shot("7-case-accused-after-findings")
+
+		// The informal route (Code (iii)-(v)).
+		b.signIn(tokens["e-17"])
+		b.run(chromedp.Click(`#complain`), chromedp.WaitVisible(`#submit`), chromedp.Click(`#route-informal`),
+			chromedp.SetValue(`#incident_on`, day(5)), chromedp.SetValue(`#filed_on`, day(4)),
+			chromedp.SendKeys(`#accused_id`, "e-42"), chromedp.SendKeys(`#statement`, statement))
+		b.submit(`#submit`)
+		informal := value(b, chromedp.Location())
+		b.inState(casefsm.Informal)
+		b.shot("8-informal-case-complainant")
+		b.signIn(tokens["ic-1"])
+		b.openByKeyboard(informal, "resolve_informally")
+		b.accessible()
+		b.focusOrder("resolve_informally")
+		b.fitsPhone()
+		b.shot("9-informal-form-committee")
+		b.run(chromedp.SetValue(`#on-resolve_informally`, day(1)), chromedp.SendKeys(`#note-resolve_informally`, "Spoken to; the behaviour stopped."))
+		b.submit(`#submit-resolve_informally`)
+		b.noAlert("resolve_informally")
+		b.inState(casefsm.InformallyResolved)
+		b.shot("10-informal-resolved-committee")
+		b.signIn(tokens["e-17"])
+		b.run(chromedp.Navigate(informal), chromedp.WaitVisible(`#state`))
+		b.inState(casefsm.InformallyResolved)
+		b.accessible()
+		b.shot("11-informal-resolved-complainant")
 	}
 }
+
+// phoneWidth is the browser's width, in CSS pixels: a phone's.
+const phoneWidth = 390
 
 // walk drives one language's pages.
 type walk struct {
@@ -160,8 +202,108 @@ func (b *walk) record(caseURL, event, on string, fields ...chromedp.Action[chrom
 		chromedp.WaitVisible(`#submit-`+event), chromedp.SetValue(`#on-`+event, on))
 	b.run(fields...)
 	b.submit(`#submit-` + event)
+	b.noAlert(event)
+}
+
+// noAlert checks that the page shows no error.
+func (b *walk) noAlert(event string) {
+	b.t.Helper()
 	alert := value(b, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('[role=alert]')).map(e => e.textContent).join(' ')`))
 	require.Empty(b.t, alert, "%s refused", event)
+}
+
+// missing submits an event's form without its required field, and checks
+// that the page says so beside the field, in its language, and marks the
+// field invalid.
+func (b *walk) missing(caseURL, event, field, on string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(caseURL), chromedp.WaitVisible(`#open-`+event), chromedp.Click(`#open-`+event),
+		chromedp.WaitVisible(`#submit-`+event), chromedp.SetValue(`#on-`+event, on))
+	b.submit(`#submit-` + event)
+	id := field + "-" + event
+	b.run(chromedp.WaitVisible(`#` + id + `-error`))
+	require.Equal(b.t, langs[b.lang].T("err.required"), strings.TrimSpace(value(b, chromedp.Text(`#`+id+`-error`))))
+	require.Equal(b.t, "true", value(b, chromedp.Evaluate[string](`document.getElementById('`+id+`').getAttribute('aria-invalid')`)))
+	require.Contains(b.t, value(b, chromedp.Evaluate[string](`document.getElementById('`+id+`').getAttribute('aria-describedby')`)), id+"-error",
+		"the error is tied to its field for a screen reader")
+	b.accessible()
+}
+
+// inState checks that the case page says where the case stands, in plain
+// words in its language.
+func (b *walk) inState(s casefsm.State) {
+	b.t.Helper()
+	b.run(chromedp.WaitVisible(`#state`))
+	require.Equal(b.t, s.String(), value(b, chromedp.Evaluate[string](`document.getElementById('state').dataset.code`)))
+	require.Equal(b.t, langs[b.lang].State(s).Name, strings.TrimSpace(value(b, chromedp.Text(`#state`))))
+	require.Equal(b.t, langs[b.lang].State(s).Says, strings.TrimSpace(value(b, chromedp.Text(`#state-says`))))
+}
+
+// openByKeyboard opens an event's form from the keyboard: focus on its
+// summary, then Enter.
+func (b *walk) openByKeyboard(caseURL, event string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(caseURL), chromedp.WaitVisible(`#open-`+event), chromedp.Focus(`#open-`+event), chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible(`#submit-`+event))
+	require.True(b.t, value(b, chromedp.Evaluate[bool](`document.getElementById('step-`+event+`').open`)), "Enter opens the form")
+}
+
+// accessible checks the page's language and direction, that every input
+// has a non-empty label, that ids are unique and descriptions exist, and
+// that no element jumps the tab order.
+func (b *walk) accessible() {
+	b.t.Helper()
+	dir := langs[b.lang].Dir
+	problems := value(b, chromedp.Evaluate[[]string](`(() => {
+	  const p = [];
+	  const html = document.documentElement;
+	  if (html.lang !== '`+b.lang+`') p.push('html lang is ' + html.lang);
+	  if (html.dir !== '`+dir+`') p.push('html dir is ' + html.dir);
+	  const ids = new Set();
+	  for (const el of document.querySelectorAll('[id]')) { if (ids.has(el.id)) p.push('duplicate id ' + el.id); ids.add(el.id); }
+	  for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+	    if (!Array.from(el.labels || []).some(l => l.textContent.trim() !== '')) p.push('no label: ' + (el.id || el.name));
+	  }
+	  for (const el of document.querySelectorAll('[aria-describedby]')) {
+	    for (const id of el.getAttribute('aria-describedby').split(/\s+/).filter(Boolean)) if (!document.getElementById(id)) p.push('no description ' + id);
+	  }
+	  for (const el of document.querySelectorAll('[tabindex]')) if (el.tabIndex > 0) p.push('tabindex > 0: ' + el.id);
+	  for (const el of document.querySelectorAll('a[href], button, summary, legend, label, h1, h2, th')) if (el.textContent.trim() === '') p.push('empty ' + el.tagName + ' ' + el.id);
+	  return p;
+	})()`))
+	require.Empty(b.t, problems, "accessibility problems on %s", value(b, chromedp.Location()))
+	if b.lang == "ur" {
+		require.NotEmpty(b.t, value(b, chromedp.Text(`#ur-review`)), "the Urdu pages say their Urdu awaits review")
+	}
+}
+
+// focusOrder checks that Tab, from an open form's summary, reaches every
+// control of the form once, in the order they are read.
+func (b *walk) focusOrder(event string) {
+	b.t.Helper()
+	want := value(b, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(
+	  '#step-`+event+` :is(summary, input:not([type=hidden]), select, textarea, button)')).map(e => e.id)`))
+	require.Greater(b.t, len(want), 3, "the form has its fields")
+	b.run(chromedp.Focus(`#open-` + event))
+	got := []string{"open-" + event}
+	for range 4 * len(want) { // a date input takes a Tab per part
+		if len(got) == len(want) {
+			break
+		}
+		b.run(chromedp.KeyEvent(kb.Tab))
+		if id := value(b, chromedp.Evaluate[string](`document.activeElement.id`)); id != got[len(got)-1] {
+			got = append(got, id)
+		}
+	}
+	require.Equal(b.t, want, got, "the keyboard's order through the form")
+}
+
+// fitsPhone checks that the page needs no sideways scrolling at the
+// phone's width.
+func (b *walk) fitsPhone() {
+	b.t.Helper()
+	w := value(b, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+	require.LessOrEqual(b.t, w, phoneWidth, "the page is wider than the phone")
 }
 
 // noStatement checks that the case page, as served, lacks the statement.
