@@ -26,9 +26,17 @@ import (
 type scenario struct {
 	Name string `yaml:"name"`
 	// Law lists the provisions the scenario exercises, for the reader.
-	Law   []string       `yaml:"law"`
-	Case  map[string]any `yaml:"case"`
-	Steps []step         `yaml:"steps"`
+	Law []string `yaml:"law"`
+	// Overlay, if given, is an institution's policy, as `hifazat policy
+	// check` reads it, laid over the built-in policies: the case then runs
+	// with it among them, and may name it as its policy.
+	Overlay map[string]any `yaml:"overlay"`
+	// OverlayRefused, if given, lists every violation the overlay must be
+	// refused with, each "FIELD SECTION" (the overlay field and the
+	// provision that gives the right it would cut); it runs no case.
+	OverlayRefused []string       `yaml:"overlay_refused"`
+	Case           map[string]any `yaml:"case"`
+	Steps          []step         `yaml:"steps"`
 }
 
 // step is either an event (its case-file fields) with the expected
@@ -141,10 +149,45 @@ func TestScenarios(t *testing.T) {
 	for file, ss := range loadScenarios(t) {
 		for _, sc := range ss {
 			t.Run(strings.TrimSuffix(file, ".yaml")+"/"+sc.Name, func(t *testing.T) {
-				runScenario(t, eng, sc)
+				e := eng
+				if sc.Overlay != nil {
+					if e = overlaid(t, sc); e == nil {
+						return
+					}
+				}
+				runScenario(t, e, sc)
 			})
 		}
 	}
+}
+
+// overlaid applies the scenario's overlay to the built-in policies and
+// returns an engine with it, or checks that it is refused with exactly
+// the violations the scenario lists and returns nil.
+func overlaid(t *testing.T, sc scenario) *casefsm.Engine {
+	t.Helper()
+	data, err := json.Marshal(dates(sc.Overlay))
+	require.NoError(t, err)
+	o, err := policy.ParseOverlay(data)
+	require.NoError(t, err, "ParseOverlay(%s)", data)
+	p, err := policy.Builtin().Apply(o)
+	if sc.OverlayRefused != nil {
+		var oe *policy.OverlayError
+		require.ErrorAs(t, err, &oe, "Apply(%s) should be refused", data)
+		var got []string
+		for _, v := range oe.Violations {
+			got = append(got, v.Field+" "+v.Section)
+		}
+		assert.Equal(t, sc.OverlayRefused, got, "the overlay's violations: %v", err)
+		require.Empty(t, sc.Steps, "a refused overlay runs no case")
+		return nil
+	}
+	require.NoError(t, err, "Apply(%s)", data)
+	set, err := policy.Builtin().With(p)
+	require.NoError(t, err)
+	e, err := casefsm.NewEngine(set, casefsm.Options{})
+	require.NoError(t, err)
+	return e
 }
 
 func runScenario(t *testing.T, eng *casefsm.Engine, sc scenario) {
