@@ -130,7 +130,7 @@ func breachIndex(c casefsm.BreachCode) int {
 // estimated holiday, and the breaches recorded against the rule.
 type ruleAcc struct {
 	started   int64
-	status    [deadlines.Paused + 1]int64
+	status    [deadlines.Lapsed + 1]int64
 	estimated int64
 	breaches  [len(breachCodes) + 1]int64
 }

@@ -218,6 +218,7 @@ func ExampleReport_Metrics() {
 	// met 109
 	// late 77
 	// overdue 2
+	// lapsed 0
 	// pending 0
 	// paused 0
 	// breaches 79

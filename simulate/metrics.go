@@ -59,7 +59,7 @@ func (r *Report) Metrics() []Metric {
 		for _, m := range []struct {
 			name string
 			v    int64
-		}{{"started", d.Started}, {"met", d.Met}, {"late", d.Late}, {"overdue", d.Overdue}, {"pending", d.Pending},
+		}{{"started", d.Started}, {"met", d.Met}, {"late", d.Late}, {"overdue", d.Overdue}, {"lapsed", d.Lapsed}, {"pending", d.Pending},
 			{"paused", d.Paused}, {"breaches", d.Breaches}} {
 			add("deadline", item, m.name, float64(m.v))
 		}

@@ -112,8 +112,9 @@ type Stat struct {
 // duty), and how many periods touch an estimated holiday.
 //
 // BreachRate is Breaches / Started. A party's late filing is not a breach
-// (it is Late, or refused as time-barred); a filing nobody made is
-// Overdue.
+// (it is Late, or refused as time-barred); a party's period that ran out
+// with no filing is Lapsed, never Overdue nor a breach (interpretation 7),
+// so Met + Late + Overdue + Pending + Paused + Lapsed is Started.
 type RuleStat struct {
 	Rule              policy.RuleID `json:"rule"`
 	Kind              policy.Kind   `json:"kind,omitzero"`
@@ -121,6 +122,7 @@ type RuleStat struct {
 	Met               int64         `json:"met"`
 	Late              int64         `json:"late"`
 	Overdue           int64         `json:"overdue"`
+	Lapsed            int64         `json:"lapsed"`
 	Pending           int64         `json:"pending"`
 	Paused            int64         `json:"paused"`
 	Breaches          int64         `json:"breaches"`
@@ -287,7 +289,7 @@ func (w *world) ruleStats(a *accumulator) ([]RuleStat, float64) {
 			continue
 		}
 		rs := RuleStat{Rule: "other", Started: q.started,
-			Met: q.status[deadlines.Met], Late: q.status[deadlines.Late], Overdue: q.status[deadlines.Overdue],
+			Met: q.status[deadlines.Met], Late: q.status[deadlines.Late], Overdue: q.status[deadlines.Overdue], Lapsed: q.status[deadlines.Lapsed],
 			Pending: q.status[deadlines.Pending], Paused: q.status[deadlines.Paused],
 			Breaches: breaches, BreachRate: share(breaches, q.started), EstimatedHolidays: q.estimated}
 		if i < len(caseRules) {

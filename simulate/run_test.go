@@ -43,6 +43,22 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 	}
 }
 
+// TestEveryDeadlineAccounted: every period a case started ends in
+// exactly one status, so the columns of each rule add up to Started; an
+// appeal window nobody used is lapsed (interpretation 7), not lost.
+func TestEveryDeadlineAccounted(t *testing.T) {
+	r := run(t, DefaultScenario(), RunOptions{Cases: 1000, Seed: 7, Workers: 2})
+	lapsed := int64(0)
+	for _, d := range r.Deadlines {
+		assert.Equal(t, d.Started, d.Met+d.Late+d.Overdue+d.Pending+d.Paused+d.Lapsed, "%s: %+v", d.Rule, d)
+		if d.Kind != policy.Filing {
+			assert.Zero(t, d.Lapsed, "%s: only a party's filing lapses", d.Rule)
+		}
+		lapsed += d.Lapsed
+	}
+	assert.Positive(t, lapsed, "unused appeal windows lapse")
+}
+
 // onTime is a world in which every step takes a fixed number of days,
 // within every period: complaints to the committee only, all guilty,
 // nobody appeals, withdraws or waits for a place.

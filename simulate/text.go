@@ -51,9 +51,9 @@ func WriteText(w io.Writer, r *Report) error {
 		t = append(t, []string{name, itoa64(s.Cases), fmt.Sprintf("%.2f", s.MeanDays), strconv.Itoa(s.P50), strconv.Itoa(s.P90), strconv.Itoa(s.P99), strconv.Itoa(s.Max)})
 	}
 	writeTable(bw, t)
-	t = [][]string{{"Deadline", "kind", "started", "met", "late", "overdue", "pending", "breaches", "breach rate", "est. holiday"}}
+	t = [][]string{{"Deadline", "kind", "started", "met", "late", "overdue", "lapsed", "pending", "breaches", "breach rate", "est. holiday"}}
 	for _, d := range r.Deadlines {
-		t = append(t, []string{string(d.Rule), d.Kind.String(), itoa64(d.Started), itoa64(d.Met), itoa64(d.Late), itoa64(d.Overdue), itoa64(d.Pending),
+		t = append(t, []string{string(d.Rule), d.Kind.String(), itoa64(d.Started), itoa64(d.Met), itoa64(d.Late), itoa64(d.Overdue), itoa64(d.Lapsed), itoa64(d.Pending),
 			itoa64(d.Breaches), percent(d.BreachRate), itoa64(d.EstimatedHolidays)})
 	}
 	writeTable(bw, t)
