@@ -371,6 +371,10 @@ func (c *Case) guardFiling(ev *Event, p *plan) *Refusal {
 			return c.refuse(ev, NotAllowed, cit, "a %s may not be the accused under %s", strings.ReplaceAll(string(rel), "_", " "), subst.ID())
 		}
 	}
+	if from := p.def.routes.AmendedFederalTextFrom; from.Value.IsValid() && !ev.On.Before(from.Value) {
+		p.warnings = append(p.warnings, Warning{Code: WarnFederalAmendmentExtent, Citation: from.Citation,
+			Message: fmt.Sprintf("filed on %s under %s, which keeps the 2010 text; the federal Act as amended by Act V of 2022 (from %s) still extends to the whole of Pakistan (s.1(2)): whether its 90-day decision periods and its direct route for any complainant apply here is for the forum to decide", ev.On, p.def.pol.ID(), from.Value)})
+	}
 	if reach := p.def.routes.OmbudspersonReachFrom; ev.Type == FileWithOmbudsperson && reach.Value.IsValid() && c.substanceDate(ev.On).Before(reach.Value) {
 		p.warnings = append(p.warnings, Warning{Code: WarnForumMayDismiss, Citation: reach.Citation,
 			Message: fmt.Sprintf("the Ombudsperson's published practice is to take up conduct from %s; the incident was on %s: the forum may dismiss at admission (practice, not law: interpretation 12)", reach.Value, c.substanceDate(ev.On))})

@@ -77,6 +77,12 @@ const (
 	// Ombudsperson's "after April 2013" (interpretation 12); the filing
 	// was accepted.
 	WarnForumMayDismiss WarningCode = "forum_may_dismiss"
+	// WarnFederalAmendmentExtent: the case runs on a provincial policy
+	// that keeps the 2010 text (Sindh), but the federal Act as amended in
+	// 2022 still "extends to the whole of Pakistan" (s.1(2)); whether its
+	// 90-day periods and wider direct route govern is a question for a
+	// lawyer (see policy.Routes.AmendedFederalTextFrom).
+	WarnFederalAmendmentExtent WarningCode = "federal_amendment_extent"
 	// WarnMissingReceivedOn: a period counted from receipt was counted from
 	// the event's own date (interpretation 6).
 	WarnMissingReceivedOn WarningCode = "missing_received_on"

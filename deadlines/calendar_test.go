@@ -2,8 +2,6 @@ package deadlines_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -299,17 +297,4 @@ func TestHolidayStatusText(t *testing.T) {
 	var s deadlines.HolidayStatus
 	assert.EqualError(t, s.UnmarshalText([]byte("Fixed")), `deadlines: unknown holiday status "Fixed" (want fixed, notified or estimated)`)
 	assert.Error(t, s.UnmarshalText(nil), "UnmarshalText(nil)")
-}
-
-// TestEmbeddedTableMatchesShared keeps the package's copy of the holiday
-// table in step with the project's shared one, where that sits beside the
-// repository (it does not in CI).
-func TestEmbeddedTableMatchesShared(t *testing.T) {
-	shared, err := os.ReadFile(filepath.Join("..", "..", "shared", "data", "pk-federal-holidays.tsv"))
-	if err != nil {
-		t.Skipf("shared holiday table not available: %v", err)
-	}
-	embedded, err := os.ReadFile(filepath.Join("data", "pk-federal-holidays.tsv"))
-	require.NoError(t, err)
-	assert.Equal(t, string(shared), string(embedded), "deadlines/data/pk-federal-holidays.tsv differs from shared/data: copy it again")
 }

@@ -221,7 +221,8 @@ func (v variant) routes() Routes {
 		RepresentationTo:     Param[Authority]{v.authority, v.cite("s.9", High, "")},
 		DismissAtAdmission: Param[bool]{true, Citation{Section: "interpretation 12", Confidence: Medium,
 			Note: "anonymous complaints, matters pending in another forum, matters outside the Act (the Ombudspersons' practice); with reasons, open to challenge"}},
-		OmbudspersonReachFrom: v.reachFrom,
+		OmbudspersonReachFrom:  v.reachFrom,
+		AmendedFederalTextFrom: v.amendedFrom,
 	}
 	if v.authorityCite.Section != "" {
 		r.RepresentationTo.Citation = v.authorityCite
@@ -244,6 +245,9 @@ func (v variant) routes() Routes {
 	}
 	if r.OmbudspersonReachFrom.Citation.Section == "" {
 		r.OmbudspersonReachFrom.Citation = Citation{Section: "s.8(1)", Confidence: Medium, Note: "no limit on the incident date is known"}
+	}
+	if r.AmendedFederalTextFrom.Citation.Section == "" {
+		r.AmendedFederalTextFrom.Citation = Citation{Section: "s.1(2)", Confidence: Medium, Note: "the policy's own text governs; no competing claim is known"}
 	}
 	r.OmbudspersonAppointed = ombudspersonAppointed(v.jurisdiction)
 	if r.RepresentationAgainstAppealFrom.Citation.Section == "" {

@@ -97,4 +97,13 @@ type Routes struct {
 	// (forum_may_dismiss), never refused. The zero Date means no such
 	// practice is known.
 	OmbudspersonReachFrom Param[civil.Date] `json:"ombudsperson_reach_from"`
+	// AmendedFederalTextFrom, where set, is the first filing date from
+	// which the federal Act as amended by Act V of 2022 claims to reach
+	// this jurisdiction although the policy keeps the 2010 text: s.1(2)
+	// still "extends to the whole of Pakistan", and whether the 2022 text
+	// (the 90-day periods of s.8(6) and s.9, any complainant to the
+	// Ombudsperson) governs there is a live legal question. A filing from
+	// it is warned (federal_amendment_extent), never decided either way.
+	// The zero Date: no such claim.
+	AmendedFederalTextFrom Param[civil.Date] `json:"amended_federal_text_from"`
 }

@@ -93,6 +93,13 @@ func writePolicy(b *strings.Builder, p *policy.Policy) {
 	for _, e := range p.Eras() {
 		fmt.Fprintf(b, "- For filings %s it rests on %s.\n", validity(e.Validity()), e.Base())
 	}
+	rt := p.Routes()
+	if from := rt.OmbudspersonReachFrom; from.Value.IsValid() {
+		fmt.Fprintf(b, "- A complaint to the Ombudsperson about conduct before %s is warned `forum_may_dismiss`, never refused: %s.\n", from.Value, cite(from.Citation))
+	}
+	if from := rt.AmendedFederalTextFrom; from.Value.IsValid() {
+		fmt.Fprintf(b, "- A filing from %s is warned `federal_amendment_extent`, and the 2010 text still applies: %s.\n", from.Value, cite(from.Citation))
+	}
 	b.WriteString("\n| Period | Kind | Length | Forum | Runs from | Provision |\n|---|---|---|---|---|---|\n")
 	for _, r := range p.Rules() {
 		from := r.Trigger
