@@ -65,6 +65,23 @@ func NewPortal(base string) (*Portal, error) {
 	return p, nil
 }
 
+// maxForm bounds a form's body: a statement is long, but not this long.
+const maxForm = 256 << 10
+
+// parseForm reads a form's body, or answers 413 when it is larger than
+// maxForm (or 400 when it is not a form).
+func parseForm(w http.ResponseWriter, r *http.Request) bool {
+	err := r.ParseForm()
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		http.Error(w, "the form is too large", http.StatusRequestEntityTooLarge)
+	case err != nil:
+		http.Error(w, "the form could not be read", http.StatusBadRequest)
+	}
+	return err == nil
+}
+
 // funcs are the templates' helpers.
 var funcs = template.FuncMap{
 	"args": func(a ...any) []any { return a },
@@ -78,6 +95,7 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "no-referrer")
+	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
 	p.mux.ServeHTTP(w, r)
 }
 
@@ -235,7 +253,7 @@ func (p *Portal) complaintForm(w http.ResponseWriter, r *http.Request) {
 // statement, a note only the committee reads.
 func (p *Portal) complain(w http.ResponseWriter, r *http.Request) {
 	m, ok := p.whoami(w, r)
-	if !ok {
+	if !ok || !parseForm(w, r) {
 		return
 	}
 	f := r.PostFormValue
@@ -342,12 +360,9 @@ func (p *Portal) showCase(w http.ResponseWriter, r *http.Request, m *me, back *s
 	if err != nil {
 		pg.Error = err.Error()
 	}
-	in := formInputs{Today: today()}
-	if back != nil {
-		if back.Other != nil {
-			pg.Error = back.Other.Error()
-		}
-		in.Sent, in.Errors = back.Values, back.Errors
+	now := today()
+	if back != nil && back.Other != nil {
+		pg.Error = back.Other.Error()
 	}
 	data := casePageData{Case: c}
 	for _, n := range c.Status.Next {
@@ -358,9 +373,9 @@ func (p *Portal) showCase(w http.ResponseWriter, r *http.Request, m *me, back *s
 		if !known || !slices.Contains(n.By, m.role()) {
 			continue
 		}
-		fin := formInputs{Today: in.Today}
+		fin := formInputs{Today: now}
 		if back != nil && back.Type == n.Event {
-			fin = in
+			fin.Sent, fin.Errors = back.Values, back.Errors
 		}
 		if slices.ContainsFunc(info.Fields, func(f casefsm.Field) bool { return f.Name == "penalties" }) {
 			if fin.Penalties, err = p.penalties(r, c.Status.Policy); err != nil {
@@ -370,8 +385,12 @@ func (p *Portal) showCase(w http.ResponseWriter, r *http.Request, m *me, back *s
 		f := buildForm(l, info, fin)
 		if back != nil && back.Type == n.Event {
 			f.Open, f.Refusal = true, back.Refusal
+			back = nil // shown beside its form
 		}
 		data.Forms = append(data.Forms, f)
+	}
+	if back != nil && back.Refusal != nil { // its form is gone: the case moved on
+		pg.Error = l.Event(back.Type).Name + ": " + l.Refusal(back.Refusal.Code) + " " + back.Refusal.Detail + " (" + back.Refusal.Citation + ")"
 	}
 	pg.Data = data
 	p.render(w, r, "case", pg)
@@ -415,11 +434,7 @@ func (p *Portal) penalties(r *http.Request, pol policy.ID) ([]policy.Penalty, er
 // wrong comes back beside the field, and the API's refusal beside the form.
 func (p *Portal) record(w http.ResponseWriter, r *http.Request) {
 	m, ok := p.whoami(w, r)
-	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		p.showCase(w, r, m, &sentBack{Other: err})
+	if !ok || !parseForm(w, r) {
 		return
 	}
 	var t casefsm.EventType

@@ -51,27 +51,7 @@ func TestPortalInChromium(t *testing.T) {
 	shots = filepath.Join(shots, "portal")
 	require.NoError(t, os.MkdirAll(shots, 0o755))
 
-	tokens := map[string]string{}
-	var entries []httpapi.TokenEntry
-	for _, a := range []httpapi.Actor{
-		{ID: "e-17", Role: httpapi.Complainant, Org: "uni"}, {ID: "e-42", Role: httpapi.Accused, Org: "uni"},
-		{ID: "ic-1", Role: httpapi.InquiryCommittee, Org: "uni"}, {ID: "ca-1", Role: httpapi.CompetentAuthority, Org: "uni"},
-	} {
-		tok, e, err := httpapi.Issue(a)
-		require.NoError(t, err)
-		tokens[a.ID], entries = tok, append(entries, e)
-	}
-	store, err := memstore.New(casestore.Options{})
-	require.NoError(t, err)
-	api, err := httpapi.New(httpapi.Config{Store: store, Tokens: entries, Rate: 1000, Burst: 1000,
-		Today: func() civil.Date { return civil.FromTime(time.Now()) }})
-	require.NoError(t, err)
-	apiSrv := httptest.NewServer(api)
-	defer apiSrv.Close()
-	p, err := NewPortal(apiSrv.URL)
-	require.NoError(t, err)
-	site := httptest.NewServer(p)
-	defer site.Close()
+	site, tokens := newSite(t)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.Headless, chromedp.NoSandbox,
 		chromedp.DisableGPU, chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-extensions", true),
@@ -110,6 +90,8 @@ func TestPortalInChromium(t *testing.T) {
 		b.record(caseURL, "start_inquiry", day(6))
 		b.missing(caseURL, "submit_findings", "finding", day(2))
 		b.shot("5a-findings-form-error")
+		b.refused(caseURL, "submit_findings", casefsm.InvalidEvent, "s.4(4)", day(2), chromedp.SetValue(`#finding-submit_findings`, "guilty"))
+		b.shot("5b-findings-refused")
 		b.record(caseURL, "submit_findings", day(2), chromedp.SetValue(`#finding-submit_findings`, "guilty"),
 			chromedp.Click(`#penalties-submit_findings-censure`))
 		b.shot("5-case-committee")
@@ -151,6 +133,34 @@ func TestPortalInChromium(t *testing.T) {
 
 // phoneWidth is the browser's width, in CSS pixels: a phone's.
 const phoneWidth = 390
+
+// newSite serves the portal on a fresh API on a memory store, and returns
+// it with a token for each of the complainant e-17, the accused e-42, the
+// committee ic-1 and the Competent Authority ca-1.
+func newSite(t *testing.T) (*httptest.Server, map[string]string) {
+	tokens := map[string]string{}
+	var entries []httpapi.TokenEntry
+	for _, a := range []httpapi.Actor{
+		{ID: "e-17", Role: httpapi.Complainant, Org: "uni"}, {ID: "e-42", Role: httpapi.Accused, Org: "uni"},
+		{ID: "ic-1", Role: httpapi.InquiryCommittee, Org: "uni"}, {ID: "ca-1", Role: httpapi.CompetentAuthority, Org: "uni"},
+	} {
+		tok, e, err := httpapi.Issue(a)
+		require.NoError(t, err)
+		tokens[a.ID], entries = tok, append(entries, e)
+	}
+	store, err := memstore.New(casestore.Options{})
+	require.NoError(t, err)
+	api, err := httpapi.New(httpapi.Config{Store: store, Tokens: entries, Rate: 1000, Burst: 1000,
+		Today: func() civil.Date { return civil.FromTime(time.Now()) }})
+	require.NoError(t, err)
+	apiSrv := httptest.NewServer(api)
+	t.Cleanup(apiSrv.Close)
+	p, err := NewPortal(apiSrv.URL)
+	require.NoError(t, err)
+	site := httptest.NewServer(p)
+	t.Cleanup(site.Close)
+	return site, tokens
+}
 
 // walk drives one language's pages.
 type walk struct {
@@ -226,6 +236,22 @@ func (b *walk) missing(caseURL, event, field, on string) {
 	require.Equal(b.t, "true", value(b, chromedp.Evaluate[string](`document.getElementById('`+id+`').getAttribute('aria-invalid')`)))
 	require.Contains(b.t, value(b, chromedp.Evaluate[string](`document.getElementById('`+id+`').getAttribute('aria-describedby')`)), id+"-error",
 		"the error is tied to its field for a screen reader")
+	b.accessible()
+}
+
+// refused submits an event's form with values the API refuses, and checks
+// that the refusal is shown beside the form, in plain words in the page's
+// language, with its section.
+func (b *walk) refused(caseURL, event string, code casefsm.Code, section, on string, fields ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(caseURL), chromedp.WaitVisible(`#open-`+event), chromedp.Click(`#open-`+event),
+		chromedp.WaitVisible(`#submit-`+event), chromedp.SetValue(`#on-`+event, on))
+	b.run(fields...)
+	b.submit(`#submit-` + event)
+	b.run(chromedp.WaitVisible(`#refusal-` + event))
+	text := value(b, chromedp.Text(`#refusal-`+event))
+	require.Contains(b.t, text, langs[b.lang].Refusal(code))
+	require.Contains(b.t, text, section)
 	b.accessible()
 }
 
