@@ -31,6 +31,7 @@ func cmdCase(e *env, args []string) int {
 	sub := map[string]func(*env, []string) int{
 		"status": cmdCaseStatus, "import": cmdCaseImport, "apply": cmdCaseApply, "show": cmdCaseShow,
 		"list": cmdCaseList, "export": cmdCaseExport, "verify": cmdCaseVerify, "rejudge": cmdCaseRejudge, "access": cmdCaseAccess,
+		"erase": cmdCaseErase, "hold": cmdCaseHold, "release": cmdCaseRelease, "holds": cmdCaseHolds,
 	}
 	if run, ok := sub[args[0]]; ok {
 		return run(e, args[1:])

@@ -50,7 +50,7 @@ func commands() map[string]command {
 		"committee": {"check an Inquiry Committee's composition (s.3), standing or for a case", cmdCommittee},
 		"holidays":  {"the holidays of a year on a calendar, fixed, notified or estimated", cmdHolidays},
 		"deadline":  {"the deadline of a policy's rule from a trigger date, with its citation", cmdDeadline},
-		"case":      {"replay a case file (status), keep cases in a store (import, apply, show, list, export, verify, access), re-judge one (rejudge)", cmdCase},
+		"case":      {"replay a case file (status), keep cases in a store (import, apply, show, list, export, verify, access, erase, hold), re-judge one (rejudge)", cmdCase},
 		"demo":      {"walk a synthetic complaint through the Act, step by step", cmdDemo},
 		"diagram":   {"the complaint lifecycle as a Mermaid or Graphviz diagram", cmdDiagram},
 		"simulate":  {"simulate many complaints under a scenario, on the real rules; compare two", cmdSimulate},
@@ -58,6 +58,7 @@ func commands() map[string]command {
 		"token":     {"issue a bearer token for the HTTP API to an actor", cmdToken},
 		"remind":    {"deliver deadline reminders due to a webhook, once each (for cron)", cmdRemind},
 		"events":    {"every event type: who may perform it, from which states, its fields", cmdEvents},
+		"key":       {"write a new deployment key that seals cases at rest", cmdKey},
 		"version":   {"the version of the hifazat module this command was built from", cmdVersion},
 	}
 	addComplianceCommands(cmds)

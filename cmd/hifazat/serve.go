@@ -25,11 +25,14 @@ import (
 	"github.com/hifazat/hifazat/policy"
 )
 
-const serveUsage = `usage: hifazat serve [--addr 127.0.0.1:8080] [--store S] [--tokens F] [--overlay F] [--calendar-file F] [--organisation F] [--webhook URL] [--smtp HOST:PORT ...]
+const serveUsage = `usage: hifazat serve [--addr 127.0.0.1:8080] [--store S] [--key-file F] [--tokens F] [--overlay F] [--calendar-file F] [--organisation F] [--webhook URL] [--smtp HOST:PORT ...]
 
 Serves the JSON HTTP API (described at /openapi.json) until interrupted.
   --addr A            the address to listen on (default 127.0.0.1:8080)
   --store S           sqlite:PATH (default sqlite:./hifazat.db), postgres://..., or memory:
+  --key-file F        the deployment key that seals cases at rest (default $HIFAZAT_KEY_FILE;
+                      'hifazat key new' writes one); without it new cases are stored
+                      unencrypted, and a warning is logged once
   --tokens F          the bearer tokens issued (a JSON array made with 'hifazat token');
                       with --store memory: and no --tokens, demo tokens are printed.
                       SIGHUP re-reads it: a token no longer in it is refused from then
@@ -69,6 +72,7 @@ func serve(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	location := fs.String("store", sqlstore.DefaultLocation, "the store")
+	keyFile := keyFlag(fs)
 	tokensFile := fs.String("tokens", "", "token file")
 	overlay := fs.String("overlay", "", "policy overlay file")
 	calFile := fs.String("calendar-file", "", "calendar file")
@@ -126,7 +130,14 @@ func serve(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "serve: %v", err)
 	}
-	if cfg.Store, err = sqlstore.Open(ctx, *location, casestore.Options{Engine: eng, Today: e.today}); err != nil {
+	opts := casestore.Options{Engine: eng, Today: e.today}
+	if opts.Keys, err = storeKeys(*keyFile); err != nil {
+		return e.fail(exitUsage, "serve: --key-file: %v", err)
+	}
+	if w := opts.Warning(); w != "" {
+		cfg.Logger.Warn(w)
+	}
+	if cfg.Store, err = sqlstore.Open(ctx, *location, opts); err != nil {
 		return e.fail(exitUsage, "serve: %v", err)
 	}
 	defer cfg.Store.Close()

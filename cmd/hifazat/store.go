@@ -26,6 +26,10 @@ const storeUsage = `usage: hifazat case import FILE|- [--json] [--store S]
        hifazat case export ID [--store S]
        hifazat case verify ID [--receipt R] [--json] [--store S]
        hifazat case access ID --actor ID --as ROLE [--json] [--store S]
+       hifazat case erase ID [--json] [--store S]
+       hifazat case hold ID --reason TEXT [--json] [--store S]
+       hifazat case release ID [--json] [--store S]
+       hifazat case holds ID [--json] [--store S]
 
 Cases kept in a store: --store sqlite:PATH (default sqlite:./hifazat.db;
 created with mode 0600; sqlite:PATH?mode=ro opens it read-only),
@@ -45,7 +49,21 @@ district_court) or statistics; the case and its status are shown as the library'
 confidentiality table lets that reader see them (statistics: no identities,
 no writing, no messages, dates to the month). show and list judge deadlines
 as of --at, by default today in Asia/Karachi, and print that date. An
-unknown --state or --policy is an error listing the valid ones.`
+unknown --state or --policy is an error listing the valid ones.
+
+Every store command takes --key-file F (default $HIFAZAT_KEY_FILE), the
+deployment key that seals cases at rest ('hifazat key new' writes one).
+With it, new cases are encrypted and only their procedural facts (event
+types, dates, actors, state, deadlines) are in clear; without it, import
+warns once on stderr and stores new cases unencrypted. A sealed case
+read without its key, or with another, is refused (exit 2); verify and list
+need no key. erase destroys a sealed case's key (crypto-shredding) on
+today's date: refused (exit 1) while the case is not withdrawn or closed,
+under a hold, or within its retention period (365 days after its last
+event, a deployment parameter, not law); afterwards show and apply refuse
+it (exit 1) and verify still proves its record intact. hold places a hold
+that forbids erasure (one in force at a time, its reason stored in clear:
+a reference, never case content); release lifts it; holds lists them.`
 
 // storeCmd is what a store subcommand runs on: its positional arguments,
 // the store and the engine deciding its writes.
@@ -63,6 +81,7 @@ type storeCmd struct {
 // status; otherwise the caller closes the store.
 func openStore(e *env, name string, fs *flag.FlagSet, args []string, want int, what string, check func(pos []string) error) (c storeCmd, status int, done bool) {
 	location := fs.String("store", sqlstore.DefaultLocation, "the store: sqlite:PATH, postgres://..., or memory:")
+	keyFile := keyFlag(fs)
 	if c.pos, status, done = parseArgs(e, name, storeUsage, fs, args, want, what); done {
 		return c, status, true
 	}
@@ -81,7 +100,14 @@ func openStore(e *env, name string, fs *flag.FlagSet, args []string, want int, w
 	if name == "case import" {
 		open = sqlstore.Open
 	}
-	if c.store, err = open(context.Background(), *location, casestore.Options{Engine: c.engine, Today: e.today}); err != nil {
+	opts := casestore.Options{Engine: c.engine, Today: e.today}
+	if opts.Keys, err = storeKeys(*keyFile); err != nil {
+		return c, e.fail(exitUsage, "%s: --key-file: %v", name, err), true
+	}
+	if name == "case import" { // the command that stores new cases
+		warnUnsealed(e, opts)
+	}
+	if c.store, err = open(context.Background(), *location, opts); err != nil {
 		return c, e.fail(exitUsage, "%s: %v", name, err), true
 	}
 	return c, exitOK, false
@@ -102,6 +128,9 @@ func guardOf(e *env, s casestore.Store) *access.Guard {
 // shown nor extended) or the actor may not read it; 2 for everything else.
 func storeFail(e *env, name string, err error) int {
 	if errors.Is(err, access.ErrDenied) {
+		return e.fail(exitRefused, "%s: %v", name, err)
+	}
+	if errors.Is(err, casestore.ErrErased) || errors.Is(err, casestore.ErrNotErasable) || errors.Is(err, casestore.ErrHeld) || errors.Is(err, casestore.ErrNotHeld) {
 		return e.fail(exitRefused, "%s: %v", name, err)
 	}
 	if errors.Is(err, casestore.ErrCorrupt) {
@@ -470,7 +499,7 @@ func cmdCaseVerify(e *env, args []string) int {
 	if err != nil && (receipt == nil || !errors.Is(err, casestore.ErrNotFound)) {
 		return storeFail(e, "case verify", err)
 	}
-	out := verifyJSON{Case: c.pos[0], Intact: err == nil && v.Intact(), Version: v.Version, Head: v.Head, Problem: problemOf(v, err)}
+	out := verifyJSON{Case: c.pos[0], Intact: err == nil && v.Intact(), Version: v.Version, Head: v.Head, Problem: problemOf(v, err), Sealed: v.Sealed}
 	if receipt != nil {
 		if out.Receipt, err = checkReceipt(ctx, c.store, *receipt); err != nil {
 			return storeFail(e, "case verify", err)
@@ -527,6 +556,9 @@ type verifyJSON struct {
 	Head    casestore.Hash `json:"head"`
 	Problem *problemJSON   `json:"problem"`
 	Receipt *receiptJSON   `json:"receipt,omitempty"` // with --receipt
+	// Sealed: a sealed case checked without opening it (no key, or
+	// erased): its chain and its events' facts, not its state index.
+	Sealed bool `json:"sealed,omitempty"`
 }
 
 // receiptJSON is the result of "case verify --receipt".
