@@ -43,8 +43,12 @@ type Header struct {
 	// ComplaintRef links the cases of one complaint against several people:
 	// one case per accused, each with its own charges, defence, findings
 	// and appeal, sharing the reference (interpretation 26). At most 64
-	// printable characters; never a name.
-	ComplaintRef string `json:"complaint_ref,omitempty" class:"procedural"`
+	// printable characters; never a name. The integrator finds a
+	// complaint's cases by it in its own records; the package only carries
+	// it. It is read as the complainant's identity: it tells which cases
+	// are hers, so the roles that know who complains read it, and
+	// aggregate reporting, which could link her cases by it, never does.
+	ComplaintRef string `json:"complaint_ref,omitempty" class:"identity,complainant"`
 	// Allegations are what the complaint alleges: sexual_conduct
 	// (s.2(h)(i)), gender_discrimination (s.2(h)(ii), federally from
 	// 2022-01-21), or both. Where the definition in force on the incident

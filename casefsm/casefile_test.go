@@ -284,3 +284,36 @@ func TestDesignateChairMember(t *testing.T) {
 		assert.ErrorIs(t, err, casefsm.ErrMalformed, "%s", bad)
 	}
 }
+
+// The complaint reference (interpretation 26) is read as the
+// complainant's identity: by those who know who complains, never by
+// statistics, which could link her cases by it.
+func TestComplaintRefReadAsComplainant(t *testing.T) {
+	const file = `{"complaint_ref": "HR-2026-014", "parties": {"complainant": {"relationship": "employee", "id": "e-17"},
+ "accused": {"relationship": "employee", "id": "e-42"}, "witnesses": [{"id": "e-51"}]},
+ "events": [{"type": "report_informally", "on": "2026-03-02", "by": "complainant"}]}`
+	f, err := casefsm.Decode(strings.NewReader(file))
+	require.NoError(t, err)
+	ref := func(v casefsm.View) any {
+		var h map[string]any
+		require.NoError(t, json.Unmarshal(v.Header, &h))
+		return h["complaint_ref"]
+	}
+	for _, tc := range []struct {
+		r    casefsm.Role
+		want any
+	}{{casefsm.Complainant, "HR-2026-014"}, {casefsm.Accused, "HR-2026-014"}, {casefsm.InquiryCommittee, "HR-2026-014"},
+		{casefsm.Witness, "HR-2026-014"}, {casefsm.CompetentAuthority, casefsm.Withheld}, {casefsm.Employer, casefsm.Withheld}} {
+		v, err := f.View(tc.r)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, ref(v), "%s before a complaint is filed", tc.r)
+	}
+	v, err := f.Statistics()
+	require.NoError(t, err)
+	assert.Nil(t, ref(v), "statistics")
+
+	f.Parties.Complainant.ID = "" // nobody to read it through: the forums only
+	v, err = f.View(casefsm.Accused)
+	require.NoError(t, err)
+	assert.Equal(t, casefsm.Withheld, ref(v))
+}

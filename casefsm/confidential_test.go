@@ -216,7 +216,8 @@ func newLeakCase(flags byte) *leakCase {
 	for _, w := range witnesses {
 		lc.parts[w.ID] += "w"
 	}
-	lc.header = casefsm.Header{Calendar: "pk-federal", IncidentOn: date("2026-02-20"),
+	lc.owners["mk-ref~"] = "mk-c~" // the complaint's reference is hers
+	lc.header = casefsm.Header{Calendar: "pk-federal", IncidentOn: date("2026-02-20"), ComplaintRef: "mk-ref~",
 		Parties: casefsm.Parties{
 			Complainant: casefsm.Party{Relationship: policy.Employee, ID: "mk-c~"},
 			Accused:     casefsm.Party{Relationship: policy.Employee, ID: accused},
@@ -437,6 +438,15 @@ func FuzzView(f *testing.F) {
 				Committee map[string]any `json:"committee"`
 			}
 			require.NoError(t, json.Unmarshal(v.Header, &h))
+			var ref struct {
+				Ref any `json:"complaint_ref"`
+			}
+			require.NoError(t, json.Unmarshal(v.Header, &ref))
+			if r == statistics {
+				assert.Nil(t, ref.Ref, "statistics read no complaint reference")
+			} else if !onlyParty(cf, cf.Parties.Complainant.ID) { // read only as the complainant's identity
+				assertUnread(t, r, ref.Ref, "the complaint reference")
+			}
 			for _, w := range h.Parties.Witnesses {
 				assertUnread(t, r, w["id"], "a witness's id")
 			}

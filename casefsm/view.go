@@ -81,6 +81,9 @@ type shape struct {
 	// object's other identities (a member's name, gender, seat) are read
 	// by whoever reads who that person is.
 	owner string
+	// complainant marks a leaf that identifies the complainant (her
+	// complaint's reference): it is read as her identity.
+	complainant bool
 }
 
 // undeclared is the fail-closed leaf: a field with no class, or a key the
@@ -144,7 +147,7 @@ func fieldShape(f reflect.StructField, path string, parent *shape, missing *[]st
 		*missing = append(*missing, path)
 		return undeclared
 	}
-	leaf := &shape{class: Class(v), date: ft == dateType}
+	leaf := &shape{class: Class(v), date: ft == dateType, complainant: opt == "complainant"}
 	if opt == "bare" {
 		parent.bare = leaf
 	}
@@ -233,8 +236,11 @@ func (w *viewer) walk(v any, s *shape, person string) (any, bool) {
 // or, outside an object that describes someone, the person whose id it is.
 func (w *viewer) leaf(v any, s *shape, person string) (any, bool) {
 	cl := textClass(s.class, w.event)
+	if s.complainant {
+		person = w.x.h.Parties.Complainant.ID
+	}
 	if cl == Identity && person == "" {
-		person, _ = v.(string)
+		person, _ = v.(string) // one the case cannot place is read by the forums only
 	}
 	agg := w.rd.row.aggregate
 	if w.x.reads(w.rd, cl, person, w.by) {
