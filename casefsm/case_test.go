@@ -403,6 +403,47 @@ func TestCommitteeForTheCase(t *testing.T) {
 	assert.ErrorContains(t, err, "m-1 is the accused in this case")
 }
 
+// TestDesignateChair: the chair for the case is one member of its
+// committee (s.3(2), interpretation 20); Committee reports it; a Go event
+// that mixes a replacement with a chair's id is refused as incomplete.
+func TestDesignateChair(t *testing.T) {
+	cm, err := committee.Parse([]byte(committeeFile))
+	require.NoError(t, err)
+	h := employeeCase()
+	h.Parties.Witnesses = []casefsm.Party{{ID: "m-3"}}
+	h.Committee = &cm
+	c, err := newEngine(t).NewCase(h)
+	require.NoError(t, err)
+	mustApply(t, c, casefsm.Event{Type: casefsm.FileComplaint, On: date("2026-03-02"), By: casefsm.Complainant})
+	chair := func(on, id string) casefsm.Event {
+		return casefsm.Event{Type: casefsm.DesignateChair, On: date(on), By: casefsm.InquiryCommittee, Chair: id}
+	}
+	err = c.Apply(chair("2026-03-03", "m-3"))
+	require.ErrorIs(t, err, casefsm.ErrNotAllowed)
+	assert.ErrorContains(t, err, "m-3 is a witness in this case and may not chair the committee for it")
+	var ref *casefsm.Refusal
+	require.ErrorAs(t, err, &ref)
+	assert.Equal(t, casefsm.Withheld+" is "+"a party or a witness in this case and may not chair the committee for it", ref.For(casefsm.Accused).Message,
+		"the accused does not learn that a member is a witness")
+
+	mixed := chair("2026-03-03", "m-2")
+	mixed.Member = &committee.Replacement{Out: "m-3", In: committee.Member{ID: "m-9"}}
+	assert.ErrorIs(t, c.Apply(mixed), casefsm.ErrInvalidEvent, "designate_chair with a replacement")
+	mixed.Type, mixed.By = casefsm.ReplaceMember, casefsm.Employer
+	assert.ErrorIs(t, c.Apply(mixed), casefsm.ErrInvalidEvent, "replace_member with a chair's id")
+
+	mustApply(t, c, chair("2026-03-03", "m-2"))
+	got, ok := c.Committee()
+	require.True(t, ok)
+	var chairs []string
+	for _, m := range got.Members {
+		if m.Chair {
+			chairs = append(chairs, m.ID)
+		}
+	}
+	assert.Equal(t, []string{"m-2"}, chairs, "the member designated is the only chair")
+}
+
 // TestStatusAsOfEarlierDate: asked as of a date before the last event, a
 // status is the case as it stood at the end of that day, and says how many
 // later events it leaves out.
