@@ -1,6 +1,7 @@
 // Command portal is a university's complaint portal on the Hifazat HTTP
 // API, in English and Urdu: a complaint form (formal or informal, with what
-// each means), the case page for each role (where the case stands, what
+// each means: the sections, and the periods of the statute in force, from
+// the API), the case page for each role (where the case stands, what
 // happens next and by when, in plain words with the section, and a form
 // for each step the signed-in person may record), the Inquiry Committee's
 // dashboard (overdue, due this week, all cases, the next step of each) and

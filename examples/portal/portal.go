@@ -241,22 +241,95 @@ func (p *Portal) home(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// complaintData is what complaint.html reads: the values sent and what
+// is wrong with them, and what each route means, from the API.
+type complaintData struct {
+	Sent   url.Values
+	Errors map[string]string
+	// Formal and Informal are the filings' plain words with their sections.
+	Formal, Informal nextStep
+	// Periods are the committee's periods a formal complaint starts, under
+	// the statute in force today.
+	Periods []policy.DeadlineRule
+}
+
+// Value returns the value sent for a field.
+func (d complaintData) Value(name string) string { return d.Sent.Get(name) }
+
+// committeePeriods are the periods the complaint form states.
+var committeePeriods = []policy.RuleID{policy.RuleCharges, policy.RuleDefence, policy.RuleFindings}
+
 func (p *Portal) complaintForm(w http.ResponseWriter, r *http.Request) {
 	m, ok := p.whoami(w, r)
 	if !ok {
 		return
 	}
-	p.render(w, r, "complaint", page{Me: m, Data: map[string]string{"today": today().String()}})
+	p.renderComplaint(w, r, m, url.Values{"filed_on": {today().String()}, "route": {"formal"}}, nil, "")
 }
 
+// renderComplaint renders the complaint form with what each route means,
+// asked of the API: the filings' sections and the committee's periods
+// under the statute in force today (an overlay or a province may differ).
+func (p *Portal) renderComplaint(w http.ResponseWriter, r *http.Request, m *me, sent url.Values, errs map[string]string, problem string) {
+	l, _ := langOf(r)
+	d := complaintData{Sent: sent, Errors: errs}
+	var in struct {
+		ID policy.ID `json:"id"`
+	}
+	_, err := p.call(r.Context(), r, "GET", "/v1/policies/for?on="+today().String(), nil, "", &in)
+	var infos map[casefsm.EventType]casefsm.EventInfo
+	if err == nil {
+		infos, err = p.eventTypes(r, in.ID)
+	}
+	var pol shownPolicy
+	if err == nil {
+		pol, err = p.policy(r, in.ID)
+	}
+	if err != nil && problem == "" {
+		problem = err.Error()
+	}
+	d.Formal = nextStep{Words: l.Event(casefsm.FileComplaint), Citations: strings.Join(infos[casefsm.FileComplaint].Citations, "; ")}
+	d.Informal = nextStep{Words: l.Event(casefsm.ReportInformally), Citations: strings.Join(infos[casefsm.ReportInformally].Citations, "; ")}
+	for _, rule := range pol.Rules {
+		if slices.Contains(committeePeriods, rule.ID) {
+			d.Periods = append(d.Periods, rule)
+		}
+	}
+	p.render(w, r, "complaint", page{Me: m, Error: problem, Data: d})
+}
+
+// complaintFields are the complaint form's required fields, and the kind
+// of each.
+var complaintFields = []struct {
+	name string
+	kind kind
+}{{"incident_on", kindDate}, {"filed_on", kindDate}, {"accused_id", kindString}}
+
 // complain files the complaint: the filing (formal or informal) and the
-// statement, a note only the committee reads.
+// statement, a note only the committee reads. A form missing a date or the
+// accused comes back with the error beside the field, and what was typed.
 func (p *Portal) complain(w http.ResponseWriter, r *http.Request) {
 	m, ok := p.whoami(w, r)
 	if !ok || !parseForm(w, r) {
 		return
 	}
 	f := r.PostFormValue
+	errs := map[string]string{}
+	for _, cf := range complaintFields {
+		v := strings.TrimSpace(f(cf.name))
+		switch {
+		case v == "":
+			errs[cf.name] = "err.required"
+		case cf.kind == kindDate:
+			if _, err := civil.Parse(v); err != nil {
+				errs[cf.name] = "err.date"
+			}
+		}
+	}
+	if len(errs) > 0 {
+		p.renderComplaint(w, r, m, r.PostForm, errs, "")
+		return
+	}
 	kind := "file_complaint"
 	if f("route") == "informal" {
 		kind = "report_informally"
@@ -274,13 +347,13 @@ func (p *Portal) complain(w http.ResponseWriter, r *http.Request) {
 		"incident_on": f("incident_on"),
 		"parties": map[string]any{
 			"complainant": map[string]string{"id": m.ID, "relationship": f("relationship")},
-			"accused":     map[string]string{"id": f("accused_id"), "relationship": f("accused_relationship")},
+			"accused":     map[string]string{"id": strings.TrimSpace(f("accused_id")), "relationship": f("accused_relationship")},
 		},
 		"events": events,
 	}
 	var c struct{ ID string }
 	if _, err := p.call(r.Context(), r, "POST", "/v1/cases", cf, "", &c); err != nil {
-		p.render(w, r, "complaint", page{Me: m, Error: err.Error(), Data: map[string]string{"today": on}})
+		p.renderComplaint(w, r, m, r.PostForm, nil, err.Error())
 		return
 	}
 	http.Redirect(w, r, "/"+r.PathValue("lang")+"/cases/"+url.PathEscape(c.ID), http.StatusSeeOther)
@@ -378,9 +451,11 @@ func (p *Portal) showCase(w http.ResponseWriter, r *http.Request, m *me, back *s
 			fin.Sent, fin.Errors = back.Values, back.Errors
 		}
 		if slices.ContainsFunc(info.Fields, func(f casefsm.Field) bool { return f.Name == "penalties" }) {
-			if fin.Penalties, err = p.penalties(r, c.Status.Policy); err != nil {
+			pol, err := p.policy(r, c.Status.Policy)
+			if err != nil {
 				pg.Error = err.Error()
 			}
+			fin.Penalties = pol.Penalties
 		}
 		f := buildForm(l, info, fin)
 		if back != nil && back.Type == n.Event {
@@ -420,13 +495,17 @@ func (p *Portal) eventTypes(r *http.Request, pol policy.ID) (map[casefsm.EventTy
 	return out, nil
 }
 
-// penalties returns the penalties of policy pol, from the API.
-func (p *Portal) penalties(r *http.Request, pol policy.ID) ([]policy.Penalty, error) {
-	var shown struct {
-		Penalties []policy.Penalty `json:"penalties"`
-	}
-	_, err := p.call(r.Context(), r, "GET", "/v1/policies/"+url.PathEscape(string(pol)), nil, "", &shown)
-	return shown.Penalties, err
+// shownPolicy is the part of GET /v1/policies/{id} the portal reads.
+type shownPolicy struct {
+	Rules     []policy.DeadlineRule `json:"rules"`
+	Penalties []policy.Penalty      `json:"penalties"`
+}
+
+// policy returns policy id's rules and penalties, from the API.
+func (p *Portal) policy(r *http.Request, id policy.ID) (shownPolicy, error) {
+	var out shownPolicy
+	_, err := p.call(r.Context(), r, "GET", "/v1/policies/"+url.PathEscape(string(id)), nil, "", &out)
+	return out, err
 }
 
 // record appends one event from a form, at the version the page showed.

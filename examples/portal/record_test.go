@@ -112,3 +112,30 @@ func TestFormBodyBounded(t *testing.T) {
 	committee := signedIn(t, site, "en", tokens["ic-1"])
 	assert.NotContains(t, committee.get(site.URL+"/en/dashboard"), "/cases/case-", "nothing was filed")
 }
+
+// TestComplaintForm: the complaint form says what each route means with
+// the sections and periods the API gives (not numbers of its own), and a
+// complaint missing a date comes back with the error beside the field and
+// the statement kept.
+func TestComplaintForm(t *testing.T) {
+	site, tokens := newSite(t)
+	for _, lang := range []string{"en", "ur"} {
+		l := langs[lang]
+		p := signedIn(t, site, lang, tokens["e-17"])
+		page := p.get(p.base + "/complaint")
+		periods := regexp.MustCompile(`(?s)<ul id="periods">.*?</ul>`).FindString(page)
+		for rule, want := range map[string]string{"charges": "3 " + l.T("days"), "defence": "7 " + l.T("days"), "findings": "30 " + l.T("days")} {
+			assert.Regexp(t, `data-rule="`+rule+`">[^<]+: `+want, periods, "%s: %s", lang, rule)
+		}
+		assert.Contains(t, periods, "(s.4(1)(a))", lang)
+		assert.Contains(t, page, html.EscapeString(l.Event(casefsm.ReportInformally).Says)+` <span class="cite" dir="ltr">(Code (iii)-(iv))</span>`, lang)
+
+		page, to := p.post(p.base+"/complaint", url.Values{"route": {"informal"}, "incident_on": {""}, "filed_on": {today().String()},
+			"accused_id": {"e-42"}, "statement": {statement}})
+		assert.True(t, strings.HasSuffix(to, "/complaint"), "%s: nothing filed", lang)
+		assert.Contains(t, page, `id="incident_on-error">`+html.EscapeString(l.T("err.required")), lang)
+		assert.Contains(t, page, `aria-describedby="incident_on-error"`, lang)
+		assert.Contains(t, page, statement, "%s: the statement is kept", lang)
+		assert.Contains(t, page, `value="informal" checked`, "%s: and the route", lang)
+	}
+}
