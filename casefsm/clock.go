@@ -12,7 +12,8 @@ import (
 type clock struct {
 	rule policy.RuleID
 	from civil.Date
-	// party is the party whose filing meets the clock, or 0 for anyone.
+	// party is the party whose filing (or the forum whose act) alone
+	// meets the clock, or 0 for anyone.
 	party Role
 	// started is the index of the event that started it.
 	started int
@@ -93,6 +94,15 @@ func (c *Case) mootClocks(on civil.Date) {
 			possible = possible || c.def.future[c.route][c.state][e]
 		}
 		if !possible {
+			k.mootOn = on
+		}
+	}
+}
+
+// moot marks the open clocks of rule moot.
+func (c *Case) moot(rule policy.RuleID, on civil.Date) {
+	for i := range c.f.clocks {
+		if k := &c.f.clocks[i]; k.rule == rule && k.open() {
 			k.mootOn = on
 		}
 	}

@@ -39,10 +39,11 @@ func (c *Case) effects(ev *Event, idx int) {
 	case FileAppeal:
 		if c.f.appealed == 0 {
 			// Both periods run on an appeal: s.6(3)'s 30 days and s.8(6)'s 90
-			// (where the policy has it).
+			// (where the policy has it), which binds the Ombudsperson only: a
+			// District Court's decision (s.6(4)) leaves it moot, not met.
 			c.f.appealOn, c.f.underAppeal = ev.On, c.f.imposed
 			c.start(policy.RuleAppealDecision, ev.On, 0, idx)
-			c.start(policy.RuleOmbudspersonDecision, ev.On, 0, idx)
+			c.start(policy.RuleOmbudspersonDecision, ev.On, Ombudsperson, idx)
 		}
 		c.f.appealed = c.f.appealed.with(ev.By)
 	case DecideAppeal, DecideRepresentation:
@@ -152,6 +153,9 @@ func (c *Case) redecided(ev *Event, idx int) {
 	}
 	if ev.Type == DecideAppeal {
 		c.f.appealDecidedBy = ev.By
+		if ev.By == DistrictCourt {
+			c.moot(policy.RuleOmbudspersonDecision, ev.On) // s.8(6) binds the Ombudsperson
+		}
 	}
 	routes := c.def.routes
 	if ev.Type == DecideAppeal && routes.Representation.Value && c.representationAgainstAppeal() {
@@ -174,7 +178,7 @@ func (c *Case) remanded(ev *Event, idx int) {
 	case AppealPending:
 		c.f.imposed = c.f.underAppeal
 		c.start(policy.RuleAppealDecision, ev.On, 0, idx)
-		c.start(policy.RuleOmbudspersonDecision, ev.On, 0, idx)
+		c.start(policy.RuleOmbudspersonDecision, ev.On, Ombudsperson, idx)
 		return
 	case Inquiry:
 		c.start(policy.RuleFindings, ev.On, 0, idx)
