@@ -47,6 +47,9 @@ func walkEvent(b []byte, on *int) casefsm.Event {
 	}
 	if flags&128 != 0 {
 		ev.Member = &committee.Replacement{Out: "m-1", In: committee.Member{ID: "m-9"}}
+		if ev.Type == casefsm.DesignateChair {
+			ev.Member, ev.Chair = nil, "m-9"
+		}
 	}
 	return ev
 }

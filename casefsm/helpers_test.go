@@ -180,6 +180,7 @@ func TestFields(t *testing.T) {
 		{casefsm.DismissAtAdmission, []string{"type", "on", "by", "reason"}, []string{"note"}},
 		{casefsm.SubmitFindings, []string{"type", "on", "by", "finding"}, []string{"received_on", "penalties"}},
 		{casefsm.ReplaceMember, []string{"type", "on", "by", "member"}, nil},
+		{casefsm.DesignateChair, []string{"type", "on", "by", "member"}, nil},
 		{casefsm.FileAppeal, []string{"type", "on", "by"}, []string{"reasonable_cause", "condonation"}},
 		{casefsm.AddNote, []string{"type", "on", "by"}, []string{"reason", "note"}},
 	}
@@ -193,6 +194,9 @@ func TestFields(t *testing.T) {
 			assert.NotEmpty(t, f.Meaning, "%s: %s has a meaning", tt.typ, f.Name)
 		}
 		assert.Equal(t, tt.required, required, "Fields(%s) required", tt.typ)
+		if tt.typ == casefsm.DesignateChair {
+			assert.Contains(t, casefsm.Fields(tt.typ)[3].Meaning, "the id of the member designated chairperson", "designate_chair's member is an id")
+		}
 		for _, h := range tt.has {
 			assert.Contains(t, all, h, "Fields(%s)", tt.typ)
 		}
