@@ -146,7 +146,10 @@
 //   - The accused learns who complains from the charges (s.4(1)(a)), so
 //     the parties read each other's identities; the Competent Authority and
 //     the employer read them once a complaint is filed, and the informal
-//     route is strictly confidential until then (Code (iii)).
+//     route is strictly confidential until then (Code (iii)). The
+//     complaint's reference (complaint_ref), which links her cases against
+//     several people, is read as her identity: statistics could link her
+//     cases by it, so they never read it.
 //   - Statements and evidence are confidential (s.4(3)(a)) and the forum
 //     may order its proceedings confidential (s.5(4)). Free text can name
 //     anyone, so it is read like a statement: by the forums and by the role
