@@ -26,16 +26,17 @@ import (
 const statement = "STATEMENT-MARKER he followed me to the car park"
 
 // TestPortalInChromium files a complaint in headless Chromium, at a phone's
-// width, and walks it through charges, defence, inquiry and findings, in
-// English and in Urdu, as the complainant, the committee, the accused and
-// the Competent Authority, checking that the accused never sees the
-// complainant's statement; then walks the informal route (the complainant
-// asks for informal resolution, the committee records it, the case page
-// says so). On the way it checks the forms built from the event types: a
-// missing value is shown beside its field, every input has a label, the
-// keyboard reaches the fields in order, and no page is wider than the
-// phone. It saves a screenshot of each page (in HIFAZAT_ARTIFACTS_DIR,
-// default artifacts/portal at the repository root).
+// width, and walks it through charges, defence, inquiry, findings and the
+// decision, in English and in Urdu, as the complainant, the committee, the
+// accused and the Competent Authority, checking that the accused never sees
+// the complainant's statement; then walks the informal route (the
+// complainant asks for informal resolution, the committee records it, the
+// case page says so). On the way it checks the forms built from the event
+// types: a missing value is shown beside its field and a refusal beside its
+// form, every input has a label, the keyboard reaches the fields in order,
+// text has AA contrast, and no page is wider than the phone. It saves a
+// screenshot of each page (in HIFAZAT_ARTIFACTS_DIR, default artifacts/portal
+// at the repository root).
 func TestPortalInChromium(t *testing.T) {
 	browser, err := exec.LookPath("chromium")
 	if err != nil {
@@ -99,9 +100,13 @@ func TestPortalInChromium(t *testing.T) {
 		queue := value(b, chromedp.Text(`main`))
 		require.Contains(t, queue, caseURL[strings.LastIndex(caseURL, "/")+1:], "the case waits for the Competent Authority")
 		b.shot("6-competent-authority-queue")
+		b.record(caseURL, "decide", day(1), chromedp.Click(`#penalties-decide-censure`))
+		b.inState(casefsm.Decided)
+		b.accessible()
+		b.shot("6a-case-competent-authority-decided")
 		b.signIn(tokens["e-42"])
 		b.noStatement(caseURL)
-		b.shot("7-case-accused-after-findings")
+		b.shot("7-case-accused-after-decision")
 
 		// The informal route (Code (iii)-(v)).
 		b.signIn(tokens["e-17"])
@@ -275,8 +280,8 @@ func (b *walk) openByKeyboard(caseURL, event string) {
 }
 
 // accessible checks the page's language and direction, that every input
-// has a non-empty label, that ids are unique and descriptions exist, and
-// that no element jumps the tab order.
+// has a non-empty label, that ids are unique and descriptions exist, that
+// no element jumps the tab order, and the contrast of every text shown.
 func (b *walk) accessible() {
 	b.t.Helper()
 	dir := langs[b.lang].Dir
@@ -295,6 +300,23 @@ func (b *walk) accessible() {
 	  }
 	  for (const el of document.querySelectorAll('[tabindex]')) if (el.tabIndex > 0) p.push('tabindex > 0: ' + el.id);
 	  for (const el of document.querySelectorAll('a[href], button, summary, legend, label, h1, h2, th')) if (el.textContent.trim() === '') p.push('empty ' + el.tagName + ' ' + el.id);
+	  // Contrast (WCAG 2 AA, 4.5:1) of every visible text against the
+	  // background it is drawn on.
+	  const rgb = s => (s.match(/rgba?\(([^)]+)\)/) || [, ''])[1].split(',').map(parseFloat);
+	  const lum = c => c.slice(0, 3).map(v => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+	    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+	  const under = el => {
+	    for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; }
+	    return [255, 255, 255];
+	  };
+	  for (const el of document.querySelectorAll('body *')) {
+	    if (!Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim() !== '')) continue;
+	    const r = el.getBoundingClientRect();
+	    if (!el.checkVisibility({visibilityProperty: true}) || r.right < 0 || r.left > innerWidth) continue; // not shown
+	    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(under(el))];
+	    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+	    if (!(ratio >= 4.5)) p.push('contrast ' + ratio.toFixed(2) + ': ' + el.tagName + ' ' + el.textContent.trim().slice(0, 30));
+	  }
 	  return p;
 	})()`))
 	require.Empty(b.t, problems, "accessibility problems on %s", value(b, chromedp.Location()))
