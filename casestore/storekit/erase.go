@@ -47,7 +47,7 @@ func (k Kit) CheckErase(sc StoredCase, p casestore.Projection, holds []casestore
 		return nil
 	}
 	last, _ := parseEnvelope(sc.Rows[len(sc.Rows)-1].Event) // sealed: checked above
-	lastOn, err := civil.Parse(last.On)
+	lastOn, err := civil.Parse(string(last.on))
 	if err != nil {
 		return Corrupt(sc.ID, "its last event's date", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -48,31 +47,62 @@ func newSealer(id string, key []byte) (*sealer, error) {
 
 // envelope is a sealed body as stored: the sealed bytes, in base64url, and
 // for an event its type, date and actor in clear, which stay readable after
-// erasure. Its canonical JSON has these keys in this order; a case file's
-// event or header has no "sealed" field, so the two cannot be confused.
+// erasure. It is stored as canonical JSON, {"sealed":S} for a header and
+// {"by":R,"on":D,"sealed":S,"type":T} for an event: its values are names,
+// dates and base64url, which JSON writes as themselves. A case file's
+// event or header has no "sealed" member, so the two cannot be confused.
 type envelope struct {
-	By     string `json:"by,omitempty"`
-	On     string `json:"on,omitempty"`
-	Sealed string `json:"sealed"`
-	Type   string `json:"type,omitempty"`
+	by, on, sealed, typ []byte
 }
 
-var sealedKey = []byte(`"sealed":"`)
+// The fixed parts of an envelope's JSON, in order.
+var (
+	envBy     = []byte(`{"by":"`)
+	envOn     = []byte(`","on":"`)
+	envSealed = []byte(`","sealed":"`)
+	envType   = []byte(`","type":"`)
+	envEnd    = []byte(`"}`)
+	hdrSealed = []byte(`{"sealed":"`)
+)
 
-// parseEnvelope reads b as an envelope; ok is false when b is a body in
-// clear. In canonical JSON a quote inside a string is escaped, so only a
-// member named "sealed" contains sealedKey.
-func parseEnvelope(b []byte) (envelope, bool) {
-	if !bytes.Contains(b, sealedKey) {
+// encode returns e's JSON: an event's when it has a type, else a header's.
+func (e envelope) encode() []byte {
+	if e.typ == nil {
+		return slices.Concat(hdrSealed, e.sealed, envEnd)
+	}
+	return slices.Concat(envBy, e.by, envOn, e.on, envSealed, e.sealed, envType, e.typ, envEnd)
+}
+
+// parseEnvelope reads b as an envelope, event's or header's; ok is false
+// when b is not exactly one (a body in clear). It never allocates: the
+// fields are parts of b.
+func parseEnvelope(b []byte) (e envelope, ok bool) {
+	if rest, found := bytes.CutPrefix(b, hdrSealed); found {
+		e.sealed, rest, ok = field(rest, envEnd)
+		return e, ok && len(rest) == 0 && len(e.sealed) > 0
+	}
+	rest, found := bytes.CutPrefix(b, envBy)
+	if !found {
 		return envelope{}, false
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var e envelope
-	if err := dec.Decode(&e); err != nil || e.Sealed == "" || dec.More() {
-		return envelope{}, false
+	for _, f := range []struct {
+		dst *[]byte
+		end []byte
+	}{{&e.by, envOn}, {&e.on, envSealed}, {&e.sealed, envType}, {&e.typ, envEnd}} {
+		if *f.dst, rest, ok = field(rest, f.end); !ok {
+			return envelope{}, false
+		}
 	}
-	return e, true
+	return e, len(rest) == 0 && len(e.sealed) > 0 && len(e.typ) > 0
+}
+
+// field reads a string value up to end: no quote or escape inside.
+func field(b, end []byte) (value, rest []byte, ok bool) {
+	i := bytes.IndexByte(b, '"')
+	if i < 0 || bytes.IndexByte(b[:i], '\\') >= 0 || !bytes.HasPrefix(b[i:], end) {
+		return nil, nil, false
+	}
+	return b[:i], b[i+len(end):], true
 }
 
 // facts are an event's procedural facts kept in clear: type, date, actor.
@@ -80,7 +110,12 @@ func facts(ev casefsm.Event) []string {
 	return []string{ev.Type.String(), ev.On.String(), ev.By.String()}
 }
 
-func (e envelope) facts() []string { return []string{e.Type, e.On, e.By} }
+func (e envelope) facts() []string { return []string{string(e.typ), string(e.on), string(e.by)} }
+
+// sameFacts reports whether ev's facts are e's, without allocating.
+func (e envelope) sameFacts(ev casefsm.Event) bool {
+	return string(e.typ) == ev.Type.String() && string(e.on) == ev.On.String() && string(e.by) == ev.By.String()
+}
 
 func headerAAD(id string) []byte { return append([]byte("hifazat/seal/v1 header\x00"), id...) }
 
@@ -92,40 +127,37 @@ func eventAAD(id string, v int64) []byte {
 
 // header returns the stored form of the header's canonical JSON plain.
 func (s *sealer) header(plain []byte) []byte {
-	return encodeEnvelope(envelope{Sealed: s.seal(plain, headerAAD(s.id))})
+	return envelope{sealed: s.seal(plain, headerAAD(s.id))}.encode()
 }
 
 // event returns the stored form of event ev, version v, whose canonical
 // JSON is plain.
 func (s *sealer) event(v int64, ev casefsm.Event, plain []byte) []byte {
-	f := facts(ev)
-	return encodeEnvelope(envelope{Type: f[0], On: f[1], By: f[2], Sealed: s.seal(plain, eventAAD(s.id, v))})
+	return envelope{typ: []byte(ev.Type.String()), on: []byte(ev.On.String()), by: []byte(ev.By.String()), sealed: s.seal(plain, eventAAD(s.id, v))}.encode()
 }
 
-func (s *sealer) seal(plain, aad []byte) string {
-	return base64.RawURLEncoding.EncodeToString(s.aead.Seal(nil, nil, plain, aad))
+// seal returns plain sealed with aad, in base64url.
+func (s *sealer) seal(plain, aad []byte) []byte {
+	ct := s.aead.Seal(nil, nil, plain, aad)
+	return base64.RawURLEncoding.AppendEncode(nil, ct)
 }
 
+// open returns the content e seals with aad.
 func (s *sealer) open(e envelope, aad []byte) ([]byte, error) {
-	b, err := base64.RawURLEncoding.DecodeString(e.Sealed)
+	b, err := base64.RawURLEncoding.AppendDecode(nil, e.sealed)
 	if err != nil {
 		return nil, err
 	}
 	return s.aead.Open(nil, nil, b, aad)
 }
 
-// encodeEnvelope writes e as canonical JSON: its values are names, dates
-// and base64url, which JSON writes as themselves.
-func encodeEnvelope(e envelope) []byte {
-	b, _ := json.Marshal(e) // strings always marshal
-	return b
-}
-
 // unsealed is a stored case with its content opened: the bodies in clear,
-// and the case's sealer (nil for a case stored in clear).
+// the case's sealer and each event's envelope (nil for a case stored in
+// clear), whose clear facts the check compares with the opened events.
 type unsealed struct {
 	sc   StoredCase
 	seal *sealer
+	env  []envelope
 }
 
 // unseal opens the content of sc. A case stored in clear comes back as
@@ -159,21 +191,30 @@ func (k Kit) unseal(sc StoredCase) (unsealed, casestore.Problem, error) {
 		return unsealed{}, problem(casestore.CaseModified, 0, "its sealed header does not open under the case's key"), nil
 	}
 	out.Rows = make([]StoredRow, len(sc.Rows))
+	env := make([]envelope, len(sc.Rows))
 	for i, r := range sc.Rows {
 		out.Rows[i] = r
 		e, ok := parseEnvelope(r.Event)
-		if !ok {
+		if !ok || e.typ == nil {
 			return unsealed{}, problem(casestore.Modified, r.Version, "it is stored in clear in a sealed case"), nil
 		}
 		if out.Rows[i].Event, err = s.open(e, eventAAD(sc.ID, r.Version)); err != nil {
 			return unsealed{}, problem(casestore.Modified, r.Version, "its sealed content does not open under the case's key"), nil
 		}
-		ev, err := casefsm.DecodeEvent(out.Rows[i].Event, i)
-		if err == nil && !equalFacts(facts(ev), e.facts()) {
-			return unsealed{}, problem(casestore.Modified, r.Version, fmt.Sprintf("its clear facts say %v, its sealed content %v", e.facts(), facts(ev))), nil
+		env[i] = e
+	}
+	return unsealed{sc: out, seal: s, env: env}, casestore.Problem{}, nil
+}
+
+// checkFacts compares the clear facts of a sealed case's events with the
+// events opened, c's records; a difference was made after sealing.
+func (u unsealed) checkFacts(c casestore.Case) casestore.Problem {
+	for i, e := range u.env {
+		if ev := c.Records[i].Event; !e.sameFacts(ev) {
+			return problem(casestore.Modified, c.Records[i].Version, fmt.Sprintf("its clear facts say %v, its sealed content %v", e.facts(), facts(ev)))
 		}
 	}
-	return unsealed{sc: out, seal: s}, casestore.Problem{}, nil
+	return casestore.Problem{}
 }
 
 // checkSealedIndex checks what can be checked of a sealed case without
@@ -183,7 +224,7 @@ func checkSealedIndex(sc StoredCase) casestore.Problem {
 	for _, r := range sc.Rows {
 		e, ok := parseEnvelope(r.Event)
 		switch {
-		case !ok:
+		case !ok || e.typ == nil:
 			return problem(casestore.Modified, r.Version, "it is stored in clear in a sealed case")
 		case r.Index != nil && !equalFacts(r.Index, e.facts()):
 			return problem(casestore.IndexModified, r.Version, fmt.Sprintf("its index columns say %v, its clear facts %v", r.Index, e.facts()))

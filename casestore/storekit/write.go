@@ -315,6 +315,9 @@ func (k Kit) check(sc StoredCase, p casestore.Projection) (Loaded, casestore.Ver
 		v.Problem = problem(casestore.Modified, 0, err.Error())
 		return Loaded{}, v, err
 	}
+	if v.Problem = u.checkFacts(c); !v.Intact() {
+		return Loaded{}, v, nil
+	}
 	for i, r := range sc.Rows {
 		ev := c.Records[i].Event
 		if r.Index != nil && !slices.Equal(r.Index, facts(ev)) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/seal"
 	"github.com/hifazat/hifazat/casestore/storekit"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/stretchr/testify/assert"
@@ -96,10 +97,13 @@ func TestEventBodyLimit(t *testing.T) {
 // them with Kit.Load (chain walked, index recomputed and compared) and
 // appends with Kit.Append, which replays the case again; "opened" is what
 // every store does: Kit.Open checks the rows and Kit.AppendLoaded extends
-// the case the check replayed. checked/opened is the second replay's cost.
+// the case the check replayed. checked/opened is the second replay's cost;
+// "sealed" is "opened" on a sealed case (every event opened, the new one
+// sealed): opened/sealed is sealing's share.
 func BenchmarkAppend(b *testing.B) {
 	engine := newEngine(b)
 	kit := storekit.Kit{Engine: engine}
+	sealed := sealedKit(b, engine)
 	for _, n := range []int{7, 700} {
 		events := []casefsm.Event{event(`{"type":"file_complaint","on":"2026-03-02","by":"complainant"}`)}
 		for i := range n {
@@ -107,6 +111,8 @@ func BenchmarkAppend(b *testing.B) {
 		}
 		c, sc, err := kit.Create("bench", header(testHeader), events)
 		require.NoError(b, err, "Create")
+		_, ssc, err := sealed.Create("bench", header(testHeader), events)
+		require.NoError(b, err, "Create sealed")
 		appendAfter := func(load func() (casestore.Case, error)) func([]casefsm.Event) error {
 			return func(evs []casefsm.Event) error {
 				got, err := load()
@@ -126,6 +132,13 @@ func BenchmarkAppend(b *testing.B) {
 				l, err := kit.Open(sc, c.Projection)
 				if err == nil {
 					_, _, err = kit.AppendLoaded(l, evs)
+				}
+				return err
+			}},
+			{"sealed", func(evs []casefsm.Event) error {
+				l, err := sealed.Open(ssc, c.Projection)
+				if err == nil {
+					_, _, err = sealed.AppendLoaded(l, evs)
 				}
 				return err
 			}},
@@ -173,8 +186,10 @@ func TestKitToday(t *testing.T) {
 // BenchmarkLoad measures reading a case of n events: "decode" only turns
 // the rows into a case (what Load did before it checked anything), the
 // baseline; "checked" is Kit.Load, which also walks the chain, replays the
-// events and compares the index; "keyed" does so with an HMAC chain. The
-// cost of verify-on-load per event is (checked - decode) / n.
+// events and compares the index; "keyed" does so with an HMAC chain;
+// "sealed" does so on a sealed case, opening every event. The cost of
+// verify-on-load per event is (checked - decode) / n, and of opening
+// sealed events (sealed - checked) / n.
 func BenchmarkLoad(b *testing.B) {
 	engine := newEngine(b)
 	for _, n := range []int{10, 100} {
@@ -199,6 +214,10 @@ func BenchmarkLoad(b *testing.B) {
 				_, err := k.Load(sc, p)
 				return err
 			}},
+			{"sealed", sealedKit(b, engine), func(k storekit.Kit, sc storekit.StoredCase, p casestore.Projection) error {
+				_, err := k.Load(sc, p)
+				return err
+			}},
 		} {
 			c, sc, err := tc.kit.Create("bench", header(testHeader), events)
 			require.NoError(b, err, "Create")
@@ -212,4 +231,11 @@ func BenchmarkLoad(b *testing.B) {
 			})
 		}
 	}
+}
+
+// sealedKit is a kit over engine that seals with a fixed deployment key.
+func sealedKit(b *testing.B, engine *casefsm.Engine) storekit.Kit {
+	key, err := seal.New(make([]byte, seal.KeySize))
+	require.NoError(b, err)
+	return storekit.Kit{Engine: engine, Keys: seal.NewKeyring(key)}
 }
