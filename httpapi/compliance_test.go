@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/compliance"
 	"github.com/hifazat/hifazat/httpapi"
 )
@@ -177,4 +178,13 @@ func TestComplianceRefusals(t *testing.T) {
 			assert.Equal(t, tc.typ, problemOf(t, w).Type)
 		})
 	}
+}
+
+// TestNewChecksOrganisation: a server refuses a record whose policy it does
+// not know, at start rather than at the first request.
+func TestNewChecksOrganisation(t *testing.T) {
+	org, err := compliance.ParseOrganisation([]byte(strings.Replace(orgFile, "pk-federal-2022", "nowhere-2024", 1)))
+	require.NoError(t, err)
+	_, err = httpapi.New(httpapi.Config{Store: newFixture(t).store, Today: func() civil.Date { return today }, Organisation: org})
+	assert.ErrorContains(t, err, "nowhere-2024")
 }

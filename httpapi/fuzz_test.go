@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/time/rate"
+
 	"github.com/hifazat/hifazat/httpapi"
 )
 
@@ -54,6 +56,26 @@ func FuzzAppendBody(f *testing.F) {
 		}
 		if w.Code == http.StatusOK && fx.on(t).do(req{method: "GET", path: "/v1/cases/" + id, as: "ic-1"}).Code != http.StatusOK {
 			t.Fatal("an accepted append left a case that cannot be shown")
+		}
+	})
+}
+
+// FuzzComplianceAudit: whatever organisation record or query a forum posts
+// to the audit, the answer is never a 500, and an error is a problem.
+func FuzzComplianceAudit(f *testing.F) {
+	f.Add(orgFile, "at=2026-06-01")
+	f.Add(strings.Replace(orgFile, "female", "woman", 1), "lang=ur")
+	f.Add(`{"id":"acme","committee":{"members":[{"id":1}]}}`, "at=x")
+	f.Add("id: [", "")
+	fx := newFixture(f, func(c *httpapi.Config) { c.Rate = rate.Inf })
+	fx.file()
+	f.Fuzz(func(t *testing.T, body, query string) {
+		w := fx.on(t).do(req{method: "POST", path: "/v1/compliance/audit?" + url.PathEscape(query), as: "ic-1", body: body})
+		if w.Code >= 500 {
+			t.Fatalf("status %d for %q: %s", w.Code, body, w.Body)
+		}
+		if w.Code >= 400 && w.Header().Get("Content-Type") != "application/problem+json" {
+			t.Fatalf("an error that is not a problem: %d %s", w.Code, w.Header().Get("Content-Type"))
 		}
 	})
 }

@@ -132,6 +132,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if err := checkOrganisation(cfg.Organisation, cfg.Policies); err != nil {
+		return nil, err
+	}
 	var opts casefsm.Options
 	if cfg.Calendar != nil {
 		opts.Calendars = []*deadlines.Calendar{cfg.Calendar}
@@ -155,6 +158,21 @@ func New(cfg Config) (*Server, error) {
 		s.mux.Handle(r.pattern, s.observed(r.pattern, h))
 	}
 	return s, nil
+}
+
+// checkOrganisation checks the organisation's record, when there is one,
+// and that its policy is among the server's.
+func checkOrganisation(org *compliance.Organisation, set *policy.Set) error {
+	if org == nil {
+		return nil
+	}
+	if err := org.Validate(); err != nil {
+		return fmt.Errorf("httpapi: Config.Organisation: %w", err)
+	}
+	if _, err := set.Get(org.Policy); err != nil {
+		return fmt.Errorf("httpapi: Config.Organisation operates under %q, which is not among the server's policies (an institution's overlay joins them): %w", org.Policy, err)
+	}
+	return nil
 }
 
 // SetTokens replaces the tokens the server admits, while it serves: a

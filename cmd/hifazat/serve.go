@@ -106,7 +106,7 @@ func serve(ctx context.Context, e *env, args []string) int {
 		}
 	}
 	if *orgFile != "" {
-		if cfg.Organisation, err = servedOrganisation(e, *orgFile, cfg.Policies); err != nil {
+		if cfg.Organisation, err = servedOrganisation(e, *orgFile); err != nil {
 			return e.fail(exitUsage, "serve: --organisation: %v", err)
 		}
 	}
@@ -220,21 +220,14 @@ func policiesWith(e *env, path string) (*policy.Set, error) {
 	return policy.NewSet(append(set.All(), p)...)
 }
 
-// servedOrganisation reads an organisation's compliance record and checks
-// that its policy is one the server decides cases under.
-func servedOrganisation(e *env, path string, set *policy.Set) (*compliance.Organisation, error) {
+// servedOrganisation reads an organisation's compliance record (whose
+// policy httpapi.New checks against the server's).
+func servedOrganisation(e *env, path string) (*compliance.Organisation, error) {
 	data, err := readInput(e, path)
 	if err != nil {
 		return nil, err
 	}
-	org, err := compliance.ParseOrganisation(data)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := set.Get(org.Policy); err != nil {
-		return nil, fmt.Errorf("the organisation operates under %q: give its overlay with --overlay (%w)", org.Policy, err)
-	}
-	return org, nil
+	return compliance.ParseOrganisation(data)
 }
 
 func readCalendar(e *env, path string) (*deadlines.Calendar, error) {
