@@ -53,7 +53,8 @@ type Store interface {
 
 	// List returns the summaries of the cases that match f, sorted by id.
 	// A filter naming a state or policy that does not exist fails with a
-	// [*FilterError] listing the valid ones.
+	// [*FilterError] listing the valid ones. Each case returned is checked
+	// as Load checks it, and marked Tampered when its record was altered.
 	List(ctx context.Context, f Filter) ([]Summary, error)
 
 	// Verify walks the hash chain of case id. Tampering is reported in the
@@ -130,6 +131,14 @@ type Summary struct {
 	ID      string `json:"id"`
 	Version int64  `json:"version"`
 	Projection
+	// Tampered is set when the case's record was altered (its hash chain,
+	// or its index against its events, as Load checks them): its version
+	// and projection are then what the altered index says, not to be
+	// trusted; Verify names the first change. List checks every case it
+	// returns as Verify does, without a key (a sealed case it cannot open
+	// has its chain and event index checked, not its state and deadlines). A case an index edit took out of a filter's reach is not
+	// returned by that filter: an unfiltered List (or Verify) finds it.
+	Tampered bool `json:"tampered,omitempty"`
 }
 
 // Filter selects cases for List. Its zero value selects every case. The

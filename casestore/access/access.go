@@ -22,15 +22,32 @@ type Actor struct {
 	Role casefsm.Role `json:"role,omitzero"`
 }
 
-// DeniedError reports a refused read, saying why.
+// DeniedError reports a refused read or write, saying why.
 type DeniedError struct {
 	Actor  Actor
 	Case   string
 	Reason string
+	// Event, for a write, is the position (from 1, among the events
+	// given) of the first event the actor may not record; 0 when the case
+	// itself is refused to the actor.
+	Event int
 }
 
 func (e *DeniedError) Error() string {
-	return fmt.Sprintf("access: %s as %s may not read case %s: %s", e.Actor.ID, e.Actor.Role, e.Case, e.Reason)
+	verb := "read"
+	if e.Event > 0 {
+		verb = fmt.Sprintf("record event %d on", e.Event)
+	}
+	return fmt.Sprintf("access: %s as %s may not %s case %s: %s", e.Actor.ID, roleName(e.Actor.Role), verb, e.Case, e.Reason)
+}
+
+// roleName names r, "no role" (statistics, an administrator) for the zero
+// role.
+func roleName(r casefsm.Role) string {
+	if r == 0 {
+		return "no role"
+	}
+	return r.String()
 }
 
 // Unwrap returns [ErrDenied].
@@ -91,15 +108,22 @@ func committeeRole(c casestore.Case, a Actor, deny func(string) (casefsm.Role, e
 	return casefsm.InquiryCommittee, nil
 }
 
-// Guard enforces access to the cases of a store and logs every read.
+// Guard enforces access to the cases of a store and logs every read and
+// write. Its zero value is not usable: Store, Log and Now are required.
 type Guard struct {
 	Store casestore.Store
 	Log   Log
 	// Now is the clock the log's times come from (the library reads none).
 	Now func() time.Time
-	// Admins are the ids of the administrative actors who may export a
-	// whole case, unredacted.
+	// Admins are the ids of the administrative actors: they may read a
+	// whole case unredacted, record any act and list every case. The
+	// deployment names them; every use is logged under the name.
 	Admins []string
+}
+
+// isAdmin reports whether a is one of g's administrative actors.
+func (g *Guard) isAdmin(a Actor) bool {
+	return a.ID != "" && slices.Contains(g.Admins, a.ID)
 }
 
 // View returns case id as actor a may read it: the view of the role the
@@ -115,15 +139,47 @@ func (g *Guard) View(ctx context.Context, a Actor, id string) (casefsm.View, err
 // Export returns case id whole, unredacted, to an administrative actor
 // (one of g.Admins); anyone else is denied. The read is logged.
 func (g *Guard) Export(ctx context.Context, a Actor, id string) (casestore.Case, error) {
-	if !slices.Contains(g.Admins, a.ID) || a.ID == "" {
-		err := &DeniedError{Actor: a, Case: id, Reason: "only a named administrative actor may export a whole case"}
-		return casestore.Case{}, g.record(ctx, Entry{Case: id, Actor: a, What: "export", Outcome: "denied"}, err)
+	return g.ReadWhole(ctx, a, id, "export")
+}
+
+// ReadWhole returns case id whole, unredacted, to an administrative actor
+// (one of g.Admins), for what (for example "export", or "status" for a
+// report the caller does not redact); anyone else is denied. The read is
+// logged, refused or not.
+func (g *Guard) ReadWhole(ctx context.Context, a Actor, id, what string) (casestore.Case, error) {
+	if !g.isAdmin(a) {
+		err := &DeniedError{Actor: a, Case: id, Reason: "only a named administrative actor may read a whole case"}
+		return casestore.Case{}, g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "denied"}, err)
 	}
 	c, err := g.Store.Load(ctx, id)
 	if err != nil {
-		return casestore.Case{}, g.record(ctx, Entry{Case: id, Actor: a, What: "export", Outcome: "failed"}, err)
+		return casestore.Case{}, g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "failed"}, err)
 	}
-	return c, g.record(ctx, Entry{Case: id, Actor: a, As: a.Role, What: "export", Outcome: "read"}, nil)
+	if err := g.record(ctx, Entry{Case: id, Actor: a, As: a.Role, What: what, Outcome: "read"}, nil); err != nil {
+		return casestore.Case{}, err
+	}
+	return c, nil
+}
+
+// ReadStatistics returns case id to actor a for aggregate reporting: the
+// caller shows a only the case's statistics views (casefsm's
+// CaseFile.Statistics, Report.Statistics), which name no one and quote no
+// writing, so any named actor may read them. The read is logged as
+// "statistics", refused or not.
+func (g *Guard) ReadStatistics(ctx context.Context, a Actor, id string) (casestore.Case, error) {
+	const what = "statistics"
+	if a.ID == "" {
+		err := &DeniedError{Actor: a, Case: id, Reason: "an actor needs an id"}
+		return casestore.Case{}, g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "denied"}, err)
+	}
+	c, err := g.Store.Load(ctx, id)
+	if err != nil {
+		return casestore.Case{}, g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "failed"}, err)
+	}
+	if err := g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "read"}, nil); err != nil {
+		return casestore.Case{}, err
+	}
+	return c, nil
 }
 
 // Access returns the log entries of case id to actor a, who must read the
@@ -131,14 +187,12 @@ func (g *Guard) Export(ctx context.Context, a Actor, id string) (casestore.Case,
 // authority, the President or Governor) or be an administrative actor.
 // Looking at the log is itself logged.
 func (g *Guard) Access(ctx context.Context, a Actor, id string) ([]Entry, error) {
-	if !slices.Contains(g.Admins, a.ID) || a.ID == "" {
+	if !g.isAdmin(a) {
 		_, role, err := g.Read(ctx, a, id, "access")
 		if err != nil {
 			return nil, err
 		}
-		switch role {
-		case casefsm.InquiryCommittee, casefsm.Ombudsperson, casefsm.CompetentAuthority, casefsm.PresidentOrGovernor:
-		default:
+		if !isForum(role) {
 			return nil, &DeniedError{Actor: a, Case: id, Reason: "the access log is for the forums"}
 		}
 	} else if err := g.record(ctx, Entry{Case: id, Actor: a, As: a.Role, What: "access", Outcome: "read"}, nil); err != nil {
@@ -160,15 +214,46 @@ func (g *Guard) Read(ctx context.Context, a Actor, id, what string) (casestore.C
 	if err != nil {
 		return casestore.Case{}, 0, g.record(ctx, Entry{Case: id, Actor: a, What: what, Outcome: "denied"}, err)
 	}
-	return c, role, g.record(ctx, Entry{Case: id, Actor: a, As: role, What: what, Outcome: "read"}, nil)
+	if err := g.record(ctx, Entry{Case: id, Actor: a, As: role, What: what, Outcome: "read"}, nil); err != nil {
+		return casestore.Case{}, 0, err
+	}
+	return c, role, nil
 }
 
-// record appends e to the log and returns err, or the log's own error:
-// a read that cannot be logged is not served.
+// record appends e to the log and returns err, or the log's own error: a
+// read that cannot be logged is not served, and a write that cannot be
+// logged is reported as failed (though the store may hold it).
 func (g *Guard) record(ctx context.Context, e Entry, err error) error {
 	e.At = g.Now().UTC()
 	if _, lerr := g.Log.Append(ctx, e); lerr != nil {
-		return fmt.Errorf("access: cannot log the read of case %s, so it is refused: %w", e.Case, lerr)
+		return fmt.Errorf("access: cannot log the %s of case %s (%s): %w", e.What, e.Case, e.Outcome, lerr)
 	}
 	return err
+}
+
+// isForum reports whether r is a forum of a case: the inquiry committee,
+// the competent authority, the Ombudsperson, the President or Governor.
+func isForum(r casefsm.Role) bool {
+	switch r {
+	case casefsm.InquiryCommittee, casefsm.CompetentAuthority, casefsm.Ombudsperson, casefsm.PresidentOrGovernor:
+		return true
+	}
+	return false
+}
+
+// LogKeeper is a store that keeps its own access log, beside its cases:
+// sqlstore's table hifazat_access, memstore's memory.
+type LogKeeper interface {
+	AccessLog() Log
+}
+
+// Of returns a Guard over s that logs into s's own access log (see
+// [LogKeeper]), or into a new [Memory] when s keeps none, with the clock
+// now and no administrative actor.
+func Of(s casestore.Store, now func() time.Time) *Guard {
+	var log Log = &Memory{}
+	if k, ok := s.(LogKeeper); ok {
+		log = k.AccessLog()
+	}
+	return &Guard{Store: s, Log: log, Now: now}
 }

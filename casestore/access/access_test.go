@@ -174,3 +174,90 @@ func TestVerifyLog(t *testing.T) {
 		assert.Equal(t, tc.want, access.VerifyLog(es), tc.name)
 	}
 }
+
+// Writes take an actor too: its own acts (a forum's paper filings of the
+// parties' acts), never another's; a refusal is redacted for the role the
+// actor acts as; every write is logged.
+func TestGuardWrites(t *testing.T) {
+	ctx := context.Background()
+	g, log := newGuard(t)
+	note := func(by string) casefsm.Event {
+		e, err := casefsm.DecodeEvent([]byte(`{"type":"add_note","on":"2026-03-04","by":"`+by+`","note":"n"}`), 0)
+		require.NoError(t, err)
+		return e
+	}
+	_, err := g.Append(ctx, access.Actor{ID: "e-42", Role: casefsm.InquiryCommittee}, "case-1", -1, note("inquiry_committee"))
+	var denied *access.DeniedError
+	require.ErrorAs(t, err, &denied, "the accused recording the committee's act")
+	assert.Equal(t, 1, denied.Event)
+	c, err := g.Append(ctx, access.Actor{ID: "ca-1", Role: casefsm.CompetentAuthority}, "case-1", 1, note("accused"))
+	require.NoError(t, err, "a forum records the accused's act received on paper")
+	assert.Equal(t, int64(2), c.Version())
+	_, err = g.Append(ctx, access.Actor{ID: "e-17", Role: casefsm.Complainant}, "case-1", 1, note("complainant"))
+	assert.ErrorIs(t, err, casestore.ErrConflict, "a stale version")
+
+	// The employer brings witness e-51 onto the committee: refused, and
+	// the employer reads the refusal without the witness's id.
+	bring, err := casefsm.DecodeEvent([]byte(`{"type":"replace_member","on":"2026-03-04","by":"employer",
+		"member":{"out":"m-1","in":{"id":"e-51","name":"W","gender":"female","seat":"other"}}}`), 0)
+	require.NoError(t, err)
+	_, err = g.Append(ctx, access.Actor{ID: "emp-1", Role: casefsm.Employer}, "case-1", -1, bring)
+	var ref *casefsm.Refusal
+	require.ErrorAs(t, err, &ref)
+	assert.NotContains(t, ref.Message, "e-51", "the employer read the witness's id")
+	_, err = g.Append(ctx, access.Actor{ID: "admin-1"}, "case-1", -1, bring)
+	require.ErrorAs(t, err, &ref)
+	assert.Contains(t, ref.Message, "e-51", "an administrator reads the refusal whole")
+
+	h, err := casefsm.DecodeHeader([]byte(`{"parties":{"complainant":{"relationship":"employee","id":"e-17"},"accused":{"relationship":"employee","id":"e-42"}}}`))
+	require.NoError(t, err)
+	_, err = g.Create(ctx, access.Actor{ID: "e-99", Role: casefsm.Complainant}, "case-2", h)
+	assert.ErrorIs(t, err, access.ErrDenied, "filing someone else's complaint")
+	_, err = g.Create(ctx, access.Actor{ID: "e-17", Role: casefsm.Complainant}, "case-2", h)
+	require.NoError(t, err, "the complainant files her own")
+
+	all, err := log.Entries(ctx, "")
+	require.NoError(t, err)
+	var got []string
+	for _, e := range all {
+		got = append(got, e.Actor.ID+" "+e.What+" "+e.Outcome)
+	}
+	assert.Equal(t, []string{"e-42 append denied", "ca-1 append written", "e-17 append failed", "emp-1 append refused",
+		"admin-1 append refused", "e-99 create denied", "e-17 create written"}, got)
+}
+
+// A list shows a forum the cases it sits on, an administrator every case,
+// a party none; each case shown is one logged read.
+func TestGuardList(t *testing.T) {
+	ctx := context.Background()
+	g, log := newGuard(t)
+	h, err := casefsm.DecodeHeader([]byte(`{"parties":{"complainant":{"relationship":"employee","id":"e-18"},"accused":{"relationship":"employee","id":"e-43"}},
+		"committee":{"members":[{"id":"m-7","name":"A","gender":"female","seat":"senior_management","chair":true}]}}`))
+	require.NoError(t, err)
+	_, err = g.Store.Create(ctx, "case-0", h)
+	require.NoError(t, err)
+	ids := func(a access.Actor) []string {
+		list, err := g.List(ctx, a, casestore.Filter{Limit: 1})
+		if err != nil {
+			assert.ErrorIs(t, err, access.ErrDenied)
+			return nil
+		}
+		var out []string
+		for _, s := range list {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"case-1"}, ids(access.Actor{ID: "m-2", Role: casefsm.InquiryCommittee}),
+		"not on case-0's committee: a page of one is case-1, which records none")
+	assert.Equal(t, []string{"case-0"}, ids(access.Actor{ID: "m-7", Role: casefsm.InquiryCommittee}), "case-0's member")
+	assert.Equal(t, []string{"case-0"}, ids(access.Actor{ID: "admin-1"}))
+	assert.Nil(t, ids(access.Actor{ID: "e-17", Role: casefsm.Complainant}), "a party lists nothing")
+	all, err := log.Entries(ctx, "")
+	require.NoError(t, err)
+	var got []string
+	for _, e := range all {
+		got = append(got, e.Actor.ID+" "+e.Case+" "+e.Outcome)
+	}
+	assert.Equal(t, []string{"m-2 case-1 read", "m-7 case-0 read", "admin-1 case-0 read", "e-17  denied"}, got)
+}

@@ -15,12 +15,18 @@
 //     employer...) are not named by a case: the deployment must
 //     authenticate them before it builds their Actor.
 //
-// The whole, unredacted case ([Guard.Export]) is for the administrative
-// actors the Guard names only. Every read, refused or not, is a log
-// [Entry] (who, claiming which role, read as which, what, when, and the
-// outcome), chained by SHA-256 to the entry before it, so an entry cannot be
-// removed or changed unnoticed ([VerifyLog]); [Guard.Access] shows a case's
-// entries to its forums.
+// The whole, unredacted case ([Guard.Export], [Guard.ReadWhole]) is for the
+// administrative actors the Guard names only; [Guard.ReadStatistics] serves
+// aggregate reporting. Writes go through the Guard too: [Guard.Create] and
+// [Guard.Append] let an actor record its own acts (a forum also a party's,
+// supervisor's or employer's act received on paper; an administrative
+// actor any act), and redact a refusal for the role the actor acts as.
+// [Guard.List] lists to the forums the cases they sit on. Every read and
+// write, refused or not, is a log [Entry] (who, claiming which role, acting
+// as which, what, when, and the outcome), chained by SHA-256 to the entry
+// before it, so an entry cannot be removed or changed unnoticed
+// ([VerifyLog]); [Guard.Access] shows a case's entries to its forums. The
+// stores keep the log beside the cases ([LogKeeper], [Of]).
 //
 // What the package does not do: authenticate anyone (the deployment's
 // login does), or stop someone with the database's credentials from reading

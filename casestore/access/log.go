@@ -13,18 +13,25 @@ import (
 	"github.com/hifazat/hifazat/casestore"
 )
 
-// Entry is one read of a case, as the access log keeps it. Its JSON names
-// are a public contract.
+// Entry is one read or write of a case, as the access log keeps it. Its
+// JSON names are a public contract.
 type Entry struct {
-	Seq   int64        `json:"seq"`  // 1 for the log's first entry
-	At    time.Time    `json:"at"`   // when, in UTC, by the Guard's clock
-	Case  string       `json:"case"` // the case read
-	Actor Actor        `json:"actor"`
-	As    casefsm.Role `json:"as,omitzero"` // the role the case gave the actor; zero when refused
-	// What was asked: "view", "export" or "access" (the log itself).
+	Seq   int64     `json:"seq"`  // 1 for the log's first entry
+	At    time.Time `json:"at"`   // when, in UTC, by the Guard's clock
+	Case  string    `json:"case"` // the case read
+	Actor Actor     `json:"actor"`
+	// As is the role the case gave the actor; zero when refused, for an
+	// administrative actor's whole-case read and for statistics.
+	As casefsm.Role `json:"as,omitzero"`
+	// What was asked. Reads: "view" and "status" (the case as a role
+	// reads it), "statistics", "export" and "rejudge" (whole, by an
+	// administrative actor; "status" too when one reads it whole), "list"
+	// (the case's summary in a list), "access" (the log itself). Writes:
+	// "create" and "append".
 	What string `json:"what"`
-	// Outcome: "read", "denied" (by the rules above) or "failed" (the
-	// case could not be loaded: missing, or altered).
+	// Outcome: "read" or "written"; "denied" (by the rules of the
+	// package); "refused" (a write the law refused); "failed" (the case
+	// could not be loaded or written: missing, or altered).
 	Outcome string         `json:"outcome"`
 	Prev    casestore.Hash `json:"prev"` // the previous entry's hash; zero for the first
 	Hash    casestore.Hash `json:"hash"` // Chain(Prev, the entry)

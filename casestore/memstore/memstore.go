@@ -11,6 +11,7 @@ import (
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/access"
 	"github.com/hifazat/hifazat/casestore/storekit"
 	"github.com/hifazat/hifazat/civil"
 )
@@ -22,7 +23,8 @@ import (
 // it with [New]; the zero Store is not usable.
 type Store struct {
 	kit storekit.Kit
-	mu  *sync.Mutex // shared with every Store over the same cases
+	mu  *sync.Mutex    // shared with every Store over the same cases
+	log *access.Memory // shared as mu is
 
 	cases  map[string]*stored // guarded by mu
 	closed bool               // guarded by mu
@@ -43,7 +45,7 @@ func New(opts casestore.Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{kit: kit, mu: new(sync.Mutex), cases: map[string]*stored{}}, nil
+	return &Store{kit: kit, mu: new(sync.Mutex), log: &access.Memory{}, cases: map[string]*stored{}}, nil
 }
 
 // Reopen returns a store over the same cases as m with the options opts,
@@ -59,8 +61,12 @@ func (m *Store) Reopen(opts casestore.Options) (*Store, error) {
 	if m.closed {
 		return nil, casestore.ErrClosed
 	}
-	return &Store{kit: kit, mu: m.mu, cases: m.cases}, nil
+	return &Store{kit: kit, mu: m.mu, log: m.log, cases: m.cases}, nil
 }
+
+// AccessLog returns the store's access log (see package access), kept in
+// memory beside its cases and gone with them.
+func (m *Store) AccessLog() access.Log { return m.log }
 
 // Create implements [casestore.Store].
 func (m *Store) Create(ctx context.Context, id string, h casefsm.Header, events ...casefsm.Event) (casestore.Case, error) {
@@ -148,6 +154,17 @@ func (m *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summa
 	slices.SortFunc(out, func(a, b casestore.Summary) int { return strings.Compare(a.ID, b.ID) })
 	if f.Limit > 0 && len(out) > f.Limit {
 		out = out[:f.Limit]
+	}
+	// The index said which cases match; each is checked against its
+	// record, as Verify checks it (no key needed), so none is listed as
+	// sound when altered.
+	for i := range out {
+		s := m.cases[out[i].ID]
+		v, err := m.kit.Verify(s.rows, s.p)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Tampered = !v.Intact()
 	}
 	return out, nil
 }

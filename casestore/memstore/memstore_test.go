@@ -25,5 +25,6 @@ func TestConformance(t *testing.T) {
 				return s
 			}
 		},
+		Tamper: memstore.Tamper,
 	})
 }

@@ -118,6 +118,7 @@ func runTamper(t *testing.T, h Harness) {
 			ctx := context.Background()
 			s := h.New(t)
 			t.Cleanup(func() { s.Close() })
+			filed(t, s, "case-0") // a case nobody touches
 			filed(t, s, "case-1")
 			at, err := s.Append(ctx, "case-1", 1, ev(charges))
 			require.NoError(t, err, "Append(case-1, charges)")
@@ -138,6 +139,7 @@ func runTamper(t *testing.T, h Harness) {
 			_, applyErr := s.Apply(ctx, "case-1", note(5))
 			rerr := casestore.CheckReceipt(ctx, s, receipt)
 			assert.ErrorIs(t, rerr, casestore.ErrReceipt, "the receipt after %s", tt.name)
+			checkListed(t, s, tt.name, tt.gone, tt.kind != casestore.Intact)
 			if tt.gone {
 				assert.ErrorIs(t, err, casestore.ErrNotFound, "Verify after %s", tt.name)
 				assert.ErrorIs(t, loadErr, casestore.ErrNotFound, "Load after %s", tt.name)
@@ -157,4 +159,23 @@ func runTamper(t *testing.T, h Harness) {
 			assert.ErrorIs(t, applyErr, casestore.ErrCorrupt, "Apply after %s", tt.name)
 		})
 	}
+}
+
+// checkListed checks an unfiltered List after tampering with case-1: the
+// untouched case-0 is listed as sound, case-1 not at all when gone, and
+// marked Tampered exactly when its record was altered (not for a consistent
+// rollback, which only a receipt reveals).
+func checkListed(t *testing.T, s casestore.Store, name string, gone, tampered bool) {
+	t.Helper()
+	list, err := s.List(context.Background(), casestore.Filter{})
+	require.NoError(t, err, "List after %s", name)
+	got := map[string]bool{}
+	for _, sum := range list {
+		got[sum.ID] = sum.Tampered
+	}
+	want := map[string]bool{"case-0": false, "case-1": tampered}
+	if gone {
+		delete(want, "case-1")
+	}
+	assert.Equal(t, want, got, "List after %s: case id -> Tampered", name)
 }

@@ -70,7 +70,7 @@ func TestComplianceAuditInUrduForPeople(t *testing.T) {
 func TestComplianceAuditWithAStore(t *testing.T) {
 	dir := t.TempDir()
 	db := "sqlite:" + filepath.Join(dir, "cases.db")
-	_, stderr, status := runCLI(t, "", "case", "import", "demo-case.json", "--store", db)
+	_, stderr, status := runCLI(t, "", "case", "import", "demo-case.json", "--admin", "hr-1", "--store", db)
 	require.Equal(t, exitOK, status, stderr)
 	stdout, stderr, status := runCLI(t, "", "compliance", "audit", complianceOrg, "--overlay", complianceOverlay, "--at", "2025-09-30", "--store", db, "--json")
 	require.Equal(t, exitOK, status, stderr)
@@ -104,7 +104,7 @@ func TestComplianceAuditRefusesBadInput(t *testing.T) {
 
 func TestComplianceReport(t *testing.T) {
 	db := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
-	_, stderr, status := runCLI(t, "", "case", "import", "demo-case.json", "--store", db)
+	_, stderr, status := runCLI(t, "", "case", "import", "demo-case.json", "--admin", "hr-1", "--store", db)
 	require.Equal(t, exitOK, status, stderr)
 	for _, format := range []struct{ flag, want string }{
 		{"--json", `"suppressed": true`},

@@ -26,7 +26,7 @@ func FuzzCaseApplyInput(f *testing.F) {
 			arg, in = "-", input
 		}
 		var out, errb bytes.Buffer
-		status := run(&env{stdin: bytes.NewReader([]byte(in)), stdout: &out, stderr: &errb, now: testNow}, []string{"case", "apply", id, arg, "--store", store})
+		status := run(&env{stdin: bytes.NewReader([]byte(in)), stdout: &out, stderr: &errb, now: testNow}, []string{"case", "apply", id, arg, "--admin", "hr-1", "--store", store})
 		if status != exitOK && status != exitRefused && status != exitUsage {
 			t.Fatalf("case apply %q: exit %d: %s", input, status, errb.String())
 		}

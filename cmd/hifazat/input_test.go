@@ -19,7 +19,7 @@ func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 func TestInputsAreBounded(t *testing.T) {
 	commands := [][]string{
 		{"case", "status", "-"},
-		{"case", "import", "-", "--store", "memory:"},
+		{"case", "import", "-", "--admin", "hr-1", "--store", "memory:"},
 		{"committee", "check", "-"},
 		{"policy", "check", "-"},
 		{"simulate", "-"},
@@ -49,8 +49,9 @@ func TestReadCommandsCreateNoStore(t *testing.T) {
 	dir := t.TempDir()
 	store := "sqlite:" + filepath.Join(dir, "hifazt.db")
 	for _, args := range [][]string{
-		{"case", "list"}, {"case", "show", "case-1"}, {"case", "export", "case-1"}, {"case", "verify", "case-1"},
-		{"case", "apply", "case-1", `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`},
+		{"case", "list", "--admin", "hr-1"}, {"case", "show", "case-1", "--admin", "hr-1"}, {"case", "export", "case-1", "--admin", "hr-1"},
+		{"case", "verify", "case-1"}, {"case", "access", "case-1", "--admin", "hr-1"},
+		{"case", "apply", "case-1", `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`, "--admin", "hr-1"},
 	} {
 		_, stderr, status := runCLI(t, "", append(args, "--store", store)...)
 		assert.Equal(t, exitUsage, status, "%v", args)

@@ -15,7 +15,7 @@ import (
 // receipt "case apply --json" printed.
 func applyReceipt(t *testing.T, store, id string) string {
 	t.Helper()
-	stdout, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--json", "--store", store)
+	stdout, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--admin", "hr-1", "--json", "--store", store)
 	require.Equal(t, exitOK, status, "case apply: %s", stderr)
 	var got struct{ Receipt string }
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
@@ -67,7 +67,7 @@ func sqlExec(t *testing.T, store string, stmts ...string) {
 func TestCaseVerifyReceipt(t *testing.T) {
 	t.Run("import prints a receipt", func(t *testing.T) {
 		store := "sqlite:" + t.TempDir() + "/cases.db"
-		stdout, stderr, status := runCLI(t, earlyCase, "case", "import", "-", "--json", "--store", store)
+		stdout, stderr, status := runCLI(t, earlyCase, "case", "import", "-", "--admin", "hr-1", "--json", "--store", store)
 		require.Equal(t, exitOK, status, stderr)
 		var got struct{ ID, Receipt string }
 		require.NoError(t, json.Unmarshal([]byte(stdout), &got))

@@ -9,17 +9,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// actorOf is who reads a test case as each role: its parties' ids, a
+// committee member never replaced, and officers the case does not name.
+var actorOf = map[string]string{"complainant": "e-17", "accused": "e-42", "inquiry_committee": "m-1",
+	"competent_authority": "ceo-1", "ombudsperson": "o-1", "statistics": "st-1"}
+
 // showAs imports file into a new store and returns `case show ID --as
 // ROLE --json` for each role.
 func showAs(t *testing.T, file string, roles ...string) map[string]string {
 	t.Helper()
 	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
-	stdout, stderr, status := runCLI(t, file, "case", "import", "-", "--store", store)
+	stdout, stderr, status := runCLI(t, file, "case", "import", "-", "--admin", "hr-1", "--store", store)
 	require.Equal(t, exitOK, status, "case import: %s", stderr)
 	id := strings.TrimSpace(stdout)
 	out := map[string]string{}
 	for _, r := range roles {
-		stdout, stderr, status := runCLI(t, "", "case", "show", id, "--as", r, "--json", "--store", store)
+		stdout, stderr, status := runCLI(t, "", "case", "show", id, "--actor", actorOf[r], "--as", r, "--json", "--store", store)
 		require.Equal(t, exitOK, status, "case show --as %s: %s", r, stderr)
 		out[r] = stdout
 	}

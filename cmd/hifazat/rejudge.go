@@ -10,6 +10,7 @@ import (
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/access"
 	"github.com/hifazat/hifazat/casestore/sqlstore"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/policy"
@@ -17,7 +18,7 @@ import (
 )
 
 const rejudgeUsage = `usage: hifazat case rejudge FILE|- (--policy ID | --overlay F | --set NAME=VALUE ...) [--at D] [--json]
-       hifazat case rejudge ID --store S (--policy ID | --overlay F | --set NAME=VALUE ...) [--at D] [--json]
+       hifazat case rejudge ID --store S --admin ID (--policy ID | --overlay F | --set NAME=VALUE ...) [--at D] [--json]
 
 Re-judges a case's events under another policy (--policy, a built-in id),
 an institution's overlay (--overlay, YAML or JSON, on its own base statute)
@@ -28,7 +29,9 @@ changes: the state, each deadline's due date and status, the
 breaches, the first event the other law would refuse (code and citation),
 and the warnings. It is hypothetical by design: the policy runs whatever its
 dates of validity and jurisdiction, and every result says so. With --store,
-the case is the stored case ID. Exit 0 whether or not anything changes.
+the case is the stored case ID, read whole by the administrator --admin
+names and logged in the store's access log. Exit 0 whether or not anything
+changes.
 
 JSON: {"notice", "original": OUTCOME, "rejudged": OUTCOME, "differences":
 [{"what": "policy|state|refusal|deadline|breach|warning", "item",
@@ -47,6 +50,7 @@ func cmdCaseRejudge(e *env, args []string) int {
 	var sets settingsFlag
 	fs.Var(&sets, "set", "set interpretation `NAME=VALUE` (repeatable)")
 	store := fs.String("store", "", "read the case `ID` from this store (sqlite:PATH, postgres://..., memory:)")
+	admin := fs.String("admin", "", "with --store: the administrator who reads the case (required; logged)")
 	at := fs.String("at", "", "judge both as of this date (YYYY-MM-DD; default: each one's last event)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, status, done := parseArgs(e, name, rejudgeUsage, fs, args, 1, "one case file (or -), or a case id with --store")
@@ -61,7 +65,7 @@ func cmdCaseRejudge(e *env, args []string) int {
 	if err != nil {
 		return e.fail(rejudgeStatus(err), "%s: %v", name, err)
 	}
-	f, err := rejudgeInput(e, pos[0], *store)
+	f, err := rejudgeInput(e, pos[0], *store, *admin)
 	if err != nil {
 		return e.fail(exitUsage, "%s: %v", name, err)
 	}
@@ -131,10 +135,15 @@ func (s *settingsFlag) Set(v string) error {
 }
 
 // rejudgeInput reads the case: a case file, or with a store the stored
-// case of that id.
-func rejudgeInput(e *env, arg, store string) (*casefsm.CaseFile, error) {
-	if store == "" {
+// case of that id, read whole by the administrator admin and logged.
+func rejudgeInput(e *env, arg, store, admin string) (*casefsm.CaseFile, error) {
+	switch {
+	case store == "" && admin != "":
+		return nil, errors.New("--admin names who reads a stored case: give it with --store")
+	case store == "":
 		return readCaseFile(e, arg)
+	case admin == "":
+		return nil, errors.New("a stored case is read whole: name the administrator who reads it with --admin ID")
 	}
 	ctx := context.Background()
 	s, err := sqlstore.OpenExisting(ctx, store, casestore.Options{})
@@ -142,7 +151,13 @@ func rejudgeInput(e *env, arg, store string) (*casefsm.CaseFile, error) {
 		return nil, err
 	}
 	defer s.Close()
-	return storedCaseFile(ctx, s, arg)
+	g := access.Of(s, e.now)
+	g.Admins = []string{admin}
+	c, err := g.ReadWhole(ctx, access.Actor{ID: admin}, arg, "rejudge")
+	if err != nil {
+		return nil, err
+	}
+	return c.File(), nil
 }
 
 // storedCaseFile loads case id from s as a case file, through the store's

@@ -68,11 +68,11 @@ func TestCaseRejudgeStored(t *testing.T) {
 	file := filepath.Join(dir, "case.json")
 	require.NoError(t, os.WriteFile(file, []byte(ombudspersonFile), 0o600))
 	store := "sqlite:" + filepath.Join(dir, "cases.db")
-	stdout, stderr, status := runCLI(t, "", "case", "import", file, "--json", "--store", store)
+	stdout, stderr, status := runCLI(t, "", "case", "import", file, "--admin", "hr-1", "--json", "--store", store)
 	require.Equal(t, exitOK, status, stderr)
 	var imported struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(stdout), &imported))
-	stdout, stderr, status = runCLI(t, "", "case", "rejudge", imported.ID, "--store", store, "--overlay", "../../policy/testdata/university-overlay.yaml")
+	stdout, stderr, status = runCLI(t, "", "case", "rejudge", imported.ID, "--store", store, "--admin", "hr-1", "--overlay", "../../policy/testdata/university-overlay.yaml")
 	require.Equal(t, exitOK, status, stderr)
 	assert.Contains(t, stdout, "re-judged under example-university-2024")
 }
@@ -87,7 +87,9 @@ func TestCaseRejudgeErrors(t *testing.T) {
 		{[]string{"-", "--policy", "pk-federal-2010", "--overlay", "x.yaml"}, exitUsage, "want one of --policy and --overlay"},
 		{[]string{"-", "--policy", "pk-federal-2099"}, exitUsage, "pk-federal-2099"},
 		{[]string{"-", "--overlay", "../../policy/testdata/university-overlay-refused.yaml"}, exitRefused, "refused"},
-		{[]string{"nope", "--store", "memory:", "--policy", "pk-federal-2010"}, exitUsage, "nope"},
+		{[]string{"nope", "--store", "memory:", "--admin", "hr-1", "--policy", "pk-federal-2010"}, exitUsage, "nope"},
+		{[]string{"nope", "--store", "memory:", "--policy", "pk-federal-2010"}, exitUsage, "name the administrator who reads it with --admin ID"},
+		{[]string{"-", "--admin", "hr-1", "--policy", "pk-federal-2010"}, exitUsage, "give it with --store"},
 	} {
 		_, stderr, status := runCLI(t, ombudspersonFile, append([]string{"case", "rejudge"}, tc.args...)...)
 		assert.Equal(t, tc.status, status, "%v: %s", tc.args, stderr)
@@ -105,7 +107,7 @@ func TestSimulateRejudgeStore(t *testing.T) {
 	for i, file := range []string{former, former, former, former, former, former, ombudspersonFile} {
 		path := filepath.Join(dir, fmt.Sprintf("case-%d.json", i))
 		require.NoError(t, os.WriteFile(path, []byte(file), 0o600))
-		stdout, stderr, status := runCLI(t, "", "case", "import", path, "--json", "--store", store)
+		stdout, stderr, status := runCLI(t, "", "case", "import", path, "--admin", "hr-1", "--json", "--store", store)
 		require.Equal(t, exitOK, status, stderr)
 		var imported struct{ ID string }
 		require.NoError(t, json.Unmarshal([]byte(stdout), &imported))

@@ -41,7 +41,7 @@ func TestRemind(t *testing.T) {
 	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
 	caseFile := `{"policy":"pk-federal-2022","incident_on":"2026-11-01","parties":{"complainant":{"relationship":"employee","id":"e-1"},"accused":{"relationship":"employee","id":"e-2"}},
 	"events":[{"type":"file_complaint","on":"2026-11-16","by":"complainant","received_on":"2026-11-16"}]}`
-	_, stderr, status := runCLI(t, caseFile, "case", "import", "-", "--store", store)
+	_, stderr, status := runCLI(t, caseFile, "case", "import", "-", "--admin", "hr-1", "--store", store)
 	require.Equal(t, exitOK, status, stderr)
 
 	stdout, stderr, status := runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL, "--json")
@@ -71,7 +71,7 @@ func TestRemind(t *testing.T) {
 	}))
 	defer refusing.Close()
 	later := "sqlite:" + filepath.Join(t.TempDir(), "later.db")
-	_, stderr, status = runCLI(t, caseFile, "case", "import", "-", "--store", later)
+	_, stderr, status = runCLI(t, caseFile, "case", "import", "-", "--admin", "hr-1", "--store", later)
 	require.Equal(t, exitOK, status, stderr)
 	stdout, _, status = runCLI(t, "", "remind", "--store", later, "--webhook", refusing.URL, "--json")
 	assert.Equal(t, exitUsage, status, "failed deliveries with --json")

@@ -19,17 +19,18 @@ import (
 	"github.com/hifazat/hifazat/policy"
 )
 
-const storeUsage = `usage: hifazat case import FILE|- [--json] [--store S]
-       hifazat case apply ID EVENT-JSON|FILE|- [--json] [--store S]
-       hifazat case show ID [--as ROLE [--actor ID]] [--at D] [--json] [--store S]
-       hifazat case list [--overdue] [--due-within N] [--at D] [--state S] [--policy P] [--json] [--store S]
-       hifazat case export ID [--store S]
+const storeUsage = `usage: hifazat case import FILE|- WHO [--json] [--store S]
+       hifazat case apply ID EVENT-JSON|FILE|- WHO [--json] [--store S]
+       hifazat case show ID WHO|--actor ID --as statistics [--at D] [--json] [--store S]
+       hifazat case list WHO [--overdue] [--due-within N] [--at D] [--state S] [--policy P] [--json] [--store S]
+       hifazat case export ID --admin ID [--store S]
        hifazat case verify ID [--receipt R] [--json] [--store S]
-       hifazat case access ID --actor ID --as ROLE [--json] [--store S]
+       hifazat case access ID WHO [--json] [--store S]
        hifazat case erase ID [--json] [--store S]
        hifazat case hold ID --reason TEXT [--json] [--store S]
        hifazat case release ID [--json] [--store S]
        hifazat case holds ID [--json] [--store S]
+WHO is --actor ID --as ROLE or --admin ID.
 
 Cases kept in a store: --store sqlite:PATH (default sqlite:./hifazat.db;
 created with mode 0600; sqlite:PATH?mode=ro opens it read-only),
@@ -42,12 +43,26 @@ counted from 1, as store versions are. apply takes one event as JSON, a file
 holding one, or - for standard input, and appends it at the case's head.
 import and apply print a receipt (hifazat-receipt:v1:ID:VERSION:HEAD) for a
 party to keep outside the database; verify --receipt R proves the case still
-holds it (exit 1 if truncated, rolled back, rewritten or deleted). --as is a
-role (complainant, accused, supervisor, inquiry_committee,
-competent_authority, ombudsperson, president_or_governor, employer, witness,
-district_court) or statistics; the case and its status are shown as the library's
-confidentiality table lets that reader see them (statistics: no identities,
-no writing, no messages, dates to the month). show and list judge deadlines
+holds it (exit 1 if truncated, rolled back, rewritten or deleted).
+
+Every command that reads or writes a case names who acts, and each read
+and write is recorded in the store's access log (case access shows it):
+--actor ID --as ROLE is a person claiming a role (complainant, accused,
+supervisor, inquiry_committee, competent_authority, ombudsperson,
+president_or_governor, employer, district_court; show also takes
+statistics), and the case decides the role they act as: its accused reads
+and records as the accused whatever --as says; a witness, a stranger
+claiming a party, or a committee member replaced under s.3(3) is refused
+(exit 1). The case and its status are shown as the library's
+confidentiality table lets that role see them (statistics: no identities,
+no writing, no messages, dates to the month), refusals of apply too. An
+actor records its own acts; a forum also a party's, supervisor's or
+employer's act received on paper. --admin ID names an administrator (whoever
+holds the store's credentials must still name themselves): show prints the
+whole case, export is for administrators only, and an administrator
+records any act. list is for the forums (the cases they sit on) and
+administrators; a listed case whose record was altered is marked ALTERED
+(JSON "tampered": true) and the command exits 1. show and list judge deadlines
 as of --at, by default today in Asia/Karachi, and print that date. An
 unknown --state or --policy is an error listing the valid ones.
 
@@ -113,16 +128,6 @@ func openStore(e *env, name string, fs *flag.FlagSet, args []string, want int, w
 	return c, exitOK, false
 }
 
-// guardOf returns the access guard of store s, logging into the store's
-// own access log (a memory: store's vanishes with it).
-func guardOf(e *env, s casestore.Store) *access.Guard {
-	var log access.Log = &access.Memory{}
-	if sql, ok := s.(*sqlstore.Store); ok {
-		log = sql.AccessLog()
-	}
-	return &access.Guard{Store: s, Log: log, Now: e.now}
-}
-
 // storeFail reports a store error with its exit status: 1 when the law
 // refused the act, the case's stored record was altered (it is neither
 // shown nor extended) or the actor may not read it; 2 for everything else.
@@ -181,8 +186,14 @@ func refusalOf(r *casefsm.Refusal) *refusalJSON {
 func cmdCaseImport(e *env, args []string) int {
 	fs := newFlags(e, "case import")
 	asJSON := fs.Bool("json", false, "print JSON")
+	who := addWho(fs, "files the case")
+	var a access.Actor
 	var f *casefsm.CaseFile
 	parse := func(pos []string) error {
+		var err error
+		if a, err = who.parse(false); err != nil {
+			return err
+		}
 		data, err := readInput(e, pos[0])
 		if err != nil {
 			return err
@@ -199,7 +210,7 @@ func cmdCaseImport(e *env, args []string) int {
 		return status
 	}
 	defer c.store.Close()
-	stored, err := c.store.Create(context.Background(), "", f.Header, f.Events...)
+	stored, err := who.guard(e, c.store).Create(context.Background(), a, "", f.Header, f.Events...)
 	if r, ok := errors.AsType[*casefsm.Refusal](err); ok && *asJSON {
 		printJSON(e, "case import", importJSON{Error: refusalOf(r)})
 		return exitRefused
@@ -240,8 +251,14 @@ type applyJSON struct {
 func cmdCaseApply(e *env, args []string) int {
 	fs := newFlags(e, "case apply")
 	asJSON := fs.Bool("json", false, "print JSON")
+	who := addWho(fs, "records the event")
+	var a access.Actor
 	var ev casefsm.Event
 	parse := func(pos []string) error {
+		var err error
+		if a, err = who.parse(false); err != nil {
+			return err
+		}
 		data, err := eventInput(e, pos[1])
 		if err != nil {
 			return err
@@ -259,7 +276,9 @@ func cmdCaseApply(e *env, args []string) int {
 	}
 	defer c.store.Close()
 	id := c.pos[0]
-	stored, err := c.store.Apply(context.Background(), id, ev)
+	// At the case's head: a refusal is redacted for the role the case
+	// gives the actor, as they may read it.
+	stored, err := who.guard(e, c.store).Append(context.Background(), a, id, -1, ev)
 	if r, ok := errors.AsType[*casefsm.Refusal](err); ok && *asJSON {
 		printJSON(e, "case apply", applyJSON{ID: id, Version: int64(r.Index), State: r.State, Error: refusalOf(r)})
 		return exitRefused
@@ -297,46 +316,29 @@ const statisticsReader = "statistics"
 
 func cmdCaseShow(e *env, args []string) int {
 	fs := newFlags(e, "case show")
-	as := fs.String("as", "", "show only what this role (or statistics) may see")
-	actor := fs.String("actor", "", "who reads: checked against the case and recorded in its access log (needs --as)")
+	who := addWho(fs, "reads")
 	at := fs.String("at", "", "report as of this date (default today in Asia/Karachi)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	var asOf civil.Date
-	var role casefsm.Role
+	var a access.Actor
 	parse := func([]string) (err error) {
 		if asOf, err = dateOrToday(e, *at); err != nil {
 			return fmt.Errorf("--at: %w", err)
 		}
-		if *as != "" && *as != statisticsReader {
-			if err := role.UnmarshalText([]byte(*as)); err != nil {
-				return fmt.Errorf("--as: %w (or statistics)", err)
-			}
-		}
-		if *actor != "" && !role.IsValid() {
-			return errors.New("--actor needs --as ROLE, the role the actor claims")
-		}
-		return nil
+		a, err = who.parse(true)
+		return err
 	}
 	c, status, done := openStore(e, "case show", fs, args, 1, "one case id", parse)
 	if done {
 		return status
 	}
 	defer c.store.Close()
-	var stored casestore.Case
-	var err error
-	if *actor != "" {
-		// The case, not the claim, decides the role: the accused reads
-		// as the accused whatever --as says.
-		stored, role, err = guardOf(e, c.store).Read(context.Background(), access.Actor{ID: *actor, Role: role}, c.pos[0], "status")
-		*as = role.String()
-	} else {
-		stored, err = c.store.Load(context.Background(), c.pos[0])
-	}
+	stored, as, role, err := showRead(context.Background(), who.guard(e, c.store), who, a, c.pos[0])
 	if err != nil {
 		return storeFail(e, "case show", err)
 	}
 	out := showJSON{ID: stored.ID, Version: stored.Version(), AsOf: asOf}
-	if err := out.show(c.engine, stored, *as, role); err != nil {
+	if err := out.show(c.engine, stored, as, role); err != nil {
 		return storeFail(e, "case show", err)
 	}
 	if *asJSON {
@@ -344,6 +346,24 @@ func cmdCaseShow(e *env, args []string) int {
 	}
 	printShow(e.stdout, out)
 	return exitOK
+}
+
+// showRead reads case id for "case show" through g, logged: whole for an
+// administrator (as ""), for statistics (as "statistics"), or as the role
+// the case gives the actor, which the case, not the claim, decides (the
+// accused reads as the accused whatever --as says).
+func showRead(ctx context.Context, g *access.Guard, who *whoFlags, a access.Actor, id string) (c casestore.Case, as string, role casefsm.Role, err error) {
+	switch {
+	case who.admin != "":
+		c, err = g.ReadWhole(ctx, a, id, "status")
+	case who.statistics:
+		c, err = g.ReadStatistics(ctx, a, id)
+		as = statisticsReader
+	default:
+		c, role, err = g.Read(ctx, a, id, "status")
+		as = role.String()
+	}
+	return c, as, role, err
 }
 
 // show fills out with the stored case's report as of out.AsOf, replayed
@@ -414,7 +434,12 @@ func cmdCaseList(e *env, args []string) int {
 	fs.Func("policy", "only cases under this policy", func(s string) error { f.Policy = policy.ID(s); return nil })
 	at := fs.String("at", "", "judge deadlines on this date (default today in Asia/Karachi)")
 	asJSON := fs.Bool("json", false, "print JSON")
+	who := addWho(fs, "lists")
+	var a access.Actor
 	parse := func([]string) (err error) {
+		if a, err = who.parse(false); err != nil {
+			return err
+		}
 		if f.At, err = dateOrToday(e, *at); err != nil {
 			return fmt.Errorf("--at: %w", err)
 		}
@@ -430,7 +455,7 @@ func cmdCaseList(e *env, args []string) int {
 		return status
 	}
 	defer c.store.Close()
-	list, err := c.store.List(context.Background(), f)
+	list, err := who.guard(e, c.store).List(context.Background(), a, f)
 	if err != nil {
 		return storeFail(e, "case list", err)
 	}
@@ -438,7 +463,10 @@ func cmdCaseList(e *env, args []string) int {
 		if list == nil {
 			list = []casestore.Summary{}
 		}
-		return printJSON(e, "case list", listJSON{AsOf: f.At, Cases: list})
+		if st := printJSON(e, "case list", listJSON{AsOf: f.At, Cases: list}); st != exitOK {
+			return st
+		}
+		return listStatus(e, list)
 	}
 	fmt.Fprintf(e.stdout, "as of %s\n", f.At)
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
@@ -448,19 +476,44 @@ func cmdCaseList(e *env, args []string) int {
 		if len(c.Deadlines) > 0 {
 			next = c.Deadlines[0].Due.String() + " " + string(c.Deadlines[0].Rule)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", c.ID, c.Version, c.Policy, c.State, next)
+		state := c.State.String()
+		if c.Tampered {
+			state = "ALTERED (" + state + "?)"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", c.ID, c.Version, c.Policy, state, next)
 	}
 	tw.Flush()
+	return listStatus(e, list)
+}
+
+// listStatus is the exit status of a list: 1, saying which, when a case
+// listed was altered (its index is not to be trusted).
+func listStatus(e *env, list []casestore.Summary) int {
+	for _, c := range list {
+		if c.Tampered {
+			return e.fail(exitRefused, "case list: case %s was altered; run 'hifazat case verify %s' for the first change", c.ID, c.ID)
+		}
+	}
 	return exitOK
 }
 
 func cmdCaseExport(e *env, args []string) int {
-	c, status, done := openStore(e, "case export", newFlags(e, "case export"), args, 1, "one case id", nil)
+	fs := newFlags(e, "case export")
+	admin := fs.String("admin", "", "the administrator who exports (required): the whole case, logged")
+	need := func([]string) error {
+		if *admin == "" {
+			return errors.New("a whole case is for an administrator: name yourself with --admin ID")
+		}
+		return nil
+	}
+	c, status, done := openStore(e, "case export", fs, args, 1, "one case id", need)
 	if done {
 		return status
 	}
 	defer c.store.Close()
-	stored, err := c.store.Load(context.Background(), c.pos[0])
+	g := access.Of(c.store, e.now)
+	g.Admins = []string{*admin}
+	stored, err := g.Export(context.Background(), access.Actor{ID: *admin}, c.pos[0])
 	if err != nil {
 		return storeFail(e, "case export", err)
 	}
@@ -588,23 +641,19 @@ func problemOf(v casestore.Verification, err error) *problemJSON {
 
 func cmdCaseAccess(e *env, args []string) int {
 	fs := newFlags(e, "case access")
-	actor := fs.String("actor", "", "who asks (required): a forum's member or officer")
-	as := fs.String("as", "", "the role the actor claims (required): inquiry_committee, competent_authority, ombudsperson, president_or_governor")
+	who := addWho(fs, "asks (a forum's member or officer: inquiry_committee, competent_authority, ombudsperson, president_or_governor)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	var a access.Actor
-	parse := func([]string) error {
-		if *actor == "" || *as == "" {
-			return errors.New("want --actor ID and --as ROLE")
-		}
-		a.ID = *actor
-		return a.Role.UnmarshalText([]byte(*as))
+	parse := func([]string) (err error) {
+		a, err = who.parse(false)
+		return err
 	}
 	c, status, done := openStore(e, "case access", fs, args, 1, "one case id", parse)
 	if done {
 		return status
 	}
 	defer c.store.Close()
-	entries, err := guardOf(e, c.store).Access(context.Background(), a, c.pos[0])
+	entries, err := who.guard(e, c.store).Access(context.Background(), a, c.pos[0])
 	if err != nil {
 		return storeFail(e, "case access", err)
 	}
@@ -617,12 +666,17 @@ func cmdCaseAccess(e *env, args []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tCLAIMED\tREAD AS\tWHAT\tOUTCOME")
 	for _, x := range entries {
-		as := "-"
-		if x.As.IsValid() {
-			as = x.As.String()
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", x.Seq, x.At.Format(time.RFC3339), x.Actor.ID, x.Actor.Role, as, x.What, x.Outcome)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", x.Seq, x.At.Format(time.RFC3339), x.Actor.ID, roleOrDash(x.Actor.Role), roleOrDash(x.As), x.What, x.Outcome)
 	}
 	tw.Flush()
 	return exitOK
+}
+
+// roleOrDash names r, "-" for no role (an administrator, statistics, a
+// refused read).
+func roleOrDash(r casefsm.Role) string {
+	if !r.IsValid() {
+		return "-"
+	}
+	return r.String()
 }

@@ -26,7 +26,7 @@ const earlyCase = `{"policy": "pk-federal-2022", "calendar": "pk-federal", "inci
 func importCase(t testing.TB) (store, id string) {
 	t.Helper()
 	store = "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
-	stdout, stderr, status := runCLI(t, earlyCase, "case", "import", "-", "--json", "--store", store)
+	stdout, stderr, status := runCLI(t, earlyCase, "case", "import", "-", "--admin", "hr-1", "--json", "--store", store)
 	require.Equal(t, exitOK, status, "case import: %s", stderr)
 	var got struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), "case import --json: %s", stdout)
@@ -43,25 +43,25 @@ func TestCaseStoreCommands(t *testing.T) {
 		want       string // in stdout
 		wantErr    string // in stderr
 	}{
-		{"list overdue once the defence is late", []string{"case", "list", "--overdue", "--at", "2026-03-13"}, exitOK, id + "  2", ""},
-		{"list due within a week", []string{"case", "list", "--due-within", "7", "--at", "2026-03-10", "--json"}, exitOK, `"rule": "defence"`, ""},
-		{"apply a defence", []string{"case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--json"}, exitOK, `"state": "defence_closed"`, ""},
-		{"apply what the law refuses", []string{"case", "apply", id, `{"type":"decide","on":"2026-03-12","by":"competent_authority"}`}, exitRefused, "", "not_allowed"},
-		{"apply malformed JSON", []string{"case", "apply", id, `{"type":"submit_defence",`}, exitUsage, "", "case apply"},
-		{"apply an unknown field", []string{"case", "apply", id, `{"type":"add_note","on":"2026-03-12","by":"accused","colour":"red"}`}, exitUsage, "", "colour"},
-		{"apply to an unknown case", []string{"case", "apply", "case-nobody", `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`}, exitUsage, "", "case-nobody"},
-		{"show as the accused", []string{"case", "show", id, "--as", "accused", "--at", "2026-03-12", "--json"}, exitOK, `"state": "defence_closed"`, ""},
-		{"show with an unknown role", []string{"case", "show", id, "--as", "neighbour"}, exitUsage, "", "--as"},
-		{"export", []string{"case", "export", id}, exitOK, `"type": "submit_defence"`, ""},
+		{"list overdue once the defence is late", []string{"case", "list", "--admin", "hr-1", "--overdue", "--at", "2026-03-13"}, exitOK, id + "  2", ""},
+		{"list due within a week", []string{"case", "list", "--admin", "hr-1", "--due-within", "7", "--at", "2026-03-10", "--json"}, exitOK, `"rule": "defence"`, ""},
+		{"apply a defence", []string{"case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--admin", "hr-1", "--json"}, exitOK, `"state": "defence_closed"`, ""},
+		{"apply what the law refuses", []string{"case", "apply", id, `{"type":"decide","on":"2026-03-12","by":"competent_authority"}`, "--admin", "hr-1"}, exitRefused, "", "not_allowed"},
+		{"apply malformed JSON", []string{"case", "apply", id, `{"type":"submit_defence",`, "--admin", "hr-1"}, exitUsage, "", "case apply"},
+		{"apply an unknown field", []string{"case", "apply", id, `{"type":"add_note","on":"2026-03-12","by":"accused","colour":"red"}`, "--admin", "hr-1"}, exitUsage, "", "colour"},
+		{"apply to an unknown case", []string{"case", "apply", "case-nobody", `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`, "--admin", "hr-1"}, exitUsage, "", "case-nobody"},
+		{"show as the accused", []string{"case", "show", id, "--actor", "e-42", "--as", "accused", "--at", "2026-03-12", "--json"}, exitOK, `"state": "defence_closed"`, ""},
+		{"show with an unknown role", []string{"case", "show", id, "--actor", "e-42", "--as", "neighbour"}, exitUsage, "", "--as"},
+		{"export", []string{"case", "export", id, "--admin", "hr-1"}, exitOK, `"type": "submit_defence"`, ""},
 		{"verify", []string{"case", "verify", id, "--json"}, exitOK, `"intact": true`, ""},
 		{"verify an unknown case", []string{"case", "verify", "case-nobody"}, exitUsage, "", "case-nobody"},
-		{"list needs a sane window", []string{"case", "list", "--due-within", "-3"}, exitUsage, "", "DueWithin"},
-		{"list an unknown state", []string{"case", "list", "--state", "inqury"}, exitUsage, "", "want one of not_filed, informal"},
-		{"list an unknown policy", []string{"case", "list", "--policy", "nonsense"}, exitUsage, "", "pk-federal-2022"},
-		{"list says the date it judged on", []string{"case", "list"}, exitOK, "as of 2026-11-23\n", ""},
-		{"list --json says the date too", []string{"case", "list", "--json", "--at", "2026-03-13"}, exitOK, `"as_of": "2026-03-13"`, ""},
-		{"show says the date it judged on", []string{"case", "show", id}, exitOK, "as of 2026-11-23\n", ""},
-		{"apply an unknown event type", []string{"case", "apply", id, `{"type":"teleport","on":"2026-03-12","by":"accused"}`}, exitUsage, "", "teleport"},
+		{"list needs a sane window", []string{"case", "list", "--admin", "hr-1", "--due-within", "-3"}, exitUsage, "", "DueWithin"},
+		{"list an unknown state", []string{"case", "list", "--admin", "hr-1", "--state", "inqury"}, exitUsage, "", "want one of not_filed, informal"},
+		{"list an unknown policy", []string{"case", "list", "--admin", "hr-1", "--policy", "nonsense"}, exitUsage, "", "pk-federal-2022"},
+		{"list says the date it judged on", []string{"case", "list", "--admin", "hr-1"}, exitOK, "as of 2026-11-23\n", ""},
+		{"list --json says the date too", []string{"case", "list", "--admin", "hr-1", "--json", "--at", "2026-03-13"}, exitOK, `"as_of": "2026-03-13"`, ""},
+		{"show says the date it judged on", []string{"case", "show", id, "--admin", "hr-1"}, exitOK, "as of 2026-11-23\n", ""},
+		{"apply an unknown event type", []string{"case", "apply", id, `{"type":"teleport","on":"2026-03-12","by":"accused"}`, "--admin", "hr-1"}, exitUsage, "", "teleport"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,17 +85,17 @@ func TestCaseListOverdueBoundary(t *testing.T) {
 	store, id := importCase(t)
 	// The defence is due on 2026-03-12 (s.4(1)(b)): not overdue that day,
 	// overdue the day after.
-	stdout, _, status := runCLI(t, "", "case", "list", "--overdue", "--at", "2026-03-12", "--store", store)
+	stdout, _, status := runCLI(t, "", "case", "list", "--admin", "hr-1", "--overdue", "--at", "2026-03-12", "--store", store)
 	assert.Equal(t, exitOK, status)
 	assert.NotContains(t, stdout, id, "overdue on the last day")
-	stdout, _, status = runCLI(t, "", "case", "list", "--overdue", "--at", "2026-03-13", "--store", store)
+	stdout, _, status = runCLI(t, "", "case", "list", "--admin", "hr-1", "--overdue", "--at", "2026-03-13", "--store", store)
 	assert.Equal(t, exitOK, status)
 	assert.Contains(t, stdout, id, "overdue the day after")
 }
 
 func TestCaseShowStatisticsHidesIdentities(t *testing.T) {
 	store, id := importCase(t)
-	stdout, stderr, status := runCLI(t, "", "case", "show", id, "--as", "statistics", "--json", "--store", store)
+	stdout, stderr, status := runCLI(t, "", "case", "show", id, "--actor", "st-1", "--as", "statistics", "--json", "--store", store)
 	require.Equal(t, exitOK, status, "case show --as statistics: %s", stderr)
 	for _, secret := range []string{id, "e-17", "e-42"} {
 		assert.NotContains(t, stdout, secret, "statistics view")
@@ -107,13 +107,13 @@ func TestCaseShowStatisticsHidesIdentities(t *testing.T) {
 func TestCaseShowStatisticsDropsWarningMessages(t *testing.T) {
 	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
 	file := committeeCase(`{"id": "m-3", "name": "Omar F.", "gender": "male", "seat": "other"}`, "")
-	stdout, stderr, status := runCLI(t, file, "case", "import", "-", "--store", store)
+	stdout, stderr, status := runCLI(t, file, "case", "import", "-", "--admin", "hr-1", "--store", store)
 	require.Equal(t, exitOK, status, "case import: %s", stderr)
 	id := strings.TrimSpace(stdout)
-	stdout, stderr, status = runCLI(t, "", "case", "show", id, "--json", "--store", store)
+	stdout, stderr, status = runCLI(t, "", "case", "show", id, "--admin", "hr-1", "--json", "--store", store)
 	require.Equal(t, exitOK, status, "case show: %s", stderr)
 	require.Contains(t, stdout, "member m-3 is a witness", "the full status names the member")
-	stdout, stderr, status = runCLI(t, "", "case", "show", id, "--as", "statistics", "--json", "--store", store)
+	stdout, stderr, status = runCLI(t, "", "case", "show", id, "--actor", "st-1", "--as", "statistics", "--json", "--store", store)
 	require.Equal(t, exitOK, status, "case show --as statistics: %s", stderr)
 	var got struct {
 		Status struct {
@@ -132,21 +132,21 @@ func TestCaseShowStatisticsDropsWarningMessages(t *testing.T) {
 func TestCaseImportRefusedAndMalformed(t *testing.T) {
 	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
 	refused := strings.Replace(earlyCase, `"by": "inquiry_committee"`, `"by": "accused"`, 1)
-	_, stderr, status := runCLI(t, refused, "case", "import", "-", "--store", store)
+	_, stderr, status := runCLI(t, refused, "case", "import", "-", "--admin", "hr-1", "--store", store)
 	assert.Equal(t, exitRefused, status, "import of a case with a refused event: %s", stderr)
 	assert.Contains(t, stderr, "event 2 (communicate_charges) refused", "events count from 1")
 	assert.Contains(t, stderr, "forbidden_actor")
 	assert.NotContains(t, stderr, "case-", "an id that was never stored")
 
 	malformedEvent := strings.Replace(earlyCase, `"by": "inquiry_committee"`, `"by": "janitor"`, 1)
-	_, stderr, status = runCLI(t, malformedEvent, "case", "import", "-", "--store", store)
+	_, stderr, status = runCLI(t, malformedEvent, "case", "import", "-", "--admin", "hr-1", "--store", store)
 	assert.Equal(t, exitUsage, status, "import of an unknown role: %s", stderr)
 	assert.Contains(t, stderr, `event 2 field "by"`, "events count from 1")
 
-	_, stderr, status = runCLI(t, `{"events": [}`, "case", "import", "-", "--store", store)
+	_, stderr, status = runCLI(t, `{"events": [}`, "case", "import", "-", "--admin", "hr-1", "--store", store)
 	assert.Equal(t, exitUsage, status, "import of malformed JSON: %s", stderr)
 
-	stdout, _, status := runCLI(t, "", "case", "list", "--json", "--store", store)
+	stdout, _, status := runCLI(t, "", "case", "list", "--admin", "hr-1", "--json", "--store", store)
 	assert.Equal(t, exitOK, status)
 	assert.JSONEq(t, `{"as_of": "2026-11-23", "cases": []}`, stdout, "nothing was stored")
 }
@@ -181,11 +181,11 @@ func TestCaseApplyInputs(t *testing.T) {
 		{"file", "", file},
 		{"stdin", `{"type":"add_note","on":"2026-03-06","by":"inquiry_committee","note":"piped"}`, "-"},
 	} {
-		stdout, stderr, status := runCLI(t, tt.stdin, "case", "apply", id, tt.arg, "--store", store)
+		stdout, stderr, status := runCLI(t, tt.stdin, "case", "apply", id, tt.arg, "--admin", "hr-1", "--store", store)
 		require.Equal(t, exitOK, status, "case apply from %s: %s", tt.name, stderr)
 		assert.Contains(t, stdout, fmt.Sprintf("add_note applied as event %d;", 3+i), "case apply from %s", tt.name)
 	}
-	_, stderr, status := runCLI(t, "", "case", "apply", id, filepath.Join(t.TempDir(), "missing.json"), "--store", store)
+	_, stderr, status := runCLI(t, "", "case", "apply", id, filepath.Join(t.TempDir(), "missing.json"), "--admin", "hr-1", "--store", store)
 	assert.Equal(t, exitUsage, status, "case apply from a missing file")
 	assert.Contains(t, stderr, "missing.json")
 }
@@ -194,7 +194,7 @@ func TestCaseApplyInputs(t *testing.T) {
 // and citation, the event counted both ways, and exit status 1.
 func TestCaseApplyJSONRefusal(t *testing.T) {
 	store, id := importCase(t)
-	stdout, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"decide","on":"2026-03-12","by":"competent_authority"}`, "--json", "--store", store)
+	stdout, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"decide","on":"2026-03-12","by":"competent_authority"}`, "--admin", "hr-1", "--json", "--store", store)
 	assert.Equal(t, exitRefused, status, "refused apply: %s", stderr)
 	assert.Empty(t, stderr)
 	var got struct {
@@ -218,7 +218,7 @@ func TestCaseApplyJSONRefusal(t *testing.T) {
 	assert.NotEmpty(t, got.Error.Message)
 	assert.Contains(t, got.Error.Citation, "s.4(5)")
 
-	stdout, _, status = runCLI(t, "", "case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--json", "--store", store)
+	stdout, _, status = runCLI(t, "", "case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--admin", "hr-1", "--json", "--store", store)
 	assert.Equal(t, exitOK, status)
 	var ok map[string]any
 	require.NoError(t, json.Unmarshal([]byte(stdout), &ok), "%s", stdout)

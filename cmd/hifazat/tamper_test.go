@@ -21,8 +21,8 @@ func TestTamperedCaseRefused(t *testing.T) {
 			store, id := importCase(t)
 			sqlExec(t, store, tc.stmt)
 			for _, args := range [][]string{
-				{"case", "show", id}, {"case", "export", id}, {"case", "verify", id},
-				{"case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`},
+				{"case", "show", id, "--admin", "hr-1"}, {"case", "export", id, "--admin", "hr-1"}, {"case", "verify", id},
+				{"case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`, "--admin", "hr-1"},
 			} {
 				stdout, stderr, status := runCLI(t, "", append(args, "--store", store)...)
 				assert.Equal(t, exitRefused, status, "%v: %s", args, stderr)
@@ -39,7 +39,7 @@ func TestTamperedCaseRefused(t *testing.T) {
 // (in Asia/Karachi) is refused, exit 1, naming the date.
 func TestApplyFutureDateRefused(t *testing.T) {
 	store, id := importCase(t)
-	_, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"add_note","on":"2062-01-01","by":"accused","note":"x"}`, "--store", store)
+	_, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"add_note","on":"2062-01-01","by":"accused","note":"x"}`, "--admin", "hr-1", "--store", store)
 	assert.Equal(t, exitRefused, status, stderr)
 	assert.Contains(t, stderr, "invalid_event")
 	assert.Contains(t, stderr, "2062-01-01 is after today (2026-11-23)")
@@ -67,6 +67,21 @@ func TestCaseShowActorAndAccess(t *testing.T) {
 		f := strings.Fields(line)
 		rows = append(rows, strings.Join(f[2:], " ")) // without SEQ and AT
 	}
-	assert.Equal(t, []string{"e-42 ombudsperson accused status read", "e-99 accused - status denied",
+	assert.Equal(t, []string{"hr-1 - - create written", "e-42 ombudsperson accused status read", "e-99 accused - status denied",
 		"e-17 complainant complainant access read", "o-1 ombudsperson ombudsperson access read"}, rows)
+}
+
+// Issue 14, defect 5: list read the index unchecked, so a case whose state
+// was edited to closed was listed as closed, as if sound. It is marked
+// altered, and the command exits 1 naming it.
+func TestCaseListMarksAlteredCases(t *testing.T) {
+	store, id := importCase(t)
+	sqlExec(t, store, `UPDATE hifazat_cases SET state = 'closed'`)
+	stdout, stderr, status := runCLI(t, "", "case", "list", "--admin", "hr-1", "--store", store)
+	assert.Equal(t, exitRefused, status, stderr)
+	assert.Contains(t, stdout, "ALTERED (closed?)")
+	assert.Contains(t, stderr, "case "+id+" was altered")
+	stdout, _, status = runCLI(t, "", "case", "list", "--admin", "hr-1", "--json", "--store", store)
+	assert.Equal(t, exitRefused, status)
+	assert.Contains(t, stdout, `"tampered": true`)
 }
