@@ -54,7 +54,7 @@ type Store interface {
 	// List returns the summaries of the cases that match f, sorted by id.
 	// A filter naming a state or policy that does not exist fails with a
 	// [*FilterError] listing the valid ones. Each case returned is checked
-	// as Load checks it, and marked Tampered when its record was altered.
+	// as Verify checks it, and marked Tampered when its record was altered.
 	List(ctx context.Context, f Filter) ([]Summary, error)
 
 	// Verify walks the hash chain of case id. Tampering is reported in the
