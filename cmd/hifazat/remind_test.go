@@ -92,7 +92,7 @@ func TestRemindMail(t *testing.T) {
 	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
 	caseFile := `{"policy":"pk-federal-2022","incident_on":"2026-11-01","parties":{"complainant":{"relationship":"employee","id":"e-1"},"accused":{"relationship":"employee","id":"e-2"}},
 	"events":[{"type":"file_complaint","on":"2026-11-16","by":"complainant","received_on":"2026-11-16"}]}`
-	_, stderr, status := runCLI(t, caseFile, "case", "import", "-", "--store", store)
+	_, stderr, status := runCLI(t, caseFile, "case", "import", "-", "--admin", "hr-1", "--store", store)
 	require.Equal(t, exitOK, status, stderr)
 	mail := []string{"remind", "--store", store, "--smtp", srv.Addr, "--mail-from", "Hifazat <hifazat@uni.example>",
 		"--mail-to", "inquiry_committee=ic@uni.example, *=hr@uni.example", "--smtp-user", "hifazat", "--json"}
@@ -116,7 +116,7 @@ func TestRemindMail(t *testing.T) {
 
 	wrong := smtptest.NewServer(t, false, "hifazat", "another")
 	later := "sqlite:" + filepath.Join(t.TempDir(), "later.db")
-	_, stderr, status = runCLI(t, caseFile, "case", "import", "-", "--store", later)
+	_, stderr, status = runCLI(t, caseFile, "case", "import", "-", "--admin", "hr-1", "--store", later)
 	require.Equal(t, exitOK, status, stderr)
 	stdout, stderr, status = runCLI(t, "", "remind", "--store", later, "--smtp", wrong.Addr, "--mail-from", "hifazat@uni.example",
 		"--mail-to", "*=hr@uni.example", "--smtp-user", "hifazat")
