@@ -38,7 +38,7 @@ func sealedStore(t *testing.T) (store, keyFile string) {
 
 func importWith(t *testing.T, file, store string, flags ...string) string {
 	t.Helper()
-	stdout, stderr, status := runCLI(t, file, append([]string{"case", "import", "-", "--json", "--store", store}, flags...)...)
+	stdout, stderr, status := runCLI(t, file, append([]string{"case", "import", "-", "--admin", "hr-1", "--json", "--store", store}, flags...)...)
 	require.Equal(t, exitOK, status, "case import: %s", stderr)
 	var got struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), "case import --json: %s", stdout)
@@ -49,14 +49,14 @@ func TestSealedCaseCommands(t *testing.T) {
 	store, keyFile := sealedStore(t)
 	key, err := os.ReadFile(keyFile)
 	require.NoError(t, err)
-	_, stderr, _ := runCLI(t, withdrawnCase, "case", "import", "-", "--store", store, "--key-file", keyFile)
+	_, stderr, _ := runCLI(t, withdrawnCase, "case", "import", "-", "--admin", "hr-1", "--store", store, "--key-file", keyFile)
 	assert.NotContains(t, stderr, "warning", "no warning with a key")
 	id := importWith(t, withdrawnCase, store, "--key-file", keyFile)
 	open := importWith(t, earlyCase, store, "--key-file", keyFile)
 	_, otherKey := sealedStore(t)
 
 	t.Setenv(envKeyFile, keyFile)
-	stdout, stderr, status := runCLI(t, "", "case", "show", id, "--json", "--store", store)
+	stdout, stderr, status := runCLI(t, "", "case", "show", id, "--admin", "hr-1", "--json", "--store", store)
 	require.Equal(t, exitOK, status, "show with the key from $%s: %s", envKeyFile, stderr)
 	assert.Contains(t, stdout, `"state": "withdrawn"`)
 	t.Setenv(envKeyFile, "")
@@ -68,12 +68,12 @@ func TestSealedCaseCommands(t *testing.T) {
 		want       string // in stdout
 		wantErr    string // in stderr
 	}{
-		{"show without the key", []string{"case", "show", id}, exitUsage, "", "is sealed"},
-		{"show with another key", []string{"case", "show", id, "--key-file", otherKey}, exitUsage, "", "another deployment key"},
-		{"apply without the key", []string{"case", "apply", open, `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`}, exitUsage, "", "is sealed"},
-		{"a key file that is not a key", []string{"case", "show", id, "--key-file", filepath.Join(t.TempDir(), "missing")}, exitUsage, "", "--key-file"},
+		{"show without the key", []string{"case", "show", id, "--admin", "hr-1"}, exitUsage, "", "is sealed"},
+		{"show with another key", []string{"case", "show", id, "--admin", "hr-1", "--key-file", otherKey}, exitUsage, "", "another deployment key"},
+		{"apply without the key", []string{"case", "apply", open, `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`, "--admin", "hr-1"}, exitUsage, "", "is sealed"},
+		{"a key file that is not a key", []string{"case", "show", id, "--admin", "hr-1", "--key-file", filepath.Join(t.TempDir(), "missing")}, exitUsage, "", "--key-file"},
 		{"verify without the key", []string{"case", "verify", id, "--json"}, exitOK, `"sealed": true`, ""},
-		{"list without the key", []string{"case", "list", "--state", "withdrawn"}, exitOK, id, ""},
+		{"list without the key", []string{"case", "list", "--admin", "hr-1", "--state", "withdrawn"}, exitOK, id, ""},
 		{"erase an open case", []string{"case", "erase", open, "--key-file", keyFile}, exitRefused, "", "not withdrawn or closed"},
 		{"erase without the key", []string{"case", "erase", id}, exitUsage, "", "is sealed"},
 		{"hold needs a reason", []string{"case", "hold", id}, exitUsage, "", "--reason"},
@@ -83,7 +83,7 @@ func TestSealedCaseCommands(t *testing.T) {
 		{"release", []string{"case", "release", id}, exitOK, "released 2026-11-23", ""},
 		{"release twice", []string{"case", "release", id}, exitRefused, "", "under no hold"},
 		{"erase", []string{"case", "erase", id, "--key-file", keyFile, "--json"}, exitOK, `"erased_on": "2026-11-23"`, ""},
-		{"show an erased case", []string{"case", "show", id, "--key-file", keyFile}, exitRefused, "", "was erased on 2026-11-23"},
+		{"show an erased case", []string{"case", "show", id, "--admin", "hr-1", "--key-file", keyFile}, exitRefused, "", "was erased on 2026-11-23"},
 		{"verify an erased case", []string{"case", "verify", id, "--key-file", keyFile}, exitOK, "intact at version 3", ""},
 		{"holds of an erased case", []string{"case", "holds", id}, exitOK, "hold placed 2026-11-23, released 2026-11-23: suit 12/2026", ""},
 		{"erase twice", []string{"case", "erase", id, "--key-file", keyFile}, exitRefused, "", "was erased on"},
@@ -106,7 +106,7 @@ func TestSealedCaseCommands(t *testing.T) {
 func TestImportWarnsWithoutKey(t *testing.T) {
 	t.Setenv(envKeyFile, "")
 	store := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
-	_, stderr, status := runCLI(t, earlyCase, "case", "import", "-", "--store", store)
+	_, stderr, status := runCLI(t, earlyCase, "case", "import", "-", "--admin", "hr-1", "--store", store)
 	require.Equal(t, exitOK, status, stderr)
 	assert.Equal(t, 1, strings.Count(stderr, "warning: no deployment key"), "one warning: %q", stderr)
 }
