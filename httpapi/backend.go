@@ -112,20 +112,18 @@ func (s *Server) ping(ctx context.Context) error {
 	return err
 }
 
-// create files a case from a case file: a party may file only as itself.
+// create files a case from a case file, through the access guard: a party
+// files only a case that names them as that party, and an actor records
+// only what access.Guard lets it record.
 func (s *Server) create(ctx context.Context, a Actor, body []byte) (caseResult, error) {
 	f, err := casefsm.Decode(bytes.NewReader(body))
 	if err != nil {
 		return caseResult{}, problem(http.StatusBadRequest, TypeMalformed, "%v", err)
 	}
-	h, events := f.Header, f.Events
-	if err := mayReach(a, h); err != nil {
-		return caseResult{}, problem(http.StatusForbidden, TypeForbidden, "a %s may file only a case in which they are the %s", a.Role, a.Role)
+	c, err := s.guard.Create(ctx, a.access(), "", f.Header, f.Events...)
+	if d, ok := errors.AsType[*access.DeniedError](err); ok {
+		return caseResult{}, deniedProblem(a, d, 0)
 	}
-	if err := mayRecord(a, events); err != nil {
-		return caseResult{}, err
-	}
-	c, err := s.cfg.Store.Create(ctx, "", h, events...)
 	if err != nil {
 		return caseResult{}, err
 	}
@@ -133,51 +131,60 @@ func (s *Server) create(ctx context.Context, a Actor, body []byte) (caseResult, 
 }
 
 // apply appends events (one JSON object, or an array of them) to case id at
-// version expected.
+// version expected, through the access guard: the case says which role the
+// actor records as (the accused with a committee token records as the
+// accused), and a refusal comes redacted for that role.
 func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, body []byte) (caseResult, error) {
 	if a.Role == Statistics {
 		return caseResult{}, problem(http.StatusForbidden, TypeForbidden, "the statistics role records nothing")
 	}
-	// Whether the actor may reach the case comes first: the body of a
-	// request for a case it may not reach tells it nothing, not even that it
-	// is bad. The case says which role the actor acts as: the accused with a
-	// committee token records as the accused (access.RoleIn).
-	_, role, err := s.load(ctx, a, id)
-	if err != nil {
+	if err := casestore.CheckID(id); err != nil {
 		return caseResult{}, err
 	}
-	a.Role = role
 	events, err := parseEvents(body)
 	if err != nil {
 		return caseResult{}, err
 	}
-	if err := mayRecord(a, events); err != nil {
-		return caseResult{}, err
+	c, err := s.guard.Append(ctx, a.access(), id, expected, events...)
+	if d, ok := errors.AsType[*access.DeniedError](err); ok {
+		return caseResult{}, deniedProblem(a, d, http.StatusNotFound)
 	}
-	c, err := s.cfg.Store.Append(ctx, id, expected, events...)
+	if r, ok := errors.AsType[*casefsm.Refusal](err); ok {
+		p := refusedProblem(r)
+		p.Event = r.Index + 1 - int(expected)
+		return caseResult{}, p
+	}
 	if err != nil {
-		if r, ok := errors.AsType[*casefsm.Refusal](err); ok {
-			p := refusedProblem(r.For(a.Role))
-			p.Event = r.Index + 1 - int(expected)
-			return caseResult{}, p
-		}
 		return caseResult{}, err
 	}
 	return caseResult{c.ID, c.Version(), c.Projection.State}, nil
 }
 
-// show returns case id as actor a may see it, judged as of at.
+// show returns case id as actor a may see it, judged as of at: read
+// through the access guard (the case, not the token, decides the role),
+// and logged.
 func (s *Server) show(ctx context.Context, a Actor, id string, at civil.Date) (caseShown, error) {
-	c, role, err := s.load(ctx, a, id)
+	if err := casestore.CheckID(id); err != nil {
+		return caseShown{}, err
+	}
+	var c casestore.Case
+	role, err := Statistics, error(nil)
+	if a.Role == Statistics {
+		c, err = s.guard.ReadStatistics(ctx, a.access(), id)
+	} else {
+		c, role, err = s.guard.Read(ctx, a.access(), id, "view")
+	}
+	if d, ok := errors.AsType[*access.DeniedError](err); ok {
+		return caseShown{}, deniedProblem(a, d, http.StatusNotFound)
+	}
 	if err != nil {
 		return caseShown{}, err
 	}
-	a.Role = role
 	var v casestore.View
-	if a.Role == Statistics {
+	if role == Statistics {
 		v, err = casestore.Statistics(c)
 	} else {
-		v, err = casestore.ViewAs(c, a.Role)
+		v, err = casestore.ViewAs(c, role)
 	}
 	if err != nil {
 		return caseShown{}, err
@@ -186,23 +193,22 @@ func (s *Server) show(ctx context.Context, a Actor, id string, at civil.Date) (c
 	if err != nil {
 		return caseShown{}, err
 	}
-	if a.Role == Statistics {
+	if role == Statistics {
 		rep = rep.Statistics()
 	} else {
-		rep = rep.For(a.Role)
+		rep = rep.For(role)
 	}
-	out := caseShown{ID: c.ID, Version: c.Version(), As: nameOf(a.Role), At: at, View: v, Status: rep}
-	if a.Role == Statistics {
+	out := caseShown{ID: c.ID, Version: c.Version(), As: nameOf(role), At: at, View: v, Status: rep}
+	if role == Statistics {
 		out.ID = ""
 	}
 	return out, nil
 }
 
-// list returns one page of the cases that match q, for a forum.
+// list returns one page of the cases that match q that a may see, through
+// the access guard: the forums list the cases they sit on, each listed case
+// a logged read.
 func (s *Server) list(ctx context.Context, a Actor, q listQuery) ([]caseSummary, error) {
-	if !isForum(a.Role) {
-		return nil, problem(http.StatusForbidden, TypeForbidden, "only the forums (inquiry_committee, competent_authority, ombudsperson) list cases")
-	}
 	f := casestore.Filter{Policy: policy.ID(q.Policy), At: q.At, Overdue: q.Overdue, DueWithin: q.DueWithin, After: q.After, Limit: q.Limit}
 	if q.State != "" {
 		st, err := casestore.ParseState(q.State)
@@ -211,69 +217,29 @@ func (s *Server) list(ctx context.Context, a Actor, q listQuery) ([]caseSummary,
 		}
 		f.State = st
 	}
-	return s.cfg.Store.List(ctx, f)
+	list, err := s.guard.List(ctx, a.access(), f)
+	if d, ok := errors.AsType[*access.DeniedError](err); ok {
+		return nil, deniedProblem(a, d, 0)
+	}
+	return list, err
 }
 
-// load loads case id if actor a may reach it, with the role the case gives
-// a (access.RoleIn); a case a may not reach is "not found", so that a party
-// cannot learn which cases exist.
-func (s *Server) load(ctx context.Context, a Actor, id string) (casestore.Case, Role, error) {
-	if err := casestore.CheckID(id); err != nil {
-		return casestore.Case{}, 0, err
-	}
-	c, err := s.cfg.Store.Load(ctx, id)
-	if err != nil {
-		return casestore.Case{}, 0, err
-	}
-	if a.Role == Statistics {
-		return c, Statistics, nil
-	}
-	// The case, not the token, says which view the actor reads: the accused
-	// or a witness who holds a forum's token reads no forum's view, nor does
-	// a member replaced for the case (s.3(3)).
-	role, err := access.RoleIn(c, access.Actor{ID: a.ID, Role: a.Role})
-	if err != nil {
-		return casestore.Case{}, 0, &casestore.NotFoundError{Case: id}
-	}
-	return c, role, nil
-}
+// access is a as package access knows actors: its id and role.
+func (a Actor) access() access.Actor { return access.Actor{ID: a.ID, Role: a.Role} }
 
-// mayReach reports whether a may read and act on a case with header h: a
-// forum or the statistics role any case, a party only its own.
-func mayReach(a Actor, h casefsm.Header) error {
-	if a.Role != Complainant && a.Role != Accused {
-		return nil
-	}
-	party := h.Parties.Complainant.ID
-	if a.Role == Accused {
-		party = h.Parties.Accused.ID
-	}
-	if party == "" || party != a.ID {
-		return errors.New("not the actor's case")
-	}
-	return nil
-}
-
-// mayRecord checks that a may record events: its own acts, and for a forum
-// also those of the parties, the supervisor and the employer (a filing
-// received on paper). The statistics role records nothing.
-func mayRecord(a Actor, events []casefsm.Event) error {
-	for i, e := range events {
-		by := e.By
-		if by == a.Role && a.Role != Statistics {
-			continue
-		}
-		switch by {
-		case casefsm.Complainant, casefsm.Accused, casefsm.Supervisor, casefsm.Employer:
-			if isForum(a.Role) {
-				continue
-			}
-		}
-		p := problem(http.StatusForbidden, TypeForbidden, "a %s may not record an event by %q", nameOf(a.Role), by)
-		p.Event = i + 1
+// deniedProblem is the answer to a request the access guard denied: 403
+// naming the event an actor may not record; for the case itself, notFound
+// when set (so that a party cannot learn which cases exist), else 403.
+func deniedProblem(a Actor, d *access.DeniedError, notFound int) *Problem {
+	switch {
+	case d.Event > 0:
+		p := problem(http.StatusForbidden, TypeForbidden, "a %s records its own acts (a forum also a party's, supervisor's or employer's act received on paper): event %d may not be recorded by this actor", nameOf(a.Role), d.Event)
+		p.Event = d.Event
 		return p
+	case notFound != 0:
+		return problem(http.StatusNotFound, TypeNotFound, "%v", &casestore.NotFoundError{Case: d.Case})
 	}
-	return nil
+	return problem(http.StatusForbidden, TypeForbidden, "a %s may not do this: %s", nameOf(a.Role), d.Reason)
 }
 
 // parseEvents reads one event or an array of them.

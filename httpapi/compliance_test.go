@@ -185,6 +185,6 @@ func TestComplianceRefusals(t *testing.T) {
 func TestNewChecksOrganisation(t *testing.T) {
 	org, err := compliance.ParseOrganisation([]byte(strings.Replace(orgFile, "pk-federal-2022", "nowhere-2024", 1)))
 	require.NoError(t, err)
-	_, err = httpapi.New(httpapi.Config{Store: newFixture(t).store, Today: func() civil.Date { return today }, Organisation: org})
+	_, err = httpapi.New(httpapi.Config{Store: newFixture(t).store, Today: func() civil.Date { return today }, Now: testNow, Organisation: org})
 	assert.ErrorContains(t, err, "nowhere-2024")
 }

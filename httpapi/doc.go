@@ -31,13 +31,21 @@
 // issues tokens to actors ([Issue], `hifazat token`) and keeps only their
 // SHA-256 ([TokenEntry]); a token names the actor's id, role and
 // organisation, and nothing in a request (no query parameter, no header)
-// can change them. The forums (inquiry_committee, competent_authority,
-// ombudsperson) reach every case and list them; a complainant or an accused
-// reaches only a case whose header names their id as that party, and
-// any other case is "not found" to them; statistics reaches every case
-// without identities and lists none. An actor records its own acts; a
-// forum also records a party's, supervisor's or employer's act received on
-// paper. What each role sees of a case is the SDK's view for that role.
+// can change them. The token's role is a claim the case checks, by the
+// store's access rules (package casestore/access, [access.Guard]), not by
+// rules of this package: an actor the case names as its accused or
+// complainant reads and records as that party whatever its token says; a
+// complainant or an accused reaches only a case whose header names their id
+// as that party; an inquiry_committee token reaches the cases whose
+// committee it sits on (or that record none), not one it was replaced for
+// (s.3(3)); a case an actor may not reach is "not found" to them. The forums
+// (inquiry_committee, competent_authority, ombudsperson) list the cases they
+// reach; statistics reaches every case without identities and lists none.
+// An actor records its own acts; a forum also records a party's,
+// supervisor's or employer's act received on paper. What each role sees of
+// a case, and of a refusal, is the SDK's view for that role. Every read
+// (a case shown, each case listed) and every write, refused or not, is an
+// entry of the store's hash-chained access log, under the token's actor.
 // The compliance routes answer the forums and statistics only, with
 // package compliance's counts: the audit's open cases past a deadline by
 // rule, the report's tables under its rule (no count from 1 to K-1); no

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"time"
 
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/memstore"
@@ -22,7 +23,8 @@ func ExampleNew() {
 		panic(err)
 	}
 	api, err := httpapi.New(httpapi.Config{Store: store, Tokens: []httpapi.TokenEntry{entry},
-		Today: func() civil.Date { return civil.MustParse("2026-03-10") }})
+		Today: func() civil.Date { return civil.MustParse("2026-03-10") },
+		Now:   func() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		panic(err)
 	}

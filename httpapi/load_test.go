@@ -44,7 +44,7 @@ func TestLoad(t *testing.T) {
 	tok, entry, err := httpapi.Issue(httpapi.Actor{ID: "ic-1", Role: httpapi.InquiryCommittee, Org: "load"})
 	require.NoError(t, err)
 	srv, err := httpapi.New(httpapi.Config{Store: store, Tokens: []httpapi.TokenEntry{entry}, Rate: rate.Inf,
-		Today: func() civil.Date { return civil.MustParse("2026-03-10") }})
+		Today: func() civil.Date { return civil.MustParse("2026-03-10") }, Now: testNow})
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)

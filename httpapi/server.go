@@ -15,6 +15,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/hifazat/hifazat/casefsm"
+	"github.com/hifazat/hifazat/casestore/access"
 	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/compliance"
 	"github.com/hifazat/hifazat/deadlines"
@@ -39,6 +40,10 @@ type Config struct {
 	// Today is the date in Asia/Karachi by the deployment's clock: the
 	// default "as of" date of a case and of a list's deadline filters.
 	Today func() civil.Date
+	// Now is the deployment's clock, for the times of the access log:
+	// every read and write of a case goes through the store's access rules
+	// (package casestore/access) and is logged in the store's own log.
+	Now func() time.Time
 	// Logger receives one line per request (method, route pattern, status,
 	// duration, role: never a token, a path's case content or a body).
 	// Nil discards.
@@ -85,6 +90,9 @@ type Server struct {
 	clients *clients
 	metrics *Metrics
 	log     *slog.Logger
+	// guard enforces the store's access rules and logs every read and
+	// write of a case; it names no administrative actor.
+	guard *access.Guard
 }
 
 // tokenTable is the tokens a server admits, with each one's limiter. A
@@ -101,6 +109,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("httpapi: Config.Store is required")
 	case cfg.Today == nil:
 		return nil, errors.New("httpapi: Config.Today is required (the library never reads the clock)")
+	case cfg.Now == nil:
+		return nil, errors.New("httpapi: Config.Now is required, the access log's clock (the library never reads the clock)")
 	}
 	if cfg.Policies == nil {
 		cfg.Policies = policy.Builtin()
@@ -143,7 +153,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("httpapi: %w", err)
 	}
-	s := &Server{cfg: cfg, engine: eng, mux: http.NewServeMux(), metrics: cfg.Metrics, log: cfg.Logger,
+	s := &Server{cfg: cfg, engine: eng, mux: http.NewServeMux(), metrics: cfg.Metrics, log: cfg.Logger, guard: access.Of(cfg.Store, cfg.Now),
 		clients: newClients(cfg.ClientRate, cfg.ClientBurst, cfg.MaxClients, cfg.TrustedProxies)}
 	if err := s.SetTokens(cfg.Tokens); err != nil {
 		return nil, err

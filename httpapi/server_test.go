@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,7 +53,7 @@ func newFixture(t testing.TB, mod ...func(*httpapi.Config)) *fixture {
 	store, err := memstore.New(casestore.Options{Today: func() civil.Date { return today }})
 	require.NoError(t, err)
 	f := &fixture{t: t, tokens: map[string]string{}, store: store}
-	cfg := httpapi.Config{Store: f.store, Today: func() civil.Date { return today }, Metrics: observed}
+	cfg := httpapi.Config{Store: f.store, Today: func() civil.Date { return today }, Now: testNow, Metrics: observed}
 	for _, a := range actors {
 		tok, e, err := httpapi.Issue(a)
 		require.NoError(t, err)
@@ -337,3 +338,6 @@ func TestOperations(t *testing.T) {
 	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
 	problemOf(t, w)
 }
+
+// testNow is the clock of the tests' access logs.
+func testNow() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC) }

@@ -86,7 +86,7 @@ func serve(ctx context.Context, e *env, args []string) int {
 	if _, status, done := parseArgs(e, "serve", serveUsage, fs, args, 0, ""); done {
 		return status
 	}
-	cfg := httpapi.Config{Today: e.today, Rate: rate.Limit(*perSecond), Burst: 2 * int(*perSecond+1),
+	cfg := httpapi.Config{Today: e.today, Now: e.now, Rate: rate.Limit(*perSecond), Burst: 2 * int(*perSecond+1),
 		ClientRate: rate.Limit(*clientRate), ClientBurst: 4 * int(*clientRate+1),
 		Logger: slog.New(slog.NewJSONHandler(e.stderr, nil)), Metrics: httpapi.NewMetrics()}
 	var demo []demoToken

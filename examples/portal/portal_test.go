@@ -156,7 +156,7 @@ func newSite(t *testing.T) (*httptest.Server, map[string]string) {
 	store, err := memstore.New(casestore.Options{})
 	require.NoError(t, err)
 	api, err := httpapi.New(httpapi.Config{Store: store, Tokens: entries, Rate: 1000, Burst: 1000,
-		Today: func() civil.Date { return civil.FromTime(time.Now()) }})
+		Today: func() civil.Date { return civil.FromTime(time.Now()) }, Now: time.Now})
 	require.NoError(t, err)
 	apiSrv := httptest.NewServer(api)
 	t.Cleanup(apiSrv.Close)
