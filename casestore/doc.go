@@ -56,6 +56,12 @@
 //	truncated, head and index rolled back             a receipt       ReceiptError: events removed
 //	the whole case deleted                            a receipt       ReceiptError: case deleted
 //
+// On a sealed case the chain covers the sealed bytes. Sealed content
+// replaced, even with every hash recomputed, does not open under the
+// case's key, and its clear facts (type, date, actor) must match what it
+// opens to: Load reports the event modified. Without the key, Verify
+// checks the chain and the clear facts against the index columns only.
+//
 // (*) Unkeyed, the later events still chain to the old hash, which names
 // the event; with a chain key the forger cannot compute a valid hash at
 // all. Without a key, someone who rewrites every later hash and the head
@@ -127,7 +133,8 @@
 //     backups or its directory, readable by the store's process only, and
 //     backed up on its own: a lost key makes every sealed case unreadable
 //     for good (that is what erasure does on purpose). Rotate it by
-//     listing the new key first and the old after (casestore/seal.NewKeyring);
+//     listing the new key first and the old after (casestore/seal.NewKeyring),
+//     re-wrapping every case ([Rewrapper]), then destroying the old key;
 //   - give every store the key, or accept that new cases are stored in
 //     clear: without one a store works unencrypted, and [Options.Warning]
 //     is the line to show. Cases stored in clear before a key was given

@@ -138,3 +138,19 @@ func (e *HoldError) Error() string {
 
 // Unwrap returns [ErrHeld] or [ErrNotHeld].
 func (e *HoldError) Unwrap() error { return e.Err }
+
+// Rewrapper is a [Store] that re-wraps its cases' keys: the end of a
+// rotation of the deployment key. Every store in this module implements
+// it.
+type Rewrapper interface {
+	Store
+	// Rewrap wraps the key of every sealed case not erased again with the
+	// store's [Options.Keys], which must open it (a keyring with the new
+	// key first and the old after, see package casestore/seal), and
+	// returns how many it re-wrapped. The cases' content, chain and
+	// receipts do not change. Once it returns, the old key opens nothing
+	// and can be retired. A case whose key does not open fails it with a
+	// [*KeyError], leaving the cases re-wrapped so far re-wrapped: run it
+	// again with the right keys.
+	Rewrap(ctx context.Context) (int, error)
+}

@@ -36,7 +36,10 @@ type stored struct {
 	holds []casestore.Hold
 }
 
-var _ casestore.Eraser = (*Store)(nil)
+var (
+	_ casestore.Eraser    = (*Store)(nil)
+	_ casestore.Rewrapper = (*Store)(nil)
+)
 
 // New returns an empty in-memory store. It fails only when opts has no
 // engine and the built-in one cannot be built.
@@ -285,4 +288,29 @@ func (m *Store) find(ctx context.Context, id string) (*stored, error) {
 		return nil, &casestore.NotFoundError{Case: id}
 	}
 	return s, nil
+}
+
+// Rewrap implements [casestore.Rewrapper].
+func (m *Store) Rewrap(ctx context.Context) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.usable(ctx); err != nil {
+		return 0, err
+	}
+	ids := make([]string, 0, len(m.cases))
+	for id, s := range m.cases {
+		if s.rows.Key != nil {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for i, id := range ids {
+		s := m.cases[id]
+		w, err := m.kit.Rewrap(id, s.rows.Key)
+		if err != nil {
+			return i, err
+		}
+		s.rows.Key = w
+	}
+	return len(ids), nil
 }

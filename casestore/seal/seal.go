@@ -10,7 +10,8 @@
 //
 // A [Keyring] wraps with its first key and unwraps with any of them, so
 // a deployment rotating its key lists the new key first and the old one
-// after until every case is re-wrapped. Wrapping is AES-256-GCM with a
+// after, has the store re-wrap every case ([casestore.Rewrapper]; `hifazat
+// key rotate`), and then retires the old key. Wrapping is AES-256-GCM with a
 // random nonce, over the case key, bound to the case id: a wrapped key
 // moved to another case does not open. Errors never contain key material.
 package seal

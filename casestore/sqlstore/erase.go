@@ -10,7 +10,10 @@ import (
 	"github.com/hifazat/hifazat/civil"
 )
 
-var _ casestore.Eraser = (*Store)(nil)
+var (
+	_ casestore.Eraser    = (*Store)(nil)
+	_ casestore.Rewrapper = (*Store)(nil)
+)
 
 // keyText is a wrapped case key as stored: base64, or NULL for none.
 func keyText(key []byte) sql.NullString {
@@ -183,4 +186,54 @@ func (s *Store) holds(ctx context.Context, tx *sql.Tx, id string) ([]casestore.H
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// Rewrap implements [casestore.Rewrapper]: one transaction per case, each
+// replacing the key it read, so that it can run beside the store's users
+// and be run again after an interruption.
+func (s *Store) Rewrap(ctx context.Context) (int, error) {
+	if err := s.usable(); err != nil {
+		return 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM hifazat_cases WHERE case_key IS NOT NULL ORDER BY id`)
+	if err != nil {
+		return 0, s.fail("list sealed cases", "", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, s.fail("list sealed cases", "", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, s.fail("list sealed cases", "", err)
+	}
+	for i, id := range ids {
+		if err := s.inTx(ctx, "re-wrap the key of case", id, func(tx *sql.Tx) error { return s.rewrap(ctx, tx, id) }); err != nil {
+			return i, err
+		}
+	}
+	return len(ids), nil
+}
+
+// rewrap re-wraps the key of case id in tx, if it still has one.
+func (s *Store) rewrap(ctx context.Context, tx *sql.Tx, id string) error {
+	var key sql.NullString
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT case_key FROM hifazat_cases WHERE id = ?`), id).Scan(&key); err != nil || !key.Valid {
+		return err // erased since it was listed: nothing to do
+	}
+	sc := storekit.StoredCase{ID: id}
+	if err := readSeal(&sc, key, sql.NullString{}); err != nil {
+		return err
+	}
+	w, err := s.kit.Rewrap(id, sc.Key)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, s.d.rebind(`UPDATE hifazat_cases SET case_key = ? WHERE id = ? AND case_key = ?`), keyText(w), id, key.String)
+	return err
 }

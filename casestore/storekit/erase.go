@@ -58,3 +58,17 @@ func (k Kit) CheckErase(sc StoredCase, p casestore.Projection, holds []casestore
 	}
 	return nil
 }
+
+// Rewrap returns the wrapped key of case id wrapped again with the kit's
+// Keys: unwrapped by whichever of its keys opens it, wrapped by its first.
+// A key that does not open is a [*casestore.KeyError].
+func (k Kit) Rewrap(id string, wrapped []byte) ([]byte, error) {
+	if k.Keys == nil {
+		return nil, &casestore.KeyError{Case: id, Err: casestore.ErrNoKey}
+	}
+	ck, err := k.Keys.Unwrap(id, wrapped)
+	if err != nil {
+		return nil, &casestore.KeyError{Case: id, Err: casestore.ErrWrongKey}
+	}
+	return k.Keys.Wrap(id, ck)
+}

@@ -171,6 +171,22 @@ func testRotation(t *testing.T, o opener, k keys) {
 	load(t, only, fresh.ID)
 	_, err = only.Load(context.Background(), old.ID)
 	assert.ErrorIs(t, err, casestore.ErrWrongKey, "the old case needs the old key until it is re-wrapped")
+
+	erased := withdrawn(t, s, "erased-1")
+	require.NoError(t, s.Erase(context.Background(), erased.ID, lastOn.AddDays(casestore.DefaultRetention+1)))
+	rw, ok := s.(casestore.Rewrapper)
+	require.True(t, ok, "the store %T does not implement casestore.Rewrapper", s)
+	n, err := rw.Rewrap(context.Background())
+	require.NoError(t, err, "Rewrap")
+	assert.Equal(t, 2, n, "the sealed cases not erased are re-wrapped")
+	assert.Equal(t, old.Events(), load(t, only, old.ID).Events(), "once re-wrapped, the new key alone opens the old case")
+	v, err := only.Verify(context.Background(), old.ID)
+	require.NoError(t, err)
+	assert.True(t, v.Intact() && !v.Sealed && v.Head == old.Head, "re-wrapping changes no record: %v", v)
+	_, err = o.open(t, casestore.Options{Keys: k.ring}).Load(context.Background(), old.ID)
+	assert.ErrorIs(t, err, casestore.ErrWrongKey, "the old key is retired")
+	_, err = o.open(t, casestore.Options{Keys: k.ring}).(casestore.Rewrapper).Rewrap(context.Background())
+	assert.ErrorIs(t, err, casestore.ErrWrongKey, "re-wrapping with a key that opens nothing")
 }
 
 var (

@@ -58,7 +58,7 @@ func commands() map[string]command {
 		"token":     {"issue a bearer token for the HTTP API to an actor", cmdToken},
 		"remind":    {"deliver deadline reminders due to a webhook, once each (for cron)", cmdRemind},
 		"events":    {"every event type: who may perform it, from which states, its fields", cmdEvents},
-		"key":       {"write a new deployment key that seals cases at rest", cmdKey},
+		"key":       {"write a new deployment key that seals cases at rest, or rotate to one", cmdKey},
 		"version":   {"the version of the hifazat module this command was built from", cmdVersion},
 	}
 	addComplianceCommands(cmds)

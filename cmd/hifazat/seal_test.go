@@ -122,3 +122,22 @@ func TestEraseRetained(t *testing.T) {
 	assert.Contains(t, stdout, `"refused": "retained"`)
 	assert.Contains(t, stdout, `"until": "2027-09-04"`)
 }
+
+// TestKeyRotate: after key rotate, the new key alone opens the cases.
+func TestKeyRotate(t *testing.T) {
+	store, oldKey := sealedStore(t)
+	_, newKey := sealedStore(t)
+	id := importWith(t, withdrawnCase, store, "--key-file", oldKey)
+	_, _, status := runCLI(t, "", "case", "show", id, "--store", store, "--key-file", newKey)
+	require.Equal(t, exitUsage, status, "the new key before rotation")
+	stdout, stderr, status := runCLI(t, "", "key", "rotate", "--store", store, "--key-file", newKey, "--old-key-file", oldKey, "--json")
+	require.Equal(t, exitOK, status, "key rotate: %s", stderr)
+	assert.Contains(t, stdout, `"rewrapped": 1`)
+	_, stderr, status = runCLI(t, "", "case", "show", id, "--store", store, "--key-file", newKey)
+	assert.Equal(t, exitOK, status, "the new key after rotation: %s", stderr)
+	_, _, status = runCLI(t, "", "case", "show", id, "--store", store, "--key-file", oldKey)
+	assert.Equal(t, exitUsage, status, "the old key after rotation")
+	_, stderr, status = runCLI(t, "", "key", "rotate", "--store", store, "--key-file", newKey)
+	assert.Equal(t, exitUsage, status)
+	assert.Contains(t, stderr, "--old-key-file")
+}
