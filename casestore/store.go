@@ -259,7 +259,10 @@ type Options struct {
 	// Retention is the number of days a terminal case is kept after its
 	// last event before [Eraser.Erase] may destroy its key: a deployment
 	// parameter (the Act and its Code set no retention period), not law.
-	// Zero means [DefaultRetention]; a negative value, none.
+	// Zero means [DefaultRetention]; a negative value, none. An erased
+	// case keeps its procedural facts for List and Verify, but reports
+	// that replay content (package compliance's annual report) pass over
+	// it: keep cases at least as long as the reports still to be made.
 	Retention int
 }
 

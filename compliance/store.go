@@ -6,6 +6,7 @@ package compliance
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hifazat/hifazat/casefsm"
@@ -72,10 +73,15 @@ func walk(ctx context.Context, s casestore.Store, f casestore.Filter, fn func(ca
 }
 
 // eachCaseFile calls fn with every case of the store as a casefsm case file,
-// in id order. fn must not keep the file.
+// in id order. fn must not keep the file. An erased case (its content
+// destroyed at the end of its retention period, see casestore.Eraser) has
+// no case file and is passed over.
 func eachCaseFile(ctx context.Context, s casestore.Store, fn func(*casefsm.CaseFile) error) error {
 	return walk(ctx, s, casestore.Filter{}, func(sum casestore.Summary) error {
 		c, err := s.Load(ctx, sum.ID)
+		if errors.Is(err, casestore.ErrErased) {
+			return nil
+		}
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrStore, err)
 		}

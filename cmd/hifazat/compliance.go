@@ -197,6 +197,7 @@ func complianceReport(e *env, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	asCSV := fs.Bool("csv", false, "print CSV")
 	asSVG := fs.Bool("svg", false, "print SVG")
+	keyFile := keyFlag(fs)
 	pos, status, done := parseCommand(e, name, complianceUsage, fs, args)
 	if done {
 		return status
@@ -217,6 +218,10 @@ func complianceReport(e *env, args []string) int {
 			return e.fail(exitUsage, "%s: --feedback: %v", name, err)
 		}
 	}
+	keys, err := storeKeys(*keyFile)
+	if err != nil {
+		return e.fail(exitUsage, "%s: --key-file: %v", name, err)
+	}
 	var sources []compliance.Source
 	for i := 0; i < len(pos); i += 2 {
 		data, err := readInput(e, pos[i])
@@ -227,7 +232,7 @@ func complianceReport(e *env, args []string) int {
 		if err != nil {
 			return e.fail(exitUsage, "%s: %s: %v", name, pos[i], err)
 		}
-		s, err := sqlstore.OpenExisting(context.Background(), pos[i+1], casestore.Options{})
+		s, err := sqlstore.OpenExisting(context.Background(), pos[i+1], casestore.Options{Keys: keys})
 		if err != nil {
 			return e.fail(exitUsage, "%s: %v", name, err)
 		}

@@ -50,6 +50,7 @@ func cmdCaseRejudge(e *env, args []string) int {
 	var sets settingsFlag
 	fs.Var(&sets, "set", "set interpretation `NAME=VALUE` (repeatable)")
 	store := fs.String("store", "", "read the case `ID` from this store (sqlite:PATH, postgres://..., memory:)")
+	keyFile := keyFlag(fs)
 	admin := fs.String("admin", "", "with --store: the administrator who reads the case (required; logged)")
 	at := fs.String("at", "", "judge both as of this date (YYYY-MM-DD; default: each one's last event)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -65,7 +66,7 @@ func cmdCaseRejudge(e *env, args []string) int {
 	if err != nil {
 		return e.fail(rejudgeStatus(err), "%s: %v", name, err)
 	}
-	f, err := rejudgeInput(e, pos[0], *store, *admin)
+	f, err := rejudgeInput(e, pos[0], *store, *admin, *keyFile)
 	if err != nil {
 		return e.fail(exitUsage, "%s: %v", name, err)
 	}
@@ -134,9 +135,10 @@ func (s *settingsFlag) Set(v string) error {
 	return nil
 }
 
-// rejudgeInput reads the case: a case file, or with a store the stored
-// case of that id, read whole by the administrator admin and logged.
-func rejudgeInput(e *env, arg, store, admin string) (*casefsm.CaseFile, error) {
+// rejudgeInput reads the case: a case file, or with a store (sealed cases
+// opened with the key file keyFile) the stored case of that id, read whole
+// by the administrator admin and logged.
+func rejudgeInput(e *env, arg, store, admin, keyFile string) (*casefsm.CaseFile, error) {
 	switch {
 	case store == "" && admin != "":
 		return nil, errors.New("--admin names who reads a stored case: give it with --store")
@@ -145,8 +147,12 @@ func rejudgeInput(e *env, arg, store, admin string) (*casefsm.CaseFile, error) {
 	case admin == "":
 		return nil, errors.New("a stored case is read whole: name the administrator who reads it with --admin ID")
 	}
+	keys, err := storeKeys(keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("--key-file: %w", err)
+	}
 	ctx := context.Background()
-	s, err := sqlstore.OpenExisting(ctx, store, casestore.Options{})
+	s, err := sqlstore.OpenExisting(ctx, store, casestore.Options{Keys: keys})
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +182,7 @@ const rejudgePage = 500
 
 // rejudgeStore runs `simulate --rejudge-store`: every case of the store
 // re-judged, and only the suppressed counts printed.
-func (e *env) rejudgeStore(location, pol, overlay string, sets []policy.Setting, asJSON bool) int {
+func (e *env) rejudgeStore(location, keyFile, pol, overlay string, sets []policy.Setting, asJSON bool) int {
 	const name = "simulate --rejudge-store"
 	ch, err := rejudgeChange(e, pol, overlay, sets)
 	if err != nil {
@@ -186,8 +192,12 @@ func (e *env) rejudgeStore(location, pol, overlay string, sets []policy.Setting,
 	if err != nil {
 		return e.fail(exitUsage, "%s: %v", name, err)
 	}
+	keys, err := storeKeys(keyFile)
+	if err != nil {
+		return e.fail(exitUsage, "%s: --key-file: %v", name, err)
+	}
 	ctx := context.Background()
-	s, err := sqlstore.OpenExisting(ctx, location, casestore.Options{})
+	s, err := sqlstore.OpenExisting(ctx, location, casestore.Options{Keys: keys})
 	if err != nil {
 		return e.fail(exitUsage, "%s: %v", name, err)
 	}

@@ -59,6 +59,7 @@ func cmdSimulate(e *env, args []string) int {
 	var varied stringsFlag
 	fs.Var(&varied, "vary", "vary interpretation `NAME` (repeatable; all: every one)")
 	rejudgeStore := fs.String("rejudge-store", "", "re-judge every case of the store `S` (with --policy, --overlay or --set)")
+	keyFile := keyFlag(fs)
 	rjPolicy := fs.String("policy", "", "with --rejudge-store: re-judge under the policy `ID`")
 	rjOverlay := fs.String("overlay", "", "with --rejudge-store: re-judge under the overlay in `FILE`")
 	var rjSets settingsFlag
@@ -90,7 +91,7 @@ func cmdSimulate(e *env, args []string) int {
 		if len(pos) > 0 || len(varied) > 0 || *compare != "" || *csvPath != "" || *svgPath != "" {
 			return e.fail(exitUsage, "simulate: --rejudge-store takes no scenario, --vary, --compare, --csv or --svg")
 		}
-		return e.rejudgeStore(*rejudgeStore, *rjPolicy, *rjOverlay, rjSets, *asJSON)
+		return e.rejudgeStore(*rejudgeStore, *keyFile, *rjPolicy, *rjOverlay, rjSets, *asJSON)
 	}
 	for _, o := range []struct{ flag, path string }{{"--csv", *csvPath}, {"--svg", *svgPath}} {
 		if err := checkOutput(o.path); err != nil {
