@@ -166,23 +166,14 @@ func rejudgeInput(e *env, arg, store, admin, keyFile string) (*casefsm.CaseFile,
 	return c.File(), nil
 }
 
-// storedCaseFile loads case id from s as a case file, through the store's
-// public interface only.
-func storedCaseFile(ctx context.Context, s casestore.Store, id string) (*casefsm.CaseFile, error) {
-	c, err := s.Load(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return c.File(), nil
-}
-
 // rejudgePage is how many case summaries one List call of
 // `simulate --rejudge-store` reads.
 const rejudgePage = 500
 
 // rejudgeStore runs `simulate --rejudge-store`: every case of the store
-// re-judged, and only the suppressed counts printed.
-func (e *env) rejudgeStore(location, keyFile, pol, overlay string, sets []policy.Setting, asJSON bool) int {
+// read whole by the administrator admin (each read logged), re-judged, and
+// only the suppressed counts printed.
+func (e *env) rejudgeStore(location, keyFile, admin, pol, overlay string, sets []policy.Setting, asJSON bool) int {
 	const name = "simulate --rejudge-store"
 	ch, err := rejudgeChange(e, pol, overlay, sets)
 	if err != nil {
@@ -202,6 +193,8 @@ func (e *env) rejudgeStore(location, keyFile, pol, overlay string, sets []policy
 		return e.fail(exitUsage, "%s: %v", name, err)
 	}
 	defer s.Close()
+	g := access.Of(s, e.now)
+	g.Admins = []string{admin}
 	var t rejudge.Tally
 	for after := ""; ; {
 		page, err := s.List(ctx, casestore.Filter{After: after, Limit: rejudgePage})
@@ -209,12 +202,12 @@ func (e *env) rejudgeStore(location, keyFile, pol, overlay string, sets []policy
 			return e.fail(exitUsage, "%s: %v", name, err)
 		}
 		for _, sum := range page {
-			f, err := storedCaseFile(ctx, s, sum.ID)
+			c, err := g.ReadWhole(ctx, access.Actor{ID: admin}, sum.ID, "rejudge")
 			if err != nil {
 				t.AddUnreadable()
 				continue
 			}
-			r, err := j.Rejudge(f, ch, civil.Date{})
+			r, err := j.Rejudge(c.File(), ch, civil.Date{})
 			if errors.Is(err, policy.ErrOverlayRefused) || errors.Is(err, policy.ErrSettingRefused) || errors.Is(err, policy.ErrUnknownPolicy) {
 				return e.fail(rejudgeStatus(err), "%s: %v", name, err)
 			}

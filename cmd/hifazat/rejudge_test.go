@@ -113,7 +113,7 @@ func TestSimulateRejudgeStore(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(stdout), &imported))
 		ids = append(ids, imported.ID)
 	}
-	stdout, stderr, status := runCLI(t, "", "simulate", "--rejudge-store", store, "--policy", "pk-federal-2010")
+	stdout, stderr, status := runCLI(t, "", "simulate", "--rejudge-store", store, "--admin", "hr-1", "--policy", "pk-federal-2010")
 	require.Equal(t, exitOK, status, stderr)
 	for _, want := range []string{"NOTICE: hypothetical: every case re-judged under pk-federal-2010", "k = 5",
 		"cases              7", "state_changed      6", "event_refused      6", "deadline_changed   7", "unchanged          0"} {
@@ -123,7 +123,7 @@ func TestSimulateRejudgeStore(t *testing.T) {
 		assert.NotContains(t, stdout, id, "no case is identified")
 	}
 
-	stdout, stderr, status = runCLI(t, "", "simulate", "--rejudge-store", store, "--policy", "pk-federal-2010", "--json")
+	stdout, stderr, status = runCLI(t, "", "simulate", "--rejudge-store", store, "--admin", "hr-1", "--policy", "pk-federal-2010", "--json")
 	require.Equal(t, exitOK, status, stderr)
 	var out struct {
 		K      int `json:"k"`
@@ -136,7 +136,8 @@ func TestSimulateRejudgeStore(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
 	assert.Equal(t, 5, out.K)
 
-	for _, args := range [][]string{{"--policy", "pk-federal-2010"}, {"--rejudge-store", store}, {"--rejudge-store", store, "--policy", "pk-federal-2010", "--vary", "all"}} {
+	for _, args := range [][]string{{"--policy", "pk-federal-2010"}, {"--rejudge-store", store}, {"--rejudge-store", store, "--admin", "hr-1", "--policy", "pk-federal-2010", "--vary", "all"},
+		{"--rejudge-store", store, "--policy", "pk-federal-2010"}, {"--admin", "hr-1"}} {
 		_, stderr, status = runCLI(t, "", append([]string{"simulate"}, args...)...)
 		assert.Equal(t, exitUsage, status, "%v: %s", args, stderr)
 	}

@@ -24,7 +24,7 @@ const simulateUsage = `usage: hifazat simulate [SCENARIO-FILE|-] [--cases N] [--
                         [--json] [--csv F] [--svg F] [--compare OTHER-SCENARIO]
        hifazat simulate [SCENARIO-FILE|-] --vary NAME|all ... [--cases N] [--seed S] [--workers W] [--json] [--svg F]
        hifazat simulate [SCENARIO-FILE|-] --print-scenario
-       hifazat simulate --rejudge-store S (--policy ID | --overlay F | --set NAME=VALUE ...) [--json]
+       hifazat simulate --rejudge-store S --admin ID (--policy ID | --overlay F | --set NAME=VALUE ...) [--json]
 
 Simulates complaints through the real lifecycle (casefsm) under a scenario
 (YAML or JSON; see package simulate). Without a file, the default scenario
@@ -40,7 +40,9 @@ outcome, breaches and day of decision; --svg then draws that.
 --rejudge-store re-judges every case of a store under the change given (as
 'hifazat case rejudge' does one, hypothetically) and prints only counts:
 how many cases change state, gain or lose a breach, have an event refused;
-a count from 1 to 4 is withheld, and no case is identified. On a terminal, stderr shows the
+a count from 1 to 4 is withheld, and no case is identified. Each case is
+read whole, by the administrator --admin names, and logged in the store's
+access log. On a terminal, stderr shows the
 progress with an estimate of the time left. The garbage collector runs at
 GOGC=400 unless GOGC is set.`
 
@@ -61,6 +63,7 @@ func cmdSimulate(e *env, args []string) int {
 	rejudgeStore := fs.String("rejudge-store", "", "re-judge every case of the store `S` (with --policy, --overlay or --set)")
 	keyFile := keyFlag(fs)
 	rjPolicy := fs.String("policy", "", "with --rejudge-store: re-judge under the policy `ID`")
+	rjAdmin := fs.String("admin", "", "with --rejudge-store: the administrator who reads every case (required; each read logged)")
 	rjOverlay := fs.String("overlay", "", "with --rejudge-store: re-judge under the overlay in `FILE`")
 	var rjSets settingsFlag
 	fs.Var(&rjSets, "set", "with --rejudge-store: set interpretation `NAME=VALUE` (repeatable)")
@@ -85,13 +88,15 @@ func cmdSimulate(e *env, args []string) int {
 		return e.fail(exitUsage, "simulate: only one of --json, --csv - and --svg - may use standard output")
 	case len(varied) > 0 && (*compare != "" || *csvPath != ""):
 		return e.fail(exitUsage, "simulate: --vary takes neither --compare nor --csv")
-	case *rejudgeStore == "" && (*rjPolicy != "" || *rjOverlay != "" || len(rjSets) > 0):
-		return e.fail(exitUsage, "simulate: --policy, --overlay and --set go with --rejudge-store")
+	case *rejudgeStore == "" && (*rjPolicy != "" || *rjOverlay != "" || len(rjSets) > 0 || *rjAdmin != ""):
+		return e.fail(exitUsage, "simulate: --policy, --overlay, --set and --admin go with --rejudge-store")
+	case *rejudgeStore != "" && *rjAdmin == "":
+		return e.fail(exitUsage, "simulate: --rejudge-store reads every case whole: name the administrator who reads them with --admin ID")
 	case *rejudgeStore != "":
 		if len(pos) > 0 || len(varied) > 0 || *compare != "" || *csvPath != "" || *svgPath != "" {
 			return e.fail(exitUsage, "simulate: --rejudge-store takes no scenario, --vary, --compare, --csv or --svg")
 		}
-		return e.rejudgeStore(*rejudgeStore, *keyFile, *rjPolicy, *rjOverlay, rjSets, *asJSON)
+		return e.rejudgeStore(*rejudgeStore, *keyFile, *rjAdmin, *rjPolicy, *rjOverlay, rjSets, *asJSON)
 	}
 	for _, o := range []struct{ flag, path string }{{"--csv", *csvPath}, {"--svg", *svgPath}} {
 		if err := checkOutput(o.path); err != nil {
