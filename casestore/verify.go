@@ -76,6 +76,11 @@ type Verification struct {
 	Version int64   // the case's version as recorded
 	Head    Hash    // the head hash recomputed from the intact prefix
 	Problem Problem // the first problem found; Problem.Kind == Intact if none
+	// Hashes are the hashes of the chain found intact: Hashes[0] is the
+	// case's genesis hash and Hashes[v] the hash of version v. It is nil
+	// when a problem was found. [CheckReceipt] checks a receipt against
+	// them, without reading the case's content.
+	Hashes []Hash
 	// Sealed reports a sealed case checked without opening it (the store
 	// has no key for it, or it was erased): its chain, which covers the
 	// sealed bytes, and its events' type, date and actor were checked; its

@@ -280,7 +280,8 @@ func (k Kit) Open(sc StoredCase, p casestore.Projection) (Loaded, error) {
 // stored form allows, and needs no key: its hash chain, which covers the
 // sealed bytes, and its events' index columns against their clear facts.
 // Its state and deadline index, which only its events can confirm, are
-// not checked; the Verification says so (Sealed).
+// not checked; the Verification says so (Sealed). An intact case's
+// Verification carries its chain's hashes (Hashes), for receipts.
 func (k Kit) Verify(sc StoredCase, p casestore.Projection) (casestore.Verification, error) {
 	_, v, err := k.check(sc, p)
 	var ke *casestore.KeyError
@@ -288,11 +289,25 @@ func (k Kit) Verify(sc StoredCase, p casestore.Projection) (casestore.Verificati
 	switch {
 	case errors.As(err, &ke) || errors.As(err, &ee):
 		v.Sealed, v.Problem = true, checkSealedIndex(sc)
-		return v, nil
+		err = nil
 	case errors.Is(err, casestore.ErrCorrupt):
-		return v, nil // the chain holds, the rows do not decode: v says so
+		err = nil // the chain holds, the rows do not decode: v says so
+	}
+	if err == nil && v.Intact() {
+		v.Hashes = chainHashes(sc)
 	}
 	return v, err
+}
+
+// chainHashes are the hashes of sc's chain, once walked and found intact:
+// the genesis hash, then each row's.
+func chainHashes(sc StoredCase) []casestore.Hash {
+	hs := make([]casestore.Hash, len(sc.Rows)+1)
+	hs[0] = sc.Genesis
+	for i, r := range sc.Rows {
+		hs[i+1] = r.Hash
+	}
+	return hs
 }
 
 // check walks the chain of sc, opens its sealed content, decodes it,

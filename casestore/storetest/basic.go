@@ -217,7 +217,8 @@ func testVerifyIntact(t *testing.T, s casestore.Store) {
 	v, err := s.Verify(ctx, "case-1")
 	require.NoError(t, err, "Verify(case-1)")
 	assert.True(t, v.Intact(), "Verify(case-1) = %v", v)
-	assert.Equal(t, casestore.Verification{Case: "case-1", Version: 3, Head: c.Head}, v, "Verify(case-1)")
+	hashes := []casestore.Hash{c.Records[0].Prev, c.Records[0].Hash, c.Records[1].Hash, c.Records[2].Hash}
+	assert.Equal(t, casestore.Verification{Case: "case-1", Version: 3, Head: c.Head, Hashes: hashes}, v, "Verify(case-1)")
 }
 
 func testCancelled(t *testing.T, s casestore.Store) {
