@@ -46,7 +46,9 @@
 //
 // [Case.Check] is a dry run of Apply: it returns the refusal Apply would,
 // and changes nothing. [Fields] lists the fields each event type takes, with
-// what they mean.
+// what they mean, the form of each value ([FieldKind], declared in a
+// `kind:"..."` tag beside the field of [Event]) and, for a choice, exactly
+// the values the event accepts there: enough to build a form.
 //
 // [Case.Status] reports a case as of a date: its state, every period its
 // events started with its status (pending, overdue, met, late, or paused

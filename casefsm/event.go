@@ -17,57 +17,58 @@ import (
 //
 // The zero Event is not an event: it has no type, date or actor, and Apply
 // refuses it as invalid_event. In a case file an event is a JSON object with
-// the field names below; see [Decode].
+// the field names below; see [Decode]. Each field declares its form in a
+// `kind:"..."` tag beside it (see [FieldKind]): [Fields] reads it from there.
 type Event struct {
-	Type EventType `json:"type" class:"procedural"`
+	Type EventType `json:"type" class:"procedural" kind:"enum,event_type"`
 	// On is the day the act was done.
-	On civil.Date `json:"on" class:"procedural"`
+	On civil.Date `json:"on" class:"procedural" kind:"date"`
 	// By is who did it (for adjourn: who asked).
-	By Role `json:"by" class:"procedural"`
+	By Role `json:"by" class:"procedural" kind:"enum,roles"`
 	// ReceivedOn is the day the act's addressee received it, where the law
 	// counts from receipt: the written complaint (s.4(1)(a)), the
 	// complaint to the Ombudsperson and the show-cause notice (s.8(2)),
 	// and the committee's recommendations (s.4(5)). Without it, On is used,
 	// with a warning where the law counts from receipt (interpretation 6).
-	ReceivedOn civil.Date `json:"received_on,omitzero" class:"procedural"`
+	ReceivedOn civil.Date `json:"received_on,omitzero" class:"procedural" kind:"date"`
 	// Finding is the committee's finding (submit_findings), or a forum's
 	// on deciding.
-	Finding Finding `json:"finding,omitzero" class:"procedural"`
+	Finding Finding `json:"finding,omitzero" class:"procedural" kind:"enum,findings"`
 	// Penalties are those recommended (submit_findings) or imposed (decide,
 	// decide_complaint, decide_appeal, decide_representation).
-	Penalties []Penalty `json:"penalties,omitempty"`
+	Penalties []Penalty `json:"penalties,omitempty" kind:"penalties,penalty_codes"`
 	// ReasonableCause is the cause a party gives for a late act (s.4(1)(b),
 	// s.8(2)).
-	ReasonableCause string `json:"reasonable_cause,omitempty" class:"free_text"`
+	ReasonableCause string `json:"reasonable_cause,omitempty" class:"free_text" kind:"text"`
 	// Condonation records that the forum condoned a late appeal or
 	// representation: who condoned and why (interpretation 13).
-	Condonation string `json:"condonation,omitempty" class:"free_text"`
+	Condonation string `json:"condonation,omitempty" class:"free_text" kind:"text"`
 	// Consent records the complainant's consent when someone else turns
 	// an informal matter into a formal complaint (Code (vi)).
-	Consent bool `json:"consent,omitempty" class:"procedural"`
+	Consent bool `json:"consent,omitempty" class:"procedural" kind:"boolean"`
 	// To lists who a decision was communicated to (communicate_decision);
 	// empty means both parties.
-	To []Role `json:"to,omitempty" class:"procedural"`
+	To []Role `json:"to,omitempty" class:"procedural" kind:"list,recipients"`
 	// Reason is why: required to dismiss at admission (interpretation 12).
-	Reason string `json:"reason,omitempty" class:"free_text"`
+	Reason string `json:"reason,omitempty" class:"free_text" kind:"text"`
 	// Voids is the 1-based number of the earlier event a void_event voids
 	// (interpretation 23).
-	Voids int `json:"voids,omitempty" class:"procedural"`
+	Voids int `json:"voids,omitempty" class:"procedural" kind:"number"`
 	// Kind says what a report_retaliation reports: "" for retaliation in
 	// general, "defamation_suit" for a counter-blast defamation suit
 	// against the complainant (Code (xi) as amended in 2022).
-	Kind string `json:"kind,omitempty" class:"procedural"`
+	Kind string `json:"kind,omitempty" class:"procedural" kind:"enum,retaliation_kinds"`
 	// Note is free text for the file.
-	Note string `json:"note,omitempty" class:"free_text"`
+	Note string `json:"note,omitempty" class:"free_text" kind:"text"`
 	// Member is the replacement of a committee member for this case
 	// (replace_member, s.3(3)).
-	Member *committee.Replacement `json:"member,omitempty"`
+	Member *committee.Replacement `json:"member,omitempty" kind:"replacement"`
 	// Chair is the id of the member a designate_chair designates
 	// chairperson for this case (s.3(2), interpretation 20). In a case
 	// file it is the event's "member", given as that id: {"type":
 	// "designate_chair", ..., "member": "m-2"} (see [Event.MarshalJSON]).
 	// It is an identity, read as the member's.
-	Chair string `json:"-" class:"identity,bare"`
+	Chair string `json:"-" class:"identity,bare" kind:"id"`
 }
 
 // MarshalJSON writes the event in its case-file form: the fields as

@@ -243,6 +243,10 @@ func reportsIncident(e EventType) bool {
 	return e == FileComplaint || e == FileWithOmbudsperson || e == ReportInformally
 }
 
+// recipients are who a decision may be communicated to (communicate_decision's
+// to): what [Case.Apply] accepts and [Fields] lists.
+var recipients = [...]Role{Complainant, Accused, Employer}
+
 // checkFields checks the fields an event type requires and their values.
 func (c *Case) checkFields(ev *Event) *Refusal {
 	switch {
@@ -250,7 +254,7 @@ func (c *Case) checkFields(ev *Event) *Refusal {
 		return c.refuse(ev, InvalidEvent, citeVoid, "voids names event %d; want the number of an earlier event, 1 to %d", ev.Voids, len(c.events))
 	case ev.Type == VoidEvent && strings.TrimSpace(ev.Reason) == "":
 		return c.refuse(ev, InvalidEvent, citeVoid, "voiding an event needs its reason (reason)")
-	case ev.Type == ReportRetaliation && ev.Kind != "" && ev.Kind != KindDefamationSuit:
+	case ev.Type == ReportRetaliation && ev.Kind != "" && !slices.Contains(retaliationKinds[:], ev.Kind):
 		return c.refuse(ev, InvalidEvent, citeRetaliation, "kind %q is not a kind of retaliation report (want %s, or none)", ev.Kind, KindDefamationSuit)
 	case requires(ev.Type)&fReason != 0 && strings.TrimSpace(ev.Reason) == "":
 		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 12", Confidence: policy.Medium}, "a dismissal at admission needs its reasons (reason)")
@@ -262,7 +266,7 @@ func (c *Case) checkFields(ev *Event) *Refusal {
 		return c.refuse(ev, InvalidEvent, citeChair, "designating a chairperson needs the member's id (member: ID)")
 	}
 	for i, r := range ev.To {
-		if r != Complainant && r != Accused && r != Employer || slices.Contains(ev.To[:i], r) {
+		if !slices.Contains(recipients[:], r) || slices.Contains(ev.To[:i], r) {
 			return c.refuse(ev, InvalidEvent, citeRecord, "to lists %s; a decision is communicated to the complainant, the accused or the employer, each once", r)
 		}
 	}

@@ -343,7 +343,16 @@ func TestDefinitionEvents(t *testing.T) {
 	require.Len(t, infos, len(casefsm.EventTypes()))
 	for i, info := range infos {
 		assert.Equal(t, casefsm.EventTypes()[i], info.Type, "in EventType order")
-		assert.Equal(t, casefsm.Fields(info.Type), info.Fields)
+		want := casefsm.Fields(info.Type)
+		for j := range want {
+			if want[j].Name == "by" { // narrowed to the roles of the definition's rows
+				want[j].Values = []string{}
+				for _, r := range info.By {
+					want[j].Values = append(want[j].Values, r.String())
+				}
+			}
+		}
+		assert.Equal(t, want, info.Fields, "%s: Fields, by narrowed (the statute's penalties are the federal Act's)", info.Type)
 		// Every row of the table is reflected, and nothing else.
 		var by []casefsm.Role
 		var from []casefsm.State

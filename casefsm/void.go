@@ -14,6 +14,10 @@ import (
 // amended by Act V of 2022).
 const KindDefamationSuit = "defamation_suit"
 
+// retaliationKinds are the kinds a report_retaliation may give, besides
+// none: what [Case.Apply] accepts and [Fields] lists.
+var retaliationKinds = [...]string{KindDefamationSuit}
+
 // isVoided reports whether the event at index i was voided.
 func (c *Case) isVoided(i int) bool { return slices.Contains(c.f.voided, i) }
 

@@ -5,14 +5,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/httpapi"
 )
 
@@ -115,4 +118,31 @@ func undocumented() error {
 		return fmt.Errorf("openapi.json does not document these responses the tests saw: %s", strings.Join(missing, "; "))
 	}
 	return nil
+}
+
+// TestOpenAPIField: the document's Field schema has exactly the members
+// casefsm.Field writes, and its kinds are casefsm's.
+func TestOpenAPIField(t *testing.T) {
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]struct {
+					Enum []string `json:"enum"`
+				} `json:"properties"`
+				Required []string `json:"required"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	require.NoError(t, json.Unmarshal(httpapi.OpenAPI, &doc))
+	schema := doc.Components.Schemas["Field"]
+	b, err := json.Marshal(casefsm.Field{Name: "finding", Kind: casefsm.FieldEnum, Values: []string{"guilty"}})
+	require.NoError(t, err)
+	var written map[string]any
+	require.NoError(t, json.Unmarshal(b, &written))
+	assert.ElementsMatch(t, slices.Collect(maps.Keys(written)), slices.Collect(maps.Keys(schema.Properties)), "Field's members")
+	var kinds []string
+	for k := casefsm.FieldKind(1); k.IsValid(); k++ {
+		kinds = append(kinds, k.String())
+	}
+	assert.Equal(t, kinds, schema.Properties["kind"].Enum, "the kinds")
 }

@@ -53,6 +53,8 @@ func TestReference(t *testing.T) {
 		{"event types", req{method: "GET", path: "/v1/event-types"}, 200, `"type":"submit_defence"`},
 		{"event type", req{method: "GET", path: "/v1/event-types/submit_defence?policy=hec-2020"}, 200, `"by":["accused"]`},
 		{"event type fields", req{method: "GET", path: "/v1/event-types/submit_findings"}, 200, `{"name":"finding","required":true`},
+		{"event type kinds", req{method: "GET", path: "/v1/event-types/submit_findings?policy=hec-2020"}, 200, `"kind":"enum","values":["guilty","not_guilty","false_and_mala_fide"]`},
+		{"event type by", req{method: "GET", path: "/v1/event-types/communicate_decision"}, 200, `"name":"by","required":true,"meaning":"who did it: one of the roles the lifecycle allows for communicate_decision","kind":"enum","values":["competent_authority"]`},
 		{"no event type", req{method: "GET", path: "/v1/event-types/nope"}, 404, ""},
 		{"event types, no policy", req{method: "GET", path: "/v1/event-types?policy=nope"}, 404, ""},
 	} {

@@ -14,10 +14,13 @@ const eventsUsage = `usage: hifazat events [TYPE] [--policy ID] [--json]
 
 Every event type a case file may record (or only TYPE): who may perform it,
 from which states, the fields it takes (* required) and the provisions that
-say so, under a policy (default: the federal statute in force today).
+say so, under a policy (default: the federal statute in force today). With
+TYPE, each field's meaning, its kind (date, text, id, number, boolean, enum,
+list, penalties, replacement) and the values it takes.
   --policy ID   a policy: hifazat policy list
   --json        print [{"type", "by", "from", "fields": [{"name", "required",
-                "meaning"}], "citations"}, ...], or one object for TYPE`
+                "meaning", "kind", "values"}], "citations"}, ...], or one
+                object for TYPE; "values" only for enum, list and penalties`
 
 // cmdEvents runs "hifazat events".
 func cmdEvents(e *env, args []string) int {
@@ -91,6 +94,7 @@ func printEvent(w io.Writer, info casefsm.EventInfo, long bool) {
 		fmt.Fprintln(w, "  fields:")
 		for _, f := range info.Fields {
 			fmt.Fprintf(w, "    %-17s %s\n", fieldName(f), f.Meaning)
+			fmt.Fprintf(w, "    %-17s %s\n", "", fieldKind(f))
 		}
 	}
 	if len(info.Citations) > 0 {
@@ -103,6 +107,14 @@ func fieldName(f casefsm.Field) string {
 		return f.Name + "*"
 	}
 	return f.Name
+}
+
+// fieldKind says a field's kind and, for a choice, its values.
+func fieldKind(f casefsm.Field) string {
+	if f.Values == nil {
+		return "(" + f.Kind.String() + ")"
+	}
+	return "(" + f.Kind.String() + " of: " + strings.Join(f.Values, ", ") + ")"
 }
 
 func joinStates(ss []casefsm.State) string {

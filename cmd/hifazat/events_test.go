@@ -20,8 +20,9 @@ func TestEventsCommand(t *testing.T) {
 		stderr string
 	}{
 		{"every type", []string{"events"}, exitOK, []string{"event types under pk-federal-2022", "file_appeal\n  by:        complainant, accused\n", "  fields:    type*, on*, by*, reasonable_cause, condonation, reason, note\n"}, ""},
-		{"one type", []string{"events", "dismiss_at_admission"}, exitOK, []string{"dismiss_at_admission\n", "    reason*           why the act was done: the reasons a dismissal at admission", "from:      complaint_received, ombudsperson_complaint"}, ""},
+		{"one type", []string{"events", "dismiss_at_admission"}, exitOK, []string{"dismiss_at_admission\n", "    reason*           why the act was done: the reasons a dismissal at admission", "\n                      (text)\n", "from:      complaint_received, ombudsperson_complaint"}, ""},
 		{"a policy", []string{"events", "--policy", "pk-federal-2010", "file_appeal"}, exitOK, []string{"file_appeal\n"}, ""},
+		{"values", []string{"events", "communicate_decision"}, exitOK, []string{"(list of: complainant, accused, employer)\n", "(enum of: competent_authority)\n"}, ""},
 		{"unknown type", []string{"events", "file_apeal"}, exitUsage, nil, `unknown event type "file_apeal" (want report_informally, `},
 		{"unknown policy", []string{"events", "--policy", "pk-x"}, exitUsage, nil, `unknown policy "pk-x"`},
 		{"two types", []string{"events", "decide", "remand"}, exitUsage, nil, `unexpected argument "remand"`},
@@ -61,7 +62,13 @@ func TestEventsJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(stdout), &one))
 	assert.Equal(t, casefsm.SubmitFindings, one.Type)
 	assert.Equal(t, []casefsm.Role{casefsm.InquiryCommittee}, one.By)
-	assert.Equal(t, casefsm.Fields(casefsm.SubmitFindings), one.Fields)
+	require.Len(t, one.Fields, len(casefsm.Fields(casefsm.SubmitFindings)))
+	for i, f := range casefsm.Fields(casefsm.SubmitFindings) {
+		assert.Equal(t, f.Name, one.Fields[i].Name)
+		assert.Equal(t, f.Kind, one.Fields[i].Kind, "%s: its kind", f.Name)
+	}
+	assert.Equal(t, []string{"inquiry_committee"}, one.Fields[2].Values, "by: the roles that may")
+	assert.Contains(t, stdout, `"kind": "enum",`+"\n"+`      "values": [`+"\n"+`        "guilty",`, "finding's values")
 }
 
 func TestVersionCommand(t *testing.T) {

@@ -50,3 +50,17 @@ export async function pastDeadline(baseUrl: string, token: string, year: number)
   const received = report.data.tables.find((t) => t.name === "received_by_route")?.total;
   return [late, received?.suppressed ? undefined : received?.count];
 }
+
+// choices returns, for each field of an event type that chooses among
+// values, its kind and the values it takes: what a form needs to offer.
+export async function choices(baseUrl: string, token: string, type: string): Promise<Record<string, [string, string[]]>> {
+  const api = hifazat(baseUrl, token);
+  const info = await api.GET("/v1/event-types/{type}", { params: { path: { type } } });
+  if (info.error) throw new Error(`${info.error.status} ${info.error.title}`);
+  const out: Record<string, [string, string[]]> = {};
+  for (const f of info.data.fields) {
+    const kind: "date" | "text" | "id" | "number" | "boolean" | "enum" | "list" | "penalties" | "replacement" = f.kind;
+    if (f.values !== undefined) out[f.name] = [kind, f.values];
+  }
+  return out;
+}
