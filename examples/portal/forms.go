@@ -15,19 +15,18 @@ import (
 
 // A step's form is built from the API's description of its event type
 // (GET /v1/event-types, casefsm.Definition.Events): one input per field
-// the type takes, required where the API says so. The description names
-// a field and says what it means; how to ask for it (a date, a choice, free
-// text) is the portal's, in fieldKinds, one entry per field name, so a new
-// event type needs no new form and a new field fails words_test.go until
-// it has a kind and words.
+// the type takes, required where the API says so, of the kind the API
+// declares (a date, a choice among the values it lists, free text...), so
+// a new event type or field needs no new form, only words for its label
+// (words_test.go fails until it has them).
 
 // kind is how a form asks for one field.
 type kind string
 
 const (
-	kindSet       kind = "set"       // type and by: the form fills them in
 	kindDate      kind = "date"      // <input type=date>
 	kindText      kind = "text"      // <textarea>
+	kindString    kind = "string"    // <input type=text>: an id
 	kindCheck     kind = "check"     // one checkbox: true or absent
 	kindChoice    kind = "choice"    // <select> of one value
 	kindChoices   kind = "choices"   // checkboxes, a list of values
@@ -36,30 +35,56 @@ const (
 	kindMember    kind = "member"    // a committee member replaced: out, and the member in
 )
 
-// fieldKinds says how to ask for each field casefsm.Fields can list.
-var fieldKinds = map[string]kind{
-	"type": kindSet, "by": kindSet, "on": kindDate, "received_on": kindDate,
-	"finding": kindChoice, "penalties": kindPenalties, "reasonable_cause": kindText,
-	"condonation": kindText, "consent": kindCheck, "to": kindChoices, "member": kindMember,
-	"reason": kindText, "note": kindText, "voids": kindNumber, "kind": kindChoice,
+// inputs are how a form asks for a field of each kind the API declares.
+var inputs = map[casefsm.FieldKind]kind{
+	casefsm.FieldDate: kindDate, casefsm.FieldText: kindText, casefsm.FieldID: kindString,
+	casefsm.FieldNumber: kindNumber, casefsm.FieldBoolean: kindCheck, casefsm.FieldEnum: kindChoice,
+	casefsm.FieldList: kindChoices, casefsm.FieldPenalties: kindPenalties, casefsm.FieldReplacement: kindMember,
 }
 
-// fieldOf returns how to ask for field name of event type e, and the key
-// of its words: a designate_chair's member is one id (casefsm.Event.Chair),
-// not a replacement.
-func fieldOf(e casefsm.EventType, name string) (kind, string) {
-	if e == casefsm.DesignateChair && name == "member" {
-		return kindString, "member.chair"
+// filled reports whether the form fills the field in itself: the event
+// type is the form's, and by is the role signed in.
+func filled(fd casefsm.Field) bool { return fd.Name == "type" || fd.Name == "by" }
+
+// wordsKey is the key of a field's words: a member that is one id (a
+// designate_chair's chair, casefsm.Event.Chair) is not a replacement.
+func wordsKey(fd casefsm.Field) string {
+	if fd.Name == "member" && fd.Kind == casefsm.FieldID {
+		return "member.chair"
 	}
-	return fieldKinds[name], name
+	return fd.Name
 }
 
 // amountPenalties are the penalties that carry an amount in rupees: a fine
 // and recovered compensation (casefsm.Penalty.Amount).
 var amountPenalties = map[policy.PenaltyCode]bool{policy.Fine: true, policy.RecoverCompensation: true}
 
-// recipients are who a decision may be communicated to (field "to").
-var recipients = []casefsm.Role{casefsm.Complainant, casefsm.Accused, casefsm.Employer}
+// valueLabel names value, one of the values field name takes, in l; false
+// when it has no words.
+func valueLabel(l lang, name, value string) (string, bool) {
+	var p [2]string
+	ok := false
+	switch name {
+	case "finding":
+		var f casefsm.Finding
+		if f.UnmarshalText([]byte(value)) == nil {
+			p, ok = findingWords[f]
+		}
+	case "kind":
+		p, ok = kindWords[value]
+	case "to", "by":
+		var r casefsm.Role
+		if r.UnmarshalText([]byte(value)) == nil {
+			p, ok = roleWords[r]
+		}
+	case "penalties":
+		p, ok = penaltyWords[policy.PenaltyCode(value)]
+	}
+	if !ok {
+		return value, false
+	}
+	return l.pick(p), true
+}
 
 // citeRE finds the sections a field's meaning cites.
 var citeRE = regexp.MustCompile(`s\.\d+(?:\([0-9a-z]+\))*|interpretation \d+|Code \([ivxl]+\)|Rules 2013 r\.\d+(?:\(\d+\))?`)
@@ -127,17 +152,17 @@ type formInputs struct {
 func buildForm(l lang, info casefsm.EventInfo, in formInputs) eventForm {
 	f := eventForm{Type: info.Type, Words: l.Event(info.Type), Citations: strings.Join(info.Citations, "; ")}
 	for _, fd := range info.Fields {
-		k, words := fieldOf(info.Type, fd.Name)
-		if k == kindSet {
+		if filled(fd) {
 			continue
 		}
+		k := inputs[fd.Kind]
 		id := fd.Name + "-" + info.Type.String()
-		ff := formField{Name: fd.Name, ID: id, Kind: k, Words: l.Field(words), Citations: citations(fd.Meaning),
+		ff := formField{Name: fd.Name, ID: id, Kind: k, Words: l.Field(wordsKey(fd)), Citations: citations(fd.Meaning),
 			Required: fd.Required, Value: in.Sent.Get(fd.Name), Error: in.Errors[fd.Name]}
 		if fd.Name == "on" && ff.Value == "" {
 			ff.Value = in.Today.String()
 		}
-		ff.Options = options(l, fd.Name, id, in)
+		ff.Options = options(l, fd, id, in)
 		if k == kindMember {
 			ff.Member = memberInputs(l, id, in)
 		}
@@ -146,33 +171,40 @@ func buildForm(l lang, info casefsm.EventInfo, in formInputs) eventForm {
 	return f
 }
 
-// options returns the values a choice field offers.
-func options(l lang, name, id string, in formInputs) []option {
-	sent := in.Sent[name]
+// options returns the values a choice offers, those the API lists: a
+// choice of one starts with none ("" names it where the field has words
+// for it: a report of retaliation in general), and a penalty says whether
+// it runs for months or is an amount, from the policy's penalties.
+func options(l lang, fd casefsm.Field, id string, in formInputs) []option {
+	sent := in.Sent[fd.Name]
 	var out []option
 	add := func(value, label, cite string) {
 		out = append(out, option{Value: value, Label: label, Citations: cite, Checked: slices.Contains(sent, value)})
 	}
-	switch name {
-	case "finding":
-		for _, f := range enumerate[casefsm.Finding]() {
-			add(f.String(), l.pick(findingWords[f]), "")
+	if fd.Kind == casefsm.FieldEnum {
+		label, ok := valueLabel(l, fd.Name, "")
+		if !ok {
+			label = "—"
 		}
-	case "kind":
-		add("", l.pick(kindWords[""]), "")
-		add(casefsm.KindDefamationSuit, l.pick(kindWords[casefsm.KindDefamationSuit]), "")
-	case "to":
-		for _, r := range recipients {
-			add(r.String(), l.Role(r), "")
+		add("", label, "")
+	}
+	for _, v := range fd.Values {
+		label, _ := valueLabel(l, fd.Name, v)
+		if fd.Kind != casefsm.FieldPenalties {
+			add(v, label, "")
+			continue
 		}
-	case "penalties":
-		for _, p := range in.Penalties {
-			add(string(p.Code), l.Penalty(p.Code), p.Citation.Section)
-			o := &out[len(out)-1]
-			o.Months, o.Amount = p.Periodic, amountPenalties[p.Code]
-			o.MonthsID, o.AmountID = id+"-"+string(p.Code)+"-months", id+"-"+string(p.Code)+"-amount"
-			o.MonthsV, o.AmountV = in.Sent.Get("months-"+string(p.Code)), in.Sent.Get("amount-"+string(p.Code))
+		code := policy.PenaltyCode(v)
+		i := slices.IndexFunc(in.Penalties, func(p policy.Penalty) bool { return p.Code == code })
+		var pen policy.Penalty
+		if i >= 0 {
+			pen = in.Penalties[i]
 		}
+		add(v, label, pen.Citation.Section)
+		o := &out[len(out)-1]
+		o.Months, o.Amount = pen.Periodic, amountPenalties[code]
+		o.MonthsID, o.AmountID = id+"-"+v+"-months", id+"-"+v+"-amount"
+		o.MonthsV, o.AmountV = in.Sent.Get("months-"+v), in.Sent.Get("amount-"+v)
 	}
 	return out
 }
@@ -197,10 +229,6 @@ func memberInputs(l lang, id string, in formInputs) []formField {
 	}
 }
 
-// kindString is a one-line text input: inside a member's inputs, or a
-// designate_chair's member.
-const kindString kind = "string"
-
 // readEvent reads the event a form sent, as the API takes it, acting as
 // role. It checks what the event type's description declares (required
 // fields, and the form of each value) and returns an error key per field;
@@ -209,11 +237,10 @@ func readEvent(info casefsm.EventInfo, role casefsm.Role, v url.Values) (map[str
 	ev := map[string]any{"type": info.Type.String(), "by": role.String()}
 	errs := map[string]string{}
 	for _, fd := range info.Fields {
-		if fieldKinds[fd.Name] == kindSet {
+		if filled(fd) {
 			continue
 		}
-		k, _ := fieldOf(info.Type, fd.Name)
-		val, key := readField(k, fd.Name, v)
+		val, key := readField(fd, v)
 		switch {
 		case key != "":
 			errs[fd.Name] = key
@@ -234,10 +261,10 @@ func readEvent(info casefsm.EventInfo, role casefsm.Role, v url.Values) (map[str
 }
 
 // readField reads one field's value, nil when it is empty, or the key of
-// what is wrong with it.
-func readField(k kind, name string, v url.Values) (any, string) {
-	s := strings.TrimSpace(v.Get(name))
-	switch k {
+// what is wrong with it: a choice must be among the values the API lists.
+func readField(fd casefsm.Field, v url.Values) (any, string) {
+	s := strings.TrimSpace(v.Get(fd.Name))
+	switch inputs[fd.Kind] {
 	case kindDate:
 		if s == "" {
 			return nil, ""
@@ -266,37 +293,31 @@ func readField(k kind, name string, v url.Values) (any, string) {
 		}
 		return n, ""
 	case kindChoice:
-		return readChoice(name, s)
+		return readChoice(fd.Values, s)
 	case kindChoices:
-		return readRecipients(v[name])
+		return readChoices(fd.Values, v[fd.Name])
 	case kindPenalties:
-		return readPenalties(v)
+		return readPenalties(fd.Values, v)
 	case kindMember:
 		return readMember(v)
 	}
 	return nil, ""
 }
 
-func readChoice(name, s string) (any, string) {
+func readChoice(values []string, s string) (any, string) {
 	switch {
 	case s == "":
 		return nil, ""
-	case name == "finding":
-		var f casefsm.Finding
-		if f.UnmarshalText([]byte(s)) != nil {
-			return nil, "err.choice"
-		}
-	case name == "kind" && s != casefsm.KindDefamationSuit:
+	case !slices.Contains(values, s):
 		return nil, "err.choice"
 	}
 	return s, ""
 }
 
-func readRecipients(sent []string) (any, string) {
+func readChoices(values, sent []string) (any, string) {
 	var out []string
 	for _, s := range sent {
-		var r casefsm.Role
-		if r.UnmarshalText([]byte(s)) != nil || !slices.Contains(recipients, r) {
+		if !slices.Contains(values, s) {
 			return nil, "err.choice"
 		}
 		out = append(out, s)
@@ -307,11 +328,14 @@ func readRecipients(sent []string) (any, string) {
 	return out, ""
 }
 
-// readPenalties reads the penalties ticked, each with its months or amount
-// when one was given: a code alone, or {"code", "period_months", "amount"}.
-func readPenalties(v url.Values) (any, string) {
+// readPenalties reads the penalties ticked, each among values, with its
+// months or amount when one was given: a code alone, or {"code", "period_months", "amount"}.
+func readPenalties(values []string, v url.Values) (any, string) {
 	var out []any
 	for _, code := range v["penalties"] {
+		if !slices.Contains(values, code) {
+			return nil, "err.choice"
+		}
 		p := map[string]any{"code": code}
 		for field, key := range map[string]string{"period_months": "months-", "amount": "amount-"} {
 			s := strings.TrimSpace(v.Get(key + code))

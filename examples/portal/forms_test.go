@@ -80,7 +80,13 @@ func TestBuildForm(t *testing.T) {
 	pens := []policy.Penalty{{Code: policy.Censure}, {Code: policy.StopAtEfficiencyBar, Periodic: true}, {Code: policy.Fine}}
 	in := formInputs{Penalties: pens, Today: civil.MustParse("2026-12-01"),
 		Sent: url.Values{"finding": {"guilty"}, "penalties": {"fine"}, "amount-fine": {"9"}}, Errors: map[string]string{"on": "err.date"}}
-	f := buildForm(langs["ur"], info(casefsm.SubmitFindings), in)
+	findings := info(casefsm.SubmitFindings)
+	for i, fd := range findings.Fields {
+		if fd.Name == "penalties" { // as the API serves them under a policy of these penalties
+			findings.Fields[i].Values = []string{"censure", "stop_at_efficiency_bar", "fine"}
+		}
+	}
+	f := buildForm(langs["ur"], findings, in)
 	var names []string
 	for _, x := range f.Fields {
 		names = append(names, x.Name)
@@ -98,4 +104,33 @@ func TestBuildForm(t *testing.T) {
 	assert.False(t, penalties.Options[0].Months || penalties.Options[0].Amount)
 	assert.True(t, penalties.Options[2].Amount && penalties.Options[2].Checked)
 	assert.Equal(t, "9", penalties.Options[2].AmountV)
+	var values []string
+	for _, o := range finding.Options {
+		values = append(values, o.Value)
+	}
+	assert.Equal(t, []string{"", "guilty", "not_guilty", "false_and_mala_fide"}, values, "none, then the values the API lists")
+	assert.Equal(t, "—", finding.Options[0].Label)
+	assert.True(t, finding.Options[1].Checked)
+}
+
+// TestFormFromKinds: a form asks for each field as the API's kind says,
+// and offers the values the API lists, whatever the field's name.
+func TestFormFromKinds(t *testing.T) {
+	fields := []casefsm.Field{{Name: "type", Kind: casefsm.FieldEnum, Values: []string{"report_retaliation"}},
+		{Name: "on", Required: true, Kind: casefsm.FieldDate}, {Name: "by", Kind: casefsm.FieldEnum, Values: []string{"complainant"}},
+		{Name: "kind", Kind: casefsm.FieldEnum, Values: []string{"defamation_suit"}},
+		{Name: "to", Kind: casefsm.FieldList, Values: []string{"accused"}}, {Name: "voids", Kind: casefsm.FieldNumber},
+		{Name: "consent", Kind: casefsm.FieldBoolean}, {Name: "member", Kind: casefsm.FieldID}, {Name: "note", Kind: casefsm.FieldText}}
+	f := buildForm(langs["en"], casefsm.EventInfo{Type: casefsm.ReportRetaliation, Fields: fields}, formInputs{})
+	var kinds []kind
+	for _, x := range f.Fields {
+		kinds = append(kinds, x.Kind)
+	}
+	assert.Equal(t, []kind{kindDate, kindChoice, kindChoices, kindNumber, kindCheck, kindString, kindText}, kinds, "type and by are the form's")
+	assert.Equal(t, []option{{Value: "", Label: "retaliation of another kind"}, {Value: "defamation_suit", Label: "a defamation suit against the complainant"}}, f.Fields[1].Options)
+	assert.Equal(t, []option{{Value: "accused", Label: "the accused"}}, f.Fields[2].Options, "only the values listed")
+	assert.Equal(t, "Chair for this case", f.Fields[5].Words.Name, "a member that is one id")
+	_, errs := readEvent(casefsm.EventInfo{Type: casefsm.ReportRetaliation, Fields: fields}, casefsm.Complainant,
+		url.Values{"on": {"2026-11-02"}, "to": {"complainant"}, "kind": {"defamation_suit"}})
+	assert.Equal(t, map[string]string{"to": "err.choice"}, errs, "a value the API does not list")
 }

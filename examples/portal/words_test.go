@@ -123,24 +123,34 @@ func TestEveryCodeHasPlainWords(t *testing.T) {
 	})
 }
 
-// TestEveryFieldHasAFormAndWords: every field an event type takes
-// (casefsm.Fields) has a way to ask for it and, unless the form fills it
-// in, a label and help in both languages.
+// TestEveryFieldHasAFormAndWords: every field an event type takes, under
+// every built-in policy (casefsm.Definition.Events, as the API serves
+// them), has a way to ask for it and, unless the form fills it in, a label
+// and help in both languages, and a name in both for each value it offers.
 func TestEveryFieldHasAFormAndWords(t *testing.T) {
-	seen := map[string]bool{}
-	for _, e := range casefsm.EventTypes() {
-		for _, f := range casefsm.Fields(e) {
-			seen[f.Name] = true
-			k, ok := fieldKinds[f.Name]
-			if !assert.True(t, ok, "field %s of %s: no kind in fieldKinds", f.Name, e) || k == kindSet {
-				continue
+	for _, pol := range policy.Builtin().All() {
+		d, err := casefsm.NewDefinition(pol)
+		require.NoError(t, err)
+		for _, info := range d.Events() {
+			for _, f := range info.Fields {
+				k, ok := inputs[f.Kind]
+				if !assert.True(t, ok, "field %s of %s: no input for kind %s", f.Name, info.Type, f.Kind) || filled(f) {
+					continue
+				}
+				assert.NotEmpty(t, k)
+				b, ok := fieldWords[wordsKey(f)]
+				checkBoth(t, "field "+wordsKey(f), b, ok)
+				for _, v := range f.Values {
+					for _, l := range langs {
+						_, ok := valueLabel(l, f.Name, v)
+						assert.True(t, ok, "%s: %s of %s offers %q, which has no words", l.Code, f.Name, info.Type, v)
+					}
+				}
 			}
-			b, ok := fieldWords[f.Name]
-			checkBoth(t, "field "+f.Name, b, ok)
 		}
 	}
-	for name := range fieldKinds {
-		assert.True(t, seen[name], "fieldKinds has %q, which no event type takes", name)
+	for k := casefsm.FieldKind(1); k.IsValid(); k++ {
+		assert.Contains(t, inputs, k, "no input for kind %s", k)
 	}
 	for _, l := range langs {
 		for _, name := range []string{"member.out", "member.in.id", "member.in.name", "member.in.gender", "member.in.seat", "member.in.external"} {
