@@ -9,8 +9,8 @@
 //
 // Each step's form is built from the API's event types (GET
 // /v1/event-types, casefsm.Definition.Events): one labelled input per
-// field, of the kind forms.go gives the field's name (a date, a choice,
-// free text), with the sections its meaning cites; what is wrong with a
+// field, of the kind the API declares (a date, a choice among the values
+// it lists, free text), with the sections its meaning cites; what is wrong with a
 // value is shown beside its field, in the page's language. States, event
 // types, deadline rules and roles are shown in plain words from the tables
 // in words.go, keyed by the SDK's types; a test fails when the SDK has one
