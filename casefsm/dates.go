@@ -30,11 +30,11 @@ func (c *Case) CheckDates(ev Event, today civil.Date) error {
 			continue
 		}
 		if today.IsValid() && d.on.After(today) {
-			return c.refuse(&ev, InvalidEvent, citeRecordClock, "%s %s is after today (%s): record an act once it has happened", d.field, d.on, today)
+			return c.refuse(&ev, InvalidEvent, citeRecordClock, "%s %s is after today (%s): record an act once it has happened", d.field, d.on, today).onField(d.field)
 		}
 		for _, cal := range c.calendarsFor(&ev) {
 			if first, last := cal.Coverage(); d.on.Year() < first || d.on.Year() > last {
-				return c.refuse(&ev, InvalidEvent, citeRecordClock, "%s %s is outside the years %d to %d that calendar %s covers", d.field, d.on, first, last, cal.ID())
+				return c.refuse(&ev, InvalidEvent, citeRecordClock, "%s %s is outside the years %d to %d that calendar %s covers", d.field, d.on, first, last, cal.ID()).onField(d.field)
 			}
 		}
 	}

@@ -88,6 +88,10 @@ type Refusal struct {
 	// State is the state the case was, and stays, in.
 	State State
 	Code  Code
+	// Field is the event's field the refusal is about, by its case-file
+	// name ("on", "penalties"), when it is about one field; empty when it
+	// is about the event as a whole or the case.
+	Field string
 	// Message says what was wrong and what was expected, in lower case.
 	Message  string
 	Citation policy.Citation

@@ -2,6 +2,7 @@ package casefsm
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hifazat/hifazat/civil"
 	"github.com/hifazat/hifazat/policy"
 )
 
@@ -134,4 +136,36 @@ func TestFieldKindNames(t *testing.T) {
 	assert.Error(t, k.UnmarshalText([]byte("Date")))
 	_, err := FieldKind(0).MarshalText()
 	assert.Error(t, err)
+}
+
+// TestRefusalField: a refusal about one field of the event names it, by
+// its case-file name; one about the event as a whole names none.
+func TestRefusalField(t *testing.T) {
+	eng, err := NewEngine(policy.Builtin(), Options{})
+	require.NoError(t, err)
+	c, err := eng.NewCase(Header{Policy: policy.FederalAct2022, Parties: Parties{Complainant: Party{Relationship: policy.Employee}}})
+	require.NoError(t, err)
+	day, before := civil.MustParse("2026-03-02"), civil.MustParse("2026-03-01")
+	require.NoError(t, c.Apply(Event{Type: FileComplaint, On: day, By: Complainant}))
+	for _, tc := range []struct {
+		name  string
+		ev    Event
+		field string
+	}{
+		{"an actor the table does not allow", Event{Type: CommunicateCharges, On: day, By: Accused}, "by"},
+		{"before the last event", Event{Type: CommunicateCharges, On: before, By: InquiryCommittee}, "on"},
+		{"received before done", Event{Type: AddNote, On: day, By: InquiryCommittee, ReceivedOn: before}, "received_on"},
+		{"a field the type does not take", Event{Type: AddNote, On: day, By: InquiryCommittee, Finding: Guilty}, "finding"},
+		{"no reasons for a dismissal", Event{Type: DismissAtAdmission, On: day, By: InquiryCommittee}, "reason"},
+		{"no chair named", Event{Type: DesignateChair, On: day, By: InquiryCommittee}, "member"},
+		{"voiding no earlier event", Event{Type: VoidEvent, On: day, By: InquiryCommittee, Voids: 9, Reason: "typo"}, "voids"},
+		{"a step not possible now", Event{Type: Decide, On: day, By: CompetentAuthority}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, ok := errors.AsType[*Refusal](c.Check(tc.ev))
+			require.True(t, ok, "Check(%+v) refuses", tc.ev)
+			assert.Equal(t, tc.field, r.Field, "%s: %s", r.Code, r.Message)
+			assert.Equal(t, tc.field, r.For(Accused).Field, "a role's reading keeps the field")
+		})
+	}
 }

@@ -42,7 +42,7 @@ func (c *Case) check(ev *Event) (plan, *Refusal) {
 	}
 	p.row = i
 	if t := def.rows[i]; !slices.Contains(t.By, ev.By) {
-		return p, c.refuse(ev, ForbiddenActor, t.Citation, "%s may not %s; the table allows %s", ev.By, verb(ev.Type), roleList(t.By))
+		return p, c.refuse(ev, ForbiddenActor, t.Citation, "%s may not %s; the table allows %s", ev.By, verb(ev.Type), roleList(t.By)).onField("by")
 	}
 	if r := c.checkFields(ev); r != nil {
 		return p, r
@@ -59,6 +59,12 @@ func (c *Case) refuse(ev *Event, code Code, cit policy.Citation, format string, 
 		return &Refusal{Index: len(c.events), Event: ev.Type, State: c.state, Code: code, Citation: cit}
 	}
 	return &Refusal{Index: len(c.events), Event: ev.Type, State: c.state, Code: code, Message: fmt.Sprintf(format, a...), Citation: cit}
+}
+
+// onField marks r as about the event's field name (see [Refusal.Field]).
+func (r *Refusal) onField(field string) *Refusal {
+	r.Field = field
+	return r
 }
 
 // refuseSaying builds a refusal whose message names people: its phrases
@@ -213,27 +219,27 @@ func (ev *Event) fields() fieldSet {
 func (c *Case) checkShape(ev *Event) *Refusal {
 	switch {
 	case !ev.Type.IsValid():
-		return c.refuse(ev, InvalidEvent, citeRecord, "event type %d is not a known type", uint8(ev.Type))
+		return c.refuse(ev, InvalidEvent, citeRecord, "event type %d is not a known type", uint8(ev.Type)).onField("type")
 	case !ev.On.IsValid():
-		return c.refuse(ev, InvalidEvent, citeRecord, "the event has no date (on)")
+		return c.refuse(ev, InvalidEvent, citeRecord, "the event has no date (on)").onField("on")
 	case !ev.By.IsValid():
-		return c.refuse(ev, InvalidEvent, citeRecord, "the event has no actor (by)")
+		return c.refuse(ev, InvalidEvent, citeRecord, "the event has no actor (by)").onField("by")
 	case ev.On.Before(c.lastOnFor(ev)):
-		return c.refuse(ev, InvalidEvent, citeRecord, "dated %s, before the previous event of %s: events are applied in date order", ev.On, c.lastOnFor(ev))
+		return c.refuse(ev, InvalidEvent, citeRecord, "dated %s, before the previous event of %s: events are applied in date order", ev.On, c.lastOnFor(ev)).onField("on")
 	case ev.ReceivedOn.IsValid() && ev.ReceivedOn.Before(ev.On):
-		return c.refuse(ev, InvalidEvent, citeRecord, "received_on %s is before the event's date %s", ev.ReceivedOn, ev.On)
+		return c.refuse(ev, InvalidEvent, citeRecord, "received_on %s is before the event's date %s", ev.ReceivedOn, ev.On).onField("received_on")
 	case ev.Finding != 0 && !ev.Finding.IsValid():
-		return c.refuse(ev, InvalidEvent, citeRecord, "finding %d is not a known finding", uint8(ev.Finding))
+		return c.refuse(ev, InvalidEvent, citeRecord, "finding %d is not a known finding", uint8(ev.Finding)).onField("finding")
 	}
 	if extra := ev.fields() &^ takes(ev.Type); extra != 0 {
 		for i, f := range optionalFields {
 			if extra&(1<<i) != 0 {
-				return c.refuse(ev, InvalidEvent, citeRecord, "field %s does not apply to %s", f.name, ev.Type)
+				return c.refuse(ev, InvalidEvent, citeRecord, "field %s does not apply to %s", f.name, ev.Type).onField(f.name)
 			}
 		}
 	}
 	if reportsIncident(ev.Type) && c.h.IncidentOn.IsValid() && ev.On.Before(c.h.IncidentOn) {
-		return c.refuse(ev, InvalidEvent, citeRecord, "dated %s, before the incident of %s", ev.On, c.h.IncidentOn)
+		return c.refuse(ev, InvalidEvent, citeRecord, "dated %s, before the incident of %s", ev.On, c.h.IncidentOn).onField("on")
 	}
 	return nil
 }
@@ -251,23 +257,23 @@ var recipients = [...]Role{Complainant, Accused, Employer}
 func (c *Case) checkFields(ev *Event) *Refusal {
 	switch {
 	case ev.Type == VoidEvent && (ev.Voids < 1 || ev.Voids > len(c.events)):
-		return c.refuse(ev, InvalidEvent, citeVoid, "voids names event %d; want the number of an earlier event, 1 to %d", ev.Voids, len(c.events))
+		return c.refuse(ev, InvalidEvent, citeVoid, "voids names event %d; want the number of an earlier event, 1 to %d", ev.Voids, len(c.events)).onField("voids")
 	case ev.Type == VoidEvent && strings.TrimSpace(ev.Reason) == "":
-		return c.refuse(ev, InvalidEvent, citeVoid, "voiding an event needs its reason (reason)")
+		return c.refuse(ev, InvalidEvent, citeVoid, "voiding an event needs its reason (reason)").onField("reason")
 	case ev.Type == ReportRetaliation && ev.Kind != "" && !slices.Contains(retaliationKinds[:], ev.Kind):
-		return c.refuse(ev, InvalidEvent, citeRetaliation, "kind %q is not a kind of retaliation report (want %s, or none)", ev.Kind, KindDefamationSuit)
+		return c.refuse(ev, InvalidEvent, citeRetaliation, "kind %q is not a kind of retaliation report (want %s, or none)", ev.Kind, KindDefamationSuit).onField("kind")
 	case requires(ev.Type)&fReason != 0 && strings.TrimSpace(ev.Reason) == "":
-		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 12", Confidence: policy.Medium}, "a dismissal at admission needs its reasons (reason)")
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 12", Confidence: policy.Medium}, "a dismissal at admission needs its reasons (reason)").onField("reason")
 	case requires(ev.Type)&fFinding != 0 && ev.Finding == 0:
-		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(3)(f)", Confidence: policy.High}, "findings need a finding: guilty, not_guilty or false_and_mala_fide")
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(3)(f)", Confidence: policy.High}, "findings need a finding: guilty, not_guilty or false_and_mala_fide").onField("finding")
 	case ev.Type == ReplaceMember && (ev.Member == nil || ev.Chair != "" || ev.Member.Out == "" || ev.Member.In.ID == "" || ev.Member.Out == ev.Member.In.ID):
-		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.3(3)", Confidence: policy.High}, "a replacement needs the member out and a different member in (member.out, member.in.id)")
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.3(3)", Confidence: policy.High}, "a replacement needs the member out and a different member in (member.out, member.in.id)").onField("member")
 	case ev.Type == DesignateChair && (ev.Chair == "" || ev.Member != nil):
-		return c.refuse(ev, InvalidEvent, citeChair, "designating a chairperson needs the member's id (member: ID)")
+		return c.refuse(ev, InvalidEvent, citeChair, "designating a chairperson needs the member's id (member: ID)").onField("member")
 	}
 	for i, r := range ev.To {
 		if !slices.Contains(recipients[:], r) || slices.Contains(ev.To[:i], r) {
-			return c.refuse(ev, InvalidEvent, citeRecord, "to lists %s; a decision is communicated to the complainant, the accused or the employer, each once", r)
+			return c.refuse(ev, InvalidEvent, citeRecord, "to lists %s; a decision is communicated to the complainant, the accused or the employer, each once", r).onField("to")
 		}
 	}
 	return nil
@@ -278,14 +284,14 @@ func (c *Case) checkFields(ev *Event) *Refusal {
 func (c *Case) checkPenalties(ev *Event, pol *policy.Policy) *Refusal {
 	for _, p := range ev.Penalties {
 		if _, ok := pol.Penalty(p.Code); !ok || p.PeriodMonths < 0 || p.Amount < 0 {
-			return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(4)", Confidence: policy.High}, "penalty %q is not a penalty of policy %s, or has a negative period or amount", p.Code, pol.ID())
+			return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(4)", Confidence: policy.High}, "penalty %q is not a penalty of policy %s, or has a negative period or amount", p.Code, pol.ID()).onField("penalties")
 		}
 	}
 	switch {
 	case ev.Finding == Guilty && ev.Type == SubmitFindings && len(ev.Penalties) == 0:
-		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(4)", Confidence: policy.High}, "a finding of guilty recommends at least one penalty")
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "s.4(4)", Confidence: policy.High}, "a finding of guilty recommends at least one penalty").onField("penalties")
 	case (ev.Finding == NotGuilty || ev.Finding == FalseAndMalaFide) && len(ev.Penalties) > 0:
-		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 15", Confidence: policy.Medium}, "a finding of %s carries no penalty", ev.Finding)
+		return c.refuse(ev, InvalidEvent, policy.Citation{Section: "interpretation 15", Confidence: policy.Medium}, "a finding of %s carries no penalty", ev.Finding).onField("penalties")
 	}
 	return nil
 }

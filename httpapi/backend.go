@@ -260,6 +260,9 @@ func parseEvents(body []byte) ([]casefsm.Event, error) {
 		if err != nil {
 			p := problem(http.StatusBadRequest, TypeMalformed, "%v", err)
 			p.Event = i + 1
+			if ie, ok := errors.AsType[*casefsm.InputError](err); ok {
+				p.Field = ie.Field
+			}
 			return nil, p
 		}
 		events[i] = e
@@ -297,6 +300,6 @@ func storeProblem(err error) *Problem {
 // refusedProblem is the 422 answer to an event the law refused.
 func refusedProblem(r *casefsm.Refusal) *Problem {
 	p := problem(http.StatusUnprocessableEntity, TypeRefused, "%s", r.Message)
-	p.Code, p.Citation = r.Code.String(), r.Citation.Section
+	p.Code, p.Citation, p.Field = r.Code.String(), r.Citation.Section, r.Field
 	return p
 }

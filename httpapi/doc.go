@@ -65,7 +65,9 @@
 // Every error is an RFC 9457 problem ([Problem], application/problem+json)
 // whose type is one of the Type constants: 409 with the case's version when
 // the If-Match version is stale; 422 with the refusal's code, message and
-// citation when the law refuses an event; 428 without If-Match. Messages never
+// citation when the law refuses an event, and the field it is about
+// ("field") when it is about one, as for a malformed event (400); 428
+// without If-Match. Messages never
 // quote a token or case content.
 //
 // # Operations

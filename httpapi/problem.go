@@ -8,8 +8,8 @@ import (
 
 // Problem is an RFC 9457 problem details object, the body of every error
 // response (media type application/problem+json). Type is a URN naming the
-// kind of problem (see the ProblemType constants); Code, Citation and Event
-// are extension members set when the law refused an event.
+// kind of problem (see the ProblemType constants); Code, Citation, Event
+// and Field are extension members set when the law refused an event.
 //
 // Detail never quotes a token, and never quotes case content.
 type Problem struct {
@@ -25,6 +25,10 @@ type Problem struct {
 	Citation string `json:"citation,omitempty"`
 	// Event is the 1-based number, in the request, of the refused event.
 	Event int `json:"event,omitempty"`
+	// Field is the event's field at fault, by its case-file name ("on",
+	// "penalties", "member.in.id"), when a refusal (422) or a malformed
+	// event (400) is about one field.
+	Field string `json:"field,omitempty"`
 	// Version is the case's current version, for status 409.
 	Version *int64 `json:"version,omitempty"`
 }

@@ -154,12 +154,18 @@ func TestFileAppendShow(t *testing.T) {
 	assert.Equal(t, "not_allowed", p.Code)
 	assert.NotEmpty(t, p.Citation)
 	assert.Equal(t, 1, p.Event)
+	assert.Empty(t, p.Field, "not about one field")
 
 	// An act dated after today never reaches the case (it would wedge it).
 	w = ev(`"2"`, `{"type":"communicate_charges","on":"2026-04-01","by":"inquiry_committee"}`)
 	p = problemOf(t, w)
 	assert.Equal(t, http.StatusUnprocessableEntity, w.Code)
 	assert.Equal(t, "invalid_event", p.Code)
+	assert.Equal(t, "on", p.Field, "the refusal names the field at fault")
+	w = ev(`"2"`, `{"type":"communicate_charges","on":"2026-03-05","by":"inquiry_committee","penalties":["flogging"]}`)
+	p = problemOf(t, w)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.Equal(t, "penalties[0]", p.Field, "a malformed event names the field too")
 
 	// The committee records the accused's defence, received on paper, in one batch.
 	w = ev(`"2"`, `[{"type":"communicate_charges","on":"2026-03-05","by":"inquiry_committee"},{"type":"submit_defence","on":"2026-03-09","by":"accused"}]`)

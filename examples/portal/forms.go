@@ -101,8 +101,25 @@ type eventForm struct {
 	Citations string
 	Fields    []formField
 	// Open: the form was sent back (a field's error or the API's refusal).
-	Open    bool
+	Open bool
+	// Refusal is the API's refusal of the step, when no field of the form
+	// is the one it names.
 	Refusal *refusal
+}
+
+// refuse shows r beside the field it names, or at the top of the form
+// when it names none of the form's fields (by, or the event as a whole).
+func (f *eventForm) refuse(r *refusal) {
+	if r == nil {
+		return
+	}
+	for i := range f.Fields {
+		if x := &f.Fields[i]; r.Field != "" && x.Name == r.Field {
+			x.Refusal, x.RefusalID = r, "refusal-"+f.Type.String()
+			return
+		}
+	}
+	f.Refusal = r
 }
 
 // formField is one input of a form.
@@ -118,6 +135,11 @@ type formField struct {
 	Options []option
 	// Member holds the inputs of a kindMember field.
 	Member []formField
+	// Refusal is the API's refusal of the step, when it names this field;
+	// RefusalID is its element's id (the form's, where it would be shown
+	// otherwise).
+	Refusal   *refusal
+	RefusalID string
 }
 
 // option is one value of a choice.
@@ -136,6 +158,9 @@ type refusal struct {
 	Code     casefsm.Code
 	Detail   string // the API's own words (English)
 	Citation string
+	// Field is the event's field the refusal is about, if one (the API's
+	// problem's "field"): the refusal is shown beside it.
+	Field string
 }
 
 // formInputs are what a form needs beyond the event type.

@@ -143,6 +143,8 @@ type apiError struct {
 	Detail string `json:"detail"`
 	Code   string `json:"code"`
 	Cite   string `json:"citation"`
+	// Field is the event's field a refusal is about, if one.
+	Field string `json:"field"`
 }
 
 func (e *apiError) Error() string {
@@ -459,7 +461,8 @@ func (p *Portal) showCase(w http.ResponseWriter, r *http.Request, m *me, back *s
 		}
 		f := buildForm(l, info, fin)
 		if back != nil && back.Type == n.Event {
-			f.Open, f.Refusal = true, back.Refusal
+			f.Open = true
+			f.refuse(back.Refusal)
 			back = nil // shown beside its form
 		}
 		data.Forms = append(data.Forms, f)
@@ -510,7 +513,8 @@ func (p *Portal) policy(r *http.Request, id policy.ID) (shownPolicy, error) {
 
 // record appends one event from a form, at the version the page showed.
 // The form is checked against the event type's fields first; what is
-// wrong comes back beside the field, and the API's refusal beside the form.
+// wrong comes back beside the field, and the API's refusal beside the
+// field it names, or the form.
 func (p *Portal) record(w http.ResponseWriter, r *http.Request) {
 	m, ok := p.whoami(w, r)
 	if !ok || !parseForm(w, r) {
@@ -549,7 +553,7 @@ func (p *Portal) record(w http.ResponseWriter, r *http.Request) {
 	var ae *apiError
 	switch {
 	case errors.As(err, &ae) && ae.Code != "":
-		back.Refusal = &refusal{Detail: ae.Detail, Citation: ae.Cite}
+		back.Refusal = &refusal{Detail: ae.Detail, Citation: ae.Cite, Field: ae.Field}
 		back.Refusal.Code.UnmarshalText([]byte(ae.Code))
 		p.showCase(w, r, m, back)
 		return

@@ -91,7 +91,7 @@ func TestPortalInChromium(t *testing.T) {
 		b.record(caseURL, "start_inquiry", day(6))
 		b.missing(caseURL, "submit_findings", "finding", day(2))
 		b.shot("5a-findings-form-error")
-		b.refused(caseURL, "submit_findings", casefsm.InvalidEvent, "s.4(4)", day(2), chromedp.SetValue(`#finding-submit_findings`, "guilty"))
+		b.refused(caseURL, "submit_findings", "penalties", casefsm.InvalidEvent, "s.4(4)", day(2), chromedp.SetValue(`#finding-submit_findings`, "guilty"))
 		b.shot("5b-findings-refused")
 		b.record(caseURL, "submit_findings", day(2), chromedp.SetValue(`#finding-submit_findings`, "guilty"),
 			chromedp.Click(`#penalties-submit_findings-censure`))
@@ -245,15 +245,15 @@ func (b *walk) missing(caseURL, event, field, on string) {
 }
 
 // refused submits an event's form with values the API refuses, and checks
-// that the refusal is shown beside the form, in plain words in the page's
-// language, with its section.
-func (b *walk) refused(caseURL, event string, code casefsm.Code, section, on string, fields ...chromedp.Action[chromedp.Void]) {
+// that the refusal is shown beside the field it is about, in plain words
+// in the page's language, with its section.
+func (b *walk) refused(caseURL, event, field string, code casefsm.Code, section, on string, fields ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
 	b.run(chromedp.Navigate(caseURL), chromedp.WaitVisible(`#open-`+event), chromedp.Click(`#open-`+event),
 		chromedp.WaitVisible(`#submit-`+event), chromedp.SetValue(`#on-`+event, on))
 	b.run(fields...)
 	b.submit(`#submit-` + event)
-	b.run(chromedp.WaitVisible(`#refusal-` + event))
+	b.run(chromedp.WaitVisible(`#step-` + event + ` [data-field="` + field + `"] #refusal-` + event))
 	text := value(b, chromedp.Text(`#refusal-`+event))
 	require.Contains(b.t, text, langs[b.lang].Refusal(code))
 	require.Contains(b.t, text, section)

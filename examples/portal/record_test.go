@@ -59,8 +59,8 @@ var versionRE = regexp.MustCompile(`name="version" value="(\d+)"`)
 
 // TestFormsSentBack: a form whose value has the wrong form comes back with
 // the error beside its field, in the page's language, and records nothing;
-// a step the API refuses comes back with the refusal beside its form, in
-// plain words with the section; a refusal whose form is gone (the case
+// a step the API refuses comes back with the refusal beside the field it
+// names (or its form), in plain words with the section; a refusal whose form is gone (the case
 // moved on) is shown at the top of the page.
 func TestFormsSentBack(t *testing.T) {
 	site, tokens := newSite(t)
@@ -85,6 +85,11 @@ func TestFormsSentBack(t *testing.T) {
 			"on": {civil.MustParse(filed).AddDays(-1).String()}})
 		refusal := regexp.MustCompile(`(?s)<div role="alert" class="error" id="refusal-communicate_charges">.*?</div>`).FindString(page)
 		require.NotEmpty(t, refusal, "%s: the refusal beside its form", lang)
+		form := page[strings.Index(page, `id="form-communicate_charges"`):]
+		form = form[:strings.Index(form, "</form>")]
+		at := strings.Index(form, `id="refusal-communicate_charges"`)
+		assert.True(t, strings.Index(form, `data-field="on"`) < at && at < strings.Index(form, `data-field="reason"`), "%s: the refusal beside the date it is about", lang)
+		assert.Contains(t, form, `aria-describedby="on-communicate_charges-help refusal-communicate_charges" aria-invalid="true"`, "%s: the date is described by it", lang)
 		assert.Contains(t, refusal, html.EscapeString(l.Refusal(casefsm.InvalidEvent)), lang)
 		assert.Contains(t, refusal, "case record", "%s: the section", lang)
 		assert.Contains(t, refusal, `<span lang="en" dir="ltr">dated `, "%s: the API's words, marked as English", lang)

@@ -24,7 +24,7 @@ export async function fileAndCharge(baseUrl: string, token: string, file: CaseFi
   });
   if (appended.error) {
     const p = appended.error;
-    throw new Error(`${p.status} ${p.code ?? ""} ${p.citation ?? ""}`);
+    throw new Error(`${p.status} ${p.code ?? ""} ${p.citation ?? ""} ${p.field ?? ""}`);
   }
   const shown = await api.GET("/v1/cases/{id}", { params: { path: { id }, query: { at: "2026-03-10" } } });
   if (shown.error) throw new Error(shown.error.title);
