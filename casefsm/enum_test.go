@@ -53,6 +53,9 @@ func TestEnumNames(t *testing.T) {
 		[]casefsm.Route{casefsm.NoRoute, casefsm.CommitteeRoute, casefsm.OmbudspersonRoute})
 	enumtest.Check(t, []string{"guilty", "not_guilty", "false_and_mala_fide"},
 		[]casefsm.Finding{casefsm.Guilty, casefsm.NotGuilty, casefsm.FalseAndMalaFide})
+	enumtest.Check(t, []string{"date", "text", "id", "number", "boolean", "enum", "list", "penalties", "replacement"},
+		[]casefsm.FieldKind{casefsm.FieldDate, casefsm.FieldText, casefsm.FieldID, casefsm.FieldNumber, casefsm.FieldBoolean,
+			casefsm.FieldEnum, casefsm.FieldList, casefsm.FieldPenalties, casefsm.FieldReplacement})
 	var st casefsm.State
 	assert.Error(t, st.UnmarshalText(nil), "an empty name is no state")
 }
@@ -70,6 +73,8 @@ func TestEnumOutOfRange(t *testing.T) {
 		{casefsm.Role(99), "%!Role(99)"},
 		{casefsm.Code(0), "%!Code(0)"},
 		{casefsm.Code(7), "%!Code(7)"},
+		{casefsm.FieldKind(0), "%!FieldKind(0)"},
+		{casefsm.FieldKind(10), "%!FieldKind(10)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

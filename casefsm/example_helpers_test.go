@@ -83,6 +83,28 @@ func ExampleFields() {
 	// note false
 }
 
+// A form for an event type, from its fields' kinds and values: under the
+// federal Act, only the Competent Authority communicates a decision, to
+// the complainant, the accused or the employer.
+func ExampleFieldKind() {
+	d, _ := engine().Definition(policy.FederalAct2022)
+	for _, f := range d.Events()[casefsm.CommunicateDecision-1].Fields {
+		switch f.Kind {
+		case casefsm.FieldEnum, casefsm.FieldList:
+			fmt.Println(f.Name, "chooses", f.Kind, "of", f.Values)
+		default:
+			fmt.Println(f.Name, "asks for", f.Kind)
+		}
+	}
+	// Output:
+	// type chooses enum of [communicate_decision]
+	// on asks for date
+	// by chooses enum of [competent_authority]
+	// to chooses list of [complainant accused employer]
+	// reason asks for text
+	// note asks for text
+}
+
 func ExampleStatus_MarshalJSON() {
 	c, _ := engine().NewCase(casefsm.Header{Calendar: "pk-federal", IncidentOn: civil.MustParse("2026-02-20"),
 		Parties: casefsm.Parties{Complainant: casefsm.Party{Relationship: policy.Employee}}})

@@ -126,18 +126,6 @@ func builtinDefinitions(t *testing.T) []*Definition {
 	return out
 }
 
-// TestFieldKindNames: the kinds' names are a public contract, written out
-// by hand.
-func TestFieldKindNames(t *testing.T) {
-	assert.Equal(t, []string{"date", "text", "id", "number", "boolean", "enum", "list", "penalties", "replacement"}, fieldKindNames.List())
-	var k FieldKind
-	require.NoError(t, k.UnmarshalText([]byte("penalties")))
-	assert.Equal(t, FieldPenalties, k)
-	assert.Error(t, k.UnmarshalText([]byte("Date")))
-	_, err := FieldKind(0).MarshalText()
-	assert.Error(t, err)
-}
-
 // TestRefusalField: a refusal about one field of the event names it, by
 // its case-file name; one about the event as a whole names none.
 func TestRefusalField(t *testing.T) {
