@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"github.com/hifazat/hifazat/casestore"
@@ -17,8 +16,14 @@ func (s *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summa
 	if err := s.usable(); err != nil {
 		return nil, err
 	}
+	// One snapshot for the index and the records it is checked against.
+	tx, err := s.db.BeginTx(ctx, &s.d.snapshot)
+	if err != nil {
+		return nil, s.fail("list cases", "", err)
+	}
+	defer tx.Rollback()
 	q, args := s.listQuery(f)
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.fail("list cases", "", err)
 	}
@@ -40,21 +45,20 @@ func (s *Store) List(ctx context.Context, f casestore.Filter) ([]casestore.Summa
 	}
 	rows.Close()
 	// The index said which cases match; each is checked against its
-	// record, as Verify checks it (no key needed), so none is listed as
-	// sound when altered. A case deleted since is not listed.
-	checked := out[:0]
-	for _, sum := range out {
-		v, err := s.Verify(ctx, sum.ID)
-		switch {
-		case errors.Is(err, casestore.ErrNotFound):
-			continue
-		case err != nil:
+	// record in the same snapshot, as Verify checks it (no key needed), so
+	// none is listed as sound when altered.
+	for i := range out {
+		sc, p, err := s.readAll(ctx, tx, out[i].ID)
+		if err != nil {
 			return nil, err
 		}
-		sum.Tampered = !v.Intact()
-		checked = append(checked, sum)
+		v, err := s.kit.Verify(sc, p)
+		if err != nil {
+			return nil, s.fail("list cases", out[i].ID, err)
+		}
+		out[i].Tampered = !v.Intact()
 	}
-	return checked, nil
+	return out, nil
 }
 
 // listQuery builds the query for f, with only the conditions f sets so that
