@@ -54,7 +54,7 @@ var issueMoves = []specMove{
 	{CommunicateDecision, []State{Decided}, []State{DecisionCommunicated}},
 	{IssueShowCause, []State{OmbudspersonComplaint}, []State{ShowCauseIssued}},
 	{DecideComplaint, []State{OmbudspersonHearing}, []State{OmbudspersonDecided}},
-	{FileAppeal, []State{Decided, DecisionCommunicated, Dismissed, AppealPending}, []State{AppealPending}},
+	{FileAppeal, []State{Decided, DecisionCommunicated, Dismissed, AppealPending, AppealDecided}, []State{AppealPending}}, // AppealDecided: the other party's own window (interpretation 16)
 	{DecideAppeal, []State{AppealPending}, []State{AppealDecided}},
 	{MakeRepresentation, []State{OmbudspersonDecided, AppealDecided, Dismissed}, []State{RepresentationPending}},
 	{DecideRepresentation, []State{RepresentationPending}, []State{Implementation}},

@@ -37,7 +37,10 @@ func (c *Case) effects(ev *Event, idx int) {
 	case CommunicateDecision:
 		c.communicated(ev, idx)
 	case FileAppeal:
-		if c.f.appealed == 0 {
+		// The first appeal of a round, or a party's own appeal after the
+		// other's was decided (interpretation 16), is pending afresh.
+		if c.f.appealed == 0 || c.f.appealDecidedBy != 0 {
+			c.f.appealDecidedBy = 0
 			// Both periods run on an appeal: s.6(3)'s 30 days and s.8(6)'s 90
 			// (where the policy has it), which binds the Ombudsperson only: a
 			// District Court's decision (s.6(4)) leaves it moot, not met.

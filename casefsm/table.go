@@ -272,8 +272,10 @@ func allRows() []row {
 			Citation: cite("s.8(5), s.10(2)", hi, "")}),
 
 		// Appeal (s.6) and representation (s.9).
-		t(Transition{Event: FileAppeal, By: []Role{Complainant, Accused}, From: []State{Decided, DecisionCommunicated, AppealPending}, To: AppealPending,
-			Citation: cite("s.6(1)-(2), interpretation 16", hi, "each party may appeal; the other's appeal does not bar it")}, optAppeal),
+		// A party's window is its own: the other party's appeal, even once
+		// decided, does not bar it (interpretation 16).
+		t(Transition{Event: FileAppeal, By: []Role{Complainant, Accused}, From: []State{Decided, DecisionCommunicated, AppealPending, AppealDecided}, To: AppealPending,
+			Citation: cite("s.6(1)-(2), interpretation 16", hi, "each party may appeal; the other's appeal, even once decided, does not bar it")}, optAppeal),
 		t(Transition{Event: FileAppeal, By: []Role{Complainant}, From: []State{Dismissed}, To: AppealPending, Route: CommitteeRoute,
 			Citation: cite("s.6(2), interpretation 12", md, "the complainant's appeal against a dismissal at admission")}, optAppeal, optDismiss),
 		t(Transition{Event: DecideAppeal, By: []Role{Ombudsperson, DistrictCourt}, From: []State{AppealPending}, To: AppealDecided,
