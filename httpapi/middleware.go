@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -20,6 +21,8 @@ func (s *Server) observed(pattern string, h handlerFunc) http.Handler {
 		start := time.Now()
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
+		who := &requester{}
+		ctx = context.WithValue(ctx, requesterKey{}, who)
 		r = r.WithContext(ctx)
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
 		sw := &statusWriter{ResponseWriter: w}
@@ -36,16 +39,43 @@ func (s *Server) observed(pattern string, h handlerFunc) http.Handler {
 		}()
 		s.metrics.request(pattern, sw.status)
 		s.log.LogAttrs(ctx, slog.LevelInfo, "request", slog.String("route", pattern), slog.Int("status", sw.status),
-			slog.Duration("took", time.Since(start)), slog.String("role", roleName(actorOf(r.Context()))))
+			slog.Duration("took", time.Since(start)), slog.String("role", who.role()), slog.String("token", who.token()))
 	})
 }
 
-// roleName is the actor's role for the log, or "-" for none.
-func roleName(a Actor) string {
-	if a.ID == "" {
+// requester is who a request was authenticated as, for its log line:
+// observed puts an empty one in the request's context and authenticated
+// fills it in, since the context authenticated derives is not the one
+// observed logs from.
+//
+// The line names the role and the token (the first 4 bytes of its hash,
+// as the tokens file and the server's errors name it), never the actor's
+// id: the request log is an operations log, kept outside the store's
+// access rules, and the store's access log already records who read or
+// wrote which case. A deployment resolves a token to its actor from its
+// tokens file.
+type requester struct {
+	actor Actor
+	hash  TokenHash
+}
+
+// requesterKey is the context key of the request's *requester.
+type requesterKey struct{}
+
+// role is the authenticated actor's role, or "-" for none.
+func (q *requester) role() string {
+	if q.actor.ID == "" {
 		return "-"
 	}
-	return nameOf(a.Role)
+	return nameOf(q.actor.Role)
+}
+
+// token is the token's hash prefix in hex, or "-" for none.
+func (q *requester) token() string {
+	if q.actor.ID == "" {
+		return "-"
+	}
+	return hex.EncodeToString(q.hash[:4])
 }
 
 // problemOf maps an error to its problem: a *Problem as it is, a store's
@@ -96,6 +126,9 @@ func (s *Server) authenticated(h handlerFunc) handlerFunc {
 		if d := res.Delay(); d > 0 {
 			res.Cancel()
 			return rateLimited(w, d, "this token's rate limit is %g requests a second", float64(s.cfg.Rate))
+		}
+		if who, ok := r.Context().Value(requesterKey{}).(*requester); ok {
+			*who = requester{actor: a, hash: hash}
 		}
 		return h(w, r.WithContext(context.WithValue(r.Context(), actorKey{}, a)))
 	}

@@ -44,8 +44,10 @@ type Config struct {
 	// every read and write of a case goes through the store's access rules
 	// (package casestore/access) and is logged in the store's own log.
 	Now func() time.Time
-	// Logger receives one line per request (method, route pattern, status,
-	// duration, role: never a token, a path's case content or a body).
+	// Logger receives one line per request (route pattern, status,
+	// duration, and for an authenticated request the actor's role and its
+	// token's hash prefix, as the tokens file names it; "-" for none):
+	// never an actor's id, a token, a path's case content or a body.
 	// Nil discards.
 	Logger *slog.Logger
 	// Rate and Burst limit each token's requests (default 20 a second,
