@@ -75,6 +75,7 @@
 // A Server keeps no case state: many may share one database. It bounds each
 // request's body ([Config.MaxBodyBytes]) and time ([Config.Timeout]), sends
 // no CORS headers (a browser portal is served from the same origin), logs
-// one slog line per request (route pattern, status, duration, role; never a
-// path's id, a body or a token) and counts requests by route and status.
+// one slog line per request (route pattern, status, duration, and the
+// authenticated role and token hash prefix; never an actor's or a path's
+// id, a body or a token) and counts requests by route and status.
 package httpapi
