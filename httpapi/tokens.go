@@ -101,6 +101,11 @@ func Issue(a Actor) (token string, entry TokenEntry, err error) {
 	return token, TokenEntry{SHA256: HashToken(token), Actor: a}, nil
 }
 
+// tokenFileShape is what a token file holds, for an error that finds
+// something else (most often the entry 'hifazat token' prints, alone and
+// not inside an array).
+const tokenFileShape = `want a JSON array of entries, each the "entry" 'hifazat token' prints: [{"sha256":"…","actor":{"id":"…","role":"…","org":"…"}}, …]`
+
 // ErrTokens is wrapped by every error reading a token file.
 var ErrTokens = errors.New("httpapi: bad token file")
 
@@ -122,7 +127,7 @@ func ParseTokens(r io.Reader) ([]TokenEntry, error) {
 	dec.DisallowUnknownFields()
 	var es []TokenEntry
 	if err := dec.Decode(&es); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrTokens, err)
+		return nil, fmt.Errorf("%w: %v; %s", ErrTokens, err, tokenFileShape)
 	}
 	seen := make(map[TokenHash]bool, len(es))
 	for i, e := range es {

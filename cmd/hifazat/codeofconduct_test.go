@@ -44,6 +44,7 @@ func TestCodeOfConductRefusesBadUsage(t *testing.T) {
 		{[]string{"--policy", "pk-mars-2099"}, "pk-mars-2099"},
 		{[]string{"--overlay", complianceOverlay}, "--overlay needs --org"},
 		{[]string{"--org", complianceOrg, "--overlay", complianceOverlay, "--policy", "pk-federal-2022"}, "operates under riverside-2024"},
+		{[]string{"--org", complianceOrg}, "give the institutional overlay with that id with --overlay FILE"},
 		{[]string{"extra"}, "unexpected argument"},
 	}
 	for _, tt := range tests {

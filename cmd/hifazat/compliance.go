@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -138,6 +139,9 @@ func readOrganisation(e *env, path, overlayPath string) (*compliance.Organisatio
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	pol, err := namedPolicy(e, org.Policy, overlayPath)
+	if errors.Is(err, policy.ErrUnknownPolicy) && overlayPath == "" {
+		return nil, nil, fmt.Errorf("%s: the organisation operates under %q, which is not a built-in policy: give the institutional overlay with that id with --overlay FILE (%w)", path, org.Policy, err)
+	}
 	return org, pol, err
 }
 

@@ -89,7 +89,7 @@ func TestComplianceAuditRefusesBadInput(t *testing.T) {
 		{"no file", []string{"compliance", "audit"}, "want one organisation file"},
 		{"bad kind", []string{"compliance", "audit", bad}, "field kind: line 3"},
 		{"overlay not the organisation's", []string{"compliance", "audit", complianceOrg, "--overlay", "../../policy/testdata/university-overlay.yaml"}, "operates under"},
-		{"policy unknown", []string{"compliance", "audit", complianceOrg}, "riverside-2024"},
+		{"policy unknown", []string{"compliance", "audit", complianceOrg}, `operates under "riverside-2024", which is not a built-in policy: give the institutional overlay with that id with --overlay FILE`},
 		{"bad language", []string{"compliance", "audit", complianceOrg, "--lang", "fr"}, "--lang"},
 		{"no subcommand", []string{"compliance"}, "want a subcommand"},
 	}

@@ -33,7 +33,8 @@ Serves the JSON HTTP API (described at /openapi.json) until interrupted.
   --key-file F        the deployment key that seals cases at rest (default $HIFAZAT_KEY_FILE;
                       'hifazat key new' writes one); without it new cases are stored
                       unencrypted, and a warning is logged once
-  --tokens F          the bearer tokens issued (a JSON array made with 'hifazat token');
+  --tokens F          the bearer tokens issued: a JSON array of the "entry" objects
+                      'hifazat token' prints, [{"sha256":...,"actor":{...}}, ...];
                       with --store memory: and no --tokens, demo tokens are printed.
                       SIGHUP re-reads it: a token no longer in it is refused from then
                       on (revoked without a restart); a file that does not parse
@@ -41,7 +42,8 @@ Serves the JSON HTTP API (described at /openapi.json) until interrupted.
   --overlay F         an institution's policy overlay, joining the built-in policies
   --calendar-file F   the organisation's holiday calendar (JSON or YAML)
   --organisation F    the organisation's compliance record (as 'compliance audit' reads
-                      it): GET /v1/compliance/audit and /v1/compliance/report are about it
+                      it): GET /v1/compliance/audit and /v1/compliance/report are about it;
+                      when its policy is an institution's, give that overlay with --overlay
   --rate N            requests a second per token (default 20)
   --client-rate N     requests a second per client address without a known token:
                       the public routes and failed authentications (default 5)
@@ -56,7 +58,8 @@ const tokenUsage = `usage: hifazat token --id ID --role ROLE --org ORG
 
 Issues a bearer token for an actor. Prints {"token", "entry"}: give the
 token to the actor once, over a safe channel; add the entry (its SHA-256 and
-the actor, never the token) to the file 'hifazat serve --tokens F' reads.
+the actor, never the token) to the file 'hifazat serve --tokens F' reads,
+a JSON array of entries: [{"sha256":...,"actor":{...}}, ...].
 Roles: complainant, accused, inquiry_committee, competent_authority,
 ombudsperson, statistics.`
 
@@ -108,6 +111,9 @@ func serve(ctx context.Context, e *env, args []string) int {
 	if *orgFile != "" {
 		if cfg.Organisation, err = servedOrganisation(e, *orgFile); err != nil {
 			return e.fail(exitUsage, "serve: --organisation: %v", err)
+		}
+		if _, err := cfg.Policies.Get(cfg.Organisation.Policy); err != nil {
+			return e.fail(exitUsage, "serve: --organisation %s: the organisation operates under %q, which is neither built in nor the --overlay given: give its institutional overlay with --overlay FILE (%v)", *orgFile, cfg.Organisation.Policy, err)
 		}
 	}
 	switch {

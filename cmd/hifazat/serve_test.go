@@ -171,6 +171,30 @@ func TestServeTokenReload(t *testing.T) {
 	assert.Equal(t, exitOK, <-s.done)
 }
 
+// TestServeUsageSaysWhatToDo: the mistakes a newcomer makes first are
+// answered with what to give: the entry 'hifazat token' prints, alone and
+// not in an array, and an organisation file without its overlay.
+func TestServeUsageSaysWhatToDo(t *testing.T) {
+	dir := t.TempDir()
+	stdout, stderr, status := runCLI(t, "", "token", "--id", "ic-1", "--role", "inquiry_committee", "--org", "uni")
+	require.Equal(t, exitOK, status, stderr)
+	var out struct{ Entry json.RawMessage }
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	alone := filepath.Join(dir, "tokens.json")
+	require.NoError(t, os.WriteFile(alone, out.Entry, 0o600))
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--store", "memory:", "--tokens", alone}, `want a JSON array of entries, each the "entry" 'hifazat token' prints`},
+		{[]string{"serve", "--store", "memory:", "--organisation", complianceOrg}, `operates under "riverside-2024", which is neither built in nor the --overlay given: give its institutional overlay with --overlay FILE`},
+	} {
+		_, stderr, status := runCLI(t, "", tt.args...)
+		assert.Equal(t, exitUsage, status, stderr)
+		assert.Contains(t, stderr, tt.want)
+	}
+}
+
 func TestServeUsage(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "tokens.json")
