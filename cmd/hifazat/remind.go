@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	netmail "net/mail"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -27,12 +28,13 @@ windows (days before the due date) or overdue on D (default today in
 Asia/Karachi), adds the new reminders to the outbox in the store's database,
 and delivers every reminder due, once each, to the webhook as CloudEvents
 1.0 JSON signed with HMAC-SHA256 (header X-Hifazat-Signature: sha256=HEX)
-under the secret in the environment variable HIFAZAT_WEBHOOK_SECRET, and,
+under the secret in the environment variable HIFAZAT_WEBHOOK_SECRET
+(required with --webhook), and,
 with --smtp, by e-mail to the address of the forum that must act (the same
 data: case id, rule, due date, forum, citation; never a name or any text).
 Each channel has its own outbox: each reminder goes once by each. A
 reminder that fails is retried by later rounds, with backoff; exit 2 when
-any failed this round.
+any failed this round, with the first failure's reason on stderr.
   --smtp HOST:PORT   the SMTP server (STARTTLS whenever it offers it)
   --mail-from A      the sender's address
   --mail-to F=A,...  each forum's address (inquiry_committee, competent_authority,
@@ -77,7 +79,7 @@ func (f *reminderFlags) loop(ctx context.Context, e *env, s casestore.Store, set
 	if f.webhook != "" {
 		secret := os.Getenv("HIFAZAT_WEBHOOK_SECRET")
 		if secret == "" {
-			return nil, errors.New("HIFAZAT_WEBHOOK_SECRET must hold the webhook's signing secret")
+			return nil, errors.New("--webhook: set the environment variable HIFAZAT_WEBHOOK_SECRET to the webhook's signing secret (required: every reminder is signed with it, and the receiver checks X-Hifazat-Signature)")
 		}
 		l.Sender = reminder.Webhook{URL: f.webhook, Secret: []byte(secret)}
 	}
@@ -189,6 +191,8 @@ func cmdRemind(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "remind: %v", err)
 	}
+	var failed failures
+	l.OnSend = failed.note
 	out, err := l.Round(ctx, day, e.now())
 	if err != nil {
 		return e.fail(exitUsage, "remind: %v", err)
@@ -211,6 +215,7 @@ func cmdRemind(e *env, args []string) int {
 	}
 	// A failed delivery stays in the outbox for the next round; cron sees it.
 	if out.Failed > 0 {
+		fmt.Fprintf(e.stderr, "remind: %d deliveries failed (the first: %s); each stays in the outbox and a later round retries it\n", out.Failed, failed.reason())
 		return exitUsage
 	}
 	return exitOK
@@ -234,4 +239,29 @@ func pendingOf(ctx context.Context, l *reminder.Loop) (int, error) {
 		n += p
 	}
 	return n, nil
+}
+
+// failures remembers the first failed delivery of a round, for its one
+// line on stderr.
+type failures struct{ first error }
+
+// note is a Loop's OnSend.
+func (f *failures) note(_ string, err error) {
+	if err != nil && f.first == nil {
+		f.first = err
+	}
+}
+
+// reason is the first failure's message. A failed request to the webhook
+// is named by its cause, without the URL, which may carry a credential in
+// its query.
+func (f *failures) reason() string {
+	var u *url.Error
+	switch {
+	case f.first == nil:
+		return "no reason given"
+	case errors.As(f.first, &u):
+		return "webhook: " + u.Err.Error()
+	}
+	return f.first.Error()
 }

@@ -73,13 +73,16 @@ func TestRemind(t *testing.T) {
 	later := "sqlite:" + filepath.Join(t.TempDir(), "later.db")
 	_, stderr, status = runCLI(t, caseFile, "case", "import", "-", "--admin", "hr-1", "--store", later)
 	require.Equal(t, exitOK, status, stderr)
-	stdout, _, status = runCLI(t, "", "remind", "--store", later, "--webhook", refusing.URL, "--json")
+	stdout, stderr, status = runCLI(t, "", "remind", "--store", later, "--webhook", refusing.URL, "--json")
 	assert.Equal(t, exitUsage, status, "failed deliveries with --json")
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
 	assert.Positive(t, out.Failed)
+	assert.Contains(t, stderr, "status 503", "the reason, on stderr")
+	assert.Contains(t, stderr, "a later round retries it")
 	t.Setenv("HIFAZAT_WEBHOOK_SECRET", "")
-	_, _, status = runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL)
+	_, stderr, status = runCLI(t, "", "remind", "--store", store, "--webhook", hook.URL)
 	assert.Equal(t, exitUsage, status, "no secret")
+	assert.Contains(t, stderr, "set the environment variable HIFAZAT_WEBHOOK_SECRET")
 }
 
 // TestRemindMail: --smtp e-mails each reminder to the address of the forum
@@ -122,6 +125,26 @@ func TestRemindMail(t *testing.T) {
 		"--mail-to", "*=hr@uni.example", "--smtp-user", "hifazat")
 	assert.Equal(t, exitUsage, status, "a refused login is a failed delivery")
 	assert.NotContains(t, stdout+stderr, password)
+	assert.Contains(t, stderr, `login as "hifazat"`, "the reason, on stderr")
+
+	// TestRemindSaysWhyADeliveryFailed: nothing listening is a reason too,
+	// and a webhook's URL (which may carry a credential) is not echoed.
+	closed := "127.0.0.1:1"
+	fresh := func() string {
+		s := "sqlite:" + filepath.Join(t.TempDir(), "fresh.db")
+		_, stderr, status := runCLI(t, caseFile, "case", "import", "-", "--admin", "hr-1", "--store", s)
+		require.Equal(t, exitOK, status, stderr)
+		return s
+	}
+	_, stderr, status = runCLI(t, "", "remind", "--store", fresh(), "--smtp", closed, "--mail-from", "hifazat@uni.example",
+		"--mail-to", "*=hr@uni.example")
+	assert.Equal(t, exitUsage, status)
+	assert.Contains(t, stderr, "connection refused")
+	t.Setenv("HIFAZAT_WEBHOOK_SECRET", "s")
+	_, stderr, status = runCLI(t, "", "remind", "--store", fresh(), "--webhook", "http://"+closed+"/hook?key=HOOK-CREDENTIAL")
+	assert.Equal(t, exitUsage, status)
+	assert.Contains(t, stderr, "webhook: ")
+	assert.NotContains(t, stderr, "HOOK-CREDENTIAL")
 
 	for _, args := range [][]string{
 		{"--smtp", srv.Addr, "--mail-to", "*=hr@uni.example"},                                              // no sender
