@@ -152,6 +152,7 @@ func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, 
 	if r, ok := errors.AsType[*casefsm.Refusal](err); ok {
 		p := refusedProblem(r)
 		p.Event = r.Index + 1 - int(expected)
+		p.Detail += fmt.Sprintf(" (event %d of this request, which would be the case's event %d)", p.Event, r.Index+1)
 		return caseResult{}, p
 	}
 	if err != nil {
@@ -233,13 +234,22 @@ func (a Actor) access() access.Actor { return access.Actor{ID: a.ID, Role: a.Rol
 func deniedProblem(a Actor, d *access.DeniedError, notFound int) *Problem {
 	switch {
 	case d.Event > 0:
-		p := problem(http.StatusForbidden, TypeForbidden, "a %s records its own acts (a forum also a party's, supervisor's or employer's act received on paper): event %d may not be recorded by this actor", nameOf(a.Role), d.Event)
+		p := problem(http.StatusForbidden, TypeForbidden, "%s records its own acts (a forum also a party's, supervisor's or employer's act received on paper): event %d may not be recorded by this actor", aRole(a.Role), d.Event)
 		p.Event = d.Event
 		return p
 	case notFound != 0:
 		return problem(http.StatusNotFound, TypeNotFound, "%v", &casestore.NotFoundError{Case: d.Case})
 	}
-	return problem(http.StatusForbidden, TypeForbidden, "a %s may not do this: %s", nameOf(a.Role), d.Reason)
+	return problem(http.StatusForbidden, TypeForbidden, "%s may not do this: %s", aRole(a.Role), d.Reason)
+}
+
+// aRole is a role's name with its article: "an accused", "a complainant".
+func aRole(r Role) string {
+	name := nameOf(r)
+	if strings.ContainsAny(name[:1], "aeiou") {
+		return "an " + name
+	}
+	return "a " + name
 }
 
 // parseEvents reads one event or an array of them.

@@ -166,7 +166,7 @@ func readBody(r *http.Request) ([]byte, error) {
 func ifMatch(r *http.Request) (int64, error) {
 	h := r.Header.Get("If-Match")
 	if h == "" {
-		return 0, problem(http.StatusPreconditionRequired, TypePrecondition, `send If-Match with the version you read, the case's ETag (for example "3")`)
+		return 0, problem(http.StatusPreconditionRequired, TypePrecondition, `send If-Match: "N", N the version you last read (the ETag of GET /v1/cases/{id})`)
 	}
 	n, err := strconv.ParseInt(strings.Trim(strings.TrimSpace(h), `"`), 10, 64)
 	if err != nil || n < 0 {

@@ -46,3 +46,31 @@ func TestRequestLogNamesTheRole(t *testing.T) {
 	assert.Equal(t, http.StatusUnauthorized, f.do(req{method: "GET", path: "/v1/me", header: map[string]string{"Authorization": "Bearer nope"}}).Code)
 	assert.NotContains(t, buf.String(), "nope")
 }
+
+// TestProblemDetailsSayWhatIsMeant: a 422 says which event of the request
+// and of the case it is about, a 403 names the role with its article, and
+// a 428 suggests no version the case is not at.
+func TestProblemDetailsSayWhatIsMeant(t *testing.T) {
+	f := newFixture(t)
+	id := f.file()
+	path := "/v1/cases/" + id + "/events"
+	w := f.do(req{method: "POST", path: path, as: "ic-1", body: `{"type":"notify_employer","on":"2026-03-03","by":"inquiry_committee"}`, header: map[string]string{"If-Match": `"1"`}})
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+
+	w = f.do(req{method: "POST", path: path, as: "ca-1", body: `{"type":"decide","on":"2026-03-06","by":"competent_authority"}`, header: map[string]string{"If-Match": `"2"`}})
+	p := problemOf(t, w)
+	require.Equal(t, http.StatusUnprocessableEntity, w.Code)
+	assert.Equal(t, 1, p.Event, "the request's number, as the contract has it")
+	assert.Contains(t, p.Detail, "(event 1 of this request, which would be the case's event 3)")
+
+	w = f.do(req{method: "POST", path: path, as: "e-42", body: `{"type":"notify_employer","on":"2026-03-03","by":"inquiry_committee"}`, header: map[string]string{"If-Match": `"2"`}})
+	p = problemOf(t, w)
+	require.Equal(t, http.StatusForbidden, w.Code)
+	assert.True(t, strings.HasPrefix(p.Detail, "an accused records its own acts"), p.Detail)
+
+	w = f.do(req{method: "POST", path: path, as: "ic-1", body: `{"type":"notify_employer","on":"2026-03-03","by":"inquiry_committee"}`})
+	p = problemOf(t, w)
+	require.Equal(t, http.StatusPreconditionRequired, w.Code)
+	assert.Contains(t, p.Detail, "the ETag of GET /v1/cases/{id}")
+	assert.NotRegexp(t, `"[0-9]+"`, p.Detail, "no example version the case may not be at")
+}
