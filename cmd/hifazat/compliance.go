@@ -15,7 +15,7 @@ import (
 )
 
 const complianceUsage = `usage: hifazat compliance audit ORG-FILE [--overlay FILE] [--store S] [--at D] [--lang en|ur] [--json]
-       hifazat compliance report --year Y [--feedback FILE] [--json|--csv|--svg] ORG-FILE STORE [ORG-FILE STORE ...]
+       hifazat compliance report --year Y [--feedback FILE] [--key-file F] [--json|--csv|--svg] ORG-FILE STORE [ORG-FILE STORE ...]
        hifazat compliance feedback FILE --year Y [--org ID] [--json]
 
 audit checks an organisation's record (YAML or JSON; "-" reads standard
@@ -46,7 +46,8 @@ percentile), findings, penalties, appeals and their outcome, retaliation
 reports, withdrawals, the forums' deadlines kept and missed, and, with
 --feedback, the feedback beside them. No identities, and no count from 1 to
 4: such cells are suppressed and marked, and so are as many others as it
-takes for a total not to give them away.
+takes for a total not to give them away. --key-file F (default
+$HIFAZAT_KEY_FILE) is the deployment key that opens sealed cases.
 
 feedback summarises a feedback file ({"feedback": [{"organisation", "year",
 "role", "explained", "confidential", "prompt", "retaliation", "comment"}]})

@@ -37,7 +37,7 @@ func storeKeys(path string) (casestore.Keys, error) {
 // without a deployment key.
 func warnUnsealed(e *env, o casestore.Options) {
 	if w := o.Warning(); w != "" {
-		fmt.Fprintf(e.stderr, "hifazat: %s\n", w)
+		fmt.Fprintf(e.stderr, "hifazat: %s: --key-file F or %s ('hifazat key new' writes one)\n", w, envKeyFile)
 	}
 }
 

@@ -22,9 +22,11 @@ back it up on its own: without it, no sealed case can be read again.
 
 rotate re-wraps the key of every sealed case of the store with the new
 deployment key (the cases' content, hash chains and receipts do not change);
-it prints how many. Until it has run, give stores both keys; once it has,
-the old key opens nothing and can be destroyed. Run it again after an
-interruption: cases already re-wrapped are opened with the new key.`
+it prints how many. While it runs, a store command given one --key-file
+cannot open the cases still (or already) under the other key: run it
+before giving commands and serve the new key file, and again after an
+interruption (cases already re-wrapped are opened with the new key). Once
+it has run, the old key opens nothing and can be destroyed.`
 
 func cmdKey(e *env, args []string) int {
 	if len(args) > 0 && args[0] == "rotate" {

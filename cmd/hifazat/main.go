@@ -50,13 +50,13 @@ func commands() map[string]command {
 		"committee": {"check an Inquiry Committee's composition (s.3), standing or for a case", cmdCommittee},
 		"holidays":  {"the holidays of a year on a calendar, fixed, notified or estimated", cmdHolidays},
 		"deadline":  {"the deadline of a policy's rule from a trigger date, with its citation", cmdDeadline},
-		"case":      {"replay a case file (status), keep cases in a store (import, apply, show, list, export, verify, access, erase, hold), re-judge one (rejudge)", cmdCase},
+		"case":      {"replay a case file (status), keep cases in a store (import, apply, show, list, export, verify, access, erase, hold, release, holds), re-judge one (rejudge)", cmdCase},
 		"demo":      {"walk a synthetic complaint through the Act, step by step", cmdDemo},
 		"diagram":   {"the complaint lifecycle as a Mermaid or Graphviz diagram", cmdDiagram},
 		"simulate":  {"simulate many complaints under a scenario, on the real rules; compare two", cmdSimulate},
 		"serve":     {"serve the JSON HTTP API (cases, deadlines, committees, policies, event types)", cmdServe},
 		"token":     {"issue a bearer token for the HTTP API to an actor", cmdToken},
-		"remind":    {"deliver deadline reminders due to a webhook, once each (for cron)", cmdRemind},
+		"remind":    {"deliver deadline reminders due to a webhook and/or by e-mail, once each (for cron)", cmdRemind},
 		"events":    {"every event type: who may perform it, from which states, its fields", cmdEvents},
 		"key":       {"write a new deployment key that seals cases at rest, or rotate to one", cmdKey},
 		"version":   {"the version of the hifazat module this command was built from", cmdVersion},
@@ -92,8 +92,12 @@ func usage(w io.Writer, cmds map[string]command) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	width := 0
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+		width = max(width, len(n))
+	}
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-*s %s\n", width, n, cmds[n].summary)
 	}
 }
 

@@ -32,4 +32,17 @@ func TestHelp(t *testing.T) {
 	stdout, _, status := runCLI(t, "", "help")
 	assert.Equal(t, exitOK, status)
 	assert.Contains(t, stdout, "usage: hifazat COMMAND")
+	// The help agrees with the README: every case subcommand, both ways
+	// of reminding, and one column for every summary.
+	assert.Contains(t, stdout, "erase, hold, release, holds")
+	assert.Contains(t, stdout, "to a webhook and/or by e-mail")
+	assert.Contains(t, stdout, "\n  code-of-conduct the Code")
+	assert.Contains(t, stdout, "\n  case            replay")
+	stdout, _, status = runCLI(t, "", "compliance", "--help")
+	assert.Equal(t, exitOK, status)
+	assert.Contains(t, stdout, "[--key-file F]", "as README has it for report")
+	stdout, _, _ = runCLI(t, "", "case", "--help")
+	assert.Contains(t, stdout, "postgres://USER:PASSWORD@HOST/DB", "as README has it")
+	stdout, _, _ = runCLI(t, "", "remind", "--help")
+	assert.Contains(t, stdout, "[--smtp-user U]")
 }

@@ -236,11 +236,11 @@ func (e *env) printTally(name string, ch rejudge.Change, rows []rejudge.Row, asJ
 			Counts []rejudge.Row `json:"counts"`
 		}{notice, rejudge.K, rows})
 	}
-	fmt.Fprintf(e.stdout, "NOTICE: %s.\nCounts from 1 to %d are withheld (k = %d); no case is identified.\n\n", notice, rejudge.K-1, rejudge.K)
+	fmt.Fprintf(e.stdout, "NOTICE: %s.\nCounts from 1 to %d are withheld (k = %d), and every count when fewer than %d cases were re-judged (a zero would then tell of each case); no case is identified.\n\n", notice, rejudge.K-1, rejudge.K, rejudge.K)
 	for _, r := range rows {
 		count := strconv.FormatInt(r.Count, 10)
 		if r.Suppressed {
-			count = fmt.Sprintf("fewer than %d", rejudge.K)
+			count = "withheld"
 		}
 		fmt.Fprintf(e.stdout, "%-18s %s\n", r.Name, count)
 	}

@@ -97,6 +97,23 @@ func TestCaseRejudgeErrors(t *testing.T) {
 	}
 }
 
+// TestRejudgeStoreOfFewCases: under 5 cases every count is withheld, a
+// zero too (it would tell of each case), and says so: "withheld", never
+// "fewer than 5" for a count that may be 0.
+func TestRejudgeStoreOfFewCases(t *testing.T) {
+	dir := t.TempDir()
+	store := "sqlite:" + filepath.Join(dir, "cases.db")
+	path := filepath.Join(dir, "case.json")
+	require.NoError(t, os.WriteFile(path, []byte(ombudspersonFile), 0o600))
+	_, stderr, status := runCLI(t, "", "case", "import", path, "--admin", "hr-1", "--store", store)
+	require.Equal(t, exitOK, status, stderr)
+	stdout, stderr, status := runCLI(t, "", "simulate", "--rejudge-store", store, "--admin", "hr-1", "--policy", "pk-federal-2010")
+	require.Equal(t, exitOK, status, stderr)
+	assert.Contains(t, stdout, "every count when fewer than 5 cases were re-judged")
+	assert.Contains(t, stdout, "unreadable         withheld")
+	assert.NotContains(t, stdout, "fewer than 5\n")
+}
+
 // TestSimulateRejudgeStore: every stored case re-judged, counts only,
 // with counts from 1 to 4 withheld and no case identified.
 func TestSimulateRejudgeStore(t *testing.T) {

@@ -21,7 +21,7 @@ import (
 	"github.com/hifazat/hifazat/reminder"
 )
 
-const remindUsage = `usage: hifazat remind (--webhook URL | --smtp HOST:PORT --mail-from A --mail-to FORUM=A,...) [--store S] [--at D] [--windows 3,1,0] [--origin URN] [--json]
+const remindUsage = `usage: hifazat remind (--webhook URL | --smtp HOST:PORT --mail-from A --mail-to FORUM=A,...) [--smtp-user U] [--store S] [--at D] [--windows 3,1,0] [--origin URN] [--json]
 
 One reminder round, for cron: finds every open deadline due within the
 windows (days before the due date) or overdue on D (default today in

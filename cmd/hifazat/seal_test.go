@@ -68,14 +68,14 @@ func TestSealedCaseCommands(t *testing.T) {
 		want       string // in stdout
 		wantErr    string // in stderr
 	}{
-		{"show without the key", []string{"case", "show", id, "--admin", "hr-1"}, exitUsage, "", "is sealed"},
-		{"show with another key", []string{"case", "show", id, "--admin", "hr-1", "--key-file", otherKey}, exitUsage, "", "another deployment key"},
+		{"show without the key", []string{"case", "show", id, "--admin", "hr-1"}, exitUsage, "", "is sealed: open the store with the deployment's key (a key file) to read or extend it; give the deployment's key with --key-file F or HIFAZAT_KEY_FILE"},
+		{"show with another key", []string{"case", "show", id, "--admin", "hr-1", "--key-file", otherKey}, exitUsage, "", "give --key-file F (or HIFAZAT_KEY_FILE) the deployment's current key: after 'hifazat key rotate', the new one"},
 		{"apply without the key", []string{"case", "apply", open, `{"type":"add_note","on":"2026-03-12","by":"accused","note":"x"}`, "--admin", "hr-1"}, exitUsage, "", "is sealed"},
 		{"a key file that is not a key", []string{"case", "show", id, "--admin", "hr-1", "--key-file", filepath.Join(t.TempDir(), "missing")}, exitUsage, "", "--key-file"},
 		{"verify without the key", []string{"case", "verify", id, "--json"}, exitOK, `"sealed": true`, ""},
 		{"list without the key", []string{"case", "list", "--admin", "hr-1", "--state", "withdrawn"}, exitOK, id, ""},
 		{"erase an open case", []string{"case", "erase", open, "--key-file", keyFile}, exitRefused, "", "not withdrawn or closed"},
-		{"erase without the key", []string{"case", "erase", id}, exitUsage, "", "is sealed"},
+		{"erase without the key", []string{"case", "erase", id}, exitUsage, "", "--key-file F or HIFAZAT_KEY_FILE"},
 		{"hold needs a reason", []string{"case", "hold", id}, exitUsage, "", "--reason"},
 		{"hold", []string{"case", "hold", id, "--reason", "suit 12/2026", "--json"}, exitOK, `"held": true`, ""},
 		{"hold twice", []string{"case", "hold", id, "--reason", "another"}, exitRefused, "", "already under a hold"},

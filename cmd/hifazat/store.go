@@ -34,7 +34,7 @@ WHO is --actor ID --as ROLE or --admin ID.
 
 Cases kept in a store: --store sqlite:PATH (default sqlite:./hifazat.db;
 created with mode 0600; sqlite:PATH?mode=ro opens it read-only),
-postgres://USER@HOST/DB, or memory: (gone when the command ends). Only
+postgres://USER:PASSWORD@HOST/DB, or memory: (gone when the command ends). Only
 import creates a store; the other commands fail (exit 2) on a location that
 holds none. Files and standard input are read up to 16 MiB. Every event is
 decided by the law before it is stored, on the case as stored; each stored
@@ -137,6 +137,12 @@ func storeFail(e *env, name string, err error) int {
 	}
 	if errors.Is(err, casestore.ErrErased) || errors.Is(err, casestore.ErrNotErasable) || errors.Is(err, casestore.ErrHeld) || errors.Is(err, casestore.ErrNotHeld) {
 		return e.fail(exitRefused, "%s: %v", name, err)
+	}
+	if errors.Is(err, casestore.ErrNoKey) {
+		return e.fail(exitUsage, "%s: %v; give the deployment's key with --key-file F or %s", name, err, envKeyFile)
+	}
+	if errors.Is(err, casestore.ErrWrongKey) {
+		return e.fail(exitUsage, "%s: %v; give --key-file F (or %s) the deployment's current key: after 'hifazat key rotate', the new one", name, err, envKeyFile)
 	}
 	if errors.Is(err, casestore.ErrCorrupt) {
 		return e.fail(exitRefused, "%s: %v; run 'hifazat case verify' for the first change", name, err)
