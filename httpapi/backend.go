@@ -300,6 +300,14 @@ func storeProblem(err error) *Problem {
 		return problem(http.StatusConflict, TypeConflict, "%v", err)
 	case errors.Is(err, casestore.ErrMalformed):
 		return problem(http.StatusBadRequest, TypeMalformed, "%v", err)
+	case errors.Is(err, casestore.ErrErased):
+		return problem(http.StatusGone, TypeErased, "the case was erased after its retention period; only its procedural record remains")
+	case errors.Is(err, casestore.ErrNoKey), errors.Is(err, casestore.ErrWrongKey):
+		// The deployment's fault, not the caller's: say so without naming
+		// any key.
+		return problem(http.StatusServiceUnavailable, TypeUnavailable, "the server cannot open sealed cases: it must be started with the deployment's key (serve --key-file)")
+	case errors.Is(err, casestore.ErrCorrupt):
+		return problem(http.StatusInternalServerError, TypeAltered, "the case's stored record is damaged or was altered: it is neither shown nor extended; an administrator can run 'hifazat case verify'")
 	case errors.Is(err, casestore.ErrUnavailable), errors.Is(err, casestore.ErrClosed),
 		errors.Is(err, casestore.ErrReadOnly), errors.Is(err, casestore.ErrSchema):
 		return problem(http.StatusServiceUnavailable, TypeUnavailable, "the case store is unavailable")

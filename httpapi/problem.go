@@ -48,6 +48,8 @@ const (
 	TypeRateLimited  = "urn:hifazat:problem:rate-limited"          // 429
 	TypeInternal     = "urn:hifazat:problem:internal"              // 500
 	TypeUnavailable  = "urn:hifazat:problem:unavailable"           // 503: the store cannot be reached, or the request timed out
+	TypeErased       = "urn:hifazat:problem:erased"                // 410: the case was erased (crypto-shredded); its procedural record remains
+	TypeAltered      = "urn:hifazat:problem:altered"               // 500: the case's stored record was altered; it is neither shown nor extended
 )
 
 func (p *Problem) Error() string {
