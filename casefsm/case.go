@@ -71,6 +71,9 @@ type facts struct {
 	// the Ombudsperson, or the District Court before one was appointed.
 	appealDecidedBy Role
 	represented     roleSet
+	// representationDecided: the representation of the round was decided;
+	// the other party's own window may still be open (s.9).
+	representationDecided bool
 
 	withdrawalOn civil.Date
 	// voided are the indexes of the events voided (interpretation 23).

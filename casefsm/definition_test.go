@@ -56,7 +56,7 @@ var issueMoves = []specMove{
 	{DecideComplaint, []State{OmbudspersonHearing}, []State{OmbudspersonDecided}},
 	{FileAppeal, []State{Decided, DecisionCommunicated, Dismissed, AppealPending, AppealDecided}, []State{AppealPending}}, // AppealDecided: the other party's own window (interpretation 16)
 	{DecideAppeal, []State{AppealPending}, []State{AppealDecided}},
-	{MakeRepresentation, []State{OmbudspersonDecided, AppealDecided, Dismissed}, []State{RepresentationPending}},
+	{MakeRepresentation, []State{OmbudspersonDecided, AppealDecided, Dismissed, Implementation}, []State{RepresentationPending}}, // Implementation: the other party's own window (s.9)
 	{DecideRepresentation, []State{RepresentationPending}, []State{Implementation}},
 	{Remand, []State{AppealPending, RepresentationPending}, []State{Inquiry, OmbudspersonHearing}},
 	// Issue 10: a remand goes back to the forum whose decision was
@@ -213,7 +213,9 @@ func TestCompileRejectsBadTables(t *testing.T) {
 			return append(r, r[i])
 		}, "overlaps row"},
 		{"dead end", func(r []Transition) []Transition {
-			return slices.DeleteFunc(r, func(t Transition) bool { return t.Event == RecordImplementation })
+			return slices.DeleteFunc(r, func(t Transition) bool {
+				return t.Event == RecordImplementation || (t.Event == MakeRepresentation && slices.Contains(t.From, Implementation))
+			})
 		}, "state implementation is reachable but no event leads out of it"},
 		{"no terminal", func(r []Transition) []Transition {
 			return slices.DeleteFunc(r, func(t Transition) bool {

@@ -52,7 +52,10 @@ func (c *Case) effects(ev *Event, idx int) {
 	case DecideAppeal, DecideRepresentation:
 		c.redecided(ev, idx)
 	case MakeRepresentation:
-		if c.f.represented == 0 {
+		// The first representation against the decision, or a party's own
+		// after the other's was decided (s.9: any person aggrieved).
+		if c.f.represented == 0 || c.f.representationDecided {
+			c.f.representationDecided = false
 			c.start(policy.RuleRepresentationDecision, ev.On, 0, idx)
 		}
 		c.f.represented = c.f.represented.with(ev.By)
@@ -119,9 +122,20 @@ func (c *Case) decided(ev *Event, idx int) {
 	switch {
 	case c.route == CommitteeRoute && routes.Appeal.Value:
 		c.start(policy.RuleAppealComplainant, ev.On, Complainant, idx)
+	case c.route == OmbudspersonRoute && routes.Representation.Value && ev.Type == DismissAtAdmission:
+		c.start(policy.RuleRepresentation, ev.On, Complainant, idx) // only she is aggrieved by a dismissal
 	case c.route == OmbudspersonRoute && routes.Representation.Value:
-		c.start(policy.RuleRepresentation, ev.On, 0, idx)
+		c.startRepresentation(ev.On, idx)
 	}
+}
+
+// startRepresentation opens each party's own 30 days to represent against
+// a decision (s.9: "any person aggrieved"): one lapses or is met
+// independently of the other.
+func (c *Case) startRepresentation(on civil.Date, idx int) {
+	c.f.represented, c.f.representationDecided = 0, false
+	c.start(policy.RuleRepresentation, on, Complainant, idx)
+	c.start(policy.RuleRepresentation, on, Accused, idx)
 }
 
 // communicated records who was told of the decision, and when: written
@@ -154,6 +168,9 @@ func (c *Case) redecided(ev *Event, idx int) {
 	case len(ev.Penalties) > 0:
 		c.f.imposed = ev.Penalties
 	}
+	if ev.Type == DecideRepresentation {
+		c.f.representationDecided = true
+	}
 	if ev.Type == DecideAppeal {
 		c.f.appealDecidedBy = ev.By
 		if ev.By == DistrictCourt {
@@ -162,8 +179,7 @@ func (c *Case) redecided(ev *Event, idx int) {
 	}
 	routes := c.def.routes
 	if ev.Type == DecideAppeal && routes.Representation.Value && c.representationAgainstAppeal() {
-		c.f.represented = 0
-		c.start(policy.RuleRepresentation, ev.On, 0, idx)
+		c.startRepresentation(ev.On, idx)
 	}
 }
 
@@ -176,7 +192,7 @@ func (c *Case) redecided(ev *Event, idx int) {
 // appeal back in force.
 func (c *Case) remanded(ev *Event, idx int) {
 	c.mootAll(ev.On)
-	c.f.represented = 0
+	c.f.represented, c.f.representationDecided = 0, false
 	switch c.state {
 	case AppealPending:
 		c.f.imposed = c.f.underAppeal

@@ -31,7 +31,7 @@ func ExampleNewEngine() {
 	}
 	d, _ := eng.Definition(policy.FederalAct2022)
 	fmt.Println(d.Policy().ID(), len(d.Transitions()), "rows")
-	// Output: pk-federal-2022 67 rows
+	// Output: pk-federal-2022 68 rows
 }
 
 func ExampleEngine_NewCase() {

@@ -560,7 +560,10 @@ func (c *Case) guardRepresentation(ev *Event, p *plan) *Refusal {
 		from := p.def.routes.RepresentationAgainstAppealFrom
 		return c.refuse(ev, NotAllowed, from.Citation, "a representation against a decision on appeal rests on FOIRA 2013, in force from %s; the appeal was filed on %s", from.Value, c.f.appealOn)
 	}
-	if k, ok := c.latest(policy.RuleRepresentation, 0); ok {
+	if c.state == Implementation && !c.f.representationDecided {
+		return c.refuse(ev, NotAllowed, p.def.rows[p.row].Citation, "the decision is final: no representation was decided in this round, so no party's own window remains")
+	}
+	if k, ok := c.latest(policy.RuleRepresentation, ev.By); ok {
 		return c.checkWindow(ev, p, k)
 	}
 	return nil

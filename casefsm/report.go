@@ -15,7 +15,7 @@ import (
 //	 "deadlines": [{"rule", "kind", "period": {"n", "unit"}, "forum", "from",
 //	                "period_end", "due", "last_open_day", "rolled_forward",
 //	                "touches_estimated_holiday", "stay_days", "calendar",
-//	                "citation", "status", "done_on"}],
+//	                "citation", "status", "party", "done_on"}],
 //	 "breaches": [{"code", "rule", "due", "on", "citation", "message"}],
 //	 "next": [{"event", "by": [ROLE, ...], "moves"}],
 //	 "warnings": [{"code", "message", "citation", "event"}]}
@@ -24,7 +24,8 @@ import (
 // does ("s.6(2) [high]"). A date is YYYY-MM-DD, or null where there is none:
 // the "as_of" of a case with no events asked as of no date, the "done_on"
 // of an act not done, the "on" of a duty not done, the "due" of a breach
-// with no period. A deadline's other fields mean what those of
+// with no period. "party" names the party whose own window a filing
+// period is ("complainant" or "accused"; absent otherwise). A deadline's other fields mean what those of
 // [deadlines.Deadline] do; "status" is pending, overdue, met, late or
 // paused. A warning's "event" is the number of the event that raised it,
 // counted from 1 as in the case's history, or null for a warning about the
@@ -63,6 +64,7 @@ type deadlineJSON struct {
 	Calendar                string        `json:"calendar"`
 	Citation                string        `json:"citation"`
 	Status                  string        `json:"status"`
+	Party                   Role          `json:"party,omitempty"`
 	DoneOn                  *day          `json:"done_on"`
 }
 
@@ -99,7 +101,7 @@ func (s Status) toJSON() statusJSON {
 		out.Deadlines = append(out.Deadlines, deadlineJSON{Rule: d.Rule, Kind: d.Kind, Period: d.Period, Forum: d.Forum,
 			From: day{d.From, s.coarse}, PeriodEnd: day{d.PeriodEnd, s.coarse}, Due: day{d.Due, s.coarse}, LastOpenDay: day{d.LastOpenDay, s.coarse},
 			RolledForward: d.RolledForward, TouchesEstimatedHoliday: d.TouchesEstimatedHoliday, StayDays: d.StayDays, Calendar: d.Calendar,
-			Citation: d.Citation.String(), Status: d.Status.String(), DoneOn: s.day(d.DoneOn)})
+			Citation: d.Citation.String(), Status: d.Status.String(), Party: d.Party, DoneOn: s.day(d.DoneOn)})
 	}
 	for _, b := range s.Breaches {
 		out.Breaches = append(out.Breaches, breachJSON{Code: b.Code, Rule: b.Rule, Due: s.day(b.Due), On: s.day(b.On), Citation: b.Citation.String(), Message: b.Message})

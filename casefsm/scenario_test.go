@@ -237,7 +237,11 @@ func checkStatus(t *testing.T, c *casefsm.Case, want expectStatus) {
 	var got []string
 	last := map[string]casefsm.DeadlineStatus{} // the latest period of each rule
 	for _, d := range s.Deadlines {
-		got = append(got, string(d.Rule)+" "+d.Status.String())
+		label := string(d.Rule)
+		if d.Rule == policy.RuleRepresentation && d.Party != 0 {
+			label += "(" + d.Party.String() + ")" // the one filing rule both parties hold
+		}
+		got = append(got, label+" "+d.Status.String())
 		last[string(d.Rule)] = d
 	}
 	for rule, due := range want.Due {

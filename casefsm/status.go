@@ -147,6 +147,9 @@ type Breach struct {
 type DeadlineStatus struct {
 	deadlines.Deadline
 	Status deadlines.Status
+	// Party is the party whose own window a filing period is (each party
+	// has its own appeal and representation period), or 0.
+	Party Role
 	// DoneOn is the day the act was done, or the zero Date.
 	DoneOn civil.Date
 }
@@ -281,6 +284,9 @@ func (c *Case) statusDeadlines(asOf civil.Date, s *Status) {
 			continue
 		}
 		ds := DeadlineStatus{Deadline: d, DoneOn: k.doneOn}
+		if d.Kind == policy.Filing {
+			ds.Party = k.party
+		}
 		switch {
 		case k.doneOn.IsValid():
 			ds.Status = d.StatusAt(asOf, k.doneOn)

@@ -286,6 +286,8 @@ func allRows() []row {
 			Citation: cite("s.9, interpretation 17", md, "against the Ombudsperson's decision on appeal")}, optRepresentation, optRepresentationAgainstAppeal),
 		t(Transition{Event: MakeRepresentation, By: []Role{Complainant}, From: []State{Dismissed}, To: RepresentationPending, Route: OmbudspersonRoute,
 			Citation: cite("s.9, interpretation 12", md, "the complainant's representation against a dismissal at admission")}, optRepresentation, optDismiss),
+		t(Transition{Event: MakeRepresentation, By: []Role{Complainant, Accused}, From: []State{Implementation}, To: RepresentationPending,
+			Citation: cite("s.9", md, "a party's own window: the other's representation, even once decided, does not bar it")}, optRepresentation),
 		t(Transition{Event: DecideRepresentation, By: []Role{PresidentOrGovernor}, From: []State{RepresentationPending}, To: Implementation,
 			Citation: cite("s.9", hi, "the President or Governor may pass such order as he deems fit")}, optRepresentation),
 		// A remand is made by the forum the case is pending before: the

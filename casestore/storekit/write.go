@@ -238,6 +238,9 @@ func project(s casefsm.Status) casestore.Projection {
 		}
 		return strings.Compare(string(a.Rule), string(b.Rule))
 	})
+	// Each party's own window of one rule from one decision (s.9) is due
+	// the same day: the index lists a rule's due day once.
+	p.Deadlines = slices.CompactFunc(p.Deadlines, func(a, b deadlines.Deadline) bool { return DueKey(a) == DueKey(b) })
 	return p
 }
 
