@@ -149,7 +149,7 @@ type DeadlineStatus struct {
 	Status deadlines.Status
 	// Party is the party whose own window a filing period is (each party
 	// has its own appeal and representation period), or 0.
-	Party Role
+	Party Role `json:",omitempty"`
 	// DoneOn is the day the act was done, or the zero Date.
 	DoneOn civil.Date
 }

@@ -95,7 +95,7 @@ func TestRejudge(t *testing.T) {
 				"refusal: (none) -> event 0 (file_with_ombudsperson) refused: ineligible_complainant, s.2(e), (f) [high]",
 				"deadline show-cause: due 2022-03-04, met -> (none)", "deadline ombudsperson-decision: due 2022-05-30, late -> (none)",
 				"deadline foira-disposal: due 2022-04-30, late -> (none)", "deadline ombudsperson-defence: due 2022-03-08, met -> (none)",
-				"deadline representation: due 2022-08-15, pending -> (none)", "warning missing_received_on: event 1 -> (none)"}},
+				"deadline representation (complainant): due 2022-08-15, pending -> (none)", "deadline representation (accused): due 2022-08-15, pending -> (none)", "warning missing_received_on: event 1 -> (none)"}},
 		{"a university's 2021 appeal under the 2022 Act gains s.8(6)'s 90 days on the appeal", university2021, rejudge.Change{Policy: policy.FederalAct2022}, true,
 			[]string{"policy: hec-2020 -> pk-federal-2022", "deadline ombudsperson-decision: (none) -> due 2021-09-20, met"}},
 		{"the same under the 2010 Act, on which HEC's policy rests in 2021: nothing changes", university2021, rejudge.Change{Policy: policy.FederalAct2010}, false,
@@ -119,14 +119,14 @@ func TestRejudge(t *testing.T) {
 				"deadline appeal-penalised: due 2025-03-10, pending -> due 2025-03-10, late",
 				"deadline appeal-decision: (none) -> due 2025-04-23, met",
 				"deadline ombudsperson-decision: (none) -> due 2025-06-22, met",
-				"deadline representation: (none) -> due 2025-05-13, pending",
+				"deadline representation (complainant): (none) -> due 2025-05-13, pending", "deadline representation (accused): (none) -> due 2025-05-13, pending",
 				"warning late_filing_accepted: (none) -> event 7"}},
 		{"the same setting on a case with no late filing: nothing changes", ombudspersonCase(), accept, false, nil},
 		{"a Punjab committee case under the federal text: nothing changes", punjab, rejudge.Change{Policy: policy.FederalAct2022}, false,
 			[]string{"policy: pk-punjab-2013 -> pk-federal-2022"}},
 		{"a Punjab appeal under the federal text gains s.8(6) and a representation", punjabAppeal, rejudge.Change{Policy: policy.FederalAct2022}, true,
 			[]string{"policy: pk-punjab-2013 -> pk-federal-2022", "deadline ombudsperson-decision: (none) -> due 2024-05-20, met",
-				"deadline representation: (none) -> due 2024-05-20, pending"}},
+				"deadline representation (complainant): (none) -> due 2024-05-20, pending", "deadline representation (accused): (none) -> due 2024-05-20, pending"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := fileJSON(t, tc.file)

@@ -55,6 +55,9 @@ type Deadline struct {
 	Rule   policy.RuleID    `json:"rule"`
 	Due    civil.Date       `json:"due"`
 	Status deadlines.Status `json:"status"`
+	// Party is the party whose own window a filing period is (see
+	// [casefsm.DeadlineStatus]), or 0.
+	Party casefsm.Role `json:"party,omitempty"`
 }
 
 // Breach is a broken duty.
@@ -129,7 +132,7 @@ func outcome(eng *casefsm.Engine, f *casefsm.CaseFile, asOf civil.Date) (Outcome
 	o := Outcome{Policy: r.Policy, Substance: r.Substance, State: r.State, Route: r.Route, Terminal: r.Terminal, AsOf: asOf, Events: len(f.Events),
 		Deadlines: []Deadline{}, Breaches: []Breach{}, Warnings: []Warning{}}
 	for _, d := range r.Deadlines {
-		o.Deadlines = append(o.Deadlines, Deadline{Rule: d.Rule, Due: d.Due, Status: d.Status})
+		o.Deadlines = append(o.Deadlines, Deadline{Rule: d.Rule, Due: d.Due, Status: d.Status, Party: d.Party})
 	}
 	for _, b := range r.Breaches {
 		o.Breaches = append(o.Breaches, Breach{Code: b.Code, Rule: b.Rule, Due: b.Due, On: b.On})
@@ -162,7 +165,11 @@ func differences(a, b *Outcome) []Difference {
 }
 
 func (d Deadline) key() (string, string) {
-	return string(d.Rule), "due " + d.Due.String() + ", " + d.Status.String()
+	k := string(d.Rule)
+	if d.Rule == policy.RuleRepresentation && d.Party != 0 {
+		k += " (" + d.Party.String() + ")" // the one period both parties hold (s.9)
+	}
+	return k, "due " + d.Due.String() + ", " + d.Status.String()
 }
 
 func (b Breach) key() (string, string) {

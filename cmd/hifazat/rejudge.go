@@ -36,7 +36,7 @@ changes.
 JSON: {"notice", "original": OUTCOME, "rejudged": OUTCOME, "differences":
 [{"what": "policy|state|refusal|deadline|breach|warning", "item",
 "original", "rejudged"}]}, where OUTCOME is {"policy", "substance",
-"state", "deadlines": [{"rule","due","status"}], "breaches": [{"code",
+"state", "deadlines": [{"rule","due","status","party"}], "breaches": [{"code",
 "rule","due","on"}], "refusal": null | {"index","event","code","citation"},
 "warnings": [{"code","index"}], "events_judged", "as_of", "route",
 "terminal"}.`
