@@ -321,14 +321,20 @@ func reportPrint(w io.Writer, r *compliance.AnnualReport) {
 	}
 }
 
-// tablesPrint prints tables for people, leaving out rows of zero.
+// tablesPrint prints tables for people, leaving out rows of zero; a table
+// with none to print says so under its heading.
 func tablesPrint(w io.Writer, tables []compliance.Table) {
 	for _, t := range tables {
 		fmt.Fprintf(w, "\n%s\n", t.Name)
+		printed := false
 		for _, row := range t.Rows {
 			if row.Suppressed || row.Count > 0 {
 				fmt.Fprintf(w, "  %-30s %s\n", row.Label, cellText(row.Cell))
+				printed = true
 			}
+		}
+		if !printed && !t.HasTotal {
+			fmt.Fprintln(w, "  none in the year")
 		}
 		if t.HasTotal {
 			fmt.Fprintf(w, "  %-30s %s\n", "total", cellText(t.Total))

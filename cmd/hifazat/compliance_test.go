@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,6 +100,23 @@ func TestComplianceAuditRefusesBadInput(t *testing.T) {
 			assert.Equal(t, exitUsage, status)
 			assert.Contains(t, stderr, tt.want)
 		})
+	}
+}
+
+// TestComplianceReportExplainsEmptyTables: a table with nothing to show
+// says so under its heading, instead of a bare heading.
+func TestComplianceReportExplainsEmptyTables(t *testing.T) {
+	db := "sqlite:" + filepath.Join(t.TempDir(), "cases.db")
+	_, stderr, status := runCLI(t, "", "case", "import", "demo-case.json", "--admin", "hr-1", "--store", db)
+	require.Equal(t, exitOK, status, stderr)
+	stdout, stderr, status := runCLI(t, "", "compliance", "report", "--year", "2025", complianceOrg, db)
+	require.Equal(t, exitOK, status, stderr)
+	assert.Contains(t, stdout, "\nevents\n  none in the year\n")
+	lines := strings.Split(stdout, "\n")
+	for i := 1; i+1 < len(lines); i++ {
+		if lines[i-1] == "" && lines[i] != "" && !strings.HasPrefix(lines[i], " ") {
+			assert.True(t, strings.HasPrefix(lines[i+1], "  "), "heading %q has nothing under it", lines[i])
+		}
 	}
 }
 

@@ -167,8 +167,12 @@ func cmdDeadline(e *env, args []string) int {
 	}
 	choice := p.CalendarFor(d.Forum, own)
 	if choice.Fallback {
-		fmt.Fprintf(e.stderr, "hifazat: warning: the %s's days are counted on %s, a fallback: %s (%s)\n",
-			d.Forum, choice.Value, choice.Citation.Note, choice.Citation.Section)
+		hint := ""
+		if own == "" && !p.CalendarFor(d.Forum, "own").Fallback {
+			hint = "; give the organisation's calendar with --calendar ID or --calendar-file F"
+		}
+		fmt.Fprintf(e.stderr, "hifazat: warning: the %s's days are counted on %s, a fallback: %s (%s)%s\n",
+			d.Forum, choice.Value, choice.Citation.Note, choice.Citation.Section, hint)
 	}
 	if *asJSON {
 		return printJSON(e, "deadline", deadlineJSON{Policy: p.ID(), Deadline: d, Citation: d.Citation.Section, Explanation: d.Explain()})

@@ -88,6 +88,7 @@ func TestDeadlineCommand(t *testing.T) {
 	}
 	assert.Contains(t, got["explanation"], "the last day, 2026-03-14, is closed, so the period runs to the next open day, 2026-03-16 (General Clauses Act s.10)")
 	assert.Contains(t, stderr, "warning: the inquiry_committee's days are counted on pk-federal, a fallback: the organisation's own calendar", "a committee filing without a calendar warns (interpretation 7)")
+	assert.Contains(t, stderr, "; give the organisation's calendar with --calendar ID or --calendar-file F\n", "and says how to give one")
 
 	// The Ombudsperson's forum defaults to Islamabad, without a warning.
 	stdout, stderr, status = runCLI(t, "", "deadline", "--policy", "pk-federal-2022", "--rule", "appeal-penalised", "--from", "2025-11-25", "--json")
