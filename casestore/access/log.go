@@ -27,10 +27,12 @@ type Entry struct {
 	// reads it), "statistics", "export" and "rejudge" (whole, by an
 	// administrative actor; "status" too when one reads it whole), "list"
 	// (the case's summary in a list), "access" (the log itself). Writes:
-	// "create" and "append".
+	// "create" and "append"; by an administrative actor, "erase", "hold"
+	// and "release".
 	What string `json:"what"`
 	// Outcome: "read" or "written"; "denied" (by the rules of the
-	// package); "refused" (a write the law refused); "failed" (the case
+	// package); "refused" (a write the law refused, or an erasure or hold the
+	// store's retention rules refused); "failed" (the case
 	// could not be loaded or written: missing, or altered).
 	Outcome string         `json:"outcome"`
 	Prev    casestore.Hash `json:"prev"` // the previous entry's hash; zero for the first

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/hifazat/hifazat/casestore"
+	"github.com/hifazat/hifazat/casestore/access"
 	"github.com/hifazat/hifazat/casestore/seal"
 	"github.com/hifazat/hifazat/civil"
 )
@@ -50,6 +51,30 @@ func eraser(c storeCmd) (casestore.Eraser, error) {
 	return er, nil
 }
 
+// adminFlag adds --admin to fs: the administrator who does what, named
+// in the store's access log.
+func adminFlag(fs *flag.FlagSet, does string) *string {
+	return fs.String("admin", "", "the administrator who "+does+" (required), named in the access log")
+}
+
+// needAdmin refuses a command line without --admin.
+func needAdmin(admin *string) func([]string) error {
+	return func([]string) error {
+		if *admin == "" {
+			return errors.New("erasure and holds are for an administrator: name yourself with --admin ID")
+		}
+		return nil
+	}
+}
+
+// adminGuard returns the access guard of c's store with admin as its
+// administrator, and admin's Actor.
+func adminGuard(e *env, c storeCmd, admin string) (*access.Guard, access.Actor) {
+	g := access.Of(c.store, e.now)
+	g.Admins = []string{admin}
+	return g, access.Actor{ID: admin}
+}
+
 // eraseJSON is the JSON form of "hifazat case erase --json".
 type eraseJSON struct {
 	Case     string     `json:"case"`
@@ -65,19 +90,17 @@ type eraseJSON struct {
 
 func cmdCaseErase(e *env, args []string) int {
 	fs := newFlags(e, "case erase")
+	admin := adminFlag(fs, "erases")
 	asJSON := fs.Bool("json", false, "print JSON")
-	c, status, done := openStore(e, "case erase", fs, args, 1, "one case id", nil)
+	c, status, done := openStore(e, "case erase", fs, args, 1, "one case id", needAdmin(admin))
 	if done {
 		return status
 	}
 	defer c.store.Close()
-	er, err := eraser(c)
-	if err != nil {
-		return e.fail(exitUsage, "case erase: %v", err)
-	}
 	on := e.today()
 	out := eraseJSON{Case: c.pos[0]}
-	err = er.Erase(context.Background(), out.Case, on)
+	g, a := adminGuard(e, c, *admin)
+	err := g.Erase(context.Background(), a, out.Case, on)
 	var ne *casestore.NotErasableError
 	switch {
 	case err == nil:
@@ -100,12 +123,13 @@ func cmdCaseErase(e *env, args []string) int {
 func cmdCaseHold(e *env, args []string) int {
 	fs := newFlags(e, "case hold")
 	reason := fs.String("reason", "", "why (required): a reference such as a suit's number, at most 200 bytes, stored in clear")
+	admin := adminFlag(fs, "places the hold")
 	asJSON := fs.Bool("json", false, "print JSON")
-	c, status, done := openStore(e, "case hold", fs, args, 1, "one case id", func([]string) error {
+	c, status, done := openStore(e, "case hold", fs, args, 1, "one case id", func(pos []string) error {
 		if *reason == "" {
 			return fmt.Errorf("--reason is required")
 		}
-		return nil
+		return needAdmin(admin)(pos)
 	})
 	if done {
 		return status
@@ -116,7 +140,8 @@ func cmdCaseHold(e *env, args []string) int {
 		return e.fail(exitUsage, "case hold: %v", err)
 	}
 	h := casestore.Hold{Reason: *reason, On: e.today()}
-	if err := er.Hold(context.Background(), c.pos[0], h); err != nil {
+	g, a := adminGuard(e, c, *admin)
+	if err := g.Hold(context.Background(), a, c.pos[0], h); err != nil {
 		return storeFail(e, "case hold", err)
 	}
 	return printHolds(e, "case hold", er, c.pos[0], *asJSON)
@@ -124,8 +149,9 @@ func cmdCaseHold(e *env, args []string) int {
 
 func cmdCaseRelease(e *env, args []string) int {
 	fs := newFlags(e, "case release")
+	admin := adminFlag(fs, "releases the hold")
 	asJSON := fs.Bool("json", false, "print JSON")
-	c, status, done := openStore(e, "case release", fs, args, 1, "one case id", nil)
+	c, status, done := openStore(e, "case release", fs, args, 1, "one case id", needAdmin(admin))
 	if done {
 		return status
 	}
@@ -134,7 +160,8 @@ func cmdCaseRelease(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUsage, "case release: %v", err)
 	}
-	if err := er.Release(context.Background(), c.pos[0], e.today()); err != nil {
+	g, a := adminGuard(e, c, *admin)
+	if err := g.Release(context.Background(), a, c.pos[0], e.today()); err != nil {
 		return storeFail(e, "case release", err)
 	}
 	return printHolds(e, "case release", er, c.pos[0], *asJSON)

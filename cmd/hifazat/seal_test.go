@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/hifazat/hifazat/casestore/access"
 )
 
 // withdrawnCase is a case withdrawn on 2025-09-03: past the default
@@ -74,19 +76,22 @@ func TestSealedCaseCommands(t *testing.T) {
 		{"a key file that is not a key", []string{"case", "show", id, "--admin", "hr-1", "--key-file", filepath.Join(t.TempDir(), "missing")}, exitUsage, "", "--key-file"},
 		{"verify without the key", []string{"case", "verify", id, "--json"}, exitOK, `"sealed": true`, ""},
 		{"list without the key", []string{"case", "list", "--admin", "hr-1", "--state", "withdrawn"}, exitOK, id, ""},
-		{"erase an open case", []string{"case", "erase", open, "--key-file", keyFile}, exitRefused, "", "not withdrawn or closed"},
-		{"erase without the key", []string{"case", "erase", id}, exitUsage, "", "--key-file F or HIFAZAT_KEY_FILE"},
-		{"hold needs a reason", []string{"case", "hold", id}, exitUsage, "", "--reason"},
-		{"hold", []string{"case", "hold", id, "--reason", "suit 12/2026", "--json"}, exitOK, `"held": true`, ""},
-		{"hold twice", []string{"case", "hold", id, "--reason", "another"}, exitRefused, "", "already under a hold"},
-		{"erase under a hold", []string{"case", "erase", id, "--key-file", keyFile, "--json"}, exitRefused, `"refused": "held"`, ""},
-		{"release", []string{"case", "release", id}, exitOK, "released 2026-11-23", ""},
-		{"release twice", []string{"case", "release", id}, exitRefused, "", "under no hold"},
-		{"erase", []string{"case", "erase", id, "--key-file", keyFile, "--json"}, exitOK, `"erased_on": "2026-11-23"`, ""},
+		{"erase an open case", []string{"case", "erase", open, "--admin", "hr-1", "--key-file", keyFile}, exitRefused, "", "not withdrawn or closed"},
+		{"erase without the key", []string{"case", "erase", id, "--admin", "hr-1"}, exitUsage, "", "--key-file F or HIFAZAT_KEY_FILE"},
+		{"hold needs a reason", []string{"case", "hold", id, "--admin", "hr-1"}, exitUsage, "", "--reason"},
+		{"hold", []string{"case", "hold", id, "--admin", "hr-1", "--reason", "suit 12/2026", "--json"}, exitOK, `"held": true`, ""},
+		{"hold twice", []string{"case", "hold", id, "--admin", "hr-1", "--reason", "another"}, exitRefused, "", "already under a hold"},
+		{"erase under a hold", []string{"case", "erase", id, "--admin", "hr-1", "--key-file", keyFile, "--json"}, exitRefused, `"refused": "held"`, ""},
+		{"release", []string{"case", "release", id, "--admin", "hr-1"}, exitOK, "released 2026-11-23", ""},
+		{"release twice", []string{"case", "release", id, "--admin", "hr-1"}, exitRefused, "", "under no hold"},
+		{"erase", []string{"case", "erase", id, "--admin", "hr-1", "--key-file", keyFile, "--json"}, exitOK, `"erased_on": "2026-11-23"`, ""},
 		{"show an erased case", []string{"case", "show", id, "--admin", "hr-1", "--key-file", keyFile}, exitRefused, "", "was erased on 2026-11-23"},
 		{"verify an erased case", []string{"case", "verify", id, "--key-file", keyFile}, exitOK, "intact at version 3", ""},
 		{"holds of an erased case", []string{"case", "holds", id}, exitOK, "hold placed 2026-11-23, released 2026-11-23: suit 12/2026", ""},
-		{"erase twice", []string{"case", "erase", id, "--key-file", keyFile}, exitRefused, "", "was erased on"},
+		{"erase twice", []string{"case", "erase", id, "--admin", "hr-1", "--key-file", keyFile}, exitRefused, "", "was erased on"},
+		{"erase names an administrator", []string{"case", "erase", id, "--key-file", keyFile}, exitUsage, "", "name yourself with --admin ID"},
+		{"hold names an administrator", []string{"case", "hold", id, "--reason", "r"}, exitUsage, "", "name yourself with --admin ID"},
+		{"release names an administrator", []string{"case", "release", id}, exitUsage, "", "name yourself with --admin ID"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +104,31 @@ func TestSealedCaseCommands(t *testing.T) {
 			}
 		})
 	}
+	assertAdministered(t, store, id)
+}
+
+// assertAdministered checks that the access log of case id names the
+// administrator of every hold, release and erasure the table above tried,
+// with its outcome: erasure destroys the content, so the log is what shows
+// who did it.
+func assertAdministered(t *testing.T, store, id string) {
+	t.Helper()
+	stdout, stderr, status := runCLI(t, "", "case", "access", id, "--admin", "hr-1", "--json", "--store", store)
+	require.Equal(t, exitOK, status, stderr)
+	var entries []access.Entry
+	require.NoError(t, json.Unmarshal([]byte(stdout), &entries))
+	var got []string
+	for _, x := range entries {
+		switch x.What {
+		case "erase", "hold", "release":
+			got = append(got, x.Actor.ID+" "+x.What+" "+x.Outcome)
+		}
+	}
+	assert.Equal(t, []string{
+		"hr-1 erase failed", // without the key
+		"hr-1 hold written", "hr-1 hold refused", "hr-1 erase refused", "hr-1 release written",
+		"hr-1 release refused", "hr-1 erase written", "hr-1 erase refused",
+	}, got)
 }
 
 // TestImportWarnsWithoutKey: without a key, import stores the case in
@@ -117,7 +147,7 @@ func TestEraseRetained(t *testing.T) {
 	store, keyFile := sealedStore(t)
 	recent := strings.NewReplacer("2025-09-0", "2026-09-0", "2025-08-20", "2026-08-20").Replace(withdrawnCase)
 	id := importWith(t, recent, store, "--key-file", keyFile)
-	stdout, stderr, status := runCLI(t, "", "case", "erase", id, "--json", "--store", store, "--key-file", keyFile)
+	stdout, stderr, status := runCLI(t, "", "case", "erase", id, "--admin", "hr-1", "--json", "--store", store, "--key-file", keyFile)
 	assert.Equal(t, exitRefused, status, stderr)
 	assert.Contains(t, stdout, `"refused": "retained"`)
 	assert.Contains(t, stdout, `"until": "2027-09-04"`)

@@ -26,9 +26,9 @@ const storeUsage = `usage: hifazat case import FILE|- WHO [--json] [--store S]
        hifazat case export ID --admin ID [--store S]
        hifazat case verify ID [--receipt R] [--json] [--store S]
        hifazat case access ID WHO [--json] [--store S]
-       hifazat case erase ID [--json] [--store S]
-       hifazat case hold ID --reason TEXT [--json] [--store S]
-       hifazat case release ID [--json] [--store S]
+       hifazat case erase ID --admin ID [--json] [--store S]
+       hifazat case hold ID --reason TEXT --admin ID [--json] [--store S]
+       hifazat case release ID --admin ID [--json] [--store S]
        hifazat case holds ID [--json] [--store S]
 WHO is --actor ID --as ROLE or --admin ID.
 
