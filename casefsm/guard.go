@@ -370,18 +370,23 @@ func (c *Case) guardFiling(ev *Event, p *plan) *Refusal {
 	if ev.Type == FileWithOmbudsperson {
 		forum = policy.Ombudsperson
 	}
+	extentWarned := false
 	if ok, cit := subst.MayComplainTo(forum, rel); !ok {
 		if rel == "" {
 			return c.refuse(ev, IneligibleComplainant, cit, "the complainant's relationship to the organisation is not recorded (parties.complainant.relationship)")
 		}
-		return c.refuse(ev, IneligibleComplainant, cit, "a %s may not complain under %s, the policy in force on %s", strings.ReplaceAll(string(rel), "_", " "), subst.ID(), c.substanceDate(ev.On))
+		w, wider := c.amendedComplainant(ev, p, subst, rel)
+		if !wider {
+			return c.refuse(ev, IneligibleComplainant, cit, "a %s may not complain under %s, the policy in force on %s", strings.ReplaceAll(string(rel), "_", " "), subst.ID(), c.substanceDate(ev.On))
+		}
+		p.warnings, extentWarned = append(p.warnings, w), true
 	}
 	if rel := c.h.Parties.Accused.Relationship; rel != "" {
 		if ok, cit := subst.MayBeAccused(rel); !ok {
 			return c.refuse(ev, NotAllowed, cit, "a %s may not be the accused under %s", strings.ReplaceAll(string(rel), "_", " "), subst.ID())
 		}
 	}
-	if from := p.def.routes.AmendedFederalTextFrom; from.Value.IsValid() && !ev.On.Before(from.Value) {
+	if from := p.def.routes.AmendedFederalTextFrom; !extentWarned && from.Value.IsValid() && !ev.On.Before(from.Value) {
 		p.warnings = append(p.warnings, Warning{Code: WarnFederalAmendmentExtent, Citation: from.Citation,
 			Message: fmt.Sprintf("filed on %s under %s, which keeps the 2010 text; the federal Act as amended by Act V of 2022 (from %s) still extends to the whole of Pakistan (s.1(2)): whether its 90-day decision periods and its direct route for any complainant apply here is for the forum to decide", ev.On, p.def.pol.ID(), from.Value)})
 	}
@@ -390,6 +395,33 @@ func (c *Case) guardFiling(ev *Event, p *plan) *Refusal {
 			Message: fmt.Sprintf("the Ombudsperson's published practice is to take up conduct from %s; the incident was on %s: the forum may dismiss at admission (practice, not law: interpretation 12)", reach.Value, c.substanceDate(ev.On))})
 	}
 	return nil
+}
+
+// amendedComplainant returns the warning that hears, on the direct route,
+// a complainant the province's own (2010) text leaves out but s.2(e) as
+// amended by Act V of 2022 admits: the amended federal Act still claims
+// the whole of Pakistan (s.1(2)), so whether it reaches her is a live
+// question for the forum, not a refusal (digest-addendum-2 §3.1). The
+// amended text is the federal one in force on the incident date (new
+// substantive law does not reach back, interpretation 2).
+func (c *Case) amendedComplainant(ev *Event, p *plan, subst *policy.Policy, rel policy.Relationship) (Warning, bool) {
+	from := p.def.routes.AmendedFederalTextFrom
+	if ev.Type != FileWithOmbudsperson || !from.Value.IsValid() || ev.On.Before(from.Value) {
+		return Warning{}, false
+	}
+	fed, err := c.eng.set.For(policy.Federal, c.substanceDate(ev.On))
+	if err != nil {
+		return Warning{}, false
+	}
+	ok, cit := fed.MayComplainTo(policy.Ombudsperson, rel)
+	if !ok {
+		return Warning{}, false
+	}
+	return Warning{Code: WarnFederalAmendmentExtent,
+		Citation: policy.Citation{Section: from.Citation.Section + "; " + cit.Section, Confidence: policy.Low,
+			Note: "the 2010 text does not admit this complainant; the amended text, which claims the whole of Pakistan, does"},
+		Message: fmt.Sprintf("a %s may not complain under %s, which keeps the 2010 text, but may under %s (%s), which still extends to the whole of Pakistan (s.1(2)): the complaint is heard; whether it lies is for the forum to decide",
+			strings.ReplaceAll(string(rel), "_", " "), subst.ID(), fed.ID(), cit.Section)}, true
 }
 
 // substanceDate is the date that chooses the substantive policy.

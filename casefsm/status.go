@@ -81,7 +81,9 @@ const (
 	// that keeps the 2010 text (Sindh), but the federal Act as amended in
 	// 2022 still "extends to the whole of Pakistan" (s.1(2)); whether its
 	// 90-day periods and wider direct route govern is a question for a
-	// lawyer (see policy.Routes.AmendedFederalTextFrom).
+	// lawyer (see policy.Routes.AmendedFederalTextFrom). It is also given,
+	// instead of a refusal, to a complainant on the direct route whom only
+	// s.2(e) as amended admits (a former employee, a guardian of a minor).
 	WarnFederalAmendmentExtent WarningCode = "federal_amendment_extent"
 	// WarnMissingReceivedOn: a period counted from receipt was counted from
 	// the event's own date (interpretation 6).
