@@ -38,7 +38,11 @@ func (e *DeniedError) Error() string {
 	if e.Event > 0 {
 		verb = fmt.Sprintf("record event %d on", e.Event)
 	}
-	return fmt.Sprintf("access: %s as %s may not %s case %s: %s", e.Actor.ID, roleName(e.Actor.Role), verb, e.Case, e.Reason)
+	what := "case " + e.Case
+	if e.Case == "" {
+		what = "the store's cases" // a list, refused before any case
+	}
+	return fmt.Sprintf("access: %s as %s may not %s %s: %s", e.Actor.ID, roleName(e.Actor.Role), verb, what, e.Reason)
 }
 
 // roleName names r, "no role" (statistics, an administrator) for the zero

@@ -3,6 +3,7 @@ package access
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/casestore"
@@ -66,7 +67,7 @@ func (g *Guard) writerRole(c casestore.Case, a Actor, events []casefsm.Event) (c
 	for i, e := range events {
 		if !mayRecord(role, e.By) {
 			return 0, &DeniedError{Actor: a, Case: c.ID, Event: i + 1,
-				Reason: "a " + role.String() + " records its own acts (a forum also a party's, supervisor's or employer's act received on paper), not one by " + e.By.String()}
+				Reason: withArticle(role.String()) + " records its own acts (a forum also a party's, supervisor's or employer's act received on paper), not one by " + e.By.String()}
 		}
 	}
 	return role, nil
@@ -101,4 +102,12 @@ func (g *Guard) wrote(ctx context.Context, e Entry, role casefsm.Role, err error
 		e.Outcome = "failed"
 	}
 	return g.record(ctx, e, err)
+}
+
+// withArticle puts "a" or "an" before a role's name, as English wants.
+func withArticle(name string) string {
+	if name != "" && strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
 }

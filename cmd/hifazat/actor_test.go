@@ -77,7 +77,7 @@ func TestApplyChecksWhoRecords(t *testing.T) {
 	_, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"add_note","on":"2026-03-11","by":"inquiry_committee","note":"x"}`,
 		"--actor", "e-42", "--as", "inquiry_committee", "--store", store)
 	assert.Equal(t, exitRefused, status, stderr)
-	assert.Contains(t, stderr, "a accused records its own acts")
+	assert.Contains(t, stderr, "an accused records its own acts")
 	stdout, stderr, status := runCLI(t, "", "case", "apply", id, `{"type":"submit_defence","on":"2026-03-11","by":"accused"}`,
 		"--actor", "m-1", "--as", "inquiry_committee", "--store", store)
 	assert.Equal(t, exitOK, status, "the committee records a defence received on paper: %s", stderr)
