@@ -21,6 +21,10 @@ var (
 		Note: "s.9 and FOIRA 2013 reach the Ombudsperson's decisions; a District Court's decision on appeal is not one"}
 	citeChair = policy.Citation{Section: "s.3(2), interpretation 20", Confidence: policy.High,
 		Note: "a Chairperson designated from amongst the members of the committee for the case"}
+	// A member who is a party or witness is replaced for the case (s.3(3)),
+	// so cannot chair it.
+	citeChairConflict = policy.Citation{Section: "s.3(3), interpretation 20", Confidence: policy.High,
+		Note: "a member complained against, or party or witness to the case, is replaced for that case"}
 	citeRecord         = policy.Citation{Section: "case record", Confidence: policy.High, Note: "events are applied complete and in date order"}
 	citeCommencement   = policy.Citation{Section: "interpretation 1", Confidence: policy.High, Note: "the Act operates from its day of assent"}
 	citeIncidentPolicy = policy.Citation{Section: "interpretation 2", Confidence: policy.Low, Note: "substance follows the incident date"}
@@ -731,7 +735,7 @@ func (c *Case) guardChair(ev *Event) *Refusal {
 	id := ev.Chair
 	x := c.exposure()
 	if role, ok := c.partyRole(id); ok {
-		return c.refuseSaying(ev, NotAllowed, citeChair, x.person(id), public(" is "), x.about(id, role, "a party or a witness"), public(" in this case and may not chair the committee for it"))
+		return c.refuseSaying(ev, NotAllowed, citeChairConflict, x.person(id), public(" is "), x.about(id, role, "a party or a witness"), public(" in this case and may not chair the committee for it"))
 	}
 	if on, known := c.seated(id); known && !on {
 		return c.refuseSaying(ev, NotAllowed, citeChair, x.person(id), public(" does not sit on the committee for this case (not a member, or replaced for it); the chairperson is designated from amongst its members"))
