@@ -433,6 +433,18 @@ func TestDesignateChair(t *testing.T) {
 	assert.ErrorIs(t, c.Apply(mixed), casefsm.ErrInvalidEvent, "replace_member with a chair's id")
 
 	mustApply(t, c, chair("2026-03-03", "m-2"))
+	assert.Equal(t, []string{"m-2"}, chairsOf(t, c), "the member designated is the only chair")
+
+	// A member brought in as chair later is the later designation: the
+	// only chair, the standing chair (m-1) not back.
+	mustApply(t, c, casefsm.Event{Type: casefsm.ReplaceMember, On: date("2026-03-04"), By: casefsm.Employer,
+		Member: &committee.Replacement{Out: "m-3", In: committee.Member{ID: "m-8", Name: "Sana T.", Gender: committee.Female, Seat: committee.SeatOther, Chair: true}}})
+	assert.Equal(t, []string{"m-8"}, chairsOf(t, c), "the later designation holds")
+}
+
+// chairsOf lists the chairs of the committee for case c.
+func chairsOf(t *testing.T, c *casefsm.Case) []string {
+	t.Helper()
 	got, ok := c.Committee()
 	require.True(t, ok)
 	var chairs []string
@@ -441,7 +453,7 @@ func TestDesignateChair(t *testing.T) {
 			chairs = append(chairs, m.ID)
 		}
 	}
-	assert.Equal(t, []string{"m-2"}, chairs, "the member designated is the only chair")
+	return chairs
 }
 
 // TestStatusAsOfEarlierDate: asked as of a date before the last event, a

@@ -9,8 +9,9 @@ import (
 // Committee returns the committee for the case: the standing committee its
 // header carries, with the members replaced for this case so far
 // (replace_member events, s.3(3)) swapped for their replacements, in the
-// order recorded, and the member designated chair for the case
-// (designate_chair) its only chair. It reports false, with the zero Committee, when the
+// order recorded, and the member designated chair for the case last
+// (designate_chair, or replace_member bringing one in as chair) its only
+// chair. It reports false, with the zero Committee, when the
 // header carries no standing committee. The result is a copy; use
 // [committee.Validator.Check] to check it.
 func (c *Case) Committee() (committee.Committee, bool) {

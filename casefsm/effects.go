@@ -68,7 +68,9 @@ func (c *Case) effects(ev *Event, idx int) {
 	case ReplaceMember:
 		c.f.replacements = append(c.f.replacements, *ev.Member)
 		if ev.Member.In.Chair {
-			c.f.chair = "" // a member brought in as chair is the later designation
+			// A member brought in as chair is the later designation, and
+			// the only chair: the standing chair does not come back.
+			c.f.chair = ev.Member.In.ID
 		}
 	case DesignateChair:
 		c.f.chair = ev.Chair
