@@ -64,15 +64,16 @@ func leakyFixture(t *testing.T, claims map[string]httpapi.Actor) *fixture {
 // on the committee, nor a witness, nor anyone else's writing (s.4(3)(d)).
 // It failed while the view was casestore's own string-based redaction.
 func TestShowLeaksNothingToTheParties(t *testing.T) {
-	f := leakyFixture(t, map[string]httpapi.Actor{"member": {ID: "M1-ID", Role: httpapi.InquiryCommittee, Org: "uni"}})
+	f := leakyFixture(t, map[string]httpapi.Actor{"member": {ID: "M1-ID", Role: httpapi.InquiryCommittee, Org: "uni"},
+		"authority": {ID: "CA-ID", Role: httpapi.CompetentAuthority, Org: "uni"}})
 	const id = "case-leaky"
 	readers := map[string][]string{
-		`"e-17"`: {"e-17", "e-42", "ca-1"}, `"e-42"`: {"e-17", "e-42", "ca-1"},
+		`"e-17"`: {"e-17", "e-42", "authority"}, `"e-42"`: {"e-17", "e-42", "authority"},
 		"W1-ID": nil, "W1-NAME": nil, "W2-ID": nil,
 		"M1-ID": nil, "M1-NAME": nil, "M2-ID": nil, "M2-NAME": nil, "M3-ID": nil, "M3-NAME": nil,
-		"CA-ID":            {"ca-1"},
+		"CA-ID":            {"authority"},
 		"NOTE-COMPLAINANT": {"e-17"}, "NOTE-COMPLAINANT-2": {"e-17"}, "NOTE-ACCUSED": {"e-42"},
-		"NOTE-AUTHORITY": {"ca-1"}, "NOTE-EMPLOYER": nil, "NOTE-COMMITTEE-1": nil, "NOTE-COMMITTEE-2": nil,
+		"NOTE-AUTHORITY": {"authority"}, "NOTE-EMPLOYER": nil, "NOTE-COMMITTEE-1": nil, "NOTE-COMMITTEE-2": nil,
 		"NOTE-WITNESS": nil, "REASON-VOID": nil,
 	}
 	committee := f.do(req{method: "GET", path: "/v1/cases/" + id, as: "member"})
@@ -80,7 +81,7 @@ func TestShowLeaksNothingToTheParties(t *testing.T) {
 	for marker := range readers {
 		assert.Contains(t, committee.Body.String(), marker, "the committee reads everything")
 	}
-	for _, who := range []string{"e-17", "e-42", "ca-1", "st-1"} {
+	for _, who := range []string{"e-17", "e-42", "authority", "st-1"} {
 		w := f.do(req{method: "GET", path: "/v1/cases/" + id, as: who})
 		require.Equal(t, http.StatusOK, w.Code, "%s: %s", who, w.Body.String())
 		for marker, may := range readers {
@@ -133,4 +134,39 @@ func TestAppendActsAsTheRoleTheCaseGives(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, w.Code, w.Body.String())
 	w = f.do(req{method: "POST", path: "/v1/cases/case-leaky/events", as: "witness as committee", body: note, header: ifMatch})
 	assert.Equal(t, http.StatusNotFound, w.Code, w.Body.String())
+}
+
+// TestStrangerForumTokenReadsNothing: a token's forum role is believed only
+// where the case ties that forum to it (casestore/access.RoleIn). An id
+// absent from the case, holding an Ombudsperson's token before any appeal
+// or direct complaint, a committee token for a case whose header records
+// no committee, or a competent authority's token the committee does not
+// name, reads nothing and lists nothing. It failed while any forum token
+// read every case whole.
+func TestStrangerForumTokenReadsNothing(t *testing.T) {
+	strangers := map[string]httpapi.Actor{
+		"ombudsperson": {ID: "x-99", Role: httpapi.Ombudsperson, Org: "uni"},
+		"committee":    {ID: "x-99", Role: httpapi.InquiryCommittee, Org: "uni"},
+		"authority":    {ID: "x-99", Role: httpapi.CompetentAuthority, Org: "uni"},
+	}
+	f := leakyFixture(t, strangers)
+	noCommittee, err := casefsm.Decode(strings.NewReader(leakyCase))
+	require.NoError(t, err)
+	noCommittee.Committee = nil
+	noCommittee.Events = noCommittee.Events[:1] // filed, not yet anywhere else
+	_, err = f.store.Create(context.Background(), "case-bare", noCommittee.Header, noCommittee.Events...)
+	require.NoError(t, err)
+	secrets := []string{"e-17", "e-42", "W1-ID", "W2-ID", "M1-ID", "CA-ID", "NOTE-", "REASON-VOID", "ref-1"}
+	for name := range strangers {
+		for _, id := range []string{"case-leaky", "case-bare"} {
+			w := f.do(req{method: "GET", path: "/v1/cases/" + id, as: name})
+			assert.Equal(t, http.StatusNotFound, w.Code, "%s token on %s: %s", name, id, w.Body.String())
+			for _, s := range secrets {
+				assert.NotContains(t, w.Body.String(), s, "%s token on %s", name, id)
+			}
+		}
+		w := f.do(req{method: "GET", path: "/v1/cases", as: name})
+		require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+		assert.NotContains(t, w.Body.String(), "case-", "%s token lists a case", name)
+	}
 }

@@ -26,6 +26,7 @@ const (
 	caseFile      = `{"policy":"pk-federal-2022","calendar":"pk-federal","incident_on":"2026-02-20",
  "parties":{"complainant":{"relationship":"employee","id":"e-17"},
  "accused":{"relationship":"employee","id":"e-42"},"witnesses":[{"id":"` + witnessID + `"}]},
+ "committee":{"competent_authority":"ca-1","members":[{"id":"ic-1","name":"Ayesha K.","gender":"female","seat":"senior_management","chair":true}]},
  "events":[{"type":"file_complaint","on":"2026-03-02","by":"complainant","received_on":"2026-03-02"}]}`
 )
 

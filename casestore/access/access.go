@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/hifazat/hifazat/casefsm"
@@ -58,8 +59,14 @@ func roleName(r casefsm.Role) string {
 func (e *DeniedError) Unwrap() error { return ErrDenied }
 
 // RoleIn returns the role a reads case c as, from what the case records:
-// its parties and its committee with every replacement made for it. It
-// returns a [*DeniedError] when the case contradicts the claim.
+// its parties, its committee with every replacement made for it, the
+// competent authority its committee names, and the events that brought it
+// before the Ombudsperson, the District Court or the President or
+// Governor. A forum's role is granted only where the case ties that forum
+// to it (see the package doc), so an id absent from the case claiming a
+// forum the case has not reached is refused. It returns a [*DeniedError]
+// saying why (and what the case would have to record) when the case does
+// not bear the claim out.
 func RoleIn(c casestore.Case, a Actor) (casefsm.Role, error) {
 	deny := func(reason string) (casefsm.Role, error) {
 		return 0, &DeniedError{Actor: a, Case: c.ID, Reason: reason}
@@ -80,21 +87,77 @@ func RoleIn(c casestore.Case, a Actor) (casefsm.Role, error) {
 		return deny("the actor is a witness in this case")
 	case a.Role == casefsm.Complainant || a.Role == casefsm.Accused:
 		return deny("the actor is not the case's " + a.Role.String())
-	case a.Role == casefsm.InquiryCommittee:
+	}
+	return forumRole(c, a, deny)
+}
+
+// forumRole checks a claim to a forum's (or the employer's) view of c by
+// someone who is no party or witness to it: the case itself must tie that
+// forum to the case, since these views read identities and writing. The
+// supervisor's and a witness's claims are not checked here (see the
+// package doc).
+func forumRole(c casestore.Case, a Actor, deny func(string) (casefsm.Role, error)) (casefsm.Role, error) {
+	switch a.Role {
+	case casefsm.InquiryCommittee:
 		return committeeRole(c, a, deny)
+	case casefsm.CompetentAuthority:
+		cm := c.Header.Committee
+		if cm == nil || cm.CompetentAuthority == "" {
+			return deny("the case names no competent authority: record its id in the header's committee (competent_authority)")
+		}
+		if cm.CompetentAuthority != a.ID {
+			return deny("the actor is not the competent authority the case's committee names (s.2(d))")
+		}
+	case casefsm.Employer:
+		return deny("a case does not name its employer (the header has no field for one): the employer's acts are recorded by a forum or an administrative actor")
+	case casefsm.Ombudsperson, casefsm.DistrictCourt, casefsm.PresidentOrGovernor:
+		if !reached(c, a.Role) {
+			return deny("the case has not reached the " + a.Role.String() + " (no " + seizedBy(a.Role) + " is recorded on it)")
+		}
 	}
 	return a.Role, nil
 }
 
+// seizures are the events that bring a case before a forum above the
+// organisation: a complaint filed directly with the Ombudsperson (s.8(1)),
+// an appeal, which lies with the Ombudsperson or, while none is appointed,
+// the District Court (s.6(3)-(5)), and a representation to the President
+// or Governor (s.9).
+var seizures = map[casefsm.Role][]casefsm.EventType{
+	casefsm.Ombudsperson:        {casefsm.FileWithOmbudsperson, casefsm.FileAppeal},
+	casefsm.DistrictCourt:       {casefsm.FileAppeal},
+	casefsm.PresidentOrGovernor: {casefsm.MakeRepresentation},
+}
+
+// reached reports whether c's events record one that brought it before
+// forum r (see seizures). An event voided later still counts: the forum
+// was seized of the case and keeps reading what it was given.
+func reached(c casestore.Case, r casefsm.Role) bool {
+	return slices.ContainsFunc(c.Records, func(rec casestore.Record) bool {
+		return slices.Contains(seizures[r], rec.Event.Type)
+	})
+}
+
+// seizedBy names the events that bring a case before forum r, for a
+// refusal.
+func seizedBy(r casefsm.Role) string {
+	names := make([]string, 0, len(seizures[r]))
+	for _, t := range seizures[r] {
+		names = append(names, t.String())
+	}
+	return strings.Join(names, " or ")
+}
+
 // committeeRole checks a claim to the committee's view: the actor sits on
 // the case's committee, or came in by a replacement, and was not replaced
-// out of it (s.3(3)). A case that records no committee cannot contradict
-// the claim, short of a replacement taking the actor out.
+// out of it (s.3(3)). A case that records no committee ties no one to
+// its committee, so the claim is refused.
 func committeeRole(c casestore.Case, a Actor, deny func(string) (casefsm.Role, error)) (casefsm.Role, error) {
-	on := true
-	if cm := c.Header.Committee; cm != nil {
-		on = slices.ContainsFunc(cm.Members, func(m committee.Member) bool { return m.ID == a.ID })
+	cm := c.Header.Committee
+	if cm == nil {
+		return deny("the case records no inquiry committee: record the committee (its members) in the case's header")
 	}
+	on := slices.ContainsFunc(cm.Members, func(m committee.Member) bool { return m.ID == a.ID })
 	for _, r := range c.Records {
 		if r.Event.Type != casefsm.ReplaceMember || r.Event.Member == nil {
 			continue

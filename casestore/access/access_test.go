@@ -15,11 +15,12 @@ import (
 )
 
 // caseWithCommittee is a case whose committee m-1, m-2, m-3 saw m-1
-// replaced by m-9 (s.3(3)); e-51 is a witness.
+// replaced by m-9 (s.3(3)), under competent authority ca-1; e-51 is a
+// witness.
 func caseWithCommittee() casestore.Case {
 	h := casefsm.Header{Parties: casefsm.Parties{
 		Complainant: casefsm.Party{ID: "e-17"}, Accused: casefsm.Party{ID: "e-42"}, Witnesses: []casefsm.Party{{ID: "e-51"}},
-	}, Committee: &committee.Committee{Members: []committee.Member{{ID: "m-1"}, {ID: "m-2"}, {ID: "m-3"}}}}
+	}, Committee: &committee.Committee{CompetentAuthority: "ca-1", Members: []committee.Member{{ID: "m-1"}, {ID: "m-2"}, {ID: "m-3"}}}}
 	replace := casefsm.Event{Type: casefsm.ReplaceMember, By: casefsm.CompetentAuthority, Member: &committee.Replacement{Out: "m-1", In: committee.Member{ID: "m-9"}}}
 	return casestore.Case{ID: "case-1", Header: h, Records: []casestore.Record{{Version: 1, Event: replace}}}
 }
@@ -40,7 +41,10 @@ func TestRoleIn(t *testing.T) {
 		{"the replacement", access.Actor{ID: "m-9", Role: casefsm.InquiryCommittee}, casefsm.InquiryCommittee},
 		{"the member replaced (s.3(3))", access.Actor{ID: "m-1", Role: casefsm.InquiryCommittee}, 0},
 		{"a stranger claiming the committee", access.Actor{ID: "e-99", Role: casefsm.InquiryCommittee}, 0},
-		{"the Ombudsperson, authenticated by the deployment", access.Actor{ID: "o-1", Role: casefsm.Ombudsperson}, casefsm.Ombudsperson},
+		{"the Ombudsperson, before the case reached her", access.Actor{ID: "o-1", Role: casefsm.Ombudsperson}, 0},
+		{"the competent authority the committee names", access.Actor{ID: "ca-1", Role: casefsm.CompetentAuthority}, casefsm.CompetentAuthority},
+		{"another competent authority", access.Actor{ID: "ca-2", Role: casefsm.CompetentAuthority}, 0},
+		{"an employer, whom no case names", access.Actor{ID: "emp-1", Role: casefsm.Employer}, 0},
 		{"no id", access.Actor{Role: casefsm.Ombudsperson}, 0},
 		{"no role", access.Actor{ID: "o-1"}, 0},
 	} {
@@ -56,10 +60,9 @@ func TestRoleIn(t *testing.T) {
 	}
 }
 
-// TestRoleInWithoutARoster: a case that records no committee cannot
-// contradict a committee claim (the deployment authenticated it), except
-// by a replacement that took the actor off it (s.3(3)); the parties and
-// witnesses are checked as ever.
+// TestRoleInWithoutARoster: a case that records no committee ties no one
+// to it, so every committee claim is refused (and with it any competent
+// authority's); the parties and witnesses are checked as ever.
 func TestRoleInWithoutARoster(t *testing.T) {
 	c := caseWithCommittee()
 	c.Header.Committee = nil
@@ -68,7 +71,9 @@ func TestRoleInWithoutARoster(t *testing.T) {
 		actor access.Actor
 		want  casefsm.Role // 0: denied
 	}{
-		{"a member of the organisation's committee", access.Actor{ID: "m-2", Role: casefsm.InquiryCommittee}, casefsm.InquiryCommittee},
+		{"a member of the organisation's committee", access.Actor{ID: "m-2", Role: casefsm.InquiryCommittee}, 0},
+		{"the replacement", access.Actor{ID: "m-9", Role: casefsm.InquiryCommittee}, 0},
+		{"a competent authority", access.Actor{ID: "ca-1", Role: casefsm.CompetentAuthority}, 0},
 		{"the member replaced (s.3(3))", access.Actor{ID: "m-1", Role: casefsm.InquiryCommittee}, 0},
 		{"the accused claiming the committee", access.Actor{ID: "e-42", Role: casefsm.InquiryCommittee}, casefsm.Accused},
 		{"a witness claiming the committee", access.Actor{ID: "e-51", Role: casefsm.InquiryCommittee}, 0},
@@ -90,7 +95,9 @@ func newGuard(t *testing.T) (*access.Guard, *access.Memory) {
 	s, err := memstore.New(casestore.Options{})
 	require.NoError(t, err)
 	h, err := casefsm.DecodeHeader([]byte(`{"policy":"pk-federal-2022","parties":{"complainant":{"relationship":"employee","id":"e-17"},
-		"accused":{"relationship":"employee","id":"e-42"},"witnesses":[{"id":"e-51"}]}}`))
+		"accused":{"relationship":"employee","id":"e-42"},"witnesses":[{"id":"e-51"}]},
+		"committee":{"competent_authority":"ca-1","members":[{"id":"m-1","name":"A","gender":"female","seat":"senior_management","chair":true},
+		{"id":"m-2","name":"B","gender":"male","seat":"senior_management"},{"id":"m-3","name":"C","gender":"female","seat":"employee_representative"}]}}`))
 	require.NoError(t, err)
 	filed, err := casefsm.DecodeEvent([]byte(`{"type":"file_complaint","on":"2026-03-02","by":"complainant","note":"what happened, in her words"}`), 0)
 	require.NoError(t, err)
@@ -123,7 +130,7 @@ func TestGuard(t *testing.T) {
 
 	_, err = g.Access(ctx, access.Actor{ID: "e-17", Role: casefsm.Complainant}, "case-1")
 	assert.ErrorIs(t, err, access.ErrDenied, "the complainant reading the access log")
-	entries, err := g.Access(ctx, access.Actor{ID: "o-1", Role: casefsm.Ombudsperson}, "case-1")
+	entries, err := g.Access(ctx, access.Actor{ID: "ca-1", Role: casefsm.CompetentAuthority}, "case-1")
 	require.NoError(t, err)
 
 	type row struct {
@@ -142,7 +149,7 @@ func TestGuard(t *testing.T) {
 		{"e-42", 0, "export", "denied"},
 		{"admin-1", casefsm.Employer, "export", "read"},
 		{"e-17", casefsm.Complainant, "access", "read"},
-		{"o-1", casefsm.Ombudsperson, "access", "read"},
+		{"ca-1", casefsm.CompetentAuthority, "access", "read"},
 	}, got)
 	all, err := log.Entries(ctx, "")
 	require.NoError(t, err)
@@ -196,15 +203,18 @@ func TestGuardWrites(t *testing.T) {
 	_, err = g.Append(ctx, access.Actor{ID: "e-17", Role: casefsm.Complainant}, "case-1", 1, note("complainant"))
 	assert.ErrorIs(t, err, casestore.ErrConflict, "a stale version")
 
-	// The employer brings witness e-51 onto the committee: refused, and
-	// the employer reads the refusal without the witness's id.
-	bring, err := casefsm.DecodeEvent([]byte(`{"type":"replace_member","on":"2026-03-04","by":"employer",
+	// The competent authority brings witness e-51 onto the committee:
+	// refused, and it reads the refusal without the witness's id. An
+	// employer, whom the case does not name, is denied the case.
+	bring, err := casefsm.DecodeEvent([]byte(`{"type":"replace_member","on":"2026-03-04","by":"competent_authority",
 		"member":{"out":"m-1","in":{"id":"e-51","name":"W","gender":"female","seat":"other"}}}`), 0)
 	require.NoError(t, err)
 	_, err = g.Append(ctx, access.Actor{ID: "emp-1", Role: casefsm.Employer}, "case-1", -1, bring)
+	assert.ErrorIs(t, err, access.ErrDenied, "an employer the case does not name")
+	_, err = g.Append(ctx, access.Actor{ID: "ca-1", Role: casefsm.CompetentAuthority}, "case-1", -1, bring)
 	var ref *casefsm.Refusal
 	require.ErrorAs(t, err, &ref)
-	assert.NotContains(t, ref.Message, "e-51", "the employer read the witness's id")
+	assert.NotContains(t, ref.Message, "e-51", "the competent authority read the witness's id")
 	_, err = g.Append(ctx, access.Actor{ID: "admin-1"}, "case-1", -1, bring)
 	require.ErrorAs(t, err, &ref)
 	assert.Contains(t, ref.Message, "e-51", "an administrator reads the refusal whole")
@@ -222,7 +232,7 @@ func TestGuardWrites(t *testing.T) {
 	for _, e := range all {
 		got = append(got, e.Actor.ID+" "+e.What+" "+e.Outcome)
 	}
-	assert.Equal(t, []string{"e-42 append denied", "ca-1 append written", "e-17 append failed", "emp-1 append refused",
+	assert.Equal(t, []string{"e-42 append denied", "ca-1 append written", "e-17 append failed", "emp-1 append denied", "ca-1 append refused",
 		"admin-1 append refused", "e-99 create denied", "e-17 create written"}, got)
 }
 
@@ -249,7 +259,7 @@ func TestGuardList(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, []string{"case-1"}, ids(access.Actor{ID: "m-2", Role: casefsm.InquiryCommittee}),
-		"not on case-0's committee: a page of one is case-1, which records none")
+		"not on case-0's committee: a page of one is case-1, whose committee m-2 sits on")
 	assert.Equal(t, []string{"case-0"}, ids(access.Actor{ID: "m-7", Role: casefsm.InquiryCommittee}), "case-0's member")
 	assert.Equal(t, []string{"case-0"}, ids(access.Actor{ID: "admin-1"}))
 	assert.Nil(t, ids(access.Actor{ID: "e-17", Role: casefsm.Complainant}), "a party lists nothing")

@@ -11,9 +11,27 @@
 //   - an actor claiming the inquiry committee must be a member of the
 //     case's committee (or have replaced one), and one replaced for the
 //     case (s.3(3)) is refused;
-//   - the other roles (the competent authority, the Ombudsperson, the
-//     employer...) are not named by a case: the deployment must
-//     authenticate them before it builds their Actor.
+//   - a case that records no committee in its header ties no one to it:
+//     every committee claim is refused, with a reason saying to record the
+//     committee;
+//   - an actor claiming the competent authority must be the one the
+//     header's committee names (committee.competent_authority); none named,
+//     the claim is refused, saying to record it;
+//   - the Ombudsperson, the District Court and the President or Governor
+//     are not named by id in a case, so the case ties them by its events:
+//     the Ombudsperson once a complaint was filed with her
+//     (file_with_ombudsperson) or an appeal lodged (file_appeal), the
+//     District Court once an appeal was lodged (s.6(4): it hears appeals
+//     while no Ombudsperson is appointed), the President or Governor once
+//     a representation was made (make_representation). Who holds the role
+//     is the deployment's to authenticate;
+//   - the employer is refused: a case's header has no field naming one, so
+//     a forum or an administrative actor records the employer's acts;
+//   - a supervisor's claim is not checked against the case (the header
+//     names no supervisor either).
+//
+// So an id absent from a case, whatever forum it claims, reads nothing of
+// a case that has not reached that forum.
 //
 // The whole, unredacted case ([Guard.Export], [Guard.ReadWhole]) is for the
 // administrative actors the Guard names only; [Guard.ReadStatistics] serves

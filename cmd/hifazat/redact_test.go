@@ -66,6 +66,7 @@ func TestCaseShowAsNamesNoWitnessOnTheCommittee(t *testing.T) {
 func TestCaseShowAsReadsOwnWritingOnly(t *testing.T) {
 	file := `{"calendar": "pk-federal", "incident_on": "2026-02-20",
 	 "parties": {"complainant": {"relationship": "employee", "id": "e-17"}, "accused": {"relationship": "employee", "id": "e-42"}},
+	 "committee": {"competent_authority": "ceo-1", "members": [{"id": "m-1", "name": "Ayesha K.", "gender": "female", "seat": "senior_management", "chair": true}]},
 	 "events": [
 	  {"type": "file_complaint", "on": "2026-03-02", "by": "complainant", "note": "mk-complainant-note"},
 	  {"type": "record_interim_measure", "on": "2026-03-03", "by": "employer", "note": "mk-interim-note"},

@@ -60,7 +60,11 @@ func TestCaseShowActorAndAccess(t *testing.T) {
 	_, stderr, status = runCLI(t, "", "case", "access", id, "--actor", "e-17", "--as", "complainant", "--store", store)
 	assert.Equal(t, exitRefused, status, "the complainant reading the access log: %s", stderr)
 
-	stdout, stderr, status = runCLI(t, "", "case", "access", id, "--actor", "o-1", "--as", "ombudsperson", "--store", store)
+	_, stderr, status = runCLI(t, "", "case", "access", id, "--actor", "o-1", "--as", "ombudsperson", "--store", store)
+	assert.Equal(t, exitRefused, status, "the Ombudsperson before the case reached her: %s", stderr)
+	assert.Contains(t, stderr, "has not reached the ombudsperson")
+
+	stdout, stderr, status = runCLI(t, "", "case", "access", id, "--admin", "hr-1", "--store", store)
 	assert.Equal(t, exitOK, status, stderr)
 	var rows []string
 	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n")[1:] {
@@ -68,7 +72,7 @@ func TestCaseShowActorAndAccess(t *testing.T) {
 		rows = append(rows, strings.Join(f[2:], " ")) // without SEQ and AT
 	}
 	assert.Equal(t, []string{"hr-1 - - create written", "e-42 ombudsperson accused status read", "e-99 accused - status denied",
-		"e-17 complainant complainant access read", "o-1 ombudsperson ombudsperson access read"}, rows)
+		"e-17 complainant complainant access read", "o-1 ombudsperson - access denied", "hr-1 - - access read"}, rows)
 }
 
 // Issue 14, defect 5: list read the index unchecked, so a case whose state

@@ -22,7 +22,11 @@
 // signed-in person's token, so the API decides what each person sees.
 //
 //	go run ./cmd/hifazat serve --store memory:     # prints demo tokens
-//	go run ./examples/portal --api http://127.0.0.1:8080
+//	go run ./examples/portal --api http://127.0.0.1:8080 --committee examples/portal/committee.json
+//
+// --committee names the organisation's committee (here the demo's ic-1,
+// under competent authority ca-1): the API lets a committee or competent
+// authority token read only the cases whose header records them.
 //	open http://127.0.0.1:8081/en/ (or /ur/) and sign in with a token
 package main
 
@@ -30,16 +34,31 @@ import (
 	"flag"
 	"log"
 	"net/http"
+	"os"
 	"time"
+
+	"github.com/hifazat/hifazat/committee"
 )
 
 func main() {
 	api := flag.String("api", "http://127.0.0.1:8080", "the Hifazat API's base URL")
 	addr := flag.String("addr", "127.0.0.1:8081", "the address to serve the portal on")
+	cmFile := flag.String("committee", "", "the organisation's committee file (YAML or JSON), recorded on every complaint filed, so its members may read the case")
 	flag.Parse()
 	p, err := NewPortal(*api)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *cmFile != "" {
+		b, err := os.ReadFile(*cmFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		cm, err := committee.Parse(b)
+		if err != nil {
+			log.Fatal(err)
+		}
+		p.Committee = &cm
 	}
 	log.Printf("portal on http://%s/en/ and /ur/, using the API at %s", *addr, *api)
 	srv := &http.Server{Addr: *addr, Handler: p, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}

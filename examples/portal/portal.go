@@ -18,6 +18,7 @@ import (
 
 	"github.com/hifazat/hifazat/casefsm"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/deadlines"
 	"github.com/hifazat/hifazat/policy"
 )
@@ -33,8 +34,14 @@ type Portal struct {
 	// "http://127.0.0.1:8080".
 	API    string
 	Client *http.Client
-	pages  map[string]*template.Template
-	mux    *http.ServeMux
+	// Committee, if set, is the organisation's standing Inquiry Committee
+	// (s.3), recorded in the header of every complaint filed through the
+	// portal: the API lets only its members, and the competent authority
+	// it names, read a case (casestore/access refuses a committee claim on
+	// a case that records none).
+	Committee *committee.Committee
+	pages     map[string]*template.Template
+	mux       *http.ServeMux
 }
 
 // NewPortal returns a portal on the API at base.
@@ -352,6 +359,9 @@ func (p *Portal) complain(w http.ResponseWriter, r *http.Request) {
 			"accused":     map[string]string{"id": strings.TrimSpace(f("accused_id")), "relationship": f("accused_relationship")},
 		},
 		"events": events,
+	}
+	if p.Committee != nil {
+		cf["committee"] = p.Committee
 	}
 	var c struct{ ID string }
 	if _, err := p.call(r.Context(), r, "POST", "/v1/cases", cf, "", &c); err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/hifazat/hifazat/casestore"
 	"github.com/hifazat/hifazat/casestore/memstore"
 	"github.com/hifazat/hifazat/civil"
+	"github.com/hifazat/hifazat/committee"
 	"github.com/hifazat/hifazat/httpapi"
 )
 
@@ -162,6 +163,8 @@ func newSite(t *testing.T) (*httptest.Server, map[string]string) {
 	t.Cleanup(apiSrv.Close)
 	p, err := NewPortal(apiSrv.URL)
 	require.NoError(t, err)
+	p.Committee = &committee.Committee{CompetentAuthority: "ca-1", Members: []committee.Member{
+		{ID: "ic-1", Name: "Ayesha K.", Gender: committee.Female, Seat: committee.SeniorManagement, Chair: true}}}
 	site := httptest.NewServer(p)
 	t.Cleanup(site.Close)
 	return site, tokens
