@@ -23,11 +23,11 @@
 //
 //	go run ./cmd/hifazat serve --store memory:     # prints demo tokens
 //	go run ./examples/portal --api http://127.0.0.1:8080 --committee examples/portal/committee.json
+//	open http://127.0.0.1:8081/en/ (or /ur/) and sign in with a token
 //
 // --committee names the organisation's committee (here the demo's ic-1,
 // under competent authority ca-1): the API lets a committee or competent
 // authority token read only the cases whose header records them.
-//	open http://127.0.0.1:8081/en/ (or /ur/) and sign in with a token
 package main
 
 import (
