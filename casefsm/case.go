@@ -70,7 +70,10 @@ type facts struct {
 	// appealDecidedBy is the forum that decided the appeal of the round:
 	// the Ombudsperson, or the District Court before one was appointed.
 	appealDecidedBy Role
-	represented     roleSet
+	// ombudspersonActed: an Ombudsperson recorded an act in this case, so
+	// one had been appointed (s.6(4)-(5)).
+	ombudspersonActed bool
+	represented       roleSet
 	// representationDecided: the representation of the round was decided;
 	// the other party's own window may still be open (s.9).
 	representationDecided bool

@@ -11,6 +11,9 @@ import (
 // state has moved and cannot fail.
 func (c *Case) effects(ev *Event, idx int) {
 	in := &c.def.in
+	if ev.By == Ombudsperson {
+		c.f.ombudspersonActed = true
+	}
 	switch ev.Type {
 	case FileComplaint:
 		c.start(policy.RuleCharges, c.received(ev, idx, false), 0, idx)

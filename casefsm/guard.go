@@ -19,6 +19,10 @@ var (
 		Note: "retaliation against the complainant or a witness; since 2022 a counter-blast defamation suit is retaliation"}
 	citeCourtAppeal = policy.Citation{Section: "s.9, s.6(4)", Confidence: policy.Medium,
 		Note: "s.9 and FOIRA 2013 reach the Ombudsperson's decisions; a District Court's decision on appeal is not one"}
+	// An Ombudsperson who has acted in the case was appointed, so its
+	// appeals no longer lie to the District Court.
+	citeCourtAfterOmbudsperson = policy.Citation{Section: "s.6(4)-(5)", Confidence: policy.High,
+		Note: "the District Court hears appeals until an Ombudsperson is appointed"}
 	citeChair = policy.Citation{Section: "s.3(2), interpretation 20", Confidence: policy.High,
 		Note: "a Chairperson designated from amongst the members of the committee for the case"}
 	// A member who is a party or witness is replaced for the case (s.3(3)),
@@ -798,10 +802,19 @@ func (c *Case) committeeCase() committee.Case {
 // guardAppellate sends an appeal to the District Court before the
 // jurisdiction's Ombudsperson was appointed (s.6(4)) and to the
 // Ombudsperson from then on (s.6(5)); where the day is not known, either
-// may decide (interpretation 25).
+// may decide (interpretation 25), unless an Ombudsperson has already acted
+// in the case.
 func (c *Case) guardAppellate(ev *Event, p *plan) *Refusal {
+	if c.state != AppealPending {
+		return nil
+	}
+	if ev.By == DistrictCourt && c.f.ombudspersonActed {
+		// Known from the case itself, whether or not the policy knows the
+		// day: an Ombudsperson who acted in it had been appointed.
+		return c.refuse(ev, NotAllowed, citeCourtAfterOmbudsperson, "an Ombudsperson has acted in this case, so was appointed: its appeals lie to the Ombudsperson")
+	}
 	appointed := p.def.routes.OmbudspersonAppointed
-	if !appointed.Value.IsValid() || c.state != AppealPending {
+	if !appointed.Value.IsValid() {
 		return nil
 	}
 	switch {
