@@ -87,6 +87,8 @@ func RoleIn(c casestore.Case, a Actor) (casefsm.Role, error) {
 		return deny("the actor is a witness in this case")
 	case a.Role == casefsm.Complainant || a.Role == casefsm.Accused:
 		return deny("the actor is not the case's " + a.Role.String())
+	case a.Role == casefsm.Witness:
+		return deny("the actor is not a witness the case's header names")
 	}
 	return forumRole(c, a, deny)
 }

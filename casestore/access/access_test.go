@@ -37,6 +37,7 @@ func TestRoleIn(t *testing.T) {
 		{"the complainant as herself", access.Actor{ID: "e-17", Role: casefsm.Complainant}, casefsm.Complainant},
 		{"a witness claiming the committee", access.Actor{ID: "e-51", Role: casefsm.InquiryCommittee}, 0},
 		{"a stranger claiming to be the accused", access.Actor{ID: "e-99", Role: casefsm.Accused}, 0},
+		{"a stranger claiming to be a witness", access.Actor{ID: "e-99", Role: casefsm.Witness}, 0},
 		{"a sitting member", access.Actor{ID: "m-2", Role: casefsm.InquiryCommittee}, casefsm.InquiryCommittee},
 		{"the replacement", access.Actor{ID: "m-9", Role: casefsm.InquiryCommittee}, casefsm.InquiryCommittee},
 		{"the member replaced (s.3(3))", access.Actor{ID: "m-1", Role: casefsm.InquiryCommittee}, 0},

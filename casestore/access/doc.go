@@ -7,7 +7,9 @@
 //
 //   - an actor who is the case's accused reads the accused's view, and one
 //     who is its complainant the complainant's, whatever role they claim;
-//   - an actor who is a witness in the case is refused any forum's view;
+//   - an actor who is a witness in the case is refused any forum's view,
+//     and one who is not is refused the witness's view (which names the
+//     parties);
 //   - an actor claiming the inquiry committee must be a member of the
 //     case's committee (or have replaced one), and one replaced for the
 //     case (s.3(3)) is refused;

@@ -70,10 +70,11 @@ func TestRoleInRefusalsSayWhatToRecord(t *testing.T) {
 	assert.ErrorContains(t, err, "does not name its employer")
 }
 
-// forums are the roles whose views read identities or writing beyond a
-// party's: a stranger claiming one must read nothing of a case.
+// forums are the roles whose views read identities or writing (with the
+// witness's, which names the parties): a stranger claiming one must read
+// nothing of a case.
 var forums = []casefsm.Role{casefsm.InquiryCommittee, casefsm.CompetentAuthority, casefsm.Ombudsperson,
-	casefsm.PresidentOrGovernor, casefsm.Employer, casefsm.DistrictCourt}
+	casefsm.PresidentOrGovernor, casefsm.Employer, casefsm.DistrictCourt, casefsm.Witness}
 
 // committeeHistory is a committee-route history, none of it reaching a
 // forum above the organisation; a case of the property holds a prefix.

@@ -164,7 +164,7 @@ func TestStrangerClaimingAForumIsRefused(t *testing.T) {
 	why := map[string]string{
 		"ombudsperson": "has not reached the ombudsperson", "district_court": "has not reached the district_court",
 		"president_or_governor": "has not reached the president_or_governor", "employer": "does not name its employer",
-		"inquiry_committee": "", "competent_authority": "",
+		"inquiry_committee": "", "competent_authority": "", "witness": "not a witness",
 	}
 	for role, reason := range why {
 		for _, id := range ids {
