@@ -96,8 +96,7 @@ func RoleIn(c casestore.Case, a Actor) (casefsm.Role, error) {
 // forumRole checks a claim to a forum's (or the employer's) view of c by
 // someone who is no party or witness to it: the case itself must tie that
 // forum to the case, since these views read identities and writing. The
-// supervisor's and a witness's claims are not checked here (see the
-// package doc).
+// employer and the supervisor, whom no header names, are refused.
 func forumRole(c casestore.Case, a Actor, deny func(string) (casefsm.Role, error)) (casefsm.Role, error) {
 	switch a.Role {
 	case casefsm.InquiryCommittee:
@@ -110,8 +109,10 @@ func forumRole(c casestore.Case, a Actor, deny func(string) (casefsm.Role, error
 		if cm.CompetentAuthority != a.ID {
 			return deny("the actor is not the competent authority the case's committee names (s.2(d))")
 		}
-	case casefsm.Employer:
-		return deny("a case does not name its employer (the header has no field for one): the employer's acts are recorded by a forum or an administrative actor")
+	case casefsm.Employer, casefsm.Supervisor:
+		// Their views read the parties' ids, and no header field ties
+		// either to a case, so nobody can bear the claim out.
+		return deny("a case does not name its " + a.Role.String() + " (the header has no field for one): the " + a.Role.String() + "'s acts are recorded by a forum or an administrative actor")
 	case casefsm.Ombudsperson, casefsm.DistrictCourt, casefsm.PresidentOrGovernor:
 		if !reached(c, a.Role) {
 			return deny("the case has not reached the " + a.Role.String() + " (no " + seizedBy(a.Role) + " is recorded on it)")

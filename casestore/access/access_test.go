@@ -46,6 +46,7 @@ func TestRoleIn(t *testing.T) {
 		{"the competent authority the committee names", access.Actor{ID: "ca-1", Role: casefsm.CompetentAuthority}, casefsm.CompetentAuthority},
 		{"another competent authority", access.Actor{ID: "ca-2", Role: casefsm.CompetentAuthority}, 0},
 		{"an employer, whom no case names", access.Actor{ID: "emp-1", Role: casefsm.Employer}, 0},
+		{"a supervisor, whom no case names", access.Actor{ID: "sup-1", Role: casefsm.Supervisor}, 0},
 		{"no id", access.Actor{Role: casefsm.Ombudsperson}, 0},
 		{"no role", access.Actor{ID: "o-1"}, 0},
 	} {

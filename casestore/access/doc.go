@@ -27,10 +27,9 @@
 //     while no Ombudsperson is appointed), the President or Governor once
 //     a representation was made (make_representation). Who holds the role
 //     is the deployment's to authenticate;
-//   - the employer is refused: a case's header has no field naming one, so
-//     a forum or an administrative actor records the employer's acts;
-//   - a supervisor's claim is not checked against the case (the header
-//     names no supervisor either).
+//   - the employer and the supervisor are refused: a case's header has no
+//     field naming either, so a forum or an administrative actor records
+//     their acts.
 //
 // So an id absent from a case, whatever forum it claims, reads nothing of
 // a case that has not reached that forum.

@@ -74,7 +74,7 @@ func TestRoleInRefusalsSayWhatToRecord(t *testing.T) {
 // witness's, which names the parties): a stranger claiming one must read
 // nothing of a case.
 var forums = []casefsm.Role{casefsm.InquiryCommittee, casefsm.CompetentAuthority, casefsm.Ombudsperson,
-	casefsm.PresidentOrGovernor, casefsm.Employer, casefsm.DistrictCourt, casefsm.Witness}
+	casefsm.PresidentOrGovernor, casefsm.Employer, casefsm.Supervisor, casefsm.DistrictCourt, casefsm.Witness}
 
 // committeeHistory is a committee-route history, none of it reaching a
 // forum above the organisation; a case of the property holds a prefix.
