@@ -85,6 +85,13 @@ const (
 	// instead of a refusal, to a complainant on the direct route whom only
 	// s.2(e) as amended admits (a former employee, a guardian of a minor).
 	WarnFederalAmendmentExtent WarningCode = "federal_amendment_extent"
+	// WarnPenaltyAfterConduct: a penalty recommended or imposed is not
+	// one of the law in force on the incident date (the licence penalty
+	// of s.4(4)(ii)(da), inserted in 2022, for conduct before it). New
+	// substantive law is presumed not to reach back (interpretation 2),
+	// so whether it may be imposed is for the forum: a warning, never a
+	// refusal.
+	WarnPenaltyAfterConduct WarningCode = "penalty_after_conduct"
 	// WarnMissingReceivedOn: a period counted from receipt was counted from
 	// the event's own date (interpretation 6).
 	WarnMissingReceivedOn WarningCode = "missing_received_on"
@@ -402,6 +409,26 @@ func (c *Case) caseWarnings(asOf civil.Date) []Warning {
 	return ws
 }
 
+// citePenaltyAfterConduct cites the presumption against reaching back.
+var citePenaltyAfterConduct = policy.Citation{Section: "interpretation 2; s.4(4)", Confidence: policy.Low,
+	Note: "new substantive law is presumed not to reach back; the Act is silent on which date governs penalties"}
+
+// penaltyWarnings flag each penalty recommended or imposed that the
+// policy in force on the incident date does not have (interpretation 2).
+func (c *Case) penaltyWarnings() []Warning {
+	var ws []Warning
+	seen := map[policy.PenaltyCode]bool{}
+	for _, p := range slices.Concat(c.f.recommended, c.f.imposed) {
+		if _, ok := c.subst.Penalty(p.Code); ok || seen[p.Code] {
+			continue
+		}
+		seen[p.Code] = true
+		ws = append(ws, Warning{Code: WarnPenaltyAfterConduct, Index: -1, Citation: citePenaltyAfterConduct,
+			Message: fmt.Sprintf("penalty %s is not one of %s, the law in force on the incident date: whether it may be imposed for earlier conduct is for the forum", p.Code, c.subst.ID())})
+	}
+	return ws
+}
+
 // citeChildSensitive cites the child-sensitive procedures of s.4(2).
 var citeChildSensitive = policy.Citation{Section: "s.4(2) as amended by Act V of 2022; interpretation 27", Confidence: policy.High,
 	Note: "'and, where applicable, apply appropriate child-sensitive procedures'"}
@@ -429,6 +456,7 @@ func (c *Case) definitionWarnings() []Warning {
 	if c.h.SingleIncident {
 		add(h.SingleIncident, "a single incident (counted before 2022 only where particularly severe)")
 	}
+	ws = append(ws, c.penaltyWarnings()...)
 	if c.h.Parties.Complainant.Relationship == policy.GuardianOfMinor && !c.state.Terminal() {
 		ws = append(ws, Warning{Code: WarnChildSensitive, Index: -1, Citation: citeChildSensitive,
 			Message: "the complaint is by a parent or guardian of a minor: the forum should apply child-sensitive procedures; the periods do not change"})
