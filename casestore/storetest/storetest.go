@@ -65,6 +65,7 @@ func Run(t *testing.T, h Harness) {
 		{"closed", testClosed},
 		{"concurrent_writers", testConcurrentWriters},
 		{"redaction", testRedaction},
+		{"access_log", testAccessLog},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
