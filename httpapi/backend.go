@@ -122,7 +122,7 @@ func (s *Server) create(ctx context.Context, a Actor, body []byte) (caseResult, 
 	}
 	c, err := s.guard.Create(ctx, a.access(), "", f.Header, f.Events...)
 	if d, ok := errors.AsType[*access.DeniedError](err); ok {
-		return caseResult{}, deniedProblem(a, d, 0)
+		return caseResult{}, deniedProblem(d, 0)
 	}
 	if err != nil {
 		return caseResult{}, err
@@ -147,7 +147,7 @@ func (s *Server) apply(ctx context.Context, a Actor, id string, expected int64, 
 	}
 	c, err := s.guard.Append(ctx, a.access(), id, expected, events...)
 	if d, ok := errors.AsType[*access.DeniedError](err); ok {
-		return caseResult{}, deniedProblem(a, d, http.StatusNotFound)
+		return caseResult{}, deniedProblem(d, http.StatusNotFound)
 	}
 	if r, ok := errors.AsType[*casefsm.Refusal](err); ok {
 		p := refusedProblem(r)
@@ -176,7 +176,7 @@ func (s *Server) show(ctx context.Context, a Actor, id string, at civil.Date) (c
 		c, role, err = s.guard.Read(ctx, a.access(), id, "view")
 	}
 	if d, ok := errors.AsType[*access.DeniedError](err); ok {
-		return caseShown{}, deniedProblem(a, d, http.StatusNotFound)
+		return caseShown{}, deniedProblem(d, http.StatusNotFound)
 	}
 	if err != nil {
 		return caseShown{}, err
@@ -220,7 +220,7 @@ func (s *Server) list(ctx context.Context, a Actor, q listQuery) ([]caseSummary,
 	}
 	list, err := s.guard.List(ctx, a.access(), f)
 	if d, ok := errors.AsType[*access.DeniedError](err); ok {
-		return nil, deniedProblem(a, d, 0)
+		return nil, deniedProblem(d, 0)
 	}
 	return list, err
 }
@@ -231,25 +231,17 @@ func (a Actor) access() access.Actor { return access.Actor{ID: a.ID, Role: a.Rol
 // deniedProblem is the answer to a request the access guard denied: 403
 // naming the event an actor may not record; for the case itself, notFound
 // when set (so that a party cannot learn which cases exist), else 403.
-func deniedProblem(a Actor, d *access.DeniedError, notFound int) *Problem {
+func deniedProblem(d *access.DeniedError, notFound int) *Problem {
 	switch {
 	case d.Event > 0:
-		p := problem(http.StatusForbidden, TypeForbidden, "%s records its own acts (a forum also a party's, supervisor's or employer's act received on paper): event %d may not be recorded by this actor", aRole(a.Role), d.Event)
+		// The rule's words are package access's, said once there.
+		p := problem(http.StatusForbidden, TypeForbidden, "%s: event %d may not be recorded by this actor", d.Reason, d.Event)
 		p.Event = d.Event
 		return p
 	case notFound != 0:
 		return problem(http.StatusNotFound, TypeNotFound, "%v", &casestore.NotFoundError{Case: d.Case})
 	}
-	return problem(http.StatusForbidden, TypeForbidden, "%s may not do this: %s", aRole(a.Role), d.Reason)
-}
-
-// aRole is a role's name with its article: "an accused", "a complainant".
-func aRole(r Role) string {
-	name := nameOf(r)
-	if strings.ContainsAny(name[:1], "aeiou") {
-		return "an " + name
-	}
-	return "a " + name
+	return problem(http.StatusForbidden, TypeForbidden, "this actor may not do this: %s", d.Reason)
 }
 
 // parseEvents reads one event or an array of them.
