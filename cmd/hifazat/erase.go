@@ -123,11 +123,35 @@ func cmdCaseErase(e *env, args []string) int {
 func cmdCaseHold(e *env, args []string) int {
 	fs := newFlags(e, "case hold")
 	reason := fs.String("reason", "", "why (required): a reference such as a suit's number, at most 200 bytes, stored in clear")
-	admin := adminFlag(fs, "places the hold")
-	asJSON := fs.Bool("json", false, "print JSON")
-	c, status, done := openStore(e, "case hold", fs, args, 1, "one case id", func(pos []string) error {
+	needReason := func() error {
 		if *reason == "" {
 			return fmt.Errorf("--reason is required")
+		}
+		return nil
+	}
+	return holdCmd(e, fs, args, "case hold", "places the hold", needReason, func(g *access.Guard, a access.Actor, id string) error {
+		return g.Hold(context.Background(), a, id, casestore.Hold{Reason: *reason, On: e.today()})
+	})
+}
+
+func cmdCaseRelease(e *env, args []string) int {
+	fs := newFlags(e, "case release")
+	return holdCmd(e, fs, args, "case release", "releases the hold", nil, func(g *access.Guard, a access.Actor, id string) error {
+		return g.Release(context.Background(), a, id, e.today())
+	})
+}
+
+// holdCmd runs "case hold" or "case release" (name): an administrator,
+// named by --admin, does act on the case through the access guard, and the
+// case's holds are printed. check, if set, checks the command's own flags.
+func holdCmd(e *env, fs *flag.FlagSet, args []string, name, does string, check func() error, act func(*access.Guard, access.Actor, string) error) int {
+	admin := adminFlag(fs, does)
+	asJSON := fs.Bool("json", false, "print JSON")
+	c, status, done := openStore(e, name, fs, args, 1, "one case id", func(pos []string) error {
+		if check != nil {
+			if err := check(); err != nil {
+				return err
+			}
 		}
 		return needAdmin(admin)(pos)
 	})
@@ -137,34 +161,13 @@ func cmdCaseHold(e *env, args []string) int {
 	defer c.store.Close()
 	er, err := eraser(c)
 	if err != nil {
-		return e.fail(exitUsage, "case hold: %v", err)
-	}
-	h := casestore.Hold{Reason: *reason, On: e.today()}
-	g, a := adminGuard(e, c, *admin)
-	if err := g.Hold(context.Background(), a, c.pos[0], h); err != nil {
-		return storeFail(e, "case hold", err)
-	}
-	return printHolds(e, "case hold", er, c.pos[0], *asJSON)
-}
-
-func cmdCaseRelease(e *env, args []string) int {
-	fs := newFlags(e, "case release")
-	admin := adminFlag(fs, "releases the hold")
-	asJSON := fs.Bool("json", false, "print JSON")
-	c, status, done := openStore(e, "case release", fs, args, 1, "one case id", needAdmin(admin))
-	if done {
-		return status
-	}
-	defer c.store.Close()
-	er, err := eraser(c)
-	if err != nil {
-		return e.fail(exitUsage, "case release: %v", err)
+		return e.fail(exitUsage, "%s: %v", name, err)
 	}
 	g, a := adminGuard(e, c, *admin)
-	if err := g.Release(context.Background(), a, c.pos[0], e.today()); err != nil {
-		return storeFail(e, "case release", err)
+	if err := act(g, a, c.pos[0]); err != nil {
+		return storeFail(e, name, err)
 	}
-	return printHolds(e, "case release", er, c.pos[0], *asJSON)
+	return printHolds(e, name, er, c.pos[0], *asJSON)
 }
 
 func cmdCaseHolds(e *env, args []string) int {
