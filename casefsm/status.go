@@ -417,16 +417,24 @@ var citePenaltyAfterConduct = policy.Citation{Section: "interpretation 2; s.4(4)
 // policy in force on the incident date does not have (interpretation 2).
 func (c *Case) penaltyWarnings() []Warning {
 	var ws []Warning
-	seen := map[policy.PenaltyCode]bool{}
-	for _, p := range slices.Concat(c.f.recommended, c.f.imposed) {
-		if _, ok := c.subst.Penalty(p.Code); ok || seen[p.Code] {
-			continue
+	lists := [2][]Penalty{c.f.recommended, c.f.imposed}
+	for li, list := range lists {
+		for i, p := range list {
+			// Once per code: the decision usually repeats the recommendation.
+			said := hasPenalty(list[:i], p.Code) || li == 1 && hasPenalty(lists[0], p.Code)
+			if _, ok := c.subst.Penalty(p.Code); ok || said {
+				continue
+			}
+			ws = append(ws, Warning{Code: WarnPenaltyAfterConduct, Index: -1, Citation: citePenaltyAfterConduct,
+				Message: fmt.Sprintf("penalty %s is not one of %s, the law in force on the incident date: whether it may be imposed for earlier conduct is for the forum", p.Code, c.subst.ID())})
 		}
-		seen[p.Code] = true
-		ws = append(ws, Warning{Code: WarnPenaltyAfterConduct, Index: -1, Citation: citePenaltyAfterConduct,
-			Message: fmt.Sprintf("penalty %s is not one of %s, the law in force on the incident date: whether it may be imposed for earlier conduct is for the forum", p.Code, c.subst.ID())})
 	}
 	return ws
+}
+
+// hasPenalty reports whether ps has a penalty of code.
+func hasPenalty(ps []Penalty, code policy.PenaltyCode) bool {
+	return slices.ContainsFunc(ps, func(p Penalty) bool { return p.Code == code })
 }
 
 // citeChildSensitive cites the child-sensitive procedures of s.4(2).
